@@ -1,0 +1,1 @@
+ALTER TABLE "visit_round" ADD COLUMN "new_pupil_talking_points" text DEFAULT '' NOT NULL;

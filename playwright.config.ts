@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { e2eTargets } from './tests/e2e/targets';
+
+/**
+ * The browser: CHROMIUM_PATH if set, else a system Chromium where one is installed (Debian's,
+ * on machines where Playwright cannot download its own), else Playwright's own build.
+ */
+function systemChromium(): string | undefined {
+	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+	return candidates.find((candidate): candidate is string => Boolean(candidate && fs.existsSync(candidate)));
+}
+
+const executablePath = systemChromium();
+const launchOptions = executablePath
+	? {
+			executablePath,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+		}
+	: {};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.spec.ts',
+	forbidOnly: Boolean(process.env.CI),
+	retries: process.env.CI ? 1 : 0,
+	workers: 2,
+	timeout: 30_000,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	globalSetup: './tests/e2e/global-setup.ts',
+	use: {
+		...devices['Desktop Chrome'],
+		launchOptions,
+		trace: 'on-first-retry',
+		locale: 'nl-NL',
+		timezoneId: 'Europe/Amsterdam'
+	},
+	// One project per database: every browser test runs against PGlite, and against PostgreSQL
+	// when TEST_DATABASE_URL is set.
+	projects: e2eTargets().map((target) => ({ name: target, use: { baseURL: undefined } }))
+});

@@ -1,0 +1,92 @@
+/**
+ * `npm run cli -- <command>`: tasks for school IT. Run from the project folder; it reads the
+ * same environment variables as the server (DATABASE_URL, DATA_DIR, ORIGIN, ...).
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig, ConfigError } from '../src/lib/server/config';
+import { openDatabase, type DatabaseHandle } from '../src/lib/server/db';
+import { DataDirInUseError } from '../src/lib/server/db/lock';
+import { loadDemo } from '../src/lib/server/demo/load';
+import { formatBanner } from '../src/lib/server/demo/start';
+import { createAdmin } from '../src/lib/server/staff/create-admin';
+import { now } from '../src/lib/server/clock';
+
+const usage = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  migrate                      apply the database migrations
+  demo [--json]                load the demo school (once) and print fresh demo passwords and links
+  create-admin --email <address> [--name <name>] [--school <school name>]
+                               make this person an admin and print a one-time setup link
+  help                         show this text
+
+Environment: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data), ORIGIN for links.
+`;
+
+const createAdminMessages = {
+	invalid_email: 'That is not a valid e-mail address.',
+	school_required: 'There is no school yet: add --school "Name of the school".',
+	school_ambiguous: 'There are several schools: say which with --school "Name of the school".',
+	belongs_to_other_school: 'That address belongs to a staff member of another school.'
+} as const;
+
+async function run(argv: string[]): Promise<number> {
+	const [command, ...rest] = argv;
+	if (!command || command === 'help' || command === '--help') {
+		process.stdout.write(usage);
+		return command ? 0 : 1;
+	}
+	const { values } = parseArgs({
+		args: rest,
+		options: { json: { type: 'boolean' }, email: { type: 'string' }, name: { type: 'string' }, school: { type: 'string' } },
+		strict: true
+	});
+	if (!['migrate', 'demo', 'create-admin'].includes(command)) {
+		process.stderr.write(`Unknown command "${command}".\n\n${usage}`);
+		return 1;
+	}
+	if (command === 'create-admin' && !values.email) {
+		process.stderr.write('create-admin needs --email <address>.\n');
+		return 1;
+	}
+
+	const settings = loadConfig();
+	const handle: DatabaseHandle = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, role: 'command line' });
+	try {
+		await handle.migrate();
+		if (command === 'migrate') {
+			process.stdout.write(`Migrations applied (${handle.kind}).\n`);
+		} else if (command === 'demo') {
+			const { created, credentials } = await loadDemo(handle.db, { origin: settings.origin, timeZone: settings.schoolTimeZone, now: now() });
+			process.stdout.write(values.json ? JSON.stringify({ created, ...credentials }, null, 2) + '\n' : formatBanner(credentials, created));
+		} else {
+			const result = await createAdmin(handle.db, { email: values.email!, name: values.name, schoolName: values.school });
+			if (!result.ok) {
+				process.stderr.write(createAdminMessages[result.reason] + '\n');
+				return 1;
+			}
+			const link = new URL(`/setup/${result.token}`, settings.origin);
+			process.stdout.write(
+				`${result.created ? 'Created' : 'Updated'} admin for ${result.schoolName}.\n` +
+					`One-time link to set the password (give it only to that person): ${link}\n`
+			);
+		}
+		return 0;
+	} finally {
+		await handle.close();
+	}
+}
+
+try {
+	process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+	if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+		process.stderr.write(error.message + '\n');
+		process.exitCode = error instanceof DataDirInUseError ? 3 : 2;
+	} else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+		process.stderr.write(`${error.message}\n\n${usage}`);
+		process.exitCode = 1;
+	} else {
+		throw error;
+	}
+}

@@ -1,0 +1,20 @@
+import type { Database } from '$lib/server/db';
+import type { ValidSession } from '$lib/server/auth/session';
+import type { Language } from '$lib/i18n/languages';
+
+declare global {
+	namespace App {
+		interface Locals {
+			db: Database;
+			language: Language;
+			session: ValidSession | null;
+		}
+		interface Error {
+			message: string;
+			/** Quoted by the person who reports the problem; finds the log line without personal data. */
+			reference?: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,133 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { config, ConfigError } from '$lib/server/config';
+import { database, closeRuntime } from '$lib/server/runtime';
+import { DataDirInUseError } from '$lib/server/db/lock';
+import { log, errorFields, setLogLevel } from '$lib/server/log';
+import { validateSession } from '$lib/server/auth/session';
+import { clearSessionCookie, sessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { chooseLanguage, LANGUAGE_COOKIE } from '$lib/server/i18n';
+import { staffLanguages } from '$lib/i18n/languages';
+import { startDemo } from '$lib/server/demo/start';
+import { randomToken } from '$lib/server/auth/token';
+import { now } from '$lib/server/clock';
+
+export const init: ServerInit = async () => {
+	let settings;
+	try {
+		settings = config();
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			console.error(error.message);
+			process.exit(2);
+		}
+		throw error;
+	}
+	setLogLevel(settings.logLevel);
+	if (settings.fakeNow) log.warn('fake_clock', { startsAt: settings.fakeNow.toISOString() });
+	try {
+		const handle = await database();
+		await handle.migrate();
+		log.info('database_ready', { kind: handle.kind });
+		if (settings.demo === 'auto') await startDemo(handle.db, settings, now());
+	} catch (error) {
+		if (error instanceof DataDirInUseError) {
+			console.error(error.message);
+			process.exit(3);
+		}
+		throw error;
+	}
+	if (!sessionCookie(settings.origin).secure) {
+		log.warn('insecure_origin', { hint: 'ORIGIN is plain http on a public host: serve the portal over https' });
+	}
+	// adapter-node stops accepting requests on SIGTERM/SIGINT, then emits this: close what we hold.
+	process.once('sveltekit:shutdown' as never, async (reason: string) => {
+		await closeRuntime();
+		log.info('shutdown', { reason });
+	});
+};
+
+const handleLog: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const response = await resolve(event);
+	// The route id, not the URL: URLs carry tokens of families and staff.
+	log.info('request', {
+		method: event.request.method,
+		route: event.route.id ?? 'unmatched',
+		status: response.status,
+		ms: Math.round(performance.now() - started)
+	});
+	return response;
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('%lang%', event.locals.language.code).replace('%dir%', event.locals.language.dir)
+	});
+	const headers = response.headers;
+	headers.set('Referrer-Policy', 'no-referrer');
+	headers.set('X-Content-Type-Options', 'nosniff');
+	headers.set('X-Frame-Options', 'DENY');
+	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+/**
+ * The second half of the CSRF check (see svelte.config.js): a state-changing request with the
+ * origin "null" must come from our own pages, as the browser's Sec-Fetch-Site says. Cross-site
+ * requests with a real origin never get here: SvelteKit refuses them first.
+ */
+const handleNullOrigin: Handle = async ({ event, resolve }) => {
+	const { method, headers } = event.request;
+	if (method !== 'GET' && method !== 'HEAD' && headers.get('origin') === 'null') {
+		const site = headers.get('sec-fetch-site');
+		if (site !== null && site !== 'same-origin') {
+			log.warn('cross_site_refused', { route: event.route.id ?? 'unmatched' });
+			return new Response('Cross-site form submissions are forbidden', { status: 403 });
+		}
+	}
+	return resolve(event);
+};
+
+const handleDatabase: Handle = async ({ event, resolve }) => {
+	event.locals.db = (await database()).db;
+	return resolve(event);
+};
+
+const handleLanguage: Handle = async ({ event, resolve }) => {
+	event.locals.language = chooseLanguage(
+		staffLanguages,
+		event.cookies.get(LANGUAGE_COOKIE),
+		event.request.headers.get('accept-language')
+	);
+	return resolve(event);
+};
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.session = null;
+	const origin = config().origin;
+	const token = event.cookies.get(sessionCookie(origin).name);
+	if (token) {
+		const session = await validateSession(event.locals.db, token);
+		if (session) {
+			event.locals.session = session;
+			setSessionCookie(event.cookies, origin, token, session.expiresAt);
+		} else {
+			clearSessionCookie(event.cookies, origin);
+		}
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(handleLog, handleNullOrigin, handleLanguage, handleHeaders, handleDatabase, handleSession);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const reference = randomToken(5);
+	if (status !== 404) {
+		log.error('unhandled', { reference, route: event.route.id ?? 'unmatched', status, ...errorFields(error) });
+	}
+	return { message: status === 404 ? 'errors.not_found' : 'errors.unexpected', reference };
+};

@@ -1,0 +1,28 @@
+import i18next, { type TFunction } from 'i18next';
+
+export type Messages = Record<string, unknown>;
+export type Translate = TFunction;
+
+const cache = new Map<string, Translate>();
+
+/**
+ * A translate function for one language. The messages travel with the page data, so the browser
+ * loads one language, not all of them.
+ */
+export function createTranslator(lang: string, messages: Messages): Translate {
+	const cached = cache.get(lang);
+	if (cached) return cached;
+	const instance = i18next.createInstance();
+	void instance.init({
+		lng: lang,
+		fallbackLng: false,
+		resources: { [lang]: { translation: messages } },
+		initAsync: false,
+		// Svelte escapes what it renders; escaping here too would show &amp; to the reader.
+		interpolation: { escapeValue: false },
+		returnNull: false
+	});
+	const t = instance.t.bind(instance) as Translate;
+	cache.set(lang, t);
+	return t;
+}

@@ -1,0 +1,171 @@
+/**
+ * A family's answer for a round: a visit in a slot, or "no meeting". There is one answer row
+ * per family and round; a change (another slot, place or interpreter) updates that row in place
+ * and raises its sequence, so a reschedule is one UPDATE that the database either accepts or
+ * refuses as a whole: never two slots, never none. Double bookings are stopped by the unique
+ * indexes `booking_one_per_slot` and `booking_one_answer_per_family`, not by a check here.
+ */
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { isUuid } from '../forms';
+import type { Database } from '../db';
+import { booking, family, neutralPlace, slot, visitRound } from '../db/schema';
+import { UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '../db/errors';
+import { recordAudit } from '../audit/record';
+
+export type Location = 'home' | 'school' | 'neutral';
+
+export interface Actor {
+	kind: 'parent' | 'staff';
+	staffId?: string;
+}
+
+export interface VisitChoice {
+	slotId: string;
+	location: Location;
+	neutralPlaceId: string | null;
+	/** A corrected address for a home visit; null keeps the family's own. */
+	visitAddress: string | null;
+	interpreterLanguage: string | null;
+	parentQuestions: string | null;
+	notHomeReason: string | null;
+	notHomeReasonText: string | null;
+}
+
+export type AnswerProblem =
+	| 'unknown_family'
+	| 'booking_closed'
+	| 'slot_gone'
+	| 'slot_taken'
+	| 'not_your_teacher'
+	| 'place_not_allowed'
+	| 'unknown_place'
+	| 'too_late'
+	| 'already_answered';
+
+export type AnswerResult = { ok: true; bookingId: string; sequence: number } | { ok: false; problem: AnswerProblem };
+
+class Refused extends Error {
+	constructor(readonly problem: AnswerProblem) {
+		super(problem);
+	}
+}
+
+const HOUR = 3_600_000;
+
+async function context(tx: Database, schoolId: string, roundId: string, familyId: string) {
+	if (!isUuid(familyId) || !isUuid(roundId)) throw new Refused('unknown_family');
+	const [row] = await tx
+		.select({
+			visitingStaffId: family.visitingStaffId,
+			opensAt: visitRound.bookingOpensAt,
+			closesAt: visitRound.bookingClosesAt,
+			deadlineHours: visitRound.changeDeadlineHours
+		})
+		.from(family)
+		.innerJoin(visitRound, and(eq(visitRound.id, roundId), eq(visitRound.schoolId, family.schoolId)))
+		.where(and(eq(family.id, familyId), eq(family.schoolId, schoolId)))
+		// Serialises one family's own concurrent answers (two tabs, two parents).
+		.for('update', { of: family });
+	if (!row) throw new Refused('unknown_family');
+	const [current] = await tx
+		.select({ id: booking.id, status: booking.status, sequence: booking.sequence, slotStartsAt: slot.startsAt })
+		.from(booking)
+		.leftJoin(slot, eq(slot.id, booking.slotId))
+		.where(and(eq(booking.familyId, familyId), eq(booking.roundId, roundId), ne(booking.status, 'cancelled')));
+	return { ...row, current: current ?? null };
+}
+
+function checkWindow(ctx: Awaited<ReturnType<typeof context>>, now: Date) {
+	if (now < ctx.opensAt || now > ctx.closesAt) throw new Refused('booking_closed');
+	// A booked visit can be changed or cancelled only until the round's deadline before it.
+	if (ctx.current?.slotStartsAt && ctx.current.slotStartsAt.getTime() - now.getTime() < ctx.deadlineHours * HOUR) throw new Refused('too_late');
+}
+
+async function run(db: Database, work: (tx: Database) => Promise<{ id: string; sequence: number }>): Promise<AnswerResult> {
+	try {
+		const { id, sequence } = await db.transaction((tx) => work(tx as unknown as Database));
+		return { ok: true, bookingId: id, sequence };
+	} catch (error) {
+		if (error instanceof Refused) return { ok: false, problem: error.problem };
+		if (pgErrorCode(error) === UNIQUE_VIOLATION) {
+			return { ok: false, problem: pgConstraint(error) === 'booking_one_per_slot' ? 'slot_taken' : 'already_answered' };
+		}
+		throw error;
+	}
+}
+
+/** Books a visit, or moves the family's existing answer to this slot, place and interpreter. */
+export function bookVisit(db: Database, schoolId: string, roundId: string, familyId: string, choice: VisitChoice, actor: Actor, now: Date): Promise<AnswerResult> {
+	return run(db, async (tx) => {
+		const ctx = await context(tx, schoolId, roundId, familyId);
+		checkWindow(ctx, now);
+		if (!isUuid(choice.slotId)) throw new Refused('slot_gone');
+		const [chosen] = await tx
+			.select({ staffId: slot.staffId, startsAt: slot.startsAt, allowsHome: slot.allowsHome, allowsSchool: slot.allowsSchool, allowsNeutral: slot.allowsNeutral })
+			.from(slot)
+			.where(and(eq(slot.id, choice.slotId), eq(slot.roundId, roundId), eq(slot.schoolId, schoolId)));
+		if (!chosen) throw new Refused('slot_gone');
+		// Families book with their own teacher: the one who visits the oldest child.
+		if (chosen.staffId !== ctx.visitingStaffId) throw new Refused('not_your_teacher');
+		if (chosen.startsAt.getTime() - now.getTime() < ctx.deadlineHours * HOUR) throw new Refused('too_late');
+		const allowed = { home: chosen.allowsHome, school: chosen.allowsSchool, neutral: chosen.allowsNeutral }[choice.location];
+		if (!allowed) throw new Refused('place_not_allowed');
+		if (choice.location === 'neutral') {
+			const [place] = isUuid(choice.neutralPlaceId)
+				? await tx.select({ id: neutralPlace.id }).from(neutralPlace).where(and(eq(neutralPlace.id, choice.neutralPlaceId), eq(neutralPlace.schoolId, schoolId), eq(neutralPlace.active, true)))
+				: [];
+			if (!place) throw new Refused('unknown_place');
+		}
+		const values = {
+			slotId: choice.slotId,
+			status: 'booked' as const,
+			location: choice.location,
+			neutralPlaceId: choice.location === 'neutral' ? choice.neutralPlaceId : null,
+			visitAddress: choice.location === 'home' ? choice.visitAddress : null,
+			interpreterLanguage: choice.interpreterLanguage,
+			parentQuestions: choice.parentQuestions,
+			notHomeReason: choice.location === 'home' ? null : choice.notHomeReason,
+			notHomeReasonText: choice.location === 'home' ? null : choice.notHomeReasonText,
+			bookedBy: actor.kind,
+			bookedByStaffId: actor.staffId ?? null,
+			familyNotice: null,
+			cancelledAt: null,
+			updatedAt: now
+		};
+		const row = ctx.current
+			? (await tx.update(booking).set({ ...values, sequence: sql`${booking.sequence} + 1` }).where(eq(booking.id, ctx.current.id)).returning({ id: booking.id, sequence: booking.sequence }))[0]!
+			: (await tx.insert(booking).values({ schoolId, roundId, familyId, ...values, createdAt: now }).returning({ id: booking.id, sequence: booking.sequence }))[0]!;
+		await recordAudit(tx, { schoolId, actorKind: actor.kind === 'parent' ? 'family' : 'staff', actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null), action: ctx.current ? 'booking.changed' : 'booking.created', subjectType: 'booking', subjectId: row.id, detail: { location: choice.location, interpreter: Boolean(choice.interpreterLanguage) } });
+		return row;
+	});
+}
+
+/** "No meeting at all, thank you": the family's answer, kept without a slot; the reason is optional. */
+export function declineRound(db: Database, schoolId: string, roundId: string, familyId: string, reason: { code: string | null; text: string | null }, actor: Actor, now: Date): Promise<AnswerResult> {
+	return run(db, async (tx) => {
+		const ctx = await context(tx, schoolId, roundId, familyId);
+		checkWindow(ctx, now);
+		const values = { slotId: null, status: 'declined' as const, location: null, neutralPlaceId: null, visitAddress: null, interpreterLanguage: null, notHomeReason: reason.code, notHomeReasonText: reason.text, bookedBy: actor.kind, bookedByStaffId: actor.staffId ?? null, updatedAt: now };
+		const row = ctx.current
+			? (await tx.update(booking).set({ ...values, sequence: sql`${booking.sequence} + 1` }).where(eq(booking.id, ctx.current.id)).returning({ id: booking.id, sequence: booking.sequence }))[0]!
+			: (await tx.insert(booking).values({ schoolId, roundId, familyId, ...values, createdAt: now }).returning({ id: booking.id, sequence: booking.sequence }))[0]!;
+		await recordAudit(tx, { schoolId, actorKind: actor.kind === 'parent' ? 'family' : 'staff', actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null), action: 'booking.declined', subjectType: 'booking', subjectId: row.id });
+		return row;
+	});
+}
+
+/** Cancels the family's visit (until the deadline); the slot is free again at once. */
+export function cancelAnswer(db: Database, schoolId: string, roundId: string, familyId: string, actor: Actor, now: Date): Promise<AnswerResult> {
+	return run(db, async (tx) => {
+		const ctx = await context(tx, schoolId, roundId, familyId);
+		if (!ctx.current) throw new Refused('slot_gone');
+		checkWindow(ctx, now);
+		const [row] = await tx
+			.update(booking)
+			.set({ status: 'cancelled', cancelledAt: now, updatedAt: now, sequence: sql`${booking.sequence} + 1` })
+			.where(eq(booking.id, ctx.current.id))
+			.returning({ id: booking.id, sequence: booking.sequence });
+		await recordAudit(tx, { schoolId, actorKind: actor.kind === 'parent' ? 'family' : 'staff', actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null), action: 'booking.cancelled', subjectType: 'booking', subjectId: row!.id });
+		return row!;
+	});
+}

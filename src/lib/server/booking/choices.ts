@@ -1,0 +1,37 @@
+/** The fixed lists a family chooses from, and the slots still open to a family. */
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { isUuid } from '../forms';
+import type { Database } from '../db';
+import { booking, family, pupil, slot, visitRound } from '../db/schema';
+
+/** Why not at home: short and neutral, so that saying no never feels like a black mark. */
+export const notHomeReasons = ['prefer_school', 'prefer_neutral', 'no_space', 'privacy', 'no_time', 'other'] as const;
+
+/** Languages an interpreter is asked for most at these schools (shared/DOMAIN.md). */
+export const interpreterLanguages = ['ar', 'tr', 'pl', 'uk', 'en', 'fr', 'ti', 'so', 'fa', 'ro', 'bg', 'es', 'ru', 'de'] as const;
+
+/** The family, if this person may act for it: the teacher who visits it, or an admin. */
+export async function familyForStaff(db: Database, actor: { id: string; role: 'admin' | 'teacher'; schoolId: string }, familyId: string) {
+	if (!isUuid(familyId)) return null;
+	const [row] = await db
+		.select({ id: family.id, visitingStaffId: family.visitingStaffId, street: family.street, postalCode: family.postalCode, city: family.city })
+		.from(family)
+		.where(and(eq(family.id, familyId), eq(family.schoolId, actor.schoolId)));
+	if (!row || (actor.role !== 'admin' && row.visitingStaffId !== actor.id)) return null;
+	const children = await db.select({ firstName: pupil.firstName, infix: pupil.infix, lastName: pupil.lastName }).from(pupil).where(eq(pupil.familyId, familyId)).orderBy(asc(pupil.birthDate));
+	return { ...row, children: children.map((c) => [c.firstName, c.infix, c.lastName].filter(Boolean).join(' ')) };
+}
+
+/** Free slots of the family's teacher that can still be booked (after the round's deadline from now). */
+export async function openSlots(db: Database, schoolId: string, roundId: string, staffId: string | null, now: Date) {
+	if (!staffId) return [];
+	const [round] = await db.select({ deadlineHours: visitRound.changeDeadlineHours }).from(visitRound).where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
+	if (!round) return [];
+	const earliest = new Date(now.getTime() + round.deadlineHours * 3_600_000);
+	return db
+		.select({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, allowsHome: slot.allowsHome, allowsSchool: slot.allowsSchool, allowsNeutral: slot.allowsNeutral })
+		.from(slot)
+		.leftJoin(booking, and(eq(booking.slotId, slot.id), eq(booking.status, 'booked')))
+		.where(and(eq(slot.roundId, roundId), eq(slot.schoolId, schoolId), eq(slot.staffId, staffId), gt(slot.startsAt, earliest), isNull(booking.id)))
+		.orderBy(asc(slot.startsAt));
+}

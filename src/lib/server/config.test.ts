@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('configuration', () => {
+	it('works on a laptop with nothing set', () => {
+		const c = loadConfig({});
+		expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: null, smtpUrl: null, schoolTimeZone: 'Europe/Amsterdam', demo: 'auto' });
+		expect(c.origin.href).toBe('http://localhost:3000/');
+		expect(c.dataDir.endsWith('/data')).toBe(true);
+	});
+
+	it('follows PORT for the default origin and reads every variable', () => {
+		const c = loadConfig({
+			PORT: '8080',
+			HOST: '127.0.0.1',
+			DATABASE_URL: 'postgres://u@db/hb',
+			DATA_DIR: '/var/lib/hb',
+			SMTP_URL: 'smtp://mail:25',
+			TZ_SCHOOL: 'Europe/Brussels',
+			DEMO: 'off',
+			FAKE_NOW: '2026-10-01T08:00:00Z'
+		});
+		expect(c.fakeNow?.toISOString()).toBe('2026-10-01T08:00:00.000Z');
+		expect(c.origin.href).toBe('http://localhost:8080/');
+		expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://u@db/hb', dataDir: '/var/lib/hb', smtpUrl: 'smtp://mail:25', schoolTimeZone: 'Europe/Brussels', demo: 'off' });
+	});
+
+	it('stops with every problem named at once', () => {
+		let caught: unknown;
+		try {
+			loadConfig({ PORT: '80a', ORIGIN: 'ftp://x', DATABASE_URL: 'mysql://x', SMTP_URL: 'mail.example', TZ_SCHOOL: 'Europe/Amsterdan', DEMO: 'yes', LOG_LEVEL: 'loud', FAKE_NOW: 'tomorrow' });
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toBeInstanceOf(ConfigError);
+		const problems = (caught as ConfigError).problems.join('\n');
+		for (const name of ['PORT', 'ORIGIN', 'DATABASE_URL', 'SMTP_URL', 'TZ_SCHOOL', 'DEMO', 'LOG_LEVEL', 'FAKE_NOW']) expect(problems).toContain(name);
+	});
+
+	it('refuses an ORIGIN with a path and one that is not a URL', () => {
+		expect(() => loadConfig({ ORIGIN: 'https://school.example/huisbezoek' })).toThrow(ConfigError);
+		expect(() => loadConfig({ ORIGIN: 'localhost:3000' })).toThrow(ConfigError);
+		expect(loadConfig({ ORIGIN: 'https://huisbezoek.school.example' }).origin.protocol).toBe('https:');
+	});
+});

@@ -1,0 +1,113 @@
+/**
+ * The one place that reads the environment. Every value is validated at start so that a typo in
+ * a school's deployment stops the server with a message instead of failing on the first request.
+ * Defaults make `npm start` work on a laptop.
+ */
+import path from 'node:path';
+
+export type DemoMode = 'auto' | 'off';
+
+export interface Config {
+	port: number;
+	host: string;
+	origin: URL;
+	databaseUrl: string | null;
+	dataDir: string;
+	smtpUrl: string | null;
+	schoolTimeZone: string;
+	demo: DemoMode;
+	logLevel: 'debug' | 'info' | 'warn' | 'error';
+	/** For tests and demos only: the business clock starts at this instant and runs on from there. */
+	fakeNow: Date | null;
+}
+
+export class ConfigError extends Error {
+	constructor(readonly problems: string[]) {
+		super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+		this.name = 'ConfigError';
+	}
+}
+
+type Env = Record<string, string | undefined>;
+
+function isValidTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export function loadConfig(env: Env = process.env): Config {
+	const problems: string[] = [];
+	const value = (name: string) => {
+		const raw = env[name];
+		return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+	};
+
+	const portRaw = value('PORT') ?? '3000';
+	const port = Number(portRaw);
+	if (!/^\d+$/.test(portRaw) || port < 1 || port > 65535) {
+		problems.push(`PORT must be a whole number from 1 to 65535, not "${portRaw}"`);
+	}
+
+	const host = value('HOST') ?? '0.0.0.0';
+
+	let origin = new URL(`http://localhost:${port || 3000}`);
+	const originRaw = value('ORIGIN');
+	if (originRaw !== undefined) {
+		try {
+			origin = new URL(originRaw);
+			if (origin.protocol !== 'http:' && origin.protocol !== 'https:') {
+				problems.push(`ORIGIN must start with http:// or https://, not "${originRaw}"`);
+			} else if (origin.pathname !== '/' || origin.search || origin.hash) {
+				problems.push(`ORIGIN must be scheme, host and port only (like https://huisbezoek.school.nl), not "${originRaw}"`);
+			}
+		} catch {
+			problems.push(`ORIGIN is not a URL: "${originRaw}"`);
+		}
+	}
+
+	const databaseUrl = value('DATABASE_URL') ?? null;
+	if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+		problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+	}
+
+	const dataDir = path.resolve(value('DATA_DIR') ?? 'data');
+
+	const smtpUrl = value('SMTP_URL') ?? null;
+	if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) {
+		problems.push('SMTP_URL must start with smtp:// or smtps://');
+	}
+
+	const schoolTimeZone = value('TZ_SCHOOL') ?? 'Europe/Amsterdam';
+	if (!isValidTimeZone(schoolTimeZone)) {
+		problems.push(`TZ_SCHOOL is not a time zone this system knows: "${schoolTimeZone}" (try Europe/Amsterdam or Europe/Brussels)`);
+	}
+
+	const demo = (value('DEMO') ?? 'auto') as DemoMode;
+	if (demo !== 'auto' && demo !== 'off') problems.push(`DEMO must be "auto" or "off", not "${demo}"`);
+
+	const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel'];
+	if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+		problems.push(`LOG_LEVEL must be debug, info, warn or error, not "${logLevel}"`);
+	}
+
+	const fakeNowRaw = value('FAKE_NOW');
+	const fakeNow = fakeNowRaw ? new Date(fakeNowRaw) : null;
+	if (fakeNow && (Number.isNaN(fakeNow.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(fakeNowRaw!))) {
+		problems.push(`FAKE_NOW must be an ISO instant like 2026-10-01T08:00:00Z, not "${fakeNowRaw}"`);
+	}
+
+	if (problems.length > 0) throw new ConfigError(problems);
+	return { port, host, origin, databaseUrl, dataDir, smtpUrl, schoolTimeZone, demo, logLevel, fakeNow };
+}
+
+let current: Config | undefined;
+
+/** The process's configuration, read once. */
+export function config(): Config {
+	current ??= loadConfig();
+	return current;
+}

@@ -1,0 +1,130 @@
+/**
+ * Opens the database: PostgreSQL through `postgres` when a URL is given, otherwise PGlite
+ * (Postgres in WASM) in a data folder. Both get the same schema and the same migrations.
+ * Nothing here runs at import time: `vite build` imports server modules.
+ */
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { lockDataDir } from './lock';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+	db: Database;
+	kind: DatabaseKind;
+	/** Rejects when the database does not answer within the timeout. */
+	ping(timeoutMs?: number): Promise<void>;
+	/** Applies the committed migrations in `drizzle/`; safe when several processes start at once. */
+	migrate(): Promise<void>;
+	close(): Promise<void>;
+}
+
+export interface OpenOptions {
+	databaseUrl: string | null;
+	dataDir: string;
+	/** Named in the lock file, so a refused process can say who holds the embedded database. */
+	role: string;
+	/** Connections in the pool (PostgreSQL only). */
+	poolSize?: number;
+}
+
+export const migrationsFolder = () => path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+
+// Any fixed number: it only has to be the same in every process that migrates this database.
+const MIGRATION_LOCK_KEY = 4_711_2026;
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+	});
+	try {
+		return await Promise.race([promise, timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+	const handle = options.databaseUrl
+		? await openPostgres(options.databaseUrl, options.poolSize ?? 10)
+		: await openPglite(options.dataDir, options.role);
+	return handle;
+}
+
+async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+	const { default: postgres } = await import('postgres');
+	const { drizzle } = await import('drizzle-orm/postgres-js');
+	const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10, idle_timeout: 60 });
+	const db = drizzle({ client, schema }) as unknown as Database;
+	let closed = false;
+	return {
+		db,
+		kind: 'postgres',
+		async ping(timeoutMs = 2000) {
+			if (closed) throw new Error('database closed');
+			await withTimeout(client`select 1`.then(() => undefined), timeoutMs);
+		},
+		async migrate() {
+			const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+			// One connection holds the advisory lock for the whole run, so a second server that
+			// starts at the same moment waits instead of applying the same migration twice.
+			const single = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+			try {
+				await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+				await migrate(drizzle({ client: single }), { migrationsFolder: migrationsFolder() });
+			} finally {
+				await single.end({ timeout: 5 });
+			}
+		},
+		async close() {
+			if (closed) return;
+			closed = true;
+			await client.end({ timeout: 5 });
+		}
+	};
+}
+
+async function openPglite(dataDir: string, role: string): Promise<DatabaseHandle> {
+	const release = lockDataDir(dataDir, role);
+	try {
+		const { PGlite } = await import('@electric-sql/pglite');
+		const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+		const { drizzle } = await import('drizzle-orm/pglite');
+		// btree_gist: the exclusion constraint that stops overlapping slots for one person.
+		const client = await PGlite.create(path.join(dataDir, 'pglite'), { extensions: { btree_gist } });
+		const db = drizzle({ client, schema }) as unknown as Database;
+		let closed = false;
+		return {
+			db,
+			kind: 'pglite',
+			async ping(timeoutMs = 2000) {
+				if (closed || client.closed) throw new Error('database closed');
+				await withTimeout(client.query('select 1').then(() => undefined), timeoutMs);
+			},
+			async migrate() {
+				const { migrate } = await import('drizzle-orm/pglite/migrator');
+				await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder() });
+			},
+			async close() {
+				if (closed) return;
+				closed = true;
+				try {
+					await client.close();
+				} finally {
+					release();
+				}
+			}
+		};
+	} catch (error) {
+		release();
+		throw error;
+	}
+}
+
+/** `db.execute` returns an array on postgres.js and `{ rows }` on PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant } from './common';
+import { family, group } from './roster';
+import { schoolRef } from './schools';
+import { bytea } from './staff';
+
+/** A period in which a school visits families: the groups it covers and what to talk about. */
+export const visitRound = pgTable(
+	'visit_round',
+	{
+		id: id(),
+		schoolId: schoolRef(),
+		name: text('name').notNull(),
+		startsOn: date('starts_on', { mode: 'string' }).notNull(),
+		endsOn: date('ends_on', { mode: 'string' }).notNull(),
+		visitMinutes: integer('visit_minutes').notNull().default(45),
+		/** Between two home visits; meetings at school need none. */
+		travelMinutes: integer('travel_minutes').notNull().default(15),
+		bookingOpensAt: instant('booking_opens_at').notNull(),
+		bookingClosesAt: instant('booking_closes_at').notNull(),
+		/** After this many hours before the visit, parents can no longer change or cancel. */
+		changeDeadlineHours: integer('change_deadline_hours').notNull().default(24),
+		reminderHoursBefore: integer('reminder_hours_before').notNull().default(24),
+		includeNewPupils: boolean('include_new_pupils').notNull().default(true),
+		/** What to talk about with the family of a new pupil, one point a line. */
+		newPupilTalkingPoints: text('new_pupil_talking_points').notNull().default(''),
+		createdAt: createdAt()
+	},
+	(t) => [index('visit_round_school_idx').on(t.schoolId)]
+);
+
+export const visitRoundGroup = pgTable(
+	'visit_round_group',
+	{
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => visitRound.id, { onDelete: 'cascade' }),
+		groupId: uuid('group_id')
+			.notNull()
+			.references(() => group.id, { onDelete: 'cascade' }),
+		/** One talking point a line, prefilled from the school's policy, editable. */
+		talkingPoints: text('talking_points').notNull().default('')
+	},
+	(t) => [primaryKey({ columns: [t.roundId, t.groupId] })]
+);
+
+/**
+ * A family's personal link for one round. Only the SHA-256 of the token is stored, so a leaked
+ * database does not open any family's page.
+ */
+export const familyLink = pgTable(
+	'family_link',
+	{
+		id: id(),
+		familyId: uuid('family_id')
+			.notNull()
+			.references(() => family.id, { onDelete: 'cascade' }),
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => visitRound.id, { onDelete: 'cascade' }),
+		tokenHash: bytea('token_hash').notNull(),
+		createdAt: createdAt(),
+		revokedAt: instant('revoked_at')
+	},
+	(t) => [
+		uniqueIndex('family_link_hash_key').on(t.tokenHash),
+		uniqueIndex('family_link_active_key')
+			.on(t.familyId, t.roundId)
+			.where(sql`${t.revokedAt} is null`)
+	]
+);

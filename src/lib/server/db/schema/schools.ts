@@ -1,0 +1,34 @@
+import { boolean, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './common';
+
+export const school = pgTable('school', {
+	id: id(),
+	name: text('name').notNull(),
+	street: text('street').notNull().default(''),
+	postalCode: text('postal_code').notNull().default(''),
+	city: text('city').notNull().default(''),
+	phone: text('phone').notNull().default(''),
+	timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
+	/** The demo school's credentials may be reissued at every start; a real school's never. */
+	isDemo: boolean('is_demo').notNull().default(false),
+	mailFromName: text('mail_from_name'),
+	replyTo: text('reply_to'),
+	createdAt: createdAt()
+});
+
+/** Every school-owned row names its school: staff queries filter on it, and a school's removal cascades. */
+export const schoolRef = () =>
+	uuid('school_id')
+		.notNull()
+		.references(() => school.id, { onDelete: 'cascade' });
+
+/** A place that is neither home nor school where some parents feel safer, e.g. a community centre. */
+export const neutralPlace = pgTable('neutral_place', {
+	id: id(),
+	schoolId: schoolRef(),
+	name: text('name').notNull(),
+	address: text('address').notNull(),
+	accessibility: text('accessibility').notNull().default(''),
+	active: boolean('active').notNull().default(true),
+	createdAt: createdAt()
+});

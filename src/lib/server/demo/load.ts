@@ -1,0 +1,173 @@
+/**
+ * Loads the demo school (once) and issues fresh credentials for it (every time): passwords are
+ * stored only as hashes and links only as token hashes, so the way to show a newcomer where to
+ * sign in is to make new ones. Only the school marked `is_demo` is ever touched.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf, type Database } from '../db';
+import { family, group, groupTeacher, guardian, pupil, school, staff, visitRound, visitRoundGroup } from '../db/schema';
+import { hashPassword } from '../auth/password';
+import { randomToken } from '../auth/token';
+import { familyUrl, issueFamilyLink } from '../families/links';
+import { familiesInRound } from '../families/overview';
+import { demoFamilies, demoGroups, demoSchool, demoSlotPatterns, demoStaff } from './data';
+import { planSlots } from '../slots/plan';
+import { createSlots } from '../slots/create';
+
+export interface DemoCredentials {
+	school: string;
+	signInUrl: string;
+	staff: { name: string; email: string; password: string; role: 'admin' | 'teacher'; title: string }[];
+	families: { name: string; language: string; teacher: string | null; url: string }[];
+}
+
+// Any fixed number: it only serialises demo loads that run at the same moment.
+const DEMO_LOCK_KEY = 4_711_2027;
+
+/** Readable to type from a screen: 4 groups of 4 base32 characters, 80 bits. */
+function demoPassword(): string {
+	return randomToken(10).match(/.{4}/g)!.join('-');
+}
+
+/** The visit round starts next Monday and runs three weeks, so the demo is bookable today. */
+function demoRoundDates(now: Date) {
+	const day = now.getUTCDay();
+	const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + ((8 - day) % 7 || 7)));
+	const end = new Date(monday.getTime() + 18 * 86_400_000);
+	const iso = (d: Date) => d.toISOString().slice(0, 10);
+	// Booking closes the evening before the last visit day.
+	return { startsOn: iso(monday), endsOn: iso(end), closes: new Date(end.getTime() - 86_400_000 + 17 * 3_600_000) };
+}
+
+async function createDemoSchool(tx: Database, now: Date, timeZone: string): Promise<string> {
+	const [created] = await tx.insert(school).values({ ...demoSchool, isDemo: true }).returning({ id: school.id });
+	const schoolId = created!.id;
+
+	const staffIds = new Map<string, string>();
+	for (const person of demoStaff) {
+		const [row] = await tx
+			.insert(staff)
+			.values({ schoolId, email: person.email, name: person.name, role: person.role, title: person.title })
+			.returning({ id: staff.id });
+		staffIds.set(person.key, row!.id);
+	}
+
+	const groupIds = new Map<string, string>();
+	for (const g of demoGroups) {
+		const [row] = await tx
+			.insert(group)
+			.values({ schoolId, name: g.name, year: g.year, isLanguageClass: g.isLanguageClass })
+			.returning({ id: group.id });
+		groupIds.set(g.name, row!.id);
+		for (const key of g.teachers) await tx.insert(groupTeacher).values({ groupId: row!.id, staffId: staffIds.get(key)! });
+	}
+
+	const dates = demoRoundDates(now);
+	const [round] = await tx
+		.insert(visitRound)
+		.values({
+			schoolId,
+			name: 'Huisbezoeken (demo)',
+			startsOn: dates.startsOn,
+			endsOn: dates.endsOn,
+			bookingOpensAt: now,
+			bookingClosesAt: dates.closes
+		})
+		.returning({ id: visitRound.id });
+	for (const g of demoGroups.filter((g) => g.inRound)) {
+		await tx.insert(visitRoundGroup).values({ roundId: round!.id, groupId: groupIds.get(g.name)!, talkingPoints: g.talkingPoints.join('\n') });
+	}
+
+	for (const p of demoSlotPatterns) {
+		const plan = planSlots({ from: dates.startsOn, to: dates.endsOn, weekdays: p.weekdays, startTime: p.startTime, endTime: p.endTime, visitMinutes: 45, travelMinutes: p.travelMinutes }, timeZone);
+		if (!plan.ok) throw new Error(`demo slot pattern: ${plan.problem}`);
+		const created = await createSlots(
+			tx,
+			{ schoolId, roundId: round!.id, staffId: staffIds.get(p.teacher)!, secondStaffId: p.second ? staffIds.get(p.second)! : null, allowsHome: !p.schoolOnly, allowsSchool: true, allowsNeutral: !p.schoolOnly, times: plan.slots },
+			timeZone,
+			now
+		);
+		if (!created.ok) throw new Error(`demo slots: ${created.reason}`);
+	}
+
+	for (const f of demoFamilies) {
+		// One visit per family, by the teacher of the oldest child.
+		const oldest = [...f.pupils].sort((a, b) => a.birthDate.localeCompare(b.birthDate))[0]!;
+		const teacherKey = demoGroups.find((g) => g.name === oldest.group)!.teachers[0]!;
+		const [row] = await tx
+			.insert(family)
+			.values({ schoolId, street: f.street, postalCode: f.postalCode, city: demoSchool.city, language: f.language, visitingStaffId: staffIds.get(teacherKey)! })
+			.returning({ id: family.id });
+		for (const g of f.guardians) await tx.insert(guardian).values({ familyId: row!.id, ...g, language: f.language });
+		for (const p of f.pupils) {
+			await tx.insert(pupil).values({
+				schoolId,
+				familyId: row!.id,
+				groupId: groupIds.get(p.group)!,
+				pupilNumber: p.number,
+				firstName: p.firstName,
+				infix: p.infix ?? '',
+				lastName: p.lastName,
+				birthDate: p.birthDate,
+				isNew: p.isNew ?? false
+			});
+		}
+	}
+	return schoolId;
+}
+
+/** The families the demo round covers, with their children's names for the printed links. */
+async function roundFamilies(tx: Database, roundId: string) {
+	return tx.execute(sql`
+		select f.id, f.language, s.name as teacher,
+			(select string_agg(p2.first_name || ' ' || trim(p2.infix || ' ' || p2.last_name), ', ' order by p2.birth_date)
+			   from pupil p2 where p2.family_id = f.id) as children
+		from family f
+		join (${familiesInRound(roundId)}) fams on fams.family_id = f.id
+		left join staff s on s.id = f.visiting_staff_id
+		order by children`);
+}
+
+export async function loadDemo(db: Database, options: { origin: URL; now?: Date; timeZone?: string }): Promise<{ created: boolean; credentials: DemoCredentials }> {
+	const now = options.now ?? new Date();
+	const passwords = new Map(demoStaff.map((p) => [p.email, demoPassword()]));
+	// Hash before the transaction: Argon2 takes a moment, a transaction should not.
+	const hashes = new Map(await Promise.all([...passwords].map(async ([email, pw]) => [email, await hashPassword(pw)] as const)));
+
+	return db.transaction(async (txRaw) => {
+		const tx = txRaw as unknown as Database;
+		await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY})`);
+		let [existing] = await tx.select({ id: school.id, name: school.name }).from(school).where(eq(school.isDemo, true));
+		const created = !existing;
+		if (!existing) {
+			const id = await createDemoSchool(tx, now, options.timeZone ?? 'Europe/Amsterdam');
+			existing = { id, name: demoSchool.name };
+		}
+		const schoolId = existing.id;
+
+		const people = await tx.select({ id: staff.id, email: staff.email, name: staff.name, role: staff.role, title: staff.title }).from(staff).where(eq(staff.schoolId, schoolId));
+		const staffOut: DemoCredentials['staff'] = [];
+		for (const person of people) {
+			const hash = hashes.get(person.email);
+			if (!hash) continue;
+			await tx.update(staff).set({ passwordHash: hash, active: true }).where(and(eq(staff.id, person.id), eq(staff.schoolId, schoolId)));
+			staffOut.push({ name: person.name, email: person.email, password: passwords.get(person.email)!, role: person.role, title: person.title });
+		}
+		const order = (email: string) => demoStaff.findIndex((p) => p.email === email);
+		staffOut.sort((a, b) => order(a.email) - order(b.email));
+
+		const [round] = await tx.select({ id: visitRound.id }).from(visitRound).where(eq(visitRound.schoolId, schoolId)).orderBy(visitRound.createdAt).limit(1);
+		const familiesOut: DemoCredentials['families'] = [];
+		if (round) {
+			const result = await roundFamilies(tx, round.id);
+			for (const row of rowsOf<{ id: string; language: string; teacher: string | null; children: string }>(result)) {
+				const token = await issueFamilyLink(tx, row.id, round.id, now);
+				familiesOut.push({ name: row.children, language: row.language, teacher: row.teacher, url: familyUrl(options.origin, token) });
+			}
+		}
+		return {
+			created,
+			credentials: { school: existing.name, signInUrl: new URL('/sign-in', options.origin).toString(), staff: staffOut, families: familiesOut }
+		};
+	});
+}

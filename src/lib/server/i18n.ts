@@ -1,0 +1,40 @@
+import nl from '../../../messages/nl.json';
+import en from '../../../messages/en.json';
+import { defaultLanguage, type Language, languageInfo } from '../i18n/languages';
+import type { Messages } from '../i18n/translator';
+
+const bundles: Record<string, Messages> = { nl, en };
+
+export const LANGUAGE_COOKIE = 'lang';
+
+export function messagesFor(lang: string): Messages {
+	return bundles[lang] ?? bundles[defaultLanguage]!;
+}
+
+/** Language codes from an Accept-Language header, best first (`nl-BE;q=0.8` gives `nl`). */
+export function parseAcceptLanguage(header: string | null): string[] {
+	if (!header) return [];
+	return header
+		.slice(0, 500)
+		.split(',')
+		.map((part, index) => {
+			const [tag = '', ...params] = part.trim().split(';');
+			const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+			const weight = q ? Number(q.slice(2)) : 1;
+			return { code: tag.trim().toLowerCase().split('-')[0] ?? '', weight: Number.isFinite(weight) ? weight : 0, index };
+		})
+		.filter((entry) => entry.code && entry.weight > 0)
+		.sort((a, b) => b.weight - a.weight || a.index - b.index)
+		.map((entry) => entry.code);
+}
+
+/** The choice the person made (cookie), then the browser's languages, then Dutch. */
+export function chooseLanguage(
+	supported: readonly string[],
+	cookie: string | undefined,
+	acceptLanguage: string | null
+): Language {
+	if (cookie && supported.includes(cookie)) return languageInfo(cookie);
+	const fromBrowser = parseAcceptLanguage(acceptLanguage).find((code) => supported.includes(code));
+	return languageInfo(fromBrowser ?? defaultLanguage);
+}

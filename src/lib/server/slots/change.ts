@@ -1,0 +1,94 @@
+/**
+ * Moving and deleting a slot. A booked slot changes only after the person confirms, and the
+ * booking then records that the family must be told; the slot row is locked meanwhile so a
+ * parent who books at that moment either books before the change or sees it.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import { booking, slot, slotStaff, visitRound } from '../db/schema';
+import { EXCLUSION_VIOLATION, pgErrorCode } from '../db/errors';
+import { recordAudit } from '../audit/record';
+import { toWallTime } from '../time/zone';
+import type { SlotTime } from './plan';
+import { lockStaffForSlots } from './lock-staff';
+
+export interface Actor {
+	id: string;
+	role: 'admin' | 'teacher';
+	schoolId: string;
+}
+
+export type SlotChangeResult =
+	| { ok: true; familyToBeTold: boolean }
+	| { ok: false; reason: 'not_found' | 'needs_confirmation' | 'overlap' | 'in_past' | 'outside_round' };
+
+class Refused extends Error {
+	constructor(readonly reason: 'not_found' | 'needs_confirmation' | 'overlap' | 'in_past' | 'outside_round') {
+		super(reason);
+	}
+}
+
+/** The slot, locked, if this person may change it: its own teacher, or an admin of the school. */
+async function lockSlot(tx: Database, actor: Actor, slotId: string) {
+	const [row] = await tx
+		.select({ id: slot.id, staffId: slot.staffId, roundId: slot.roundId, startsAt: slot.startsAt, endsAt: slot.endsAt })
+		.from(slot)
+		.where(and(eq(slot.id, slotId), eq(slot.schoolId, actor.schoolId)))
+		.for('update');
+	if (!row || (actor.role !== 'admin' && row.staffId !== actor.id)) throw new Refused('not_found');
+	const [booked] = await tx
+		.select({ id: booking.id })
+		.from(booking)
+		.where(and(eq(booking.slotId, slotId), eq(booking.status, 'booked')));
+	return { slot: row, bookingId: booked?.id ?? null };
+}
+
+async function inTransaction(db: Database, work: (tx: Database) => Promise<boolean>): Promise<SlotChangeResult> {
+	try {
+		const familyToBeTold = await db.transaction((tx) => work(tx as unknown as Database));
+		return { ok: true, familyToBeTold };
+	} catch (error) {
+		if (error instanceof Refused) return { ok: false, reason: error.reason };
+		if (pgErrorCode(error) === EXCLUSION_VIOLATION) return { ok: false, reason: 'overlap' };
+		throw error;
+	}
+}
+
+export function deleteSlot(db: Database, actor: Actor, slotId: string, confirmed: boolean, now: Date): Promise<SlotChangeResult> {
+	return inTransaction(db, async (tx) => {
+		const { slot: row, bookingId } = await lockSlot(tx, actor, slotId);
+		if (bookingId && !confirmed) throw new Refused('needs_confirmation');
+		if (bookingId) {
+			await tx
+				.update(booking)
+				.set({ status: 'cancelled', cancelledAt: now, updatedAt: now, familyNotice: 'cancelled', sequence: sql`${booking.sequence} + 1` })
+				.where(eq(booking.id, bookingId));
+		}
+		await tx.delete(slot).where(eq(slot.id, row.id));
+		await recordAudit(tx, { schoolId: actor.schoolId, actorKind: 'staff', actorId: actor.id, action: 'slot.deleted', subjectType: 'slot', subjectId: row.id, detail: { booked: Boolean(bookingId) } });
+		return Boolean(bookingId);
+	});
+}
+
+export function moveSlot(db: Database, actor: Actor, slotId: string, to: SlotTime, confirmed: boolean, timeZone: string, now: Date): Promise<SlotChangeResult> {
+	return inTransaction(db, async (tx) => {
+		const { slot: row, bookingId } = await lockSlot(tx, actor, slotId);
+		if (to.startsAt.getTime() <= now.getTime()) throw new Refused('in_past');
+		const [round] = await tx.select({ startsOn: visitRound.startsOn, endsOn: visitRound.endsOn }).from(visitRound).where(eq(visitRound.id, row.roundId));
+		const day = toWallTime(to.startsAt, timeZone).date;
+		if (!round || day < round.startsOn || day > round.endsOn) throw new Refused('outside_round');
+		if (bookingId && !confirmed) throw new Refused('needs_confirmation');
+		const people = await tx.select({ id: slotStaff.staffId }).from(slotStaff).where(eq(slotStaff.slotId, row.id));
+		await lockStaffForSlots(tx, people.map((p) => p.id));
+		await tx.update(slot).set({ startsAt: to.startsAt, endsAt: to.endsAt }).where(eq(slot.id, row.id));
+		await tx.update(slotStaff).set({ startsAt: to.startsAt, endsAt: to.endsAt }).where(eq(slotStaff.slotId, row.id));
+		if (bookingId) {
+			await tx
+				.update(booking)
+				.set({ updatedAt: now, familyNotice: 'moved', sequence: sql`${booking.sequence} + 1` })
+				.where(eq(booking.id, bookingId));
+		}
+		await recordAudit(tx, { schoolId: actor.schoolId, actorKind: 'staff', actorId: actor.id, action: 'slot.moved', subjectType: 'slot', subjectId: row.id, detail: { booked: Boolean(bookingId) } });
+		return Boolean(bookingId);
+	});
+}

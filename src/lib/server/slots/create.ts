@@ -1,0 +1,88 @@
+/**
+ * Publishing slots. The database decides about overlaps (the exclusion constraint on
+ * `slot_staff`), so two teachers who add the same intern to overlapping slots at the same moment
+ * cannot both succeed; the checks here only turn the common mistakes into clear answers.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db';
+import { slot, slotStaff, staff, visitRound } from '../db/schema';
+import { EXCLUSION_VIOLATION, pgErrorCode } from '../db/errors';
+import { toWallTime } from '../time/zone';
+import type { SlotTime } from './plan';
+import { lockStaffForSlots } from './lock-staff';
+
+export interface NewSlots {
+	schoolId: string;
+	roundId: string;
+	staffId: string;
+	secondStaffId: string | null;
+	allowsHome: boolean;
+	allowsSchool: boolean;
+	allowsNeutral: boolean;
+	times: SlotTime[];
+}
+
+export type CreateSlotsProblem =
+	| 'none'
+	| 'no_place'
+	| 'unknown_round'
+	| 'unknown_staff'
+	| 'same_person'
+	| 'in_past'
+	| 'outside_round'
+	| 'overlap';
+
+export type CreateSlotsResult = { ok: true; ids: string[] } | { ok: false; reason: CreateSlotsProblem };
+
+export async function createSlots(db: Database, input: NewSlots, timeZone: string, now = new Date()): Promise<CreateSlotsResult> {
+	if (input.times.length === 0) return { ok: false, reason: 'none' };
+	if (!input.allowsHome && !input.allowsSchool && !input.allowsNeutral) return { ok: false, reason: 'no_place' };
+	if (input.secondStaffId === input.staffId) return { ok: false, reason: 'same_person' };
+
+	const [round] = await db
+		.select({ startsOn: visitRound.startsOn, endsOn: visitRound.endsOn })
+		.from(visitRound)
+		.where(and(eq(visitRound.id, input.roundId), eq(visitRound.schoolId, input.schoolId)));
+	if (!round) return { ok: false, reason: 'unknown_round' };
+
+	const people = [input.staffId, ...(input.secondStaffId ? [input.secondStaffId] : [])];
+	const found = await db
+		.select({ id: staff.id })
+		.from(staff)
+		.where(and(inArray(staff.id, people), eq(staff.schoolId, input.schoolId), eq(staff.active, true)));
+	if (found.length !== people.length) return { ok: false, reason: 'unknown_staff' };
+
+	for (const t of input.times) {
+		if (t.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'in_past' };
+		const day = toWallTime(t.startsAt, timeZone).date;
+		if (day < round.startsOn || day > round.endsOn) return { ok: false, reason: 'outside_round' };
+	}
+
+	try {
+		const ids = await db.transaction(async (tx) => {
+			await lockStaffForSlots(tx as unknown as Database, people);
+			const rows = await tx
+				.insert(slot)
+				.values(
+					input.times.map((t) => ({
+						schoolId: input.schoolId,
+						roundId: input.roundId,
+						staffId: input.staffId,
+						secondStaffId: input.secondStaffId,
+						startsAt: t.startsAt,
+						endsAt: t.endsAt,
+						allowsHome: input.allowsHome,
+						allowsSchool: input.allowsSchool,
+						allowsNeutral: input.allowsNeutral
+					}))
+				)
+				.returning({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt });
+			await tx.insert(slotStaff).values(rows.flatMap((r) => people.map((staffId) => ({ slotId: r.id, staffId, startsAt: r.startsAt, endsAt: r.endsAt }))));
+			return rows.map((r) => r.id);
+		});
+		return { ok: true, ids };
+	} catch (error) {
+		if (pgErrorCode(error) === EXCLUSION_VIOLATION) return { ok: false, reason: 'overlap' };
+		throw error;
+	}
+}

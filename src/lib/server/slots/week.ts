@@ -1,0 +1,56 @@
+/** Slots as staff see them: one person's week (as teacher or second staff member), or one slot. */
+import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database } from '../db';
+import { booking, slot, slotStaff, staff } from '../db/schema';
+
+export interface WeekSlot {
+	id: string;
+	staffId: string;
+	startsAt: Date;
+	endsAt: Date;
+	teacher: string;
+	secondStaff: string | null;
+	allowsHome: boolean;
+	allowsSchool: boolean;
+	allowsNeutral: boolean;
+	booked: boolean;
+}
+
+/** Slots with their teacher, second staff member and whether a family booked them. */
+async function slotsWhere(db: Database, where: SQL | undefined, byPerson: string | null): Promise<WeekSlot[]> {
+	const second = alias(staff, 'second_staff');
+	const base = db
+		.select({
+			id: slot.id,
+			staffId: slot.staffId,
+			startsAt: slot.startsAt,
+			endsAt: slot.endsAt,
+			teacher: staff.name,
+			secondStaff: second.name,
+			allowsHome: slot.allowsHome,
+			allowsSchool: slot.allowsSchool,
+			allowsNeutral: slot.allowsNeutral,
+			bookingId: booking.id
+		})
+		.from(slot)
+		.innerJoin(staff, eq(staff.id, slot.staffId))
+		.leftJoin(second, eq(second.id, slot.secondStaffId))
+		.leftJoin(booking, and(eq(booking.slotId, slot.id), eq(booking.status, 'booked')))
+		.$dynamic();
+	// Through slot_staff: a person's slots whichever role they have in them.
+	const query = byPerson ? base.innerJoin(slotStaff, and(eq(slotStaff.slotId, slot.id), eq(slotStaff.staffId, byPerson))) : base;
+	const rows = await query.where(where).orderBy(asc(slot.startsAt));
+	return rows.map(({ bookingId, ...r }) => ({ ...r, booked: bookingId !== null }));
+}
+
+export function slotsOfPerson(db: Database, schoolId: string, staffId: string, from: Date, to: Date): Promise<WeekSlot[]> {
+	return slotsWhere(db, and(eq(slot.schoolId, schoolId), gte(slot.startsAt, from), lt(slot.startsAt, to)), staffId);
+}
+
+/** One slot for its detail page, if this person may change it: its own teacher or an admin. */
+export async function slotForChange(db: Database, actor: { id: string; role: 'admin' | 'teacher'; schoolId: string }, slotId: string): Promise<WeekSlot | null> {
+	const [row] = await slotsWhere(db, and(eq(slot.id, slotId), eq(slot.schoolId, actor.schoolId)), null);
+	if (!row || (actor.role !== 'admin' && row.staffId !== actor.id)) return null;
+	return row;
+}

@@ -1,0 +1,40 @@
+import { config } from '$lib/server/config';
+import { familyAnswers } from '$lib/server/families/overview';
+import { groupsOfSchool } from '$lib/server/staff/manage';
+import { activeStaff } from '$lib/server/staff/people';
+import { toWallTime } from '$lib/server/time/zone';
+import { overviewRequest } from './filter';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { me, round, filter } = await overviewRequest(event);
+	const db = event.locals.db;
+	const timeZone = config().schoolTimeZone;
+	// One query: the counts cover every status, the list only the one asked for.
+	const [all, groups, people] = round
+		? await Promise.all([
+				familyAnswers(db, me.schoolId, round.id, { ...filter, status: undefined }),
+				groupsOfSchool(db, me.schoolId),
+				me.role === 'admin' ? activeStaff(db, me.schoolId) : Promise.resolve([])
+			])
+		: [[], [], []];
+	const rows = filter.status ? all.filter((f) => f.status === filter.status) : all;
+	return {
+		round: round && { name: round.name },
+		isAdmin: me.role === 'admin',
+		filter: { status: filter.status ?? '', group: filter.groupId ?? '', staff: me.role === 'admin' ? (filter.staffId ?? '') : '' },
+		query: event.url.search,
+		done: ['booked', 'declined', 'cancelled'].find((d) => d === event.url.searchParams.get('done')) ?? null,
+		counts: { booked: all.filter((f) => f.status === 'booked').length, declined: all.filter((f) => f.status === 'declined').length, open: all.filter((f) => f.status === 'open').length },
+		groups,
+		people: people.map((p) => ({ id: p.id, name: p.name })),
+		families: rows.map((f) => ({
+			...f,
+			date: f.startsAt ? toWallTime(f.startsAt, timeZone).date : null,
+			start: f.startsAt ? toWallTime(f.startsAt, timeZone).time : null,
+			end: f.endsAt ? toWallTime(f.endsAt, timeZone).time : null,
+			startsAt: undefined,
+			endsAt: undefined
+		}))
+	};
+};

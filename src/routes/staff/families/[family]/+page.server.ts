@@ -1,0 +1,101 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireStaff } from '$lib/server/auth/guard';
+import { config } from '$lib/server/config';
+import { now, schoolToday } from '$lib/server/clock';
+import { field, multiLine, singleLine } from '$lib/server/forms';
+import { currentRound } from '$lib/server/school/overview';
+import { familyAnswers } from '$lib/server/families/overview';
+import { listPlaces } from '$lib/server/places/manage';
+import { bookVisit, cancelAnswer, declineRound, type Location } from '$lib/server/booking/answer';
+import { familyForStaff, interpreterLanguages, notHomeReasons, openSlots } from '$lib/server/booking/choices';
+import { toWallTime } from '$lib/server/time/zone';
+import { assignVisitor } from '$lib/server/families/assign';
+import { activeStaff } from '$lib/server/staff/people';
+import { requireAdmin } from '$lib/server/auth/guard';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+async function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const me = requireStaff(event);
+	const found = await familyForStaff(event.locals.db, me, event.params.family);
+	const round = await currentRound(event.locals.db, me.schoolId, schoolToday());
+	if (!found || !round) error(404, { message: 'families.not_found' });
+	return { me, found, round };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { me, found, round } = await context(event);
+	const db = event.locals.db;
+	const timeZone = config().schoolTimeZone;
+	const [[answer], slots, places, people] = await Promise.all([
+		familyAnswers(db, me.schoolId, round.id, { staffId: null, familyId: found.id }),
+		openSlots(db, me.schoolId, round.id, found.visitingStaffId, now()),
+		listPlaces(db, me.schoolId),
+		me.role === 'admin' ? activeStaff(db, me.schoolId) : Promise.resolve([])
+	]);
+	return {
+		reassigned: event.url.searchParams.get('done') === 'reassigned',
+		family: { id: found.id, children: found.children, address: [found.street, found.postalCode, found.city].filter(Boolean).join(', ') },
+		answer: answer ? { ...answer, startsAt: undefined, endsAt: undefined, when: answer.startsAt ? `${toWallTime(answer.startsAt, timeZone).date} ${toWallTime(answer.startsAt, timeZone).time}` : null } : null,
+		slots: slots.map((s) => ({ id: s.id, date: toWallTime(s.startsAt, timeZone).date, start: toWallTime(s.startsAt, timeZone).time, end: toWallTime(s.endsAt, timeZone).time, allowsHome: s.allowsHome, allowsSchool: s.allowsSchool, allowsNeutral: s.allowsNeutral })),
+		places: places.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name })),
+		reasons: notHomeReasons,
+		languages: interpreterLanguages,
+		visitor: found.visitingStaffId,
+		people: people.map((p) => ({ id: p.id, name: p.name }))
+	};
+};
+
+const locations: Location[] = ['home', 'school', 'neutral'];
+
+export const actions: Actions = {
+	book: async (event) => {
+		const { me, found, round } = await context(event);
+		const form = await event.request.formData();
+		const location = locations.find((l) => l === field(form, 'location'));
+		const slotId = field(form, 'slotId');
+		if (!location || !slotId) return fail(400, { error: 'families.errors.choose_slot_and_place' });
+		const language = field(form, 'interpreter');
+		const reason = field(form, 'reason');
+		const result = await bookVisit(
+			event.locals.db,
+			me.schoolId,
+			round.id,
+			found.id,
+			{
+				slotId: slotId.slice(0, 40),
+				location,
+				neutralPlaceId: field(form, 'placeId').slice(0, 40) || null,
+				visitAddress: singleLine(field(form, 'visitAddress')).slice(0, 200) || null,
+				interpreterLanguage: (interpreterLanguages as readonly string[]).includes(language) ? language : null,
+				parentQuestions: multiLine(field(form, 'questions')).slice(0, 1000) || null,
+				notHomeReason: (notHomeReasons as readonly string[]).includes(reason) ? reason : null,
+				notHomeReasonText: multiLine(field(form, 'reasonText')).slice(0, 500) || null
+			},
+			{ kind: 'staff', staffId: me.id },
+			now()
+		);
+		if (!result.ok) return fail(409, { error: `families.errors.${result.problem}` });
+		redirect(303, '/staff/families?done=booked');
+	},
+	decline: async (event) => {
+		const { me, found, round } = await context(event);
+		const form = await event.request.formData();
+		const reason = field(form, 'reason');
+		const result = await declineRound(event.locals.db, me.schoolId, round.id, found.id, { code: (notHomeReasons as readonly string[]).includes(reason) ? reason : null, text: multiLine(field(form, 'reasonText')).slice(0, 500) || null }, { kind: 'staff', staffId: me.id }, now());
+		if (!result.ok) return fail(409, { error: `families.errors.${result.problem}` });
+		redirect(303, '/staff/families?done=declined');
+	},
+	reassign: async (event) => {
+		const me = requireAdmin(event);
+		const { found } = await context(event);
+		const staffId = field(await event.request.formData(), 'staffId');
+		if (!(await assignVisitor(event.locals.db, me.schoolId, me.id, found.id, staffId))) return fail(400, { error: 'families.errors.unknown_teacher' });
+		redirect(303, `/staff/families/${found.id}?done=reassigned`);
+	},
+	cancel: async (event) => {
+		const { me, found, round } = await context(event);
+		const result = await cancelAnswer(event.locals.db, me.schoolId, round.id, found.id, { kind: 'staff', staffId: me.id }, now());
+		if (!result.ok) return fail(409, { error: `families.errors.${result.problem}` });
+		redirect(303, '/staff/families?done=cancelled');
+	}
+};

@@ -1,0 +1,66 @@
+import { error, fail } from '@sveltejs/kit';
+import { requireAdmin } from '$lib/server/auth/guard';
+import { findUpload, markImported } from '$lib/server/roster/uploads';
+import type { ImportReport } from '$lib/server/roster/import';
+import { previewRoster } from '$lib/server/roster/preview';
+import { importRoster } from '$lib/server/roster/import';
+import { rosterFields } from '$lib/server/roster/mapping';
+import { log } from '$lib/server/log';
+import type { Actions, PageServerLoad } from './$types';
+
+const PREVIEW_FAMILIES = 25;
+const SHOWN_ERRORS = 100;
+
+export const load: PageServerLoad = async (event) => {
+	const me = requireAdmin(event);
+	const upload = await findUpload(event.locals.db, me.schoolId, event.params.upload);
+	if (!upload) error(404, { message: 'roster.errors.upload_gone' });
+	if (upload.report) return { fileName: upload.fileName, report: upload.report as ImportReport, preview: null };
+	// The mapping travels in the query string: choosing columns changes nothing on the server.
+	const result = previewRoster(upload.content, (name) => event.url.searchParams.get(name), !event.url.searchParams.has('mapped'));
+	if (!result.ok) error(400, { message: `roster.errors.${result.problem}` });
+	const { preview } = result;
+	return {
+		fileName: upload.fileName,
+		report: null,
+		preview: {
+			csv: preview.csv,
+			fields: rosterFields,
+			mapping: preview.mapping,
+			missing: preview.missing,
+			errors: preview.errors.slice(0, SHOWN_ERRORS),
+			errorCount: preview.errors.length,
+			pupils: preview.records.length,
+			familyCount: preview.families.length,
+			siblingFamilies: preview.families.filter((f) => f.length > 1).length,
+			withoutEmail: preview.families.filter((f) => !f.some((r) => r.guardians.some((g) => g.email))).length,
+			families: preview.families.slice(0, PREVIEW_FAMILIES).map((children) => ({
+				children: children.map((c) => ({ number: c.pupilNumber, name: [c.firstName, c.infix, c.lastName].filter(Boolean).join(' '), group: c.group })),
+				emails: [...new Set(children.flatMap((c) => c.guardians.map((g) => g.email).filter(Boolean)))] as string[],
+				address: [children[0]!.street, children[0]!.postalCode, children[0]!.city].filter(Boolean).join(', ')
+			}))
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const me = requireAdmin(event);
+		const upload = await findUpload(event.locals.db, me.schoolId, event.params.upload);
+		if (!upload || upload.report) return fail(410, { error: 'roster.errors.upload_gone' });
+		const form = await event.request.formData();
+		const get = (name: string) => {
+			const v = form.get(name);
+			return typeof v === 'string' ? v : null;
+		};
+		const result = previewRoster(upload.content, get, false);
+		if (!result.ok) return fail(400, { error: `roster.errors.${result.problem}` });
+		if (result.preview.missing.length > 0) return fail(400, { error: 'roster.errors.missing_columns' });
+		if (result.preview.errors.length > 0) return fail(400, { error: 'roster.errors.rows_with_problems' });
+
+		const report = await importRoster(event.locals.db, me.schoolId, me.id, result.preview.records);
+		await markImported(event.locals.db, upload.id, report);
+		log.info('roster_imported', { pupils: result.preview.records.length, families: report.families });
+		return { report };
+	}
+};

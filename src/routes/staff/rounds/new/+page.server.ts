@@ -1,0 +1,6 @@
+import { loadRound } from '../load';
+import { saveRoundAction } from '../save';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => loadRound(event, null);
+export const actions: Actions = { default: (event) => saveRoundAction(event, null) };

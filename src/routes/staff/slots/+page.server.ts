@@ -1,0 +1,33 @@
+import { requireStaff } from '$lib/server/auth/guard';
+import { config } from '$lib/server/config';
+import { now, schoolToday } from '$lib/server/clock';
+import { currentRound } from '$lib/server/school/overview';
+import { activeStaff } from '$lib/server/staff/people';
+import { slotsOfPerson } from '$lib/server/slots/week';
+import { chooseWeek, groupByDay, isoWeek, weekBounds } from '$lib/server/slots/calendar';
+import { addDays, toWallTime } from '$lib/server/time/zone';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const me = requireStaff(event);
+	const db = event.locals.db;
+	const timeZone = config().schoolTimeZone;
+	const [round, people] = await Promise.all([currentRound(db, me.schoolId, schoolToday()), activeStaff(db, me.schoolId)]);
+
+	// Teachers see their own calendar; admins may open anyone's of their school.
+	const asked = event.url.searchParams.get('staff');
+	const person = (me.role === 'admin' && people.find((p) => p.id === asked)) || { id: me.id, name: me.name };
+
+	const monday = chooseWeek(event.url.searchParams.get('week'), toWallTime(now(), timeZone).date, round?.startsOn ?? null);
+	const { from, to } = weekBounds(monday, timeZone);
+	const slots = await slotsOfPerson(db, me.schoolId, person.id, from, to);
+	return {
+		round: round ? { name: round.name } : null,
+		person: { id: person.id, name: person.name, isMe: person.id === me.id },
+		people: me.role === 'admin' ? people.map((p) => ({ id: p.id, name: p.name })) : [],
+		week: { monday, sunday: addDays(monday, 6), number: isoWeek(monday), previous: addDays(monday, -7), next: addDays(monday, 7) },
+		days: groupByDay(monday, slots, timeZone),
+		done: event.url.searchParams.get('done'),
+		created: Number(event.url.searchParams.get('created')) || 0
+	};
+};

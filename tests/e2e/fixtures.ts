@@ -1,0 +1,31 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { targetState, type TargetState } from './targets';
+
+export const test = base.extend<{ state: TargetState }>({
+	// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
+	state: async ({}, use, testInfo) => use(targetState(testInfo.project.name)),
+	baseURL: async ({ state }, use) => use(state.url)
+});
+
+export { expect };
+
+export async function signIn(page: Page, email: string, password: string) {
+	await page.goto('/sign-in');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord').fill(password);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/** WCAG 2.2 AA as axe checks it: no violations at all. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(summary).toEqual([]);
+}
+
+/** Nothing wider than the screen: a 360 px phone never scrolls sideways. */
+export async function expectNoSidewaysScroll(page: Page) {
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+}

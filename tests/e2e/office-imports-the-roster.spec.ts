@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
+
+const sample = path.resolve('tests/fixtures/roster-sample.csv');
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('the office of a new school', () => {
+	const password = 'een lange zin voor de administratie';
+
+	test('sets a password from the one-time link', async ({ page, state }) => {
+		await page.goto(state.newSchool.setupPath);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wachtwoord instellen');
+		await expect(page.getByText('Welkom, Ilse Terpstra.')).toBeVisible();
+		await expectAccessible(page);
+		await page.getByLabel('Nieuw wachtwoord').fill(password);
+		await page.getByLabel('Herhaal het wachtwoord').fill(password);
+		await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+		await expect(page.getByRole('status')).toHaveText('Uw wachtwoord is opgeslagen. U kunt nu inloggen.');
+		// The link works once.
+		await page.goto(state.newSchool.setupPath);
+		await expect(page.getByRole('alert')).toContainText('Deze link werkt niet meer');
+	});
+
+	test('imports the sample export, checks the columns and sees the siblings joined', async ({ page, state }) => {
+		await signIn(page, state.newSchool.email, password);
+		await page.getByRole('link', { name: 'Leerlingen', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Leerlingen inlezen');
+		await expect(page.getByText('Nu in het portaal: 0 leerlingen in 0 gezinnen.')).toBeVisible();
+		await page.getByLabel('Bestand (CSV)').setInputFiles(sample);
+		await page.getByRole('button', { name: 'Bestand controleren' }).click();
+
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Controleer het bestand');
+		await expect(page.getByText(/12 regels, UTF-8, gescheiden door „;”/)).toBeVisible();
+		await expect(page.getByLabel('Roepnaam')).toHaveValue('1');
+		await expect(page.getByLabel('E-mail ouder 1')).toHaveValue('8');
+		// The mapping step: take the phone numbers out, and the preview follows.
+		await page.getByLabel('Telefoon ouder 1').selectOption({ label: '— niet in het bestand —' });
+		await page.getByRole('button', { name: 'Voorbeeld bijwerken' }).click();
+		await expect(page.getByLabel('Telefoon ouder 1')).toHaveValue('');
+		await expect(page).toHaveURL(/mapped=1/);
+
+		const families = page.getByRole('region', { name: 'Gezinnen' });
+		await expect(families.getByText('12 leerlingen in 10 gezinnen')).toBeVisible();
+		await expect(families.getByText('2 gezinnen met meer kinderen op school: één bezoek per gezin.')).toBeVisible();
+		await expect(families.getByText('1 gezin zonder e-mailadres: dat krijgt een brief.')).toBeVisible();
+		await expect(families.getByText('Noor de Vries (1A), Daan de Vries (3B)')).toBeVisible();
+		await expect(families.getByText('Yasmine El Amrani (1A), Ilyas El Amrani (3B)')).toBeVisible();
+		await expectAccessible(page);
+
+		await page.getByRole('button', { name: '12 leerlingen inlezen' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ingelezen');
+		await expect(page.getByRole('status')).toHaveText('Klaar: 12 nieuw, 0 bijgewerkt, 0 ongewijzigd.');
+		await expect(page.getByText('10 gezinnen, waarvan 10 nieuw.')).toBeVisible();
+		await expectAccessible(page);
+
+		// Only this school's numbers: the demo school's 21 families are not counted.
+		await page.getByRole('link', { name: 'Naar het overzicht' }).click();
+		const school = page.getByRole('region', { name: 'De school' });
+		await expect(school.getByText('gezinnen')).toHaveText('10 gezinnen');
+		await expect(school.getByText('leerlingen')).toHaveText('12 leerlingen');
+	});
+
+	test('imports the same file again on a phone: nothing doubles', async ({ page, state }) => {
+		await page.setViewportSize({ width: 360, height: 800 });
+		await signIn(page, state.newSchool.email, password);
+		await page.goto('/staff/roster');
+		await expectNoSidewaysScroll(page);
+		await page.getByLabel('Bestand (CSV)').setInputFiles(sample);
+		await page.getByRole('button', { name: 'Bestand controleren' }).click();
+		await expectNoSidewaysScroll(page);
+		await page.getByRole('button', { name: '12 leerlingen inlezen' }).click();
+		await expect(page.getByRole('status')).toHaveText('Klaar: 0 nieuw, 0 bijgewerkt, 12 ongewijzigd.');
+		await expect(page.getByText('10 gezinnen, waarvan 0 nieuw.')).toBeVisible();
+	});
+
+	test('a teacher cannot open the import', async ({ page, state }) => {
+		const teacher = state.demo.staff.find((s) => s.role === 'teacher')!;
+		await signIn(page, teacher.email, teacher.password);
+		await expect(page.getByRole('link', { name: 'Leerlingen', exact: true })).toHaveCount(0);
+		const response = await page.goto('/staff/roster');
+		expect(response?.status()).toBe(403);
+		await expect(page.getByRole('alert')).toHaveText('U heeft geen toegang tot deze pagina.');
+	});
+});

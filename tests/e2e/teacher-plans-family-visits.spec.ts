@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
+
+test('a teacher books for families after phone calls, prints her day sheet and exports the list', async ({ page, state }) => {
+	await page.setViewportSize({ width: 360, height: 800 });
+	const jeroen = state.demo.staff.find((s) => s.email.startsWith('jeroen'))!;
+	await signIn(page, jeroen.email, jeroen.password);
+	await page.getByRole('link', { name: 'Gezinnen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gezinnen');
+	await expectAccessible(page);
+	await expectNoSidewaysScroll(page);
+
+	// De Vries: a home visit, with a question, in the first free evening.
+	await page.getByRole('link', { name: 'Afspraak maken namens het gezin Daan de Vries, Noor de Vries' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Afspraak namens het gezin');
+	await expectAccessible(page);
+	await page.getByRole('radio', { name: '15:30–16:15, maandag 19 oktober 2026' }).check();
+	await page.getByRole('radio', { name: 'Thuis' }).check();
+	await page.getByLabel('Vragen van de ouders').fill('Daan vindt lezen moeilijk.');
+	await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
+	await expect(page.getByRole('status')).toHaveText('De afspraak is opgeslagen.');
+
+	// El Amrani: at school, with an Arabic interpreter, the next visit that evening.
+	await page.getByRole('link', { name: 'Afspraak maken namens het gezin Ilyas El Amrani, Yasmine El Amrani' }).click();
+	await expect(page.getByRole('radio', { name: '15:30–16:15, maandag 19 oktober 2026' })).toHaveCount(0);
+	await page.getByRole('radio', { name: '16:30–17:15, maandag 19 oktober 2026' }).check();
+	await page.getByRole('radio', { name: 'Op school' }).check();
+	await page.getByLabel('Tolk nodig?').selectOption({ label: 'Arabisch' });
+	await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
+	await expect(page.getByRole('status')).toHaveText('De afspraak is opgeslagen.');
+
+	// Bakker: no visit at all, with a reason.
+	await page.getByRole('link', { name: 'Afspraak maken namens het gezin Sem Bakker' }).click();
+	await page.getByLabel('Reden (niet verplicht)').last().selectOption({ label: 'Geen tijd' });
+	await page.getByRole('button', { name: 'Opslaan: geen bezoek' }).click();
+	await expect(page.getByRole('status')).toHaveText('Opgeslagen: dit gezin wil geen bezoek.');
+
+	const stats = page.getByRole('list').first();
+	await expect(stats).toContainText('2 Afspraak gemaakt');
+	await expect(stats).toContainText('1 Geen bezoek gewenst');
+	await page.getByLabel('Status').selectOption({ label: 'Geen bezoek gewenst' });
+	await page.getByRole('button', { name: 'Toon' }).click();
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Sem Bakker (3B)']);
+	await expect(page.getByText('Reden: Geen tijd')).toBeVisible();
+
+	// The export opens in Dutch Excel: BOM, semicolons, the answers.
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Downloaden voor Excel (CSV)' }).click()]);
+	const csv = fs.readFileSync((await download.path())!, 'utf8');
+	expect(csv.startsWith('\uFEFFKinderen;Groepen;Leerkracht;Status')).toBe(true);
+	expect(csv).toContain('Sem Bakker;3B;Jeroen Bos;Geen bezoek gewenst');
+	expect(csv).not.toContain('Daan de Vries');
+
+	// The day sheet: both visits in order, with address, interpreter and talking points.
+	await page.goto('/staff/families/day?date=2026-10-19');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dagoverzicht maandag 19 oktober 2026');
+	const visits = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) });
+	await expect(visits).toHaveCount(2);
+	await expect(visits.nth(0)).toContainText('15:30–16:15 Daan de Vries (3B), Noor de Vries (1A)');
+	await expect(visits.nth(0)).toContainText('Thuis: Spitsbergenstraat 12 1013 AB Amsterdam');
+	await expect(visits.nth(0)).toContainText('Bedtijd');
+	await expect(visits.nth(0)).toContainText('Daan vindt lezen moeilijk.');
+	await expect(visits.nth(1)).toContainText('Op school');
+	await expect(visits.nth(1)).toContainText('Tolk: Arabisch');
+	await expectAccessible(page);
+
+	// Printed: no navigation, the visits on paper.
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('banner')).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Afdrukken' })).toBeHidden();
+	await expect(visits.nth(1)).toBeVisible();
+	const pdf = await page.pdf({ format: 'A4' });
+	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+	expect(pdf.length).toBeGreaterThan(10_000);
+});

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq, isNull } from 'drizzle-orm';
+import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
+import { makeSchool } from '../support/fixtures';
+import { loadDemo, type DemoCredentials } from '../../src/lib/server/demo/load';
+import { startDemo } from '../../src/lib/server/demo/start';
+import { signIn } from '../../src/lib/server/auth/sign-in';
+import { resolveFamilyLink } from '../../src/lib/server/families/links';
+import { familyPage } from '../../src/lib/server/families/page';
+import { family, familyLink, guardian, pupil, school, staff, visitRound } from '../../src/lib/server/db/schema';
+
+const origin = new URL('http://localhost:3000');
+const tokenOf = (url: string) => url.split('/f/')[1]!;
+
+describe.each(databaseKinds)('the demo school on %s', (kind) => {
+	let t: TestDatabase;
+	let first: { created: boolean; credentials: DemoCredentials };
+
+	beforeAll(async () => {
+		t = await freshDatabase(kind);
+		first = await loadDemo(t.db, { origin });
+	});
+	afterAll(() => t?.dispose());
+
+	it('loads groups, staff, ~20 families in several languages with siblings joined, and one round', async () => {
+		expect(first.created).toBe(true);
+		const [[families], [pupils], [rounds]] = await Promise.all([
+			t.db.select({ n: count() }).from(family),
+			t.db.select({ n: count() }).from(pupil),
+			t.db.select({ n: count() }).from(visitRound)
+		]);
+		expect(families!.n).toBeGreaterThanOrEqual(18);
+		expect(pupils!.n).toBeGreaterThan(families!.n);
+		expect(rounds!.n).toBe(1);
+		const languages = new Set((await t.db.select({ language: family.language }).from(family)).map((r) => r.language));
+		expect(languages.size).toBeGreaterThanOrEqual(8);
+		expect(languages).toContain('ar');
+		const noEmail = await t.db.select({ id: guardian.id }).from(guardian).where(isNull(guardian.email));
+		expect(noEmail.length).toBeGreaterThan(0);
+	});
+
+	it('prints staff credentials that work and a link for every family in the round', async () => {
+		const admin = first.credentials.staff.find((s) => s.role === 'admin')!;
+		const teacher = first.credentials.staff.find((s) => s.role === 'teacher')!;
+		for (const person of [admin, teacher]) {
+			const result = await signIn(t.db, { email: person.email, password: person.password, clientAddress: '127.0.0.1' });
+			expect(result.ok, person.email).toBe(true);
+		}
+		// Group 7 is not in the round: its only-child family gets no link.
+		expect(first.credentials.families.length).toBeLessThan((await t.db.select({ id: family.id }).from(family)).length);
+		const link = await resolveFamilyLink(t.db, tokenOf(first.credentials.families[0]!.url));
+		expect(link).not.toBeNull();
+		const page = await familyPage(t.db, link!.familyId, link!.roundId);
+		expect(page!.children.length).toBeGreaterThanOrEqual(1);
+		expect(page!.talkingPoints.length).toBeGreaterThan(0);
+	});
+
+	it('is idempotent: a second run adds nothing and renews the credentials', async () => {
+		const before = await t.db.select({ n: count() }).from(pupil);
+		const again = await loadDemo(t.db, { origin });
+		expect(again.created).toBe(false);
+		expect(await t.db.select({ n: count() }).from(pupil)).toEqual(before);
+		expect(await t.db.select({ n: count() }).from(school)).toEqual([{ n: 1 }]);
+
+		const oldTeacher = first.credentials.staff.find((s) => s.role === 'teacher')!;
+		const newTeacher = again.credentials.staff.find((s) => s.email === oldTeacher.email)!;
+		expect(newTeacher.password).not.toBe(oldTeacher.password);
+		expect((await signIn(t.db, { email: oldTeacher.email, password: oldTeacher.password, clientAddress: '127.0.0.2' })).ok).toBe(false);
+		expect((await signIn(t.db, { email: newTeacher.email, password: newTeacher.password, clientAddress: '127.0.0.2' })).ok).toBe(true);
+
+		expect(await resolveFamilyLink(t.db, tokenOf(first.credentials.families[0]!.url))).toBeNull();
+		expect(await resolveFamilyLink(t.db, tokenOf(again.credentials.families[0]!.url))).not.toBeNull();
+		const active = await t.db.select({ n: count() }).from(familyLink).where(isNull(familyLink.revokedAt));
+		expect(active[0]!.n).toBe(again.credentials.families.length);
+	});
+
+	it('never touches a database that holds a real school', async () => {
+		const other = await freshDatabase(kind);
+		try {
+			await makeSchool(other.db, 'Basisschool De Regenboog');
+			await startDemo(other.db, { origin, schoolTimeZone: 'Europe/Amsterdam' });
+			expect(await other.db.select({ n: count() }).from(school).where(eq(school.isDemo, true))).toEqual([{ n: 0 }]);
+			expect(await other.db.select({ n: count() }).from(staff)).toEqual([{ n: 0 }]);
+		} finally {
+			await other.dispose();
+		}
+	});
+});

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq, isNull } from 'drizzle-orm';
+import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
+import { makeSchool, makeStaff } from '../support/fixtures';
+import { parseCsv } from '../../src/lib/server/roster/csv';
+import { guessMapping } from '../../src/lib/server/roster/mapping';
+import { readRecords, type RosterRecord } from '../../src/lib/server/roster/records';
+import { importRoster } from '../../src/lib/server/roster/import';
+import { family, group, groupTeacher, guardian, pupil } from '../../src/lib/server/db/schema';
+
+const sampleText = () => fs.readFileSync(path.resolve('tests/fixtures/roster-sample.csv'), 'utf8');
+
+function records(bytes: Uint8Array): RosterRecord[] {
+	const parsed = parseCsv(bytes);
+	if (!parsed.ok) throw new Error(parsed.problem);
+	const { records, errors } = readRecords(parsed.csv, guessMapping(parsed.csv.header));
+	expect(errors).toEqual([]);
+	return records;
+}
+
+describe.each(databaseKinds)('roster import on %s', (kind) => {
+	let t: TestDatabase;
+	let schoolId: string;
+	let adminId: string;
+	let jeroen: string;
+
+	beforeAll(async () => {
+		t = await freshDatabase(kind);
+		schoolId = (await makeSchool(t.db)).id;
+		adminId = (await makeStaff(t.db, schoolId, { role: 'admin' })).id;
+		jeroen = (await makeStaff(t.db, schoolId, { name: 'Jeroen Bos' })).id;
+		// Group 3B exists with its teacher before the first import.
+		const [g] = await t.db.insert(group).values({ schoolId, name: '3B', year: 3 }).returning();
+		await t.db.insert(groupTeacher).values({ groupId: g!.id, staffId: jeroen });
+	});
+	afterAll(() => t?.dispose());
+
+	it('imports the sample (BOM, semicolons): 12 pupils, 10 families, siblings joined', async () => {
+		const report = await importRoster(t.db, schoolId, adminId, records(new Uint8Array(fs.readFileSync(path.resolve('tests/fixtures/roster-sample.csv')))));
+		expect(report).toMatchObject({ pupilsCreated: 12, pupilsUpdated: 0, familiesCreated: 10, families: 10, familiesWithoutEmail: 1 });
+		expect(report.groupsCreated.sort()).toEqual(['1A', '1B', '2T', '5A', '7A']);
+		expect(await t.db.select({ n: count() }).from(family).where(eq(family.schoolId, schoolId))).toEqual([{ n: 10 }]);
+		const [daan] = await t.db.select().from(pupil).where(eq(pupil.pupilNumber, '10232'));
+		const [noor] = await t.db.select().from(pupil).where(eq(pupil.pupilNumber, '10231'));
+		expect(noor!.familyId).toBe(daan!.familyId);
+		const [deVries] = await t.db.select().from(family).where(eq(family.id, daan!.familyId));
+		// Daan (3B) is the oldest: his teacher visits.
+		expect(deVries).toMatchObject({ visitingStaffId: jeroen, street: 'Spitsbergenstraat 12', postalCode: '1013 AB', language: 'nl' });
+		expect((await t.db.select().from(guardian).where(eq(guardian.familyId, deVries!.id))).map((g) => g.email).sort()).toEqual(['sanne.devries@example.nl', 'thijs.devries@example.nl']);
+		const [yilmaz] = await t.db.select().from(pupil).where(eq(pupil.pupilNumber, '10234'));
+		expect(yilmaz!.lastName).toBe('Yılmaz');
+		expect(await t.db.select({ n: count() }).from(guardian).where(isNull(guardian.email))).toEqual([{ n: 2 }]);
+	});
+
+	it('changes nothing when the same file comes again', async () => {
+		const report = await importRoster(t.db, schoolId, adminId, records(new TextEncoder().encode(sampleText())));
+		expect(report).toMatchObject({ pupilsCreated: 0, pupilsUpdated: 0, pupilsUnchanged: 12, familiesCreated: 0, families: 10, changes: [], missing: [] });
+		expect(await t.db.select({ n: count() }).from(pupil)).toEqual([{ n: 12 }]);
+	});
+
+	it('updates by pupil number from a Windows-1252 file with commas, and reports what changed', async () => {
+		const changed = sampleText()
+			.replace(/^\uFEFF/, '')
+			.replace('10235;Zofia;;Kowalska;5A', '10235;Zofia;;Kowalska;6A')
+			.replace(/\n10241;[^\n]*/, '')
+			.concat('10260;Renée;;Peeters;1A;01-02-2021;ja;Inès Peeters;ines@example.be;;;;Kerkstraat 1;1000 AA;Amsterdam;Frans\n')
+			.replaceAll('ı', 'i')
+			.replaceAll('ş', 's')
+			.replaceAll(';', ',');
+		const report = await importRoster(t.db, schoolId, adminId, records(new Uint8Array(Buffer.from(changed, 'latin1'))));
+		expect(report).toMatchObject({ pupilsCreated: 1, familiesCreated: 1, groupsCreated: ['6A'], missing: [{ pupilNumber: '10241', name: 'Milan Jansen' }] });
+		expect(report.changes).toEqual(
+			expect.arrayContaining([
+				{ pupilNumber: '10235', name: 'Zofia Kowalska', fields: ['group'] },
+				{ pupilNumber: '10234', name: 'Emre Yilmaz', fields: ['lastName'] }
+			])
+		);
+		const [renee] = await t.db.select().from(pupil).where(eq(pupil.pupilNumber, '10260'));
+		expect(renee).toMatchObject({ firstName: 'Renée', isNew: true, birthDate: '2021-02-01' });
+		// Missing pupils stay: a short file must not erase families.
+		expect(await t.db.select({ n: count() }).from(pupil).where(eq(pupil.pupilNumber, '10241'))).toEqual([{ n: 1 }]);
+	});
+
+	it('imports all rows or none', async () => {
+		const before = await t.db.select({ n: count() }).from(pupil);
+		const good = records(new TextEncoder().encode(sampleText())).slice(0, 3).map((r) => ({ ...r, pupilNumber: `X${r.pupilNumber}` }));
+		// A date the database refuses, after rows it accepted.
+		const bad = [...good, { ...good[0]!, pupilNumber: 'X-bad', birthDate: '2020-02-30' }];
+		await expect(importRoster(t.db, schoolId, adminId, bad)).rejects.toThrow();
+		expect(await t.db.select({ n: count() }).from(pupil)).toEqual(before);
+	});
+
+	it('keeps schools apart: the same pupil numbers at another school are other pupils', async () => {
+		const other = await makeSchool(t.db);
+		const otherAdmin = await makeStaff(t.db, other.id, { role: 'admin' });
+		const report = await importRoster(t.db, other.id, otherAdmin.id, records(new TextEncoder().encode(sampleText())));
+		expect(report).toMatchObject({ pupilsCreated: 12, pupilsUpdated: 0, familiesCreated: 10 });
+		// 10 from the sample, 1 for Renée; Milan's family stays although he was missing from the file.
+		expect(await t.db.select({ n: count() }).from(family).where(eq(family.schoolId, schoolId))).toEqual([{ n: 11 }]);
+	});
+});
