@@ -1,6 +1,7 @@
 import type { Database } from '$lib/server/db';
 import type { ValidSession } from '$lib/server/auth/session';
 import type { Language } from '$lib/i18n/languages';
+import type { OpenedLink } from '$lib/server/families/links';
 
 declare global {
 	namespace App {
@@ -8,6 +9,8 @@ declare global {
 			db: Database;
 			language: Language;
 			session: ValidSession | null;
+			/** On a family's pages (`/f/[token]`): the family and round its token opens, or null. */
+			familyLink: OpenedLink | null;
 		}
 		interface Error {
 			message: string;

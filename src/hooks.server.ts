@@ -7,7 +7,8 @@ import { log, errorFields, setLogLevel } from '$lib/server/log';
 import { validateSession } from '$lib/server/auth/session';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { chooseLanguage, LANGUAGE_COOKIE } from '$lib/server/i18n';
-import { staffLanguages } from '$lib/i18n/languages';
+import { parentLanguages, staffLanguages } from '$lib/i18n/languages';
+import { resolveFamilyLink } from '$lib/server/families/links';
 import { startDemo } from '$lib/server/demo/start';
 import { randomToken } from '$lib/server/auth/token';
 import { now } from '$lib/server/clock';
@@ -97,11 +98,19 @@ const handleDatabase: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * Staff pages speak Dutch or English; a family's pages and the newsletter page every language.
+ * A family's page opens in the family's home language unless the parent chose another.
+ */
 const handleLanguage: Handle = async ({ event, resolve }) => {
+	const route = event.route.id ?? '';
+	event.locals.familyLink = route.startsWith('/f/[token]') && event.params.token ? await resolveFamilyLink(event.locals.db, event.params.token) : null;
+	const forParents = route.startsWith('/f/') || route.startsWith('/n/');
 	event.locals.language = chooseLanguage(
-		staffLanguages,
+		forParents ? parentLanguages : staffLanguages,
 		event.cookies.get(LANGUAGE_COOKIE),
-		event.request.headers.get('accept-language')
+		event.request.headers.get('accept-language'),
+		event.locals.familyLink?.language ?? null
 	);
 	return resolve(event);
 };
@@ -122,7 +131,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleLog, handleNullOrigin, handleLanguage, handleHeaders, handleDatabase, handleSession);
+export const handle = sequence(handleLog, handleNullOrigin, handleDatabase, handleLanguage, handleHeaders, handleSession);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const reference = randomToken(5);

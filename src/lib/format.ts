@@ -17,3 +17,22 @@ export function formatDay(date: string, lang: string): string {
 	const [y, m, d] = date.split('-').map(Number);
 	return new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
+
+/** A clock time on the school's wall clock, in the reader's digits: "16:00" or "١٦:٠٠". */
+export function formatTime(value: Date, lang: string, timeZone: string): string {
+	return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', timeZone }).format(value);
+}
+
+/** The day of an instant with its weekday, on the school's wall clock: "dinsdag 20 oktober". */
+export function formatWeekday(value: Date, lang: string, timeZone: string): string {
+	return new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(value);
+}
+
+/** A language's name in the reader's language ("Arabisch", "Arabic", "العربية"), from the platform's own data. */
+export function languageName(code: string, lang: string): string {
+	try {
+		return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+	} catch {
+		return code;
+	}
+}

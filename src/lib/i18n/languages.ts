@@ -8,10 +8,18 @@ export interface Language {
 
 export const languages: Language[] = [
 	{ code: 'nl', endonym: 'Nederlands', dir: 'ltr' },
-	{ code: 'en', endonym: 'English', dir: 'ltr' }
+	{ code: 'en', endonym: 'English', dir: 'ltr' },
+	{ code: 'fr', endonym: 'Français', dir: 'ltr' },
+	{ code: 'ar', endonym: 'العربية', dir: 'rtl' },
+	{ code: 'tr', endonym: 'Türkçe', dir: 'ltr' },
+	{ code: 'pl', endonym: 'Polski', dir: 'ltr' },
+	{ code: 'uk', endonym: 'Українська', dir: 'ltr' }
 ];
 
-/** Staff pages are in Dutch and English. */
+/** Parents read every language the portal has. */
+export const parentLanguages = languages.map((l) => l.code);
+
+/** Staff pages are offered in Dutch and English (the other languages hold every key too). */
 export const staffLanguages = ['nl', 'en'] as const;
 export const defaultLanguage = 'nl';
 

@@ -27,10 +27,15 @@ describe('language choice', () => {
 describe('messages', () => {
 	const dutch = flatten(load('nl'));
 	for (const language of languages.filter((l) => l.code !== 'nl')) {
-		it(`${language.code} has every key Dutch has, and no stray ones`, () => {
+		it(`${language.code} has every key Dutch has, every plural form it needs, and no stray ones`, () => {
 			const keys = flatten(load(language.code));
 			expect(dutch.filter((k) => !keys.includes(k))).toEqual([]);
-			expect(keys.filter((k) => !dutch.includes(k))).toEqual([]);
+			// Beyond Dutch's keys only plural forms of Dutch plurals, in the categories this language has.
+			const categories = new Intl.PluralRules(language.code).resolvedOptions().pluralCategories as string[];
+			const plurals = dutch.filter((k) => k.endsWith('_other')).map((k) => k.slice(0, -'_other'.length));
+			const isPluralForm = (k: string) => plurals.some((base) => categories.some((c) => k === `${base}_${c}`));
+			expect(keys.filter((k) => !dutch.includes(k) && !isPluralForm(k))).toEqual([]);
+			expect(plurals.flatMap((base) => categories.map((c) => `${base}_${c}`)).filter((k) => !keys.includes(k))).toEqual([]);
 		});
 	}
 

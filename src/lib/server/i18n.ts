@@ -1,9 +1,14 @@
 import nl from '../../../messages/nl.json';
 import en from '../../../messages/en.json';
+import fr from '../../../messages/fr.json';
+import ar from '../../../messages/ar.json';
+import tr from '../../../messages/tr.json';
+import pl from '../../../messages/pl.json';
+import uk from '../../../messages/uk.json';
 import { defaultLanguage, type Language, languageInfo } from '../i18n/languages';
 import type { Messages } from '../i18n/translator';
 
-const bundles: Record<string, Messages> = { nl, en };
+const bundles: Record<string, Messages> = { nl, en, fr, ar, tr, pl, uk };
 
 export const LANGUAGE_COOKIE = 'lang';
 
@@ -28,13 +33,18 @@ export function parseAcceptLanguage(header: string | null): string[] {
 		.map((entry) => entry.code);
 }
 
-/** The choice the person made (cookie), then the browser's languages, then Dutch. */
+/**
+ * The choice the person made (cookie), then what the school knows (a family's home language),
+ * then the browser's languages, then Dutch.
+ */
 export function chooseLanguage(
 	supported: readonly string[],
 	cookie: string | undefined,
-	acceptLanguage: string | null
+	acceptLanguage: string | null,
+	known: string | null = null
 ): Language {
 	if (cookie && supported.includes(cookie)) return languageInfo(cookie);
+	if (known && supported.includes(known)) return languageInfo(known);
 	const fromBrowser = parseAcceptLanguage(acceptLanguage).find((code) => supported.includes(code));
 	return languageInfo(fromBrowser ?? defaultLanguage);
 }

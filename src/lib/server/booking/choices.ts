@@ -1,8 +1,9 @@
 /** The fixed lists a family chooses from, and the slots still open to a family. */
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { isUuid } from '../forms';
 import type { Database } from '../db';
-import { booking, family, pupil, slot, visitRound } from '../db/schema';
+import { booking, family, pupil, slot, staff, visitRound } from '../db/schema';
 
 /** Why not at home: short and neutral, so that saying no never feels like a black mark. */
 export const notHomeReasons = ['prefer_school', 'prefer_neutral', 'no_space', 'privacy', 'no_time', 'other'] as const;
@@ -22,16 +23,30 @@ export async function familyForStaff(db: Database, actor: { id: string; role: 'a
 	return { ...row, children: children.map((c) => [c.firstName, c.infix, c.lastName].filter(Boolean).join(' ')) };
 }
 
-/** Free slots of the family's teacher that can still be booked (after the round's deadline from now). */
-export async function openSlots(db: Database, schoolId: string, roundId: string, staffId: string | null, now: Date) {
+/**
+ * Free slots of the family's teacher that can still be booked (after the round's deadline from
+ * now), with who comes along. `ownSlotId` is the family's current slot: offered too, so that
+ * changing only the interpreter or the place keeps the time.
+ */
+export async function openSlots(db: Database, schoolId: string, roundId: string, staffId: string | null, now: Date, ownSlotId: string | null = null) {
 	if (!staffId) return [];
 	const [round] = await db.select({ deadlineHours: visitRound.changeDeadlineHours }).from(visitRound).where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
 	if (!round) return [];
 	const earliest = new Date(now.getTime() + round.deadlineHours * 3_600_000);
+	const second = alias(staff, 'second_staff');
 	return db
-		.select({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, allowsHome: slot.allowsHome, allowsSchool: slot.allowsSchool, allowsNeutral: slot.allowsNeutral })
+		.select({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, allowsHome: slot.allowsHome, allowsSchool: slot.allowsSchool, allowsNeutral: slot.allowsNeutral, secondStaff: second.name })
 		.from(slot)
 		.leftJoin(booking, and(eq(booking.slotId, slot.id), eq(booking.status, 'booked')))
-		.where(and(eq(slot.roundId, roundId), eq(slot.schoolId, schoolId), eq(slot.staffId, staffId), gt(slot.startsAt, earliest), isNull(booking.id)))
+		.leftJoin(second, eq(second.id, slot.secondStaffId))
+		.where(
+			and(
+				eq(slot.roundId, roundId),
+				eq(slot.schoolId, schoolId),
+				eq(slot.staffId, staffId),
+				gt(slot.startsAt, earliest),
+				isUuid(ownSlotId) ? or(isNull(booking.id), eq(slot.id, ownSlotId)) : isNull(booking.id)
+			)
+		)
 		.orderBy(asc(slot.startsAt));
 }

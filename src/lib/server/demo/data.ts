@@ -206,3 +206,9 @@ export const demoSlotPatterns: { teacher: string; second?: string; weekdays: num
 	{ teacher: 'fatma', weekdays: [2, 4], startTime: '16:00', endTime: '20:00', travelMinutes: 15 },
 	{ teacher: 'lisa', weekdays: [2], startTime: '15:00', endTime: '17:00', travelMinutes: 0, schoolOnly: true }
 ];
+
+/** Places to meet that are neither home nor school, as many policies offer. */
+export const demoPlaces = [
+	{ name: 'Buurthuis De Meeuw', address: 'Celebesstraat 50, 1094 EX Amsterdam', accessibility: 'Ingang gelijkvloers, rolstoeltoegankelijk' },
+	{ name: 'OBA Javaplein (bibliotheek)', address: 'Javaplein 2, 1094 HW Amsterdam', accessibility: 'Lift aanwezig; stille ruimte op de eerste verdieping' }
+];

@@ -5,12 +5,12 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
-import { family, group, groupTeacher, guardian, pupil, school, staff, visitRound, visitRoundGroup } from '../db/schema';
+import { family, group, groupTeacher, guardian, neutralPlace, pupil, school, staff, visitRound, visitRoundGroup } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { randomToken } from '../auth/token';
 import { familyUrl, issueFamilyLink } from '../families/links';
 import { familiesInRound } from '../families/overview';
-import { demoFamilies, demoGroups, demoSchool, demoSlotPatterns, demoStaff } from './data';
+import { demoFamilies, demoGroups, demoPlaces, demoSchool, demoSlotPatterns, demoStaff } from './data';
 import { planSlots } from '../slots/plan';
 import { createSlots } from '../slots/create';
 
@@ -18,7 +18,10 @@ export interface DemoCredentials {
 	school: string;
 	signInUrl: string;
 	staff: { name: string; email: string; password: string; role: 'admin' | 'teacher'; title: string }[];
-	families: { name: string; language: string; teacher: string | null; url: string }[];
+	/** The round's public link for the school newsletter. */
+	newsletterUrl: string | null;
+	/** `email` is a guardian's address on file: what a parent types on the newsletter page. */
+	families: { name: string; language: string; teacher: string | null; email: string | null; url: string }[];
 }
 
 // Any fixed number: it only serialises demo loads that run at the same moment.
@@ -42,6 +45,7 @@ function demoRoundDates(now: Date) {
 async function createDemoSchool(tx: Database, now: Date, timeZone: string): Promise<string> {
 	const [created] = await tx.insert(school).values({ ...demoSchool, isDemo: true }).returning({ id: school.id });
 	const schoolId = created!.id;
+	await tx.insert(neutralPlace).values(demoPlaces.map((p) => ({ schoolId, ...p })));
 
 	const staffIds = new Map<string, string>();
 	for (const person of demoStaff) {
@@ -70,7 +74,8 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 			name: 'Huisbezoeken (demo)',
 			startsOn: dates.startsOn,
 			endsOn: dates.endsOn,
-			bookingOpensAt: now,
+			// Open since yesterday: choosing a time works from the first minute of the demo.
+			bookingOpensAt: new Date(now.getTime() - 86_400_000),
 			bookingClosesAt: dates.closes
 		})
 		.returning({ id: visitRound.id });
@@ -120,6 +125,7 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 async function roundFamilies(tx: Database, roundId: string) {
 	return tx.execute(sql`
 		select f.id, f.language, s.name as teacher,
+			(select min(g.email) from guardian g where g.family_id = f.id) as email,
 			(select string_agg(p2.first_name || ' ' || trim(p2.infix || ' ' || p2.last_name), ', ' order by p2.birth_date)
 			   from pupil p2 where p2.family_id = f.id) as children
 		from family f
@@ -156,18 +162,24 @@ export async function loadDemo(db: Database, options: { origin: URL; now?: Date;
 		const order = (email: string) => demoStaff.findIndex((p) => p.email === email);
 		staffOut.sort((a, b) => order(a.email) - order(b.email));
 
-		const [round] = await tx.select({ id: visitRound.id }).from(visitRound).where(eq(visitRound.schoolId, schoolId)).orderBy(visitRound.createdAt).limit(1);
+		const [round] = await tx.select({ id: visitRound.id, newsletterCode: visitRound.newsletterCode }).from(visitRound).where(eq(visitRound.schoolId, schoolId)).orderBy(visitRound.createdAt).limit(1);
 		const familiesOut: DemoCredentials['families'] = [];
 		if (round) {
 			const result = await roundFamilies(tx, round.id);
-			for (const row of rowsOf<{ id: string; language: string; teacher: string | null; children: string }>(result)) {
+			for (const row of rowsOf<{ id: string; language: string; teacher: string | null; email: string | null; children: string }>(result)) {
 				const token = await issueFamilyLink(tx, row.id, round.id, now);
-				familiesOut.push({ name: row.children, language: row.language, teacher: row.teacher, url: familyUrl(options.origin, token) });
+				familiesOut.push({ name: row.children, language: row.language, teacher: row.teacher, email: row.email, url: familyUrl(options.origin, token) });
 			}
 		}
 		return {
 			created,
-			credentials: { school: existing.name, signInUrl: new URL('/sign-in', options.origin).toString(), staff: staffOut, families: familiesOut }
+			credentials: {
+				school: existing.name,
+				signInUrl: new URL('/sign-in', options.origin).toString(),
+				staff: staffOut,
+				newsletterUrl: round ? new URL(`/n/${round.newsletterCode}`, options.origin).toString() : null,
+				families: familiesOut
+			}
 		};
 	});
 }

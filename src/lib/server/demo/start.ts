@@ -15,6 +15,7 @@ export function formatBanner(credentials: DemoCredentials, created: boolean): st
 		admin ? `    school office: ${admin.email}  password: ${admin.password}` : '',
 		teacher ? `    teacher:       ${teacher.email}  password: ${teacher.password}` : '',
 		parent ? `  A parent's link (${parent.name}): ${parent.url}` : '',
+		credentials.newsletterUrl ? `  The newsletter link (parents type their e-mail address): ${credentials.newsletterUrl}` : '',
 		'  Demo passwords and links are renewed at every start; `npm run cli -- demo --json` lists them all.',
 		''
 	];

@@ -1,34 +1,57 @@
 /**
  * A family's personal link for a visit round. The token is 160 random bits (at least 128 are
  * asked for); only its SHA-256 is stored, so the link cannot be rebuilt from the database and
- * the office regenerates it instead of looking it up.
+ * the office makes a new one instead of looking it up.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
-import { familyLink } from '../db/schema';
+import { family, familyLink, visitRound } from '../db/schema';
 import { hashToken, looksLikeToken, newSecret } from '../auth/token';
 
 export const FAMILY_TOKEN_BYTES = 20;
 
+export type LinkChannel = 'office' | 'email';
+
 export const familyUrl = (origin: URL, token: string) => new URL(`/f/${token}`, origin).toString();
 
-/** Revokes the family's current link for the round (if any) and returns a new token. */
-export async function issueFamilyLink(db: Database, familyId: string, roundId: string, now = new Date()): Promise<string> {
+/** Replaces the family's active link of this channel for the round and returns the new token. */
+export async function issueFamilyLink(db: Database, familyId: string, roundId: string, now = new Date(), channel: LinkChannel = 'office'): Promise<string> {
 	const token = newSecret();
 	await db
 		.update(familyLink)
 		.set({ revokedAt: now })
-		.where(and(eq(familyLink.familyId, familyId), eq(familyLink.roundId, roundId), isNull(familyLink.revokedAt)));
-	await db.insert(familyLink).values({ familyId, roundId, tokenHash: hashToken(token), createdAt: now });
+		.where(and(eq(familyLink.familyId, familyId), eq(familyLink.roundId, roundId), eq(familyLink.channel, channel), isNull(familyLink.revokedAt)));
+	await db.insert(familyLink).values({ familyId, roundId, channel, tokenHash: hashToken(token), createdAt: now });
 	return token;
 }
 
+/** Every link of the family for the round stops working (a lost letter, a forwarded mail). */
+export async function revokeFamilyLinks(db: Database, familyId: string, roundId: string, now = new Date()): Promise<number> {
+	const rows = await db
+		.update(familyLink)
+		.set({ revokedAt: now })
+		.where(and(eq(familyLink.familyId, familyId), eq(familyLink.roundId, roundId), isNull(familyLink.revokedAt)))
+		.returning({ id: familyLink.id });
+	return rows.length;
+}
+
+export interface OpenedLink {
+	familyId: string;
+	roundId: string;
+	schoolId: string;
+	/** The family's home language from the roster: the page's first guess at the reader's language. */
+	language: string;
+}
+
 /** The family and round a token opens, or null for anything unknown, revoked or malformed. */
-export async function resolveFamilyLink(db: Database, token: string): Promise<{ familyId: string; roundId: string } | null> {
+export async function resolveFamilyLink(db: Database, token: string): Promise<OpenedLink | null> {
 	if (!looksLikeToken(token, FAMILY_TOKEN_BYTES)) return null;
 	const [row] = await db
-		.select({ familyId: familyLink.familyId, roundId: familyLink.roundId })
+		.select({ familyId: familyLink.familyId, roundId: familyLink.roundId, schoolId: family.schoolId, language: family.language })
 		.from(familyLink)
+		.innerJoin(family, eq(family.id, familyLink.familyId))
+		// A link never crosses schools, even if a row were ever mixed up.
+		.innerJoin(visitRound, and(eq(visitRound.id, familyLink.roundId), eq(visitRound.schoolId, family.schoolId)))
 		.where(and(eq(familyLink.tokenHash, hashToken(token)), isNull(familyLink.revokedAt)));
 	return row ?? null;
 }

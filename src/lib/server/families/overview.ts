@@ -14,6 +14,13 @@ export type AnswerStatus = 'booked' | 'declined' | 'open';
 
 export interface FamilyAnswer {
 	familyId: string;
+	bookingId: string | null;
+	/** Raised on every change of the answer; calendar files carry it as SEQUENCE. */
+	sequence: number;
+	slotId: string | null;
+	placeId: string | null;
+	/** The address the parent typed for the visit, if it differs from the family's own. */
+	visitAddress: string | null;
 	children: { name: string; group: string | null }[];
 	teacher: string | null;
 	status: AnswerStatus;
@@ -51,6 +58,7 @@ export async function familyAnswers(db: Database, schoolId: string, roundId: str
 		select f.id as family_id,
 			trim(concat_ws(' ', f.street, f.postal_code, f.city)) as family_address,
 			v.name as teacher,
+			a.id as booking_id, a.sequence, a.slot_id, a.neutral_place_id,
 			a.status, a.location, a.visit_address, a.interpreter_language, a.parent_questions,
 			a.not_home_reason, a.not_home_reason_text, a.family_notice,
 			s.starts_at, s.ends_at, s2.name as second_staff,
@@ -78,6 +86,11 @@ export async function familyAnswers(db: Database, schoolId: string, roundId: str
 		const status: AnswerStatus = r.status === 'booked' ? 'booked' : r.status === 'declined' ? 'declined' : 'open';
 		return {
 			familyId: r.family_id as string,
+			bookingId: (r.booking_id as string | null) ?? null,
+			sequence: Number(r.sequence ?? 0),
+			slotId: (r.slot_id as string | null) ?? null,
+			placeId: (r.neutral_place_id as string | null) ?? null,
+			visitAddress: (r.visit_address as string | null) || null,
 			children: children ?? [],
 			teacher: (r.teacher as string | null) ?? null,
 			status,

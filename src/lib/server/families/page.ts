@@ -1,29 +1,51 @@
-/** What a family sees on its own page: its children, who visits, and what the visit is about. */
+/** What a family sees on its own page: its children, who visits, what the visit is about, and its answer. */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { family, group, pupil, school, staff, visitRound, visitRoundGroup } from '../db/schema';
+import { familyAnswers, type FamilyAnswer } from './overview';
 
 export interface FamilyPage {
+	schoolId: string;
 	schoolName: string;
 	schoolPhone: string;
+	schoolAddress: string;
 	language: string;
+	/** The family's own address, shown only to the family so it can confirm or correct it. */
+	address: string;
 	children: { firstName: string; group: string | null }[];
+	visitingStaffId: string | null;
 	teacher: string | null;
-	round: { name: string; startsOn: string; endsOn: string; visitMinutes: number };
+	round: { id: string; name: string; startsOn: string; endsOn: string; visitMinutes: number; opensAt: Date; closesAt: Date; deadlineHours: number };
 	talkingPoints: string[];
+	answer: FamilyAnswer | null;
 }
 
 export async function familyPage(db: Database, familyId: string, roundId: string): Promise<FamilyPage | null> {
 	const [head] = await db
 		.select({
+			schoolId: school.id,
 			schoolName: school.name,
 			schoolPhone: school.phone,
+			schoolStreet: school.street,
+			schoolPostalCode: school.postalCode,
+			schoolCity: school.city,
 			language: family.language,
+			street: family.street,
+			postalCode: family.postalCode,
+			city: family.city,
+			visitingStaffId: family.visitingStaffId,
 			teacher: staff.name,
-			roundName: visitRound.name,
-			startsOn: visitRound.startsOn,
-			endsOn: visitRound.endsOn,
-			visitMinutes: visitRound.visitMinutes
+			round: {
+				id: visitRound.id,
+				name: visitRound.name,
+				startsOn: visitRound.startsOn,
+				endsOn: visitRound.endsOn,
+				visitMinutes: visitRound.visitMinutes,
+				opensAt: visitRound.bookingOpensAt,
+				closesAt: visitRound.bookingClosesAt,
+				deadlineHours: visitRound.changeDeadlineHours
+			},
+			newPupilTalkingPoints: visitRound.newPupilTalkingPoints
 		})
 		.from(family)
 		.innerJoin(school, eq(school.id, family.schoolId))
@@ -33,23 +55,32 @@ export async function familyPage(db: Database, familyId: string, roundId: string
 		.where(eq(family.id, familyId));
 	if (!head) return null;
 
-	const children = await db
-		.select({ firstName: pupil.firstName, group: group.name, groupId: group.id, talkingPoints: visitRoundGroup.talkingPoints })
-		.from(pupil)
-		.leftJoin(group, eq(group.id, pupil.groupId))
-		.leftJoin(visitRoundGroup, and(eq(visitRoundGroup.groupId, pupil.groupId), eq(visitRoundGroup.roundId, roundId)))
-		.where(eq(pupil.familyId, familyId))
-		.orderBy(asc(pupil.birthDate));
+	const [children, [answer]] = await Promise.all([
+		db
+			.select({ firstName: pupil.firstName, group: group.name, talkingPoints: visitRoundGroup.talkingPoints })
+			.from(pupil)
+			.leftJoin(group, eq(group.id, pupil.groupId))
+			.leftJoin(visitRoundGroup, and(eq(visitRoundGroup.groupId, pupil.groupId), eq(visitRoundGroup.roundId, roundId)))
+			.where(eq(pupil.familyId, familyId))
+			.orderBy(asc(pupil.birthDate)),
+		familyAnswers(db, head.schoolId, roundId, { staffId: null, familyId })
+	]);
 
 	// The visit is about the oldest child in the round; that is whose teacher comes.
-	const points = children.find((c) => c.talkingPoints)?.talkingPoints ?? '';
+	const points = children.find((c) => c.talkingPoints)?.talkingPoints ?? head.newPupilTalkingPoints;
+	const joinAddress = (...parts: string[]) => parts.filter(Boolean).join(', ');
 	return {
+		schoolId: head.schoolId,
 		schoolName: head.schoolName,
 		schoolPhone: head.schoolPhone,
+		schoolAddress: joinAddress(head.schoolStreet, `${head.schoolPostalCode} ${head.schoolCity}`.trim()),
 		language: head.language,
+		address: joinAddress(head.street, `${head.postalCode} ${head.city}`.trim()),
 		children: children.map((c) => ({ firstName: c.firstName, group: c.group })),
+		visitingStaffId: head.visitingStaffId,
 		teacher: head.teacher,
-		round: { name: head.roundName, startsOn: head.startsOn, endsOn: head.endsOn, visitMinutes: head.visitMinutes },
-		talkingPoints: points.split('\n').map((p) => p.trim()).filter(Boolean)
+		round: head.round,
+		talkingPoints: points.split('\n').map((p) => p.trim()).filter(Boolean),
+		answer: answer && answer.status !== 'open' ? answer : null
 	};
 }

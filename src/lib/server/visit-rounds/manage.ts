@@ -69,6 +69,8 @@ export async function roundForEditing(db: Database, schoolId: string, roundId: s
 	const byDefault = (g: (typeof groups)[number]) => g.isLanguageClass || [1, 3, 5].includes(g.year ?? 0);
 	return {
 		id: round?.id ?? null,
+		/** For the round's public newsletter link (`/n/<code>`). */
+		newsletterCode: round?.newsletterCode ?? null,
 		ended: round ? round.endsOn < today : false,
 		values: {
 			name: round?.name ?? '',

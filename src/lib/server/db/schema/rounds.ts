@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from './common';
 import { family, group } from './roster';
 import { schoolRef } from './schools';
@@ -25,9 +25,17 @@ export const visitRound = pgTable(
 		includeNewPupils: boolean('include_new_pupils').notNull().default(true),
 		/** What to talk about with the family of a new pupil, one point a line. */
 		newPupilTalkingPoints: text('new_pupil_talking_points').notNull().default(''),
+		/**
+		 * The round's public newsletter link (`/n/<code>`). It is printed in newsletters, so it is
+		 * no secret: it only lets a parent ask for their own link by e-mail. 122 random bits keep
+		 * other schools' rounds from being guessed; the admin can replace it.
+		 */
+		newsletterCode: text('newsletter_code')
+			.notNull()
+			.default(sql`replace(gen_random_uuid()::text, '-', '')`),
 		createdAt: createdAt()
 	},
-	(t) => [index('visit_round_school_idx').on(t.schoolId)]
+	(t) => [index('visit_round_school_idx').on(t.schoolId), uniqueIndex('visit_round_newsletter_code_key').on(t.newsletterCode)]
 );
 
 export const visitRoundGroup = pgTable(
@@ -45,6 +53,8 @@ export const visitRoundGroup = pgTable(
 	(t) => [primaryKey({ columns: [t.roundId, t.groupId] })]
 );
 
+export const linkChannel = pgEnum('link_channel', ['office', 'email']);
+
 /**
  * A family's personal link for one round. Only the SHA-256 of the token is stored, so a leaked
  * database does not open any family's page.
@@ -60,13 +70,19 @@ export const familyLink = pgTable(
 			.notNull()
 			.references(() => visitRound.id, { onDelete: 'cascade' }),
 		tokenHash: bytea('token_hash').notNull(),
+		/**
+		 * `office`: made by the admin (copied, or printed on a letter); `email`: sent on a
+		 * newsletter request. Each channel has its own active link, so asking for a link by
+		 * e-mail does not break the letter on the fridge.
+		 */
+		channel: linkChannel('channel').notNull().default('office'),
 		createdAt: createdAt(),
 		revokedAt: instant('revoked_at')
 	},
 	(t) => [
 		uniqueIndex('family_link_hash_key').on(t.tokenHash),
 		uniqueIndex('family_link_active_key')
-			.on(t.familyId, t.roundId)
+			.on(t.familyId, t.roundId, t.channel)
 			.where(sql`${t.revokedAt} is null`)
 	]
 );

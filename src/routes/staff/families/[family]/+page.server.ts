@@ -12,6 +12,8 @@ import { toWallTime } from '$lib/server/time/zone';
 import { assignVisitor } from '$lib/server/families/assign';
 import { activeStaff } from '$lib/server/staff/people';
 import { requireAdmin } from '$lib/server/auth/guard';
+import { familyUrl, issueFamilyLink, revokeFamilyLinks } from '$lib/server/families/links';
+import { recordAudit } from '$lib/server/audit/record';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 async function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
@@ -41,6 +43,7 @@ export const load: PageServerLoad = async (event) => {
 		reasons: notHomeReasons,
 		languages: interpreterLanguages,
 		visitor: found.visitingStaffId,
+		canManageLinks: me.role === 'admin',
 		people: people.map((p) => ({ id: p.id, name: p.name }))
 	};
 };
@@ -91,6 +94,21 @@ export const actions: Actions = {
 		const staffId = field(await event.request.formData(), 'staffId');
 		if (!(await assignVisitor(event.locals.db, me.schoolId, me.id, found.id, staffId))) return fail(400, { error: 'families.errors.unknown_teacher' });
 		redirect(303, `/staff/families/${found.id}?done=reassigned`);
+	},
+	link: async (event) => {
+		const me = requireAdmin(event);
+		const { found, round } = await context(event);
+		const token = await issueFamilyLink(event.locals.db, found.id, round.id, now(), 'office');
+		await recordAudit(event.locals.db, { schoolId: me.schoolId, actorKind: 'staff', actorId: me.id, action: 'family_link.issued', subjectType: 'family', subjectId: found.id });
+		// Shown once: only its hash is kept.
+		return { link: familyUrl(config().origin, token) };
+	},
+	revokeLinks: async (event) => {
+		const me = requireAdmin(event);
+		const { found, round } = await context(event);
+		const revoked = await revokeFamilyLinks(event.locals.db, found.id, round.id, now());
+		await recordAudit(event.locals.db, { schoolId: me.schoolId, actorKind: 'staff', actorId: me.id, action: 'family_link.revoked', subjectType: 'family', subjectId: found.id, detail: { revoked } });
+		return { revoked };
 	},
 	cancel: async (event) => {
 		const { me, found, round } = await context(event);

@@ -1,0 +1,66 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { now } from '$lib/server/clock';
+import { listPlaces } from '$lib/server/places/manage';
+import { bookVisit } from '$lib/server/booking/answer';
+import { interpreterLanguages, notHomeReasons, openSlots } from '$lib/server/booking/choices';
+import { isLocation, readChoice, type ChoiceValues } from '$lib/server/booking/form';
+import { toWallTime } from '$lib/server/time/zone';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
+	const { family, phase, timeZone } = await parent();
+	if (phase !== 'open') redirect(303, `/f/${params.token}`);
+	const asked = url.searchParams.get('place') ?? '';
+	const location = isLocation(asked) ? asked : (family.answer?.location ?? 'home');
+	const own = family.answer?.status === 'booked' ? family.answer : null;
+	const [slots, places] = await Promise.all([
+		openSlots(locals.db, family.schoolId, family.round.id, family.visitingStaffId, now(), own?.slotId ?? null),
+		location === 'neutral' ? listPlaces(locals.db, family.schoolId) : Promise.resolve([])
+	]);
+	const allowed = slots.filter((s) => (location === 'home' ? s.allowsHome : location === 'school' ? s.allowsSchool : s.allowsNeutral));
+	// One list per day on the school's calendar, so a parent scans days first, then times.
+	const days: { date: string; slots: { id: string; startsAt: Date; endsAt: Date; secondStaff: string | null }[] }[] = [];
+	for (const s of allowed) {
+		const date = toWallTime(s.startsAt, timeZone).date;
+		let day = days.at(-1);
+		if (day?.date !== date) days.push((day = { date, slots: [] }));
+		day.slots.push({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, secondStaff: s.secondStaff });
+	}
+	// The form starts from the family's current answer when it is changing one.
+	const initial: ChoiceValues = {
+		location,
+		slotId: own?.slotId ?? '',
+		placeId: own?.placeId ?? '',
+		visitAddress: own?.location === 'home' ? (own.visitAddress ?? '') : '',
+		interpreter: own ? (own.interpreterLanguage ? 'yes' : 'no') : '',
+		interpreterLanguage: own?.interpreterLanguage ?? '',
+		questions: own?.questions ?? '',
+		reason: own?.notHomeReason ?? '',
+		reasonText: own?.notHomeReasonText ?? ''
+	};
+	return {
+		location,
+		days,
+		places: places.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name, address: p.address, accessibility: p.accessibility })),
+		reasons: notHomeReasons,
+		interpreterLanguages,
+		initial,
+		changing: Boolean(own)
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request, params }) => {
+		const link = locals.familyLink;
+		if (!link) error(404, { message: 'family.link_invalid' });
+		const { values, problems, choice } = readChoice(await request.formData());
+		if (!choice) return fail(400, { values, problems, problem: null });
+		const result = await bookVisit(locals.db, link.schoolId, link.roundId, link.familyId, choice, { kind: 'parent' }, now());
+		if (!result.ok) {
+			// A lost race or a vanished slot: the page reloads its list, the rest of the form stays filled in.
+			const lostSlot = result.problem === 'slot_taken' || result.problem === 'slot_gone' || result.problem === 'too_late';
+			return fail(409, { values: lostSlot ? { ...values, slotId: '' } : values, problems: [], problem: result.problem });
+		}
+		redirect(303, `/f/${params.token}?saved=booked`);
+	}
+};

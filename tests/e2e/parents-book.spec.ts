@@ -1,0 +1,269 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
+import type { TargetState } from './targets';
+
+/** Each scenario uses its own demo family, so the specs can run side by side on one server. */
+function family(state: TargetState, surname: string) {
+	const found = state.demo.families.find((f) => f.name.includes(surname));
+	if (!found) throw new Error(`no demo family ${surname}`);
+	return { ...found, path: new URL(found.url).pathname };
+}
+
+async function chooseLanguage(page: Page, endonym: string) {
+	await page.getByRole('button', { name: endonym, exact: true }).click();
+}
+
+/** The school office, signed in in a browser of its own, next to the parent's. */
+async function asOffice(browser: Browser, state: TargetState, work: (page: Page) => Promise<void>) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const admin = state.demo.staff.find((s) => s.role === 'admin')!;
+	await signIn(page, admin.email, admin.password);
+	await work(page);
+	await context.close();
+}
+
+/** The first free time in the list: its radio, and its accessible name (weekday, date and time). */
+async function firstTime(page: Page) {
+	const radio = page.locator('input[name="slotId"]').first();
+	const label = (await radio.locator('xpath=ancestor::label').innerText()).replace(/\s+/g, ' ').trim();
+	return { radio, label };
+}
+
+test.describe('parents choose a time', () => {
+	test.use({ viewport: { width: 360, height: 780 } });
+
+	test('a parent asks for her link on the newsletter page and books a home visit', async ({ page, browser, state }) => {
+		const peters = family(state, 'Peters');
+		await page.goto(new URL(state.demo.newsletterUrl!).pathname);
+		await chooseLanguage(page, 'Nederlands');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw link voor het huisbezoek');
+		await expectAccessible(page);
+		await page.getByLabel('Uw e-mailadres').fill(peters.email!.toUpperCase());
+		await page.getByRole('button', { name: 'Stuur mij mijn link' }).click();
+		const answer = page.getByRole('status');
+		await expect(answer).toContainText('Als school dit adres');
+
+		// An unknown address gets the very same answer.
+		await page.goto(new URL(state.demo.newsletterUrl!).pathname);
+		await page.getByLabel('Uw e-mailadres').fill('nobody@nowhere.example');
+		await page.getByRole('button', { name: 'Stuur mij mijn link' }).click();
+		await expect(page.getByRole('status')).toContainText('Als school dit adres (nobody@nowhere.example)');
+
+		// Until mail is sent, the message waits in the school's mailbox: the office sees it.
+		let link = '';
+		await asOffice(browser, state, async (office) => {
+			await office.goto('/staff/mailbox');
+			const mail = office.locator('li.card', { hasText: peters.email! }).first();
+			await expect(mail).toContainText('Uw link voor het huisbezoek');
+			link = (await mail.innerText()).match(/https?:\/\/\S+\/f\/[A-Za-z0-9]+/)![0];
+		});
+
+		await page.goto(new URL(link).pathname);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw huisbezoek');
+		await page.getByRole('link', { name: 'Bij u thuis' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kies een tijd');
+		await expectAccessible(page);
+		await expectNoSidewaysScroll(page);
+		const { radio, label } = await firstTime(page);
+		await radio.check();
+		await page.getByLabel('Vragen of onderwerpen voor de leerkracht').fill('Julia slaapt slecht sinds de verhuizing.');
+		await page.getByRole('button', { name: 'Afspraak maken' }).click();
+
+		await expect(page.getByRole('status')).toHaveText('Gelukt! Uw afspraak staat vast.');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw afspraak');
+		await expect(page.locator('.visit-facts')).toContainText(label.split(',')[0]!);
+		await expect(page.locator('.visit-facts')).toContainText('Bij u thuis');
+		await expect(page.locator('.visit-facts')).toContainText('Julia slaapt slecht');
+		await expectAccessible(page);
+
+		const download = page.waitForEvent('download');
+		await page.getByRole('link', { name: 'Zet in mijn agenda' }).click();
+		const ics = await (await download).createReadStream().then(async (stream) => {
+			let text = '';
+			for await (const chunk of stream) text += chunk;
+			return text;
+		});
+		expect(ics).toContain('BEGIN:VEVENT');
+		expect(ics).not.toContain('Julia');
+		expect(ics).not.toContain('/f/');
+
+		// The teacher sees it at once.
+		const teacherContext = await browser.newContext();
+		const teacherPage = await teacherContext.newPage();
+		const fatma = state.demo.staff.find((s) => s.name.startsWith('Fatma'))!;
+		await signIn(teacherPage, fatma.email, fatma.password);
+		await teacherPage.goto('/staff/families?status=booked');
+		await expect(teacherPage.getByText('Julia slaapt slecht sinds de verhuizing.')).toBeVisible();
+		await teacherContext.close();
+	});
+
+	test('a parent declines a home visit and chooses school, with a reason', async ({ page, browser, state }) => {
+		const kowalska = family(state, 'Kowalska');
+		await page.goto(kowalska.path);
+		// The family's home language comes first; the parent switches to English.
+		await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+		await chooseLanguage(page, 'English');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await page.getByRole('link', { name: 'At school' }).click();
+		await page.getByText('Why not at home?').click();
+		await page.getByLabel('Reason', { exact: true }).selectOption('no_space');
+		await page.getByLabel('In your own words').fill('We live with three families in one flat.');
+		await (await firstTime(page)).radio.check();
+		await page.getByRole('button', { name: 'Make the appointment' }).click();
+		await expect(page.getByRole('status')).toHaveText('Done! Your appointment is booked.');
+		await expect(page.locator('.visit-facts')).toContainText('At school');
+
+		await asOffice(browser, state, async (office) => {
+			await office.goto('/staff/families?status=booked');
+			await expect(office.getByText('We live with three families in one flat.')).toBeVisible();
+		});
+	});
+
+	test('a parent asks for an Arabic interpreter, in Arabic, right to left', async ({ page, browser, state }) => {
+		const elAmrani = family(state, 'El Amrani');
+		await page.goto(elAmrani.path);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+		await expectAccessible(page);
+		await page.locator('.place-choices a').first().click();
+		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+		await expectAccessible(page);
+		await expectNoSidewaysScroll(page);
+		await (await firstTime(page)).radio.check();
+		await page.locator('input[name="interpreter"][value="yes"]').check();
+		await page.locator('select[name="interpreterLanguage"]').selectOption('ar');
+		await page.locator('form.stack button.primary').click();
+		await expect(page.getByRole('status')).toBeVisible();
+		await expect(page.locator('.visit-facts')).toContainText('العربية');
+		await expectAccessible(page);
+
+		await asOffice(browser, state, async (office) => {
+			await office.goto('/staff/families');
+			const requests = office.getByRole('region', { name: /Tolk/ });
+			await expect(requests).toContainText('Ilyas El Amrani');
+			await expect(requests).toContainText('Arabisch');
+		});
+	});
+
+	test('a parent reschedules, then cancels', async ({ page, state }) => {
+		const nowak = family(state, 'Nowak');
+		await page.goto(nowak.path);
+		await chooseLanguage(page, 'Nederlands');
+		await page.getByRole('link', { name: 'Op school' }).click();
+		const first = await firstTime(page);
+		await first.radio.check();
+		await page.getByRole('button', { name: 'Afspraak maken' }).click();
+		await expect(page.locator('.visit-facts')).toContainText(first.label.split(',')[0]!);
+
+		await page.getByRole('link', { name: 'Andere tijd of plek kiezen' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw afspraak veranderen');
+		// The current time is offered and checked; the parent takes the next one.
+		await expect(page.locator('input[name="slotId"]:checked')).toHaveCount(1);
+		const second = page.locator('input[name="slotId"]').nth(1);
+		const secondLabel = (await second.locator('xpath=ancestor::label').innerText()).replace(/\s+/g, ' ').trim();
+		await second.check();
+		await page.getByRole('button', { name: 'Afspraak maken' }).click();
+		await expect(page.locator('.visit-facts')).toContainText(secondLabel.split(',')[0]!);
+
+		await page.getByRole('link', { name: 'Afspraak afzeggen' }).click();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Ja, afzeggen' }).click();
+		await expect(page.getByRole('status')).toHaveText('Uw afspraak is afgezegd. U kunt een nieuwe tijd kiezen.');
+		await expect(page.getByRole('heading', { level: 2, name: 'Waar wilt u afspreken?' })).toBeVisible();
+	});
+
+	test('two parents race for the same last time: exactly one gets it, the other a fresh list', async ({ browser, state }) => {
+		const open = async (b: Browser, surname: string) => {
+			const context = await b.newContext({ viewport: { width: 360, height: 780 }, locale: 'nl-NL' });
+			const page = await context.newPage();
+			await page.goto(family(state, surname).path);
+			await chooseLanguage(page, 'Nederlands');
+			await page.getByRole('link', { name: 'Op school' }).click();
+			return { context, page };
+		};
+		const a = await open(browser, 'Haddad');
+		const b = await open(browser, 'Petrova');
+		const last = async (page: Page) => page.locator('input[name="slotId"]').last();
+		const slotId = await (await last(a.page)).getAttribute('value');
+		expect(await (await last(b.page)).getAttribute('value')).toBe(slotId);
+		await (await last(a.page)).check();
+		await (await last(b.page)).check();
+		await Promise.all([a.page.getByRole('button', { name: 'Afspraak maken' }).click(), b.page.getByRole('button', { name: 'Afspraak maken' }).click()]);
+
+		const won = async (page: Page) => (await page.getByRole('status').count()) > 0 && (await page.getByRole('status').innerText()).startsWith('Gelukt');
+		await Promise.all([a.page.waitForLoadState(), b.page.waitForLoadState()]);
+		const results = [await won(a.page), await won(b.page)];
+		expect(results.filter(Boolean)).toHaveLength(1);
+		const loser = results[0] ? b.page : a.page;
+		await expect(loser.getByRole('alert')).toContainText('iemand anders koos deze tijd net eerder');
+		await expect(loser.locator(`input[name="slotId"][value="${slotId}"]`)).toHaveCount(0);
+		await a.context.close();
+		await b.context.close();
+	});
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+
+	test('a parent books with JavaScript off, and the pages carry no script at all', async ({ page, state }) => {
+		const garcia = family(state, 'García');
+		const response = await page.goto(garcia.path);
+		expect(response!.headers()['cache-control']).toBe('no-store');
+		expect(response!.headers()['x-robots-tag']).toBe('noindex');
+		expect(response!.headers()['referrer-policy']).toBe('no-referrer');
+		await expect(page.locator('script')).toHaveCount(0);
+		await chooseLanguage(page, 'English');
+		await page.getByRole('link', { name: 'At another place' }).click();
+		await expect(page.locator('script')).toHaveCount(0);
+		await page.locator('input[name="placeId"]').first().check();
+		await (await firstTime(page)).radio.check();
+		// Too long a question is refused with a message, and what was typed stays.
+		await page.getByLabel('Questions or topics for the teacher').evaluate((el) => el.removeAttribute('maxlength'));
+		await page.getByLabel('Questions or topics for the teacher').fill('x'.repeat(1200));
+		await page.getByRole('button', { name: 'Make the appointment' }).click();
+		await expect(page.getByRole('alert')).toContainText('Your questions are too long');
+		await expect(page.getByLabel('Questions or topics for the teacher')).toHaveValue('x'.repeat(1200));
+		await page.getByLabel('Questions or topics for the teacher').fill('<script>alert(1)</script>');
+		await (await firstTime(page)).radio.check();
+		await page.getByRole('button', { name: 'Make the appointment' }).click();
+		await expect(page.getByRole('status')).toHaveText('Done! Your appointment is booked.');
+		await expect(page.locator('.visit-facts')).toContainText('<script>alert(1)</script>');
+		await expect(page.locator('script')).toHaveCount(0);
+	});
+});
+
+test('every parent page passes axe in every language and fits a 360 px phone', async ({ page, context, state }) => {
+	test.setTimeout(120_000);
+	await page.setViewportSize({ width: 360, height: 780 });
+	const shevchenko = family(state, 'Shevchenko');
+	const pages = [shevchenko.path, `${shevchenko.path}/book?place=home`, `${shevchenko.path}/book?place=school`, `${shevchenko.path}/book?place=neutral`, `${shevchenko.path}/decline`, new URL(state.demo.newsletterUrl!).pathname];
+	for (const lang of ['nl', 'en', 'fr', 'ar', 'tr', 'pl', 'uk']) {
+		await context.addCookies([{ name: 'lang', value: lang, url: state.url }]);
+		for (const path of pages) {
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			await expectAccessible(page);
+			await expectNoSidewaysScroll(page);
+		}
+	}
+	// And the confirmation and cancel pages, once booked.
+	await page.goto(`${shevchenko.path}/book?place=home`);
+	await page.locator('input[name="slotId"]').first().check();
+	await page.locator('form.stack button.primary').click();
+	for (const lang of ['nl', 'en', 'fr', 'ar', 'tr', 'pl', 'uk']) {
+		await context.addCookies([{ name: 'lang', value: lang, url: state.url }]);
+		for (const path of [shevchenko.path, `${shevchenko.path}/cancel`]) {
+			await page.goto(path);
+			await expectAccessible(page);
+			await expectNoSidewaysScroll(page);
+		}
+	}
+});
+
+test('a wrong or revoked family link opens nothing', async ({ page }) => {
+	for (const path of ['/f/not-a-token', '/f/' + 'a'.repeat(32), '/f/' + 'x'.repeat(10_000)]) {
+		const response = await page.goto(path);
+		expect(response!.status()).toBe(404);
+	}
+});
