@@ -107,7 +107,7 @@ try {
 				const response = await fetch(`${server.url}/f/${a.token}/book`, {
 					method: 'POST',
 					redirect: 'manual',
-					headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, 'sec-fetch-site': 'same-origin' },
+					headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url },
 					body: new URLSearchParams({ location: 'school', slotId: a.slotId, interpreter: 'no' })
 				});
 				await response.arrayBuffer();

@@ -209,6 +209,6 @@ export const demoSlotPatterns: { teacher: string; second?: string; weekdays: num
 
 /** Places to meet that are neither home nor school, as many policies offer. */
 export const demoPlaces = [
-	{ name: 'Buurthuis De Meeuw', address: 'Celebesstraat 50, 1094 EX Amsterdam', accessibility: 'Ingang gelijkvloers, rolstoeltoegankelijk' },
+	{ name: 'Buurthuis Het Anker', address: 'Celebesstraat 50, 1094 EX Amsterdam', accessibility: 'Ingang gelijkvloers, rolstoeltoegankelijk' },
 	{ name: 'OBA Javaplein (bibliotheek)', address: 'Javaplein 2, 1094 HW Amsterdam', accessibility: 'Lift aanwezig; stille ruimte op de eerste verdieping' }
 ];

@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		done: ['booked', 'declined', 'cancelled'].find((d) => d === event.url.searchParams.get('done')) ?? null,
 		counts: { booked: all.filter((f) => f.status === 'booked').length, declined: all.filter((f) => f.status === 'declined').length, open: all.filter((f) => f.status === 'open').length },
 		// For the office to arrange: every booked visit that asks for an interpreter, soonest first.
-		interpreterRequests: all
+		interpreterRequests: (filter.status && filter.status !== 'booked' ? [] : all)
 			.filter((f) => f.status === 'booked' && f.interpreterLanguage && f.startsAt)
 			.map((f) => ({ familyId: f.familyId, language: f.interpreterLanguage!, date: toWallTime(f.startsAt!, timeZone).date, start: toWallTime(f.startsAt!, timeZone).time, teacher: f.teacher, children: f.children.map((c) => c.name).join(', ') })),
 		groups,

@@ -1,0 +1,93 @@
+/**
+ * A family's pages over HTTP, with what a careless or hostile client sends: every answer is a
+ * page in the parent's language or a 404, never a server error and never another family's data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, createPostgresDatabase, tempDir } from '../support/databases';
+import { runCli, startServer, type RunningServer } from '../support/server';
+import type { DemoCredentials } from '../../src/lib/server/demo/load';
+
+describe.each(databaseKinds)("a family's pages on %s", (kind) => {
+	let server: RunningServer;
+	let demo: DemoCredentials;
+	let dropDatabase: (() => Promise<void>) | undefined;
+
+	beforeAll(async () => {
+		let env: Record<string, string>;
+		if (kind === 'postgres') {
+			const created = await createPostgresDatabase('hb_parent');
+			env = { DATABASE_URL: created.url };
+			dropDatabase = created.drop;
+		} else {
+			env = { DATA_DIR: tempDir('hb-parent') };
+		}
+		const cli = await runCli(['demo', '--json'], env);
+		expect(cli.status, cli.stderr).toBe(0);
+		demo = JSON.parse(cli.stdout) as DemoCredentials;
+		server = await startServer(env);
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+		await dropDatabase?.();
+	});
+
+	const pathOf = (surname: string) => new URL(demo.families.find((f) => f.name.includes(surname))!.url).pathname;
+	const post = (pathname: string, form: Record<string, string>, lang = 'en') =>
+		fetch(server.url + pathname, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html', Origin: server.url, Cookie: `lang=${lang}` },
+			body: new URLSearchParams(form)
+		});
+	const slotsOn = async (pathname: string) => [...(await (await fetch(`${server.url}${pathname}/book?place=school`)).text()).matchAll(/name="slotId" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+
+	it('refuses bad input with a message in the parent language, never a 500', async () => {
+		const path = pathOf('Bakker');
+		const [slotId] = await slotsOn(path);
+		const cases: Record<string, string>[] = [
+			{ location: 'school', slotId: 'x'.repeat(10_000) },
+			{ location: 'school', slotId: "'; drop table booking; --" },
+			{ location: '<script>', slotId: slotId! },
+			{ location: 'school', slotId: slotId!, interpreter: 'yes', interpreterLanguage: 'klingon' },
+			{ location: 'school', slotId: slotId!, questions: 'q'.repeat(10_000) },
+			{ location: 'home', slotId: slotId!, visitAddress: 'Straat 1\r\nBcc: evil@example.org'.repeat(20) },
+			{ location: 'neutral', slotId: slotId!, placeId: '00000000-0000-4000-8000-000000000000' },
+			{ location: 'school', slotId: '00000000-0000-4000-8000-000000000000' }
+		];
+		for (const form of cases) {
+			const response = await post(`${path}/book`, form, 'pl');
+			expect([400, 409]).toContain(response.status);
+			const html = await response.text();
+			expect(html).toContain('lang="pl"');
+			expect(html).toContain('role="alert"');
+		}
+	});
+
+	it("does not book another teacher's slot, and answers an unknown token with 404", async () => {
+		// Osei's teacher is not Bakker's: the slot exists, but not for this family.
+		const [othersSlot] = await slotsOn(pathOf('Osei'));
+		const response = await post(`${pathOf('Bakker')}/book`, { location: 'school', slotId: othersSlot!, interpreter: 'no' });
+		expect(response.status).toBe(409);
+		expect(await response.text()).toContain('This time belongs to another teacher');
+		expect((await post('/f/' + 'a'.repeat(32) + '/book', { location: 'school', slotId: othersSlot! })).status).toBe(404);
+		expect((await fetch(`${server.url}${pathOf('Bakker')}/visit.ics`)).status).toBe(404);
+	});
+
+	it('books, serves a calendar file without the child or the link, and keeps the answer private', async () => {
+		const path = pathOf('Bakker');
+		const [slotId] = await slotsOn(path);
+		const booked = await post(`${path}/book`, { location: 'home', slotId: slotId!, interpreter: 'no', questions: '<b>Sem</b> houdt van voetbal' });
+		expect(booked.status).toBe(303);
+		const ics = await fetch(`${server.url}${path}/visit.ics`);
+		expect(ics.headers.get('content-type')).toContain('text/calendar');
+		const text = await ics.text();
+		expect(text).toContain('BEGIN:VEVENT');
+		expect(text).not.toMatch(/Sem|Bakker|Borneostraat|\/f\//);
+		// Another family's page shows nothing of it.
+		expect(await (await fetch(`${server.url}${pathOf('Nowak')}`)).text()).not.toContain('voetbal');
+		// Opening a link changes nothing: a GET of the booking page leaves the answer as it is.
+		const page = await (await fetch(`${server.url}${path}`)).text();
+		expect(page).toContain('&lt;b>Sem&lt;/b> houdt van voetbal');
+	});
+});
