@@ -11,6 +11,7 @@ import type { Database } from '../db';
 import { booking, family, neutralPlace, slot, visitRound } from '../db/schema';
 import { UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '../db/errors';
 import { recordAudit } from '../audit/record';
+import { parentPhase } from './phase';
 
 export type Location = 'home' | 'school' | 'neutral';
 
@@ -75,10 +76,14 @@ async function context(tx: Database, schoolId: string, roundId: string, familyId
 	return { ...row, current: current ?? null };
 }
 
+/** The same rule the family's page shows: only an open round, and a booked visit only until its deadline. */
 function checkWindow(ctx: Awaited<ReturnType<typeof context>>, now: Date) {
-	if (now < ctx.opensAt || now > ctx.closesAt) throw new Refused('booking_closed');
-	// A booked visit can be changed or cancelled only until the round's deadline before it.
-	if (ctx.current?.slotStartsAt && ctx.current.slotStartsAt.getTime() - now.getTime() < ctx.deadlineHours * HOUR) throw new Refused('too_late');
+	const phase = parentPhase(
+		{ round: { opensAt: ctx.opensAt, closesAt: ctx.closesAt, deadlineHours: ctx.deadlineHours }, answer: ctx.current && { status: ctx.current.status, startsAt: ctx.current.slotStartsAt } },
+		now
+	);
+	if (phase === 'locked') throw new Refused('too_late');
+	if (phase !== 'open') throw new Refused('booking_closed');
 }
 
 async function run(db: Database, work: (tx: Database) => Promise<{ id: string; sequence: number }>): Promise<AnswerResult> {
