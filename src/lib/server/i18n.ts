@@ -6,7 +6,7 @@ import tr from '../../../messages/tr.json';
 import pl from '../../../messages/pl.json';
 import uk from '../../../messages/uk.json';
 import { defaultLanguage, type Language, languageInfo } from '../i18n/languages';
-import type { Messages } from '../i18n/translator';
+import { createTranslator, type Messages, type Translate } from '../i18n/translator';
 
 const bundles: Record<string, Messages> = { nl, en, fr, ar, tr, pl, uk };
 
@@ -14,6 +14,15 @@ export const LANGUAGE_COOKIE = 'lang';
 
 export function messagesFor(lang: string): Messages {
 	return bundles[lang] ?? bundles[defaultLanguage]!;
+}
+
+/**
+ * Text for someone who is not the person making the request (a letter, a mail, a file): in
+ * their language when the portal speaks it, in Dutch otherwise, with the writing direction.
+ */
+export function translatorFor(code: string): { lang: string; dir: 'ltr' | 'rtl'; t: Translate } {
+	const lang = code in bundles ? code : defaultLanguage;
+	return { lang, dir: languageInfo(lang).dir, t: createTranslator(lang, messagesFor(lang)) };
 }
 
 /** Language codes from an Accept-Language header, best first (`nl-BE;q=0.8` gives `nl`). */

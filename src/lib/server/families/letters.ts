@@ -8,9 +8,7 @@ import { renderSVG } from 'uqr';
 import { rowsOf, type Database } from '../db';
 import { familiesInRound } from './overview';
 import { familyUrl, issueFamilyLink } from './links';
-import { messagesFor } from '../i18n';
-import { createTranslator } from '../../i18n/translator';
-import { languageInfo, parentLanguages } from '../../i18n/languages';
+import { translatorFor } from '../i18n';
 import { formatDate } from '../../format';
 
 export type LetterScope = { familyId: string } | 'without_email' | 'all';
@@ -45,12 +43,11 @@ export async function makeLetters(db: Database, schoolId: string, roundId: strin
 	);
 	const letters: Letter[] = [];
 	for (const row of rows) {
-		const lang = parentLanguages.includes(row.language) ? row.language : 'nl';
-		const t = createTranslator(lang, messagesFor(lang));
+		const { lang, dir, t } = translatorFor(row.language);
 		const url = familyUrl(origin, await issueFamilyLink(db, row.family_id, roundId, now, 'office'));
 		letters.push({
 			lang,
-			dir: languageInfo(lang).dir,
+			dir,
 			heading: t('letter.heading', { school: row.school_name }),
 			greeting: t('letter.greeting', { children: row.children ?? '' }),
 			paragraphs: [

@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { familyPage } from '$lib/server/families/page';
 import { visitCalendar } from '$lib/server/calendar/ics';
-import { messagesFor } from '$lib/server/i18n';
-import { createTranslator } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/server/i18n';
 import { languageName } from '$lib/format';
 import type { RequestHandler } from './$types';
 
@@ -15,8 +14,7 @@ export const GET: RequestHandler = async ({ locals }) => {
 	const family = link ? await familyPage(locals.db, link.familyId, link.roundId) : null;
 	const visit = family?.answer;
 	if (!family || visit?.status !== 'booked' || !visit.startsAt || !visit.endsAt || !visit.bookingId) error(404, { message: 'family.no_visit' });
-	const lang = locals.language.code;
-	const t = createTranslator(lang, messagesFor(lang));
+	const { lang, t } = translatorFor(locals.language.code);
 	const place = visit.location === 'home' ? t('family.place_home') : visit.location === 'school' ? `${family.schoolName}, ${family.schoolAddress}` : [visit.placeName, visit.placeAddress].filter(Boolean).join(', ');
 	const who = visit.secondStaff ? t('family.who_two', { teacher: family.teacher ?? '', second: visit.secondStaff }) : (family.teacher ?? '');
 	const body = visitCalendar({

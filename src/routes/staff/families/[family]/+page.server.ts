@@ -6,7 +6,8 @@ import { field, multiLine, singleLine } from '$lib/server/forms';
 import { currentRound } from '$lib/server/school/overview';
 import { familyAnswers } from '$lib/server/families/overview';
 import { listPlaces } from '$lib/server/places/manage';
-import { bookVisit, cancelAnswer, declineRound, type Location } from '$lib/server/booking/answer';
+import { bookVisit, cancelAnswer, declineRound } from '$lib/server/booking/answer';
+import { isInterpreterLanguage, isLocation, isNotHomeReason } from '$lib/server/booking/form';
 import { familyForStaff, interpreterLanguages, notHomeReasons, openSlots } from '$lib/server/booking/choices';
 import { toWallTime } from '$lib/server/time/zone';
 import { assignVisitor } from '$lib/server/families/assign';
@@ -48,15 +49,13 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const locations: Location[] = ['home', 'school', 'neutral'];
-
 export const actions: Actions = {
 	book: async (event) => {
 		const { me, found, round } = await context(event);
 		const form = await event.request.formData();
-		const location = locations.find((l) => l === field(form, 'location'));
+		const location = field(form, 'location');
 		const slotId = field(form, 'slotId');
-		if (!location || !slotId) return fail(400, { error: 'families.errors.choose_slot_and_place' });
+		if (!isLocation(location) || !slotId) return fail(400, { error: 'families.errors.choose_slot_and_place' });
 		const language = field(form, 'interpreter');
 		const reason = field(form, 'reason');
 		const result = await bookVisit(
@@ -69,9 +68,9 @@ export const actions: Actions = {
 				location,
 				neutralPlaceId: field(form, 'placeId').slice(0, 40) || null,
 				visitAddress: singleLine(field(form, 'visitAddress')).slice(0, 200) || null,
-				interpreterLanguage: (interpreterLanguages as readonly string[]).includes(language) ? language : null,
+				interpreterLanguage: isInterpreterLanguage(language) ? language : null,
 				parentQuestions: multiLine(field(form, 'questions')).slice(0, 1000) || null,
-				notHomeReason: (notHomeReasons as readonly string[]).includes(reason) ? reason : null,
+				notHomeReason: isNotHomeReason(reason) ? reason : null,
 				notHomeReasonText: multiLine(field(form, 'reasonText')).slice(0, 500) || null
 			},
 			{ kind: 'staff', staffId: me.id },
@@ -84,7 +83,7 @@ export const actions: Actions = {
 		const { me, found, round } = await context(event);
 		const form = await event.request.formData();
 		const reason = field(form, 'reason');
-		const result = await declineRound(event.locals.db, me.schoolId, round.id, found.id, { code: (notHomeReasons as readonly string[]).includes(reason) ? reason : null, text: multiLine(field(form, 'reasonText')).slice(0, 500) || null }, { kind: 'staff', staffId: me.id }, now());
+		const result = await declineRound(event.locals.db, me.schoolId, round.id, found.id, { code: isNotHomeReason(reason) ? reason : null, text: multiLine(field(form, 'reasonText')).slice(0, 500) || null }, { kind: 'staff', staffId: me.id }, now());
 		if (!result.ok) return fail(409, { error: `families.errors.${result.problem}` });
 		redirect(303, '/staff/families?done=declined');
 	},

@@ -4,16 +4,14 @@ import { familyAnswers } from '$lib/server/families/overview';
 import { toCsv } from '$lib/server/families/csv';
 import { recordAudit } from '$lib/server/audit/record';
 import { toWallTime } from '$lib/server/time/zone';
-import { messagesFor } from '$lib/server/i18n';
-import { createTranslator } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/server/i18n';
 import { overviewRequest } from '../filter';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const { me, round, filter } = await overviewRequest(event);
 	if (!round) error(404, { message: 'families.no_round' });
-	const lang = event.locals.language.code;
-	const t = createTranslator(lang, messagesFor(lang));
+	const { t } = translatorFor(event.locals.language.code);
 	const timeZone = config().schoolTimeZone;
 	const rows = await familyAnswers(event.locals.db, me.schoolId, round.id, filter);
 	const header = ['children', 'groups', 'teacher', 'status', 'date', 'time', 'place', 'address', 'interpreter', 'questions', 'reason'].map((k) => t(`families.csv.${k}`));
