@@ -10,6 +10,8 @@ import { loadDemo } from '../src/lib/server/demo/load';
 import { formatBanner } from '../src/lib/server/demo/start';
 import { createAdmin } from '../src/lib/server/staff/create-admin';
 import { now } from '../src/lib/server/clock';
+import { startMailWorker, transportFor } from '../src/lib/server/mail/runner';
+import { drainOutbox } from '../src/lib/server/mail/worker';
 
 const usage = `Usage: npm run cli -- <command> [options]
 
@@ -18,9 +20,12 @@ Commands:
   demo [--json]                load the demo school (once) and print fresh demo passwords and links
   create-admin --email <address> [--name <name>] [--school <school name>]
                                make this person an admin and print a one-time setup link
+  worker [--once]              send queued mail (with MAIL_WORKER=off on the server); --once: send
+                               what is due now, print a summary and stop
   help                         show this text
 
-Environment: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data), ORIGIN for links.
+Environment: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data), ORIGIN for links,
+SMTP_URL and MAIL_FROM for mail.
 `;
 
 const createAdminMessages = {
@@ -38,10 +43,10 @@ async function run(argv: string[]): Promise<number> {
 	}
 	const { values } = parseArgs({
 		args: rest,
-		options: { json: { type: 'boolean' }, email: { type: 'string' }, name: { type: 'string' }, school: { type: 'string' } },
+		options: { json: { type: 'boolean' }, once: { type: 'boolean' }, email: { type: 'string' }, name: { type: 'string' }, school: { type: 'string' } },
 		strict: true
 	});
-	if (!['migrate', 'demo', 'create-admin'].includes(command)) {
+	if (!['migrate', 'demo', 'create-admin', 'worker'].includes(command)) {
 		process.stderr.write(`Unknown command "${command}".\n\n${usage}`);
 		return 1;
 	}
@@ -56,6 +61,21 @@ async function run(argv: string[]): Promise<number> {
 		await handle.migrate();
 		if (command === 'migrate') {
 			process.stdout.write(`Migrations applied (${handle.kind}).\n`);
+		} else if (command === 'worker') {
+			const deps = { db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now };
+			if (values.once) {
+				const result = await drainOutbox(deps);
+				deps.transport.close();
+				process.stdout.write(`${JSON.stringify(result)}\n`);
+			} else {
+				const worker = startMailWorker(deps);
+				process.stdout.write(`Mail worker running (${deps.transport.name}); stop with Ctrl-C.\n`);
+				await new Promise<void>((resolve) => {
+					process.once('SIGINT', resolve);
+					process.once('SIGTERM', resolve);
+				});
+				await worker.stop();
+			}
 		} else if (command === 'demo') {
 			const { created, credentials } = await loadDemo(handle.db, { origin: settings.origin, timeZone: settings.schoolTimeZone, now: now() });
 			process.stdout.write(values.json ? JSON.stringify({ created, ...credentials }, null, 2) + '\n' : formatBanner(credentials, created));

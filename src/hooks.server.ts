@@ -12,6 +12,9 @@ import { resolveFamilyLink } from '$lib/server/families/links';
 import { startDemo } from '$lib/server/demo/start';
 import { randomToken } from '$lib/server/auth/token';
 import { now } from '$lib/server/clock';
+import { startMailWorker, transportFor, type RunningWorker } from '$lib/server/mail/runner';
+
+let worker: RunningWorker | undefined;
 
 export const init: ServerInit = async () => {
 	let settings;
@@ -31,6 +34,9 @@ export const init: ServerInit = async () => {
 		await handle.migrate();
 		log.info('database_ready', { kind: handle.kind });
 		if (settings.demo === 'auto') await startDemo(handle.db, settings, now());
+		if (settings.mailWorker === 'inline') {
+			worker = startMailWorker({ db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now });
+		}
 	} catch (error) {
 		if (error instanceof DataDirInUseError) {
 			console.error(error.message);
@@ -43,6 +49,7 @@ export const init: ServerInit = async () => {
 	}
 	// adapter-node stops accepting requests on SIGTERM/SIGINT, then emits this: close what we hold.
 	process.once('sveltekit:shutdown' as never, async (reason: string) => {
+		await worker?.stop();
 		await closeRuntime();
 		log.info('shutdown', { reason });
 	});

@@ -36,3 +36,8 @@ export function languageName(code: string, lang: string): string {
 		return code;
 	}
 }
+
+/** "Straat 1, 1234 AB Utrecht", leaving out what is empty. */
+export function formatAddress(street: string, postalCode: string, city: string): string {
+	return [street, `${postalCode} ${city}`.trim()].filter(Boolean).join(', ');
+}

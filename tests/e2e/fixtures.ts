@@ -10,11 +10,21 @@ export const test = base.extend<{ state: TargetState }>({
 
 export { expect };
 
-export async function signIn(page: Page, email: string, password: string) {
+/** Fills in and sends the sign-in form, without waiting for the outcome. */
+export async function submitSignIn(page: Page, email: string, password: string) {
 	await page.goto('/sign-in');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/**
+ * Signs in and waits until the staff pages are reached: a `goto` straight after the click
+ * could otherwise leave before the session cookie is set, and land back on the sign-in page.
+ */
+export async function signIn(page: Page, email: string, password: string) {
+	await submitSignIn(page, email, password);
+	await expect(page).toHaveURL(/\/staff(\/|\?|$)/);
 }
 
 /** WCAG 2.2 AA as axe checks it: no violations at all. */

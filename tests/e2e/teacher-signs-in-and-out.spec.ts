@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, submitSignIn, test } from './fixtures';
 
 test('a teacher signs in, sees her groups, and signs out for good', async ({ page, context, state }) => {
 	const teacher = state.demo.staff.find((s) => s.role === 'teacher')!;
@@ -27,9 +27,9 @@ test('a teacher signs in, sees her groups, and signs out for good', async ({ pag
 
 test('a wrong password and an unknown address get the same message', async ({ page, state }) => {
 	const teacher = state.demo.staff.find((s) => s.role === 'teacher')!;
-	await signIn(page, teacher.email, 'not my password');
+	await submitSignIn(page, teacher.email, 'not my password');
 	const first = await page.getByRole('alert').textContent();
-	await signIn(page, 'onbekend@spitsbergen.example', 'not my password');
+	await submitSignIn(page, 'onbekend@spitsbergen.example', 'not my password');
 	await expect(page.getByRole('alert')).toHaveText(first!);
 	expect(first).toBe('Het e-mailadres of het wachtwoord klopt niet.');
 	// The address stays filled in, the password does not.

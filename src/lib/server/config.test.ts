@@ -16,13 +16,22 @@ describe('configuration', () => {
 			DATABASE_URL: 'postgres://u@db/hb',
 			DATA_DIR: '/var/lib/hb',
 			SMTP_URL: 'smtp://mail:25',
+			MAIL_FROM: 'Huisbezoek@School.example',
+			MAIL_WORKER: 'off',
 			TZ_SCHOOL: 'Europe/Brussels',
 			DEMO: 'off',
 			FAKE_NOW: '2026-10-01T08:00:00Z'
 		});
 		expect(c.fakeNow?.toISOString()).toBe('2026-10-01T08:00:00.000Z');
 		expect(c.origin.href).toBe('http://localhost:8080/');
-		expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://u@db/hb', dataDir: '/var/lib/hb', smtpUrl: 'smtp://mail:25', schoolTimeZone: 'Europe/Brussels', demo: 'off' });
+		expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://u@db/hb', dataDir: '/var/lib/hb', smtpUrl: 'smtp://mail:25', mailFrom: 'huisbezoek@school.example', mailWorker: 'off', schoolTimeZone: 'Europe/Brussels', demo: 'off' });
+	});
+
+	it('wants a sender address with SMTP, and a plain one', () => {
+		expect(() => loadConfig({ SMTP_URL: 'smtp://mail:25' })).toThrow(/MAIL_FROM/);
+		expect(() => loadConfig({ MAIL_FROM: 'a@b.nl\r\nBcc: x@y.nl' })).toThrow(/MAIL_FROM/);
+		expect(() => loadConfig({ MAIL_WORKER: 'sometimes' })).toThrow(/MAIL_WORKER/);
+		expect(loadConfig({}).mailFrom).toBe('huisbezoek@localhost.localdomain');
 	});
 
 	it('stops with every problem named at once', () => {

@@ -4,6 +4,7 @@
  * Defaults make `npm start` work on a laptop.
  */
 import path from 'node:path';
+import { isEmail } from './forms';
 
 export type DemoMode = 'auto' | 'off';
 
@@ -14,6 +15,10 @@ export interface Config {
 	databaseUrl: string | null;
 	dataDir: string;
 	smtpUrl: string | null;
+	/** The address mail is sent from; each school's name goes on it. */
+	mailFrom: string;
+	/** `inline`: the server sends mail itself; `off`: a separate `cli worker` process does. */
+	mailWorker: 'inline' | 'off';
 	schoolTimeZone: string;
 	demo: DemoMode;
 	logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -81,6 +86,13 @@ export function loadConfig(env: Env = process.env): Config {
 		problems.push('SMTP_URL must start with smtp:// or smtps://');
 	}
 
+	const mailFrom = (value('MAIL_FROM') ?? `huisbezoek@${origin.hostname.includes('.') ? origin.hostname : 'localhost.localdomain'}`).toLowerCase();
+	if (!isEmail(mailFrom)) problems.push(`MAIL_FROM must be one plain e-mail address, like huisbezoek@school.nl, not "${mailFrom}"`);
+	else if (smtpUrl !== null && value('MAIL_FROM') === undefined) problems.push('MAIL_FROM must be set when SMTP_URL is: the address mail is sent from, like huisbezoek@school.nl');
+
+	const mailWorker = (value('MAIL_WORKER') ?? 'inline') as Config['mailWorker'];
+	if (mailWorker !== 'inline' && mailWorker !== 'off') problems.push(`MAIL_WORKER must be "inline" or "off", not "${mailWorker}"`);
+
 	const schoolTimeZone = value('TZ_SCHOOL') ?? 'Europe/Amsterdam';
 	if (!isValidTimeZone(schoolTimeZone)) {
 		problems.push(`TZ_SCHOOL is not a time zone this system knows: "${schoolTimeZone}" (try Europe/Amsterdam or Europe/Brussels)`);
@@ -101,7 +113,7 @@ export function loadConfig(env: Env = process.env): Config {
 	}
 
 	if (problems.length > 0) throw new ConfigError(problems);
-	return { port, host, origin, databaseUrl, dataDir, smtpUrl, schoolTimeZone, demo, logLevel, fakeNow };
+	return { port, host, origin, databaseUrl, dataDir, smtpUrl, mailFrom, mailWorker, schoolTimeZone, demo, logLevel, fakeNow };
 }
 
 let current: Config | undefined;

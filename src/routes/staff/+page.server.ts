@@ -2,16 +2,18 @@ import { requireStaff } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
 import { schoolToday } from '$lib/server/clock';
 import { currentRound, familiesVisitedBy, groupsOfTeacher, schoolCounts } from '$lib/server/school/overview';
+import { failedCount } from '$lib/server/mail/mailbox';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const me = requireStaff(event);
 	const db = event.locals.db;
-	const [round, counts, groups, visits] = await Promise.all([
+	const [round, counts, groups, visits, failedMail] = await Promise.all([
 		currentRound(db, me.schoolId, schoolToday()),
 		schoolCounts(db, me.schoolId),
 		groupsOfTeacher(db, me.schoolId, me.id),
-		familiesVisitedBy(db, me.schoolId, me.id)
+		familiesVisitedBy(db, me.schoolId, me.id),
+		me.role === 'admin' ? failedCount(db, me.schoolId) : 0
 	]);
 	return {
 		me: { name: me.name, role: me.role, title: me.title },
@@ -19,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
 		round: round && { name: round.name, startsOn: round.startsOn, endsOn: round.endsOn, bookingOpensAt: round.bookingOpensAt, bookingClosesAt: round.bookingClosesAt, visitMinutes: round.visitMinutes },
 		counts,
 		groups,
-		visits
+		visits,
+		failedMail
 	};
 };

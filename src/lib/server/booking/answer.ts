@@ -12,13 +12,20 @@ import { booking, family, neutralPlace, slot, visitRound } from '../db/schema';
 import { UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '../db/errors';
 import { recordAudit } from '../audit/record';
 import { parentPhase } from './phase';
+import { queueVisitMessages, visitState } from '../mail/visit-messages';
 
 export type Location = 'home' | 'school' | 'neutral';
 
 export interface Actor {
 	kind: 'parent' | 'staff';
 	staffId?: string;
+	/** The family's link path (`/f/<token>`) when a parent acts through it: their mails repeat it. */
+	familyPath?: string;
+	/** The language the parent reads the page in: their mails use it from now on. */
+	language?: string;
 }
+
+const messageOptions = (actor: Actor) => ({ by: 'family' as const, familyPath: actor.familyPath, language: actor.kind === 'parent' ? actor.language : undefined });
 
 export interface VisitChoice {
 	slotId: string;
@@ -137,9 +144,11 @@ export function bookVisit(db: Database, schoolId: string, roundId: string, famil
 			cancelledAt: null,
 			updatedAt: now
 		};
+		const before = ctx.current ? await visitState(tx, ctx.current.id) : null;
 		const row = ctx.current
 			? (await tx.update(booking).set({ ...values, sequence: sql`${booking.sequence} + 1` }).where(eq(booking.id, ctx.current.id)).returning({ id: booking.id, sequence: booking.sequence }))[0]!
 			: (await tx.insert(booking).values({ schoolId, roundId, familyId, ...values, createdAt: now }).returning({ id: booking.id, sequence: booking.sequence }))[0]!;
+		await queueVisitMessages(tx, row.id, { event: 'booked', before, ...messageOptions(actor) }, now);
 		await recordAudit(tx, { schoolId, actorKind: actor.kind === 'parent' ? 'family' : 'staff', actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null), action: ctx.current ? 'booking.changed' : 'booking.created', subjectType: 'booking', subjectId: row.id, detail: { location: choice.location, interpreter: Boolean(choice.interpreterLanguage) } });
 		return row;
 	});
@@ -150,10 +159,12 @@ export function declineRound(db: Database, schoolId: string, roundId: string, fa
 	return run(db, async (tx) => {
 		const ctx = await context(tx, schoolId, roundId, familyId);
 		checkWindow(ctx, now);
+		const before = ctx.current ? await visitState(tx, ctx.current.id) : null;
 		const values = { slotId: null, status: 'declined' as const, location: null, neutralPlaceId: null, visitAddress: null, interpreterLanguage: null, notHomeReason: reason.code, notHomeReasonText: reason.text, bookedBy: actor.kind, bookedByStaffId: actor.staffId ?? null, updatedAt: now };
 		const row = ctx.current
 			? (await tx.update(booking).set({ ...values, sequence: sql`${booking.sequence} + 1` }).where(eq(booking.id, ctx.current.id)).returning({ id: booking.id, sequence: booking.sequence }))[0]!
 			: (await tx.insert(booking).values({ schoolId, roundId, familyId, ...values, createdAt: now }).returning({ id: booking.id, sequence: booking.sequence }))[0]!;
+		await queueVisitMessages(tx, row.id, { event: 'declined', before, ...messageOptions(actor) }, now);
 		await recordAudit(tx, { schoolId, actorKind: actor.kind === 'parent' ? 'family' : 'staff', actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null), action: 'booking.declined', subjectType: 'booking', subjectId: row.id });
 		return row;
 	});
@@ -165,12 +176,17 @@ export function cancelAnswer(db: Database, schoolId: string, roundId: string, fa
 		const ctx = await context(tx, schoolId, roundId, familyId);
 		if (!ctx.current) throw new Refused('slot_gone');
 		checkWindow(ctx, now);
+		const before = await visitState(tx, ctx.current.id);
 		const [row] = await tx
 			.update(booking)
 			.set({ status: 'cancelled', cancelledAt: now, updatedAt: now, sequence: sql`${booking.sequence} + 1` })
 			.where(eq(booking.id, ctx.current.id))
 			.returning({ id: booking.id, sequence: booking.sequence });
+		await queueVisitMessages(tx, row!.id, { event: 'cancelled', before, ...messageOptions(actor) }, now);
 		await recordAudit(tx, { schoolId, actorKind: actor.kind === 'parent' ? 'family' : 'staff', actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null), action: 'booking.cancelled', subjectType: 'booking', subjectId: row!.id });
 		return row!;
 	});
 }
+
+/** A parent acting through their link: their mails repeat the link and use the page's language. */
+export const parentActor = (token: string, language: string): Actor => ({ kind: 'parent', familyPath: `/f/${token}`, language });

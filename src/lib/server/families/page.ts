@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { family, group, pupil, school, staff, visitRound, visitRoundGroup } from '../db/schema';
 import { familyAnswers, type FamilyAnswer } from './overview';
+import { formatAddress } from '../../format';
 
 export interface FamilyPage {
 	schoolId: string;
@@ -68,14 +69,13 @@ export async function familyPage(db: Database, familyId: string, roundId: string
 
 	// The visit is about the oldest child in the round; that is whose teacher comes.
 	const points = children.find((c) => c.talkingPoints)?.talkingPoints ?? head.newPupilTalkingPoints;
-	const joinAddress = (...parts: string[]) => parts.filter(Boolean).join(', ');
 	return {
 		schoolId: head.schoolId,
 		schoolName: head.schoolName,
 		schoolPhone: head.schoolPhone,
-		schoolAddress: joinAddress(head.schoolStreet, `${head.schoolPostalCode} ${head.schoolCity}`.trim()),
+		schoolAddress: formatAddress(head.schoolStreet, head.schoolPostalCode, head.schoolCity),
 		language: head.language,
-		address: joinAddress(head.street, `${head.postalCode} ${head.city}`.trim()),
+		address: formatAddress(head.street, head.postalCode, head.city),
 		children: children.map((c) => ({ firstName: c.firstName, group: c.group })),
 		visitingStaffId: head.visitingStaffId,
 		teacher: head.teacher,

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/record';
 import { toWallTime } from '../time/zone';
 import type { SlotTime } from './plan';
 import { lockStaffForSlots } from './lock-staff';
+import { queueVisitMessages, visitState } from '../mail/visit-messages';
 
 export interface Actor {
 	id: string;
@@ -59,10 +60,13 @@ export function deleteSlot(db: Database, actor: Actor, slotId: string, confirmed
 		const { slot: row, bookingId } = await lockSlot(tx, actor, slotId);
 		if (bookingId && !confirmed) throw new Refused('needs_confirmation');
 		if (bookingId) {
+			const before = await visitState(tx, bookingId);
 			await tx
 				.update(booking)
 				.set({ status: 'cancelled', cancelledAt: now, updatedAt: now, familyNotice: 'cancelled', sequence: sql`${booking.sequence} + 1` })
 				.where(eq(booking.id, bookingId));
+			// Before the slot goes: the messages name the people who were coming.
+			await queueVisitMessages(tx, bookingId, { event: 'cancelled', by: 'school', before }, now);
 		}
 		await tx.delete(slot).where(eq(slot.id, row.id));
 		await recordAudit(tx, { schoolId: actor.schoolId, actorKind: 'staff', actorId: actor.id, action: 'slot.deleted', subjectType: 'slot', subjectId: row.id, detail: { booked: Boolean(bookingId) } });
@@ -78,6 +82,7 @@ export function moveSlot(db: Database, actor: Actor, slotId: string, to: SlotTim
 		const day = toWallTime(to.startsAt, timeZone).date;
 		if (!round || day < round.startsOn || day > round.endsOn) throw new Refused('outside_round');
 		if (bookingId && !confirmed) throw new Refused('needs_confirmation');
+		const before = bookingId ? await visitState(tx, bookingId) : null;
 		const people = await tx.select({ id: slotStaff.staffId }).from(slotStaff).where(eq(slotStaff.slotId, row.id));
 		await lockStaffForSlots(tx, people.map((p) => p.id));
 		await tx.update(slot).set({ startsAt: to.startsAt, endsAt: to.endsAt }).where(eq(slot.id, row.id));
@@ -87,6 +92,7 @@ export function moveSlot(db: Database, actor: Actor, slotId: string, to: SlotTim
 				.update(booking)
 				.set({ updatedAt: now, familyNotice: 'moved', sequence: sql`${booking.sequence} + 1` })
 				.where(eq(booking.id, bookingId));
+			await queueVisitMessages(tx, bookingId, { event: 'booked', by: 'school', before }, now);
 		}
 		await recordAudit(tx, { schoolId: actor.schoolId, actorKind: 'staff', actorId: actor.id, action: 'slot.moved', subjectType: 'slot', subjectId: row.id, detail: { booked: Boolean(bookingId) } });
 		return Boolean(bookingId);

@@ -7,7 +7,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { group, groupTeacher, staff, staffSession } from '../db/schema';
 import { UNIQUE_VIOLATION, pgErrorCode } from '../db/errors';
-import { createStaffToken } from '../auth/staff-token';
+import { mailStaffLink } from '../mail/staff-messages';
 import { normaliseEmail } from '../auth/sign-in';
 import { recordAudit } from '../audit/record';
 import { isEmail, isUuid, singleLine } from '../forms';
@@ -27,18 +27,22 @@ export async function inviteStaff(db: Database, schoolId: string, actorId: strin
 	if (!isEmail(email)) return { ok: false, reason: 'invalid_email' };
 	if (!(titles as readonly string[]).includes(input.title)) return { ok: false, reason: 'invalid_title' };
 	const title = input.title as Title;
-	let staffId: string;
 	try {
-		const [row] = await db.insert(staff).values({ schoolId, name, email, title, role: roleOf(title) }).returning({ id: staff.id });
-		staffId = row!.id;
+		// The person, their link and the mail with it exist together or not at all.
+		return await db.transaction(async (t) => {
+			const tx = t as unknown as Database;
+			const [row] = await tx.insert(staff).values({ schoolId, name, email, title, role: roleOf(title) }).returning({ id: staff.id });
+			const staffId = row!.id;
+			const now = new Date();
+			const token = await mailStaffLink(tx, staffId, 'setup', now);
+			await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: 'staff.invited', subjectType: 'staff', subjectId: staffId, detail: { title } });
+			return { ok: true as const, staffId, token };
+		});
 	} catch (error) {
 		// The address is in use, here or at another school: the same answer either way.
 		if (pgErrorCode(error) === UNIQUE_VIOLATION) return { ok: false, reason: 'email_taken' };
 		throw error;
 	}
-	const token = await createStaffToken(db, staffId, 'setup');
-	await recordAudit(db, { schoolId, actorKind: 'staff', actorId, action: 'staff.invited', subjectType: 'staff', subjectId: staffId, detail: { title } });
-	return { ok: true, staffId, token };
 }
 
 export async function findStaffMember(db: Database, schoolId: string, staffId: string) {
@@ -103,7 +107,7 @@ export async function setActive(db: Database, schoolId: string, actorId: string,
 export async function newStaffLink(db: Database, schoolId: string, actorId: string, staffId: string): Promise<string | null> {
 	const person = await findStaffMember(db, schoolId, staffId);
 	if (!person || !person.active) return null;
-	const token = await createStaffToken(db, staffId, person.hasPassword ? 'reset' : 'setup');
+	const token = await mailStaffLink(db, staffId, person.hasPassword ? 'reset' : 'setup', new Date());
 	await recordAudit(db, { schoolId, actorKind: 'staff', actorId, action: 'staff.link_issued', subjectType: 'staff', subjectId: staffId });
 	return token;
 }

@@ -13,6 +13,8 @@ export const school = pgTable('school', {
 	isDemo: boolean('is_demo').notNull().default(false),
 	mailFromName: text('mail_from_name'),
 	replyTo: text('reply_to'),
+	/** Off by default: staff invites then name children by first name only and give no address. */
+	staffInviteDetails: boolean('staff_invite_details').notNull().default(false),
 	createdAt: createdAt()
 });
 

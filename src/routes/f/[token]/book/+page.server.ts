@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { now } from '$lib/server/clock';
 import { listPlaces } from '$lib/server/places/manage';
-import { bookVisit } from '$lib/server/booking/answer';
+import { bookVisit, parentActor } from '$lib/server/booking/answer';
 import { interpreterLanguages, notHomeReasons, openSlots } from '$lib/server/booking/choices';
 import { isLocation, readChoice, type ChoiceValues } from '$lib/server/booking/form';
 import { toWallTime } from '$lib/server/time/zone';
@@ -55,7 +55,7 @@ export const actions: Actions = {
 		if (!link) error(404, { message: 'family.link_invalid' });
 		const { values, problems, choice } = readChoice(await request.formData());
 		if (!choice) return fail(400, { values, problems, problem: null });
-		const result = await bookVisit(locals.db, link.schoolId, link.roundId, link.familyId, choice, { kind: 'parent' }, now());
+		const result = await bookVisit(locals.db, link.schoolId, link.roundId, link.familyId, choice, parentActor(params.token, locals.language.code), now());
 		if (!result.ok) {
 			// A lost race or a vanished slot: the page reloads its list, the rest of the form stays filled in.
 			const lostSlot = result.problem === 'slot_taken' || result.problem === 'slot_gone' || result.problem === 'too_late';

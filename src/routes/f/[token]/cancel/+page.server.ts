@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { now } from '$lib/server/clock';
-import { cancelAnswer } from '$lib/server/booking/answer';
+import { cancelAnswer, parentActor } from '$lib/server/booking/answer';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params }) => {
@@ -13,7 +13,7 @@ export const actions: Actions = {
 	default: async ({ locals, params }) => {
 		const link = locals.familyLink;
 		if (!link) error(404, { message: 'family.link_invalid' });
-		const result = await cancelAnswer(locals.db, link.schoolId, link.roundId, link.familyId, { kind: 'parent' }, now());
+		const result = await cancelAnswer(locals.db, link.schoolId, link.roundId, link.familyId, parentActor(params.token, locals.language.code), now());
 		if (!result.ok) return fail(409, { problem: result.problem });
 		redirect(303, `/f/${params.token}?saved=cancelled`);
 	}

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { now } from '$lib/server/clock';
-import { declineRound } from '$lib/server/booking/answer';
+import { declineRound, parentActor } from '$lib/server/booking/answer';
 import { notHomeReasons } from '$lib/server/booking/choices';
 import { readDecline } from '$lib/server/booking/form';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,7 +17,7 @@ export const actions: Actions = {
 		if (!link) error(404, { message: 'family.link_invalid' });
 		const { reason, reasonText, problems } = readDecline(await request.formData());
 		if (problems.length > 0) return fail(400, { reason, reasonText, problems, problem: null });
-		const result = await declineRound(locals.db, link.schoolId, link.roundId, link.familyId, { code: reason || null, text: reasonText || null }, { kind: 'parent' }, now());
+		const result = await declineRound(locals.db, link.schoolId, link.roundId, link.familyId, { code: reason || null, text: reasonText || null }, parentActor(params.token, locals.language.code), now());
 		if (!result.ok) return fail(409, { reason, reasonText, problems: [], problem: result.problem });
 		redirect(303, `/f/${params.token}?saved=declined`);
 	}

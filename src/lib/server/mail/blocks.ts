@@ -1,0 +1,62 @@
+/**
+ * A message is a short list of blocks, written once and rendered twice: as plain text and as
+ * simple HTML that mail programs on cheap phones show well (one column, inline styles, large
+ * type, no images to load). Every value is escaped here, so text a parent or teacher typed
+ * cannot become markup.
+ */
+
+export type Block =
+	| { p: string }
+	| { facts: { icon: string; label: string; value: string }[] }
+	| { link: string; label: string }
+	| { small: string };
+
+export interface MailBody {
+	lang: string;
+	dir: 'ltr' | 'rtl';
+	subject: string;
+	/** Shown above the message: the school's name. */
+	heading: string;
+	blocks: Block[];
+}
+
+const escapeHtml = (text: string) =>
+	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const paragraphs = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
+
+export function renderText(body: MailBody): string {
+	const parts = body.blocks.map((block) => {
+		if ('p' in block) return block.p;
+		if ('small' in block) return block.small;
+		if ('link' in block) return `${block.label}\n${block.link}`;
+		return block.facts.map((f) => `${f.icon} ${f.label}: ${f.value}`).join('\n');
+	});
+	return [body.heading, ...parts].join('\n\n') + '\n';
+}
+
+export function renderHtml(body: MailBody): string {
+	const align = body.dir === 'rtl' ? 'right' : 'left';
+	const html = body.blocks.map((block) => {
+		if ('p' in block) return `<p style="margin:0 0 16px">${paragraphs(block.p)}</p>`;
+		if ('small' in block) return `<p style="margin:24px 0 0;font-size:14px;color:#4a4a4a">${paragraphs(block.small)}</p>`;
+		if ('link' in block) {
+			return `<p style="margin:0 0 8px">${paragraphs(block.label)}</p><p style="margin:0 0 16px"><a href="${escapeHtml(block.link)}" style="display:inline-block;padding:12px 20px;background:#1d4f91;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:bold" dir="ltr">${escapeHtml(block.link)}</a></p>`;
+		}
+		const rows = block.facts
+			.map((f) => `<tr><td style="padding:6px 8px;font-size:22px;vertical-align:top" aria-hidden="true">${f.icon}</td><td style="padding:6px 8px;vertical-align:top;text-align:${align}"><strong>${escapeHtml(f.label)}</strong><br>${paragraphs(f.value)}</td></tr>`)
+			.join('');
+		return `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px;background:#f3f6fa;width:100%">${rows}</table>`;
+	});
+	return `<!doctype html>
+<html lang="${escapeHtml(body.lang)}" dir="${body.dir}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(body.subject)}</title></head>
+<body style="margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:17px;line-height:1.5">
+<div dir="${body.dir}" style="max-width:560px;margin:0 auto;text-align:${align}">
+<p style="margin:0 0 16px;font-size:15px;color:#4a4a4a">${escapeHtml(body.heading)}</p>
+${html.join('\n')}
+</div>
+</body>
+</html>
+`;
+}

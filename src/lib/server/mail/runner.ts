@@ -1,0 +1,55 @@
+/**
+ * Runs the mail worker in a loop: queue reminders that are due, then send what is due, then
+ * wait a little. Used inside the server (the default) and by `npm run cli -- worker`.
+ */
+import type { Database } from '../db';
+import { log, errorFields } from '../log';
+import { deliverDue, type WorkerDeps } from './worker';
+import { queueReminders } from './reminders';
+import { mailboxTransport, smtpTransport, type Transport } from './transport';
+
+export function transportFor(smtpUrl: string | null): Transport {
+	return smtpUrl ? smtpTransport(smtpUrl) : mailboxTransport();
+}
+
+export interface RunningWorker {
+	stop(): Promise<void>;
+}
+
+export function startMailWorker(deps: WorkerDeps & { db: Database }, intervalMs = 2000): RunningWorker {
+	let stopped = false;
+	let timer: NodeJS.Timeout | undefined;
+	let current: Promise<void> = Promise.resolve();
+	let lastReminders = 0;
+
+	const tick = async () => {
+		try {
+			if (deps.now().getTime() - lastReminders >= 60_000) {
+				lastReminders = deps.now().getTime();
+				const queued = await queueReminders(deps.db, deps.now());
+				if (queued) log.info('reminders_queued', { count: queued });
+			}
+			// A full batch means more may be waiting: go on at once.
+			let run = await deliverDue(deps);
+			while (run.claimed === (deps.batchSize ?? 50) && !stopped) run = await deliverDue(deps);
+		} catch (error) {
+			log.error('mail_worker_failed', errorFields(error));
+		}
+	};
+	const schedule = () => {
+		if (stopped) return;
+		timer = setTimeout(() => {
+			current = tick().finally(schedule);
+		}, intervalMs);
+	};
+	current = tick().finally(schedule);
+	log.info('mail_worker_started', { transport: deps.transport.name });
+	return {
+		async stop() {
+			stopped = true;
+			clearTimeout(timer);
+			await current;
+			deps.transport.close();
+		}
+	};
+}

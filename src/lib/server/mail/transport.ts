@@ -1,0 +1,57 @@
+/**
+ * Where mail goes. With SMTP_URL: nodemailer over SMTP, pooled. Without it (the demo, a laptop):
+ * the mailbox transport, which delivers nothing and keeps each message for the admin's Mailbox
+ * page, so every flow still runs end to end.
+ */
+import nodemailer from 'nodemailer';
+import type { MailAddress } from './address';
+import type { CalendarMethod } from '../calendar/ics';
+
+export interface OutgoingMail {
+	from: MailAddress;
+	replyTo: MailAddress | null;
+	to: MailAddress;
+	subject: string;
+	text: string;
+	html: string;
+	calendar: { method: CalendarMethod; content: string } | null;
+	/** The outbox id: lets a recipient's server and our log tie a bounce to the message. */
+	messageId: string;
+}
+
+export interface Transport {
+	name: 'smtp' | 'mailbox';
+	/** Resolves with the server's answer; rejects with the error (`responseCode` for SMTP replies). */
+	send(mail: OutgoingMail): Promise<string>;
+	close(): void;
+}
+
+export function smtpTransport(url: string, maxConnections = 5): Transport {
+	const pooled = new URL(url);
+	if (!pooled.searchParams.has('pool')) pooled.searchParams.set('pool', 'true');
+	if (!pooled.searchParams.has('maxConnections')) pooled.searchParams.set('maxConnections', String(maxConnections));
+	const transporter = nodemailer.createTransport(pooled.toString());
+	return {
+		name: 'smtp',
+		async send(mail) {
+			const info = await transporter.sendMail({
+				from: mail.from,
+				to: mail.to,
+				...(mail.replyTo && { replyTo: mail.replyTo }),
+				subject: mail.subject,
+				text: mail.text,
+				html: mail.html,
+				messageId: `<${mail.messageId}@huisbezoek>`,
+				// Added as a text/calendar alternative (with its METHOD) and as invite.ics, as
+				// Outlook, Gmail and Apple Mail each expect one of them.
+				...(mail.calendar && { icalEvent: { method: mail.calendar.method, filename: 'invite.ics', content: mail.calendar.content } })
+			});
+			return String(info.response ?? 'accepted');
+		},
+		close: () => transporter.close()
+	};
+}
+
+export function mailboxTransport(): Transport {
+	return { name: 'mailbox', send: async () => 'kept in the mailbox (no SMTP_URL set)', close: () => {} };
+}

@@ -1,0 +1,193 @@
+/**
+ * The messages a change to a visit causes, written to the outbox inside the transaction that
+ * makes the change: the family (each guardian with an address, in the family's language) and
+ * everyone who goes to the visit (in their own language), and the office when an interpreter
+ * is asked for. If the change rolls back, so do its messages.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import { booking, family, group, guardian, neutralPlace, outbox, pupil, school, slot, slotStaff, staff, visitRound } from '../db/schema';
+import type { Location, ParentVisitPayload, StaffVisitPayload, VisitFacts } from './payloads';
+import { distinctRecipients } from './address';
+import { formatAddress } from '../../format';
+
+const HOUR = 3_600_000;
+
+/** Where a visit stood before a change: callers read it before they update the booking. */
+export interface VisitState {
+	status: 'booked' | 'declined' | 'cancelled';
+	startsAt: Date | null;
+	endsAt: Date | null;
+	staffIds: string[];
+	interpreterLanguage: string | null;
+}
+
+export async function visitState(tx: Database, bookingId: string): Promise<VisitState | null> {
+	const [row] = await tx
+		.select({ status: booking.status, slotId: booking.slotId, startsAt: slot.startsAt, endsAt: slot.endsAt, interpreterLanguage: booking.interpreterLanguage })
+		.from(booking)
+		.leftJoin(slot, eq(slot.id, booking.slotId))
+		.where(eq(booking.id, bookingId));
+	if (!row) return null;
+	const people = row.slotId ? await tx.select({ id: slotStaff.staffId }).from(slotStaff).where(eq(slotStaff.slotId, row.slotId)) : [];
+	return { status: row.status, startsAt: row.startsAt, endsAt: row.endsAt, staffIds: people.map((p) => p.id), interpreterLanguage: row.interpreterLanguage };
+}
+
+export interface VisitChange {
+	/** What happened to the family's answer. */
+	event: 'booked' | 'cancelled' | 'declined';
+	by: 'family' | 'school';
+	before: VisitState | null;
+	/** The family's own link path, when the change came through it. */
+	familyPath?: string;
+	/** The language the parent used on the page: the family's chosen language from now on. */
+	language?: string;
+}
+
+async function facts(tx: Database, bookingId: string) {
+	const [row] = await tx
+		.select({
+			booking: { id: booking.id, sequence: booking.sequence, status: booking.status, location: booking.location, interpreterLanguage: booking.interpreterLanguage, familyId: booking.familyId, schoolId: booking.schoolId },
+			slot: { startsAt: slot.startsAt, endsAt: slot.endsAt, staffId: slot.staffId, secondStaffId: slot.secondStaffId },
+			school: { name: school.name, phone: school.phone, street: school.street, postalCode: school.postalCode, city: school.city, timeZone: school.timeZone, details: school.staffInviteDetails },
+			round: { name: visitRound.name, deadlineHours: visitRound.changeDeadlineHours },
+			family: { language: family.language, street: family.street, postalCode: family.postalCode, city: family.city },
+			place: { name: neutralPlace.name, address: neutralPlace.address }
+		})
+		.from(booking)
+		.innerJoin(school, eq(school.id, booking.schoolId))
+		.innerJoin(visitRound, eq(visitRound.id, booking.roundId))
+		.innerJoin(family, eq(family.id, booking.familyId))
+		.leftJoin(slot, eq(slot.id, booking.slotId))
+		.leftJoin(neutralPlace, eq(neutralPlace.id, booking.neutralPlaceId))
+		.where(eq(booking.id, bookingId));
+	return row ?? null;
+}
+
+async function staffNames(tx: Database, ids: string[]) {
+	if (ids.length === 0) return new Map<string, { name: string; email: string; language: string; active: boolean }>();
+	const rows = await tx.select({ id: staff.id, name: staff.name, email: staff.email, language: staff.language, active: staff.active }).from(staff).where(inArray(staff.id, ids));
+	return new Map(rows.map((r) => [r.id, r]));
+}
+
+async function guardiansWithEmail(tx: Database, familyId: string) {
+	return distinctRecipients(await tx.select({ name: guardian.name, email: guardian.email }).from(guardian).where(eq(guardian.familyId, familyId)).orderBy(asc(guardian.createdAt)));
+}
+
+export interface ChildForStaff {
+	firstName: string;
+	infix: string;
+	lastName: string;
+	group: string | null;
+}
+
+/** Children as staff invites and the feed may show them: groups by default, full names only when the school allows. */
+export function childrenLabel(children: ChildForStaff[]) {
+	const groups = [...new Set(children.map((c) => c.group).filter((g): g is string => Boolean(g)))];
+	return { label: groups.join(', ') || '—', names: children.map((c) => [c.firstName, c.infix, c.lastName].filter(Boolean).join(' ')).join(', ') };
+}
+
+async function familyLabel(tx: Database, familyId: string) {
+	return childrenLabel(await tx.select({ firstName: pupil.firstName, infix: pupil.infix, lastName: pupil.lastName, group: group.name }).from(pupil).leftJoin(group, eq(group.id, pupil.groupId)).where(eq(pupil.familyId, familyId)).orderBy(asc(pupil.birthDate)));
+}
+
+type Facts = NonNullable<Awaited<ReturnType<typeof facts>>>;
+
+function visitFacts(f: Facts, times: { startsAt: Date; endsAt: Date }, names: string[], by: 'family' | 'school', before: VisitState | null): VisitFacts {
+	return {
+		bookingId: f.booking.id,
+		sequence: f.booking.sequence,
+		schoolName: f.school.name,
+		schoolPhone: f.school.phone,
+		schoolAddress: formatAddress(f.school.street, f.school.postalCode, f.school.city),
+		timeZone: f.school.timeZone,
+		roundName: f.round.name,
+		startsAt: times.startsAt.toISOString(),
+		endsAt: times.endsAt.toISOString(),
+		location: (f.booking.location ?? 'school') as Location,
+		placeName: f.place?.name ?? '',
+		placeAddress: f.place?.address ?? '',
+		staffNames: names,
+		interpreterLanguage: f.booking.interpreterLanguage,
+		deadline: new Date(times.startsAt.getTime() - f.round.deadlineHours * HOUR).toISOString(),
+		by,
+		...(before?.status === 'booked' && before.startsAt && { previousStartsAt: before.startsAt.toISOString() })
+	};
+}
+
+/** The parent side of a visit message: one row per guardian address. */
+async function parentVisitRows(tx: Database, f: Facts, kind: 'visit_booked' | 'visit_changed' | 'visit_cancelled' | 'visit_reminder', options: { by: 'family' | 'school'; before: VisitState | null; familyPath?: string; declined?: boolean; times?: { startsAt: Date; endsAt: Date }; staffIds?: string[] }) {
+	const times = options.times ?? (f.slot ? { startsAt: f.slot.startsAt, endsAt: f.slot.endsAt } : null);
+	if (!times) return [];
+	const ids = options.staffIds ?? [f.slot?.staffId, f.slot?.secondStaffId].filter((id): id is string => Boolean(id));
+	const people = await staffNames(tx, ids);
+	const payload: ParentVisitPayload = { ...visitFacts(f, times, ids.map((id) => people.get(id)?.name ?? '').filter(Boolean), options.by, options.before), ...(options.familyPath && { path: options.familyPath }), ...(options.declined && { declined: true }) };
+	return (await guardiansWithEmail(tx, f.booking.familyId)).map((g) => ({ schoolId: f.booking.schoolId, kind, toAddress: g.email, toName: g.name, language: f.family.language, payload: payload as unknown as Record<string, unknown>, bookingId: f.booking.id }));
+}
+
+/** The family's reminder of a booked visit, one row per guardian address. */
+export async function reminderRows(tx: Database, bookingId: string) {
+	const f = await facts(tx, bookingId);
+	return f ? parentVisitRows(tx, f, 'visit_reminder', { by: 'family', before: null }) : [];
+}
+
+/** Queues everything one change to a family's answer causes. Call inside the change's transaction. */
+export async function queueVisitMessages(tx: Database, bookingId: string, change: VisitChange, now: Date): Promise<void> {
+	if (change.language) {
+		await tx.update(family).set({ language: change.language }).where(eq(family.id, sql`(select family_id from booking where id = ${bookingId})`));
+	}
+	const f = await facts(tx, bookingId);
+	if (!f) return;
+	const before = change.before;
+	const wasBooked = before?.status === 'booked' && before.startsAt && before.endsAt;
+	const rows: (typeof outbox.$inferInsert)[] = [];
+
+	if (change.event === 'declined' && !wasBooked) {
+		const payload = { schoolName: f.school.name, schoolPhone: f.school.phone, roundName: f.round.name, ...(change.familyPath && { path: change.familyPath }) };
+		for (const g of await guardiansWithEmail(tx, f.booking.familyId)) rows.push({ schoolId: f.booking.schoolId, kind: 'answer_declined', toAddress: g.email, toName: g.name, language: f.family.language, payload, bookingId });
+	} else if (change.event === 'booked') {
+		rows.push(...(await parentVisitRows(tx, f, wasBooked ? 'visit_changed' : 'visit_booked', { by: change.by, before, familyPath: change.familyPath })));
+	} else if (wasBooked) {
+		rows.push(...(await parentVisitRows(tx, f, 'visit_cancelled', { by: change.by, before, familyPath: change.familyPath, declined: change.event === 'declined', times: { startsAt: before.startsAt!, endsAt: before.endsAt! }, staffIds: before.staffIds })));
+	}
+
+	// Staff: who goes now gets the visit (booked or changed); who went before and no longer does gets a cancel.
+	const nowIds = change.event === 'booked' && f.slot ? [f.slot.staffId, f.slot.secondStaffId].filter((id): id is string => Boolean(id)) : [];
+	const beforeIds = wasBooked ? before.staffIds : [];
+	const people = await staffNames(tx, [...new Set([...nowIds, ...beforeIds])]);
+	const label = await familyLabel(tx, f.booking.familyId);
+	const details = f.school.details ? `${label.names}\n${formatAddress(f.family.street, f.family.postalCode, f.family.city)}` : null;
+	const staffPayload = (times: { startsAt: Date; endsAt: Date }, ids: string[]): StaffVisitPayload => ({
+		...visitFacts(f, times, ids.map((id) => people.get(id)?.name ?? '').filter(Boolean), change.by, before),
+		familyLabel: label.label,
+		familyPath: `/staff/families/${f.booking.familyId}`,
+		details
+	});
+	const toStaff = (id: string, kind: string, payload: StaffVisitPayload) => {
+		const person = people.get(id);
+		if (person?.active) rows.push({ schoolId: f.booking.schoolId, kind, toAddress: person.email, toName: person.name, language: person.language, payload: payload as unknown as Record<string, unknown>, bookingId });
+	};
+	if (f.slot && nowIds.length) {
+		const payload = staffPayload({ startsAt: f.slot.startsAt, endsAt: f.slot.endsAt }, nowIds);
+		for (const id of nowIds) toStaff(id, beforeIds.includes(id) ? 'staff_visit_changed' : 'staff_visit_booked', payload);
+	}
+	if (wasBooked) {
+		const payload = staffPayload({ startsAt: before.startsAt!, endsAt: before.endsAt! }, beforeIds);
+		for (const id of beforeIds.filter((id) => !nowIds.includes(id))) toStaff(id, 'staff_visit_cancelled', payload);
+	}
+
+	// The office arranges interpreters: tell it about a new request, or one whose time or language changed.
+	const language = change.event === 'booked' ? f.booking.interpreterLanguage : null;
+	const changedRequest = language && (!wasBooked || before.interpreterLanguage !== language || before.startsAt!.getTime() !== f.slot?.startsAt.getTime());
+	if (changedRequest && f.slot) {
+		const office = await tx
+			.select({ name: staff.name, email: staff.email, language: staff.language, title: staff.title })
+			.from(staff)
+			.where(and(eq(staff.schoolId, f.booking.schoolId), eq(staff.role, 'admin'), eq(staff.active, true)));
+		const desk = office.some((s) => s.title === 'office') ? office.filter((s) => s.title === 'office') : office;
+		const payload = { schoolName: f.school.name, language, startsAt: f.slot.startsAt.toISOString(), timeZone: f.school.timeZone, location: f.booking.location, familyPath: `/staff/families/${f.booking.familyId}` };
+		for (const s of desk) rows.push({ schoolId: f.booking.schoolId, kind: 'interpreter_request', toAddress: s.email, toName: s.name, language: s.language, payload, bookingId });
+	}
+
+	if (rows.length) await tx.insert(outbox).values(rows.map((r) => ({ ...r, createdAt: now, nextAttemptAt: now })));
+}

@@ -1,0 +1,189 @@
+/**
+ * The mail worker. It claims due messages with `FOR UPDATE SKIP LOCKED` and a lease (their
+ * `next_attempt_at` moves five minutes ahead), so several workers never take the same message;
+ * a worker that dies mid-send leaves its messages to be picked up when the lease runs out.
+ * Failures are retried with growing pauses over about sixteen hours; an SMTP 5xx answer (a
+ * refused address) fails at once. Every attempt is logged in `outbox_attempt`.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { rowsOf, type Database } from '../db';
+import { booking, outbox, outboxAttempt, school, slot } from '../db/schema';
+import { log, errorFields } from '../log';
+import { mailAddress, schoolSender } from './address';
+import { composeMessage } from './compose';
+import { kindsWithSecret } from './payloads';
+import type { Transport } from './transport';
+
+const MINUTE = 60_000;
+export const LEASE_MS = 5 * MINUTE;
+/** Pause after the n-th failed attempt; after the last one the message is marked failed. */
+export const BACKOFF_MINUTES = [1, 5, 15, 30, 60, 120, 240, 480];
+export const MAX_ATTEMPTS = BACKOFF_MINUTES.length + 1;
+
+export interface WorkerDeps {
+	db: Database;
+	transport: Transport;
+	origin: URL;
+	/** The address all mail is sent from; each school puts its own name on it. */
+	fromAddress: string;
+	now: () => Date;
+	batchSize?: number;
+	concurrency?: number;
+}
+
+interface Claimed {
+	id: string;
+	school_id: string;
+	kind: string;
+	to_address: string;
+	to_name: string;
+	language: string;
+	payload: Record<string, unknown>;
+	attempts: number;
+	booking_id: string | null;
+}
+
+export interface RunResult {
+	claimed: number;
+	sent: number;
+	retried: number;
+	failed: number;
+	skipped: number;
+}
+
+async function claim(db: Database, now: Date, limit: number): Promise<Claimed[]> {
+	return rowsOf<Claimed>(
+		await db.execute(sql`
+			update outbox o set next_attempt_at = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz, attempts = o.attempts + 1
+			from (
+				select id from outbox
+				where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+				order by next_attempt_at
+				limit ${limit}
+				for update skip locked
+			) due
+			where o.id = due.id
+			returning o.id, o.school_id, o.kind, o.to_address, o.to_name, o.language, o.payload, o.attempts, o.booking_id`)
+	);
+}
+
+/** A reminder goes only for a visit that is still booked at the time it names, and still ahead. */
+async function reminderStillApplies(db: Database, message: Claimed, now: Date): Promise<boolean> {
+	if (!message.booking_id) return false;
+	const [row] = await db
+		.select({ startsAt: slot.startsAt })
+		.from(booking)
+		.innerJoin(slot, eq(slot.id, booking.slotId))
+		.where(and(eq(booking.id, message.booking_id), eq(booking.status, 'booked')));
+	return Boolean(row && row.startsAt.toISOString() === message.payload.startsAt && row.startsAt > now);
+}
+
+const shortError = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 500);
+const isPermanent = (error: unknown) => {
+	const code = (error as { responseCode?: number }).responseCode;
+	return typeof code === 'number' && code >= 500 && code < 600;
+};
+
+async function finish(db: Database, id: string, values: Parameters<ReturnType<Database['update']>['set']>[0], attempt: { ok: boolean; transport: string; response: string; ms: number }, now: Date) {
+	await db.transaction(async (tx) => {
+		await tx.update(outbox).set(values).where(eq(outbox.id, id));
+		await tx.insert(outboxAttempt).values({ outboxId: id, ...attempt, createdAt: now });
+	});
+}
+
+async function deliverOne(deps: WorkerDeps, message: Claimed, schools: Map<string, { name: string; mailFromName: string | null; replyTo: string | null }>, result: RunResult) {
+	const { db, transport } = deps;
+	const now = deps.now();
+	if (message.kind === 'visit_reminder' && !(await reminderStillApplies(db, message, now))) {
+		await finish(db, message.id, { status: 'skipped', lastError: null }, { ok: true, transport: transport.name, response: 'skipped: the visit was cancelled or moved', ms: 0 }, now);
+		result.skipped++;
+		return;
+	}
+	const sender = schools.get(message.school_id);
+	const to = mailAddress(message.to_name, message.to_address);
+	const from = schoolSender(sender, deps.fromAddress);
+	const composed = to && from ? composeMessage({ kind: message.kind, language: message.language, toAddress: to.address, toName: to.name, payload: message.payload }, { origin: deps.origin, organizer: { name: from.name, email: from.address } }) : null;
+	if (!to || !from || !composed) {
+		const reason = !to ? 'invalid recipient address' : !from ? 'invalid MAIL_FROM address' : `no composer for kind ${message.kind}`;
+		await finish(db, message.id, { status: 'failed', lastError: reason }, { ok: false, transport: transport.name, response: reason, ms: 0 }, now);
+		result.failed++;
+		return;
+	}
+	const started = performance.now();
+	try {
+		const response = await transport.send({
+			from,
+			replyTo: sender?.replyTo ? mailAddress(from.name, sender.replyTo) : null,
+			to,
+			subject: composed.subject,
+			text: composed.text,
+			html: composed.html,
+			calendar: composed.calendar,
+			messageId: message.id
+		});
+		const ms = Math.round(performance.now() - started);
+		// Once a mail is out, the personal link in it has no business in our database.
+		const payload = transport.name === 'smtp' && kindsWithSecret.has(message.kind) ? sql<Record<string, unknown>>`${outbox.payload} - 'path' - 'url'` : undefined;
+		await finish(db, message.id, { status: 'sent', sentAt: deps.now(), lastError: null, ...(payload && { payload }) }, { ok: true, transport: transport.name, response: response.slice(0, 500), ms }, deps.now());
+		result.sent++;
+	} catch (error) {
+		const ms = Math.round(performance.now() - started);
+		const giveUp = isPermanent(error) || message.attempts >= MAX_ATTEMPTS;
+		const pause = BACKOFF_MINUTES[Math.min(message.attempts, BACKOFF_MINUTES.length) - 1]! * MINUTE;
+		await finish(
+			db,
+			message.id,
+			giveUp ? { status: 'failed', lastError: shortError(error) } : { nextAttemptAt: new Date(now.getTime() + pause), lastError: shortError(error) },
+			{ ok: false, transport: transport.name, response: shortError(error), ms },
+			now
+		);
+		// Ids and codes only: the error text may hold an address.
+		log.warn('mail_attempt_failed', { outboxId: message.id, kind: message.kind, attempt: message.attempts, gaveUp: giveUp, code: (error as { responseCode?: number; code?: string }).responseCode ?? (error as { code?: string }).code ?? null });
+		if (giveUp) result.failed++;
+		else result.retried++;
+	}
+}
+
+/** Claims and sends one batch; returns what happened. */
+export async function deliverDue(deps: WorkerDeps): Promise<RunResult> {
+	const result: RunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
+	const batch = await claim(deps.db, deps.now(), deps.batchSize ?? 50);
+	result.claimed = batch.length;
+	if (batch.length === 0) return result;
+	const schoolIds = [...new Set(batch.map((m) => m.school_id))];
+	const rows = await deps.db.select({ id: school.id, name: school.name, mailFromName: school.mailFromName, replyTo: school.replyTo }).from(school).where(inArray(school.id, schoolIds));
+	const schools = new Map(rows.map((r) => [r.id, r]));
+	const queue = [...batch];
+	const lanes = Array.from({ length: Math.min(deps.concurrency ?? 8, queue.length) }, async () => {
+		for (let message = queue.shift(); message; message = queue.shift()) {
+			try {
+				await deliverOne(deps, message, schools, result);
+			} catch (error) {
+				// The database failed while recording: the lease brings the message back later.
+				log.error('mail_record_failed', { outboxId: message.id, ...errorFields(error) });
+			}
+		}
+	});
+	await Promise.all(lanes);
+	return result;
+}
+
+/** Sends until nothing is due (used by tests, the bench and `cli worker --once`). */
+export async function drainOutbox(deps: WorkerDeps): Promise<RunResult> {
+	const total: RunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
+	for (;;) {
+		const run = await deliverDue(deps);
+		for (const key of Object.keys(total) as (keyof RunResult)[]) total[key] += run[key];
+		if (run.claimed === 0) return total;
+	}
+}
+
+/** The admin's resend: a failed or skipped message goes back in the queue, with fresh attempts. */
+export async function resendMessage(db: Database, schoolId: string, outboxId: string, now: Date): Promise<boolean> {
+	const rows = await db
+		.update(outbox)
+		.set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null })
+		.where(and(eq(outbox.id, outboxId), eq(outbox.schoolId, schoolId), inArray(outbox.status, ['failed', 'skipped'])))
+		.returning({ id: outbox.id });
+	return rows.length === 1;
+}

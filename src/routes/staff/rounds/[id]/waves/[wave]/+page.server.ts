@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { requireAdmin } from '$lib/server/auth/guard';
+import { isUuid } from '$lib/server/forms';
+import { findWave } from '$lib/server/mail/waves';
+import { config } from '$lib/server/config';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const me = requireAdmin(event);
+	const { id, wave: waveId } = event.params;
+	const wave = isUuid(id) && isUuid(waveId) ? await findWave(event.locals.db, me.schoolId, id, waveId) : null;
+	if (!wave) error(404, { message: 'mailbox.not_found' });
+	return { wave, roundId: id, timeZone: config().schoolTimeZone };
+};
