@@ -5,12 +5,9 @@
  * when BENCH_DATABASE_URL points at a server (a database is created and dropped).
  *   npx tsx bench/roster-import.ts [--pupils 1000]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
-import { openDatabase, type DatabaseHandle } from '../src/lib/server/db';
+import { type DatabaseHandle } from '../src/lib/server/db';
+import { onBenchDatabases } from './databases';
 import { school, staff } from '../src/lib/server/db/schema';
 import { parseCsv } from '../src/lib/server/roster/csv';
 import { guessMapping } from '../src/lib/server/roster/mapping';
@@ -52,28 +49,4 @@ async function run(label: string, handle: DatabaseHandle) {
 	);
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-bench-roster-'));
-const lite = await openDatabase({ databaseUrl: null, dataDir: dir, role: 'bench' });
-try {
-	await run('PGlite', lite);
-} finally {
-	await lite.close();
-	fs.rmSync(dir, { recursive: true, force: true });
-}
-
-const server = process.env.BENCH_DATABASE_URL;
-if (server) {
-	const name = `hb_bench_${process.pid}`;
-	const admin = postgres(server, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
-	const url = new URL(server);
-	url.pathname = `/${name}`;
-	const pg = await openDatabase({ databaseUrl: url.toString(), dataDir: '', role: 'bench' });
-	try {
-		await run('PostgreSQL', pg);
-	} finally {
-		await pg.close();
-		await admin.unsafe(`drop database ${name} with (force)`);
-		await admin.end();
-	}
-}
+await onBenchDatabases(run);

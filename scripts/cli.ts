@@ -12,6 +12,7 @@ import { createAdmin } from '../src/lib/server/staff/create-admin';
 import { now } from '../src/lib/server/clock';
 import { startMailWorker, transportFor } from '../src/lib/server/mail/runner';
 import { drainOutbox } from '../src/lib/server/mail/worker';
+import { applyRetention } from '../src/lib/server/privacy/retention';
 
 const usage = `Usage: npm run cli -- <command> [options]
 
@@ -22,6 +23,8 @@ Commands:
                                make this person an admin and print a one-time setup link
   worker [--once]              send queued mail (with MAIL_WORKER=off on the server); --once: send
                                what is due now, print a summary and stop
+  retention                    apply the schools' retention settings now and clean up expired
+                               sessions, links and old mail (the worker does this daily); prints counts
   help                         show this text
 
 Environment: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data), ORIGIN for links,
@@ -46,7 +49,7 @@ async function run(argv: string[]): Promise<number> {
 		options: { json: { type: 'boolean' }, once: { type: 'boolean' }, email: { type: 'string' }, name: { type: 'string' }, school: { type: 'string' } },
 		strict: true
 	});
-	if (!['migrate', 'demo', 'create-admin', 'worker'].includes(command)) {
+	if (!['migrate', 'demo', 'create-admin', 'worker', 'retention'].includes(command)) {
 		process.stderr.write(`Unknown command "${command}".\n\n${usage}`);
 		return 1;
 	}
@@ -62,7 +65,7 @@ async function run(argv: string[]): Promise<number> {
 		if (command === 'migrate') {
 			process.stdout.write(`Migrations applied (${handle.kind}).\n`);
 		} else if (command === 'worker') {
-			const deps = { db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now };
+			const deps = { db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now, timeZone: settings.schoolTimeZone };
 			if (values.once) {
 				const result = await drainOutbox(deps);
 				deps.transport.close();
@@ -76,6 +79,8 @@ async function run(argv: string[]): Promise<number> {
 				});
 				await worker.stop();
 			}
+		} else if (command === 'retention') {
+			process.stdout.write(`${JSON.stringify(await applyRetention(handle.db, now(), settings.schoolTimeZone))}\n`);
 		} else if (command === 'demo') {
 			const { created, credentials } = await loadDemo(handle.db, { origin: settings.origin, timeZone: settings.schoolTimeZone, now: now() });
 			process.stdout.write(values.json ? JSON.stringify({ created, ...credentials }, null, 2) + '\n' : formatBanner(credentials, created));

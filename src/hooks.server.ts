@@ -35,7 +35,7 @@ export const init: ServerInit = async () => {
 		log.info('database_ready', { kind: handle.kind });
 		if (settings.demo === 'auto') await startDemo(handle.db, settings, now());
 		if (settings.mailWorker === 'inline') {
-			worker = startMailWorker({ db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now });
+			worker = startMailWorker({ db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now, timeZone: settings.schoolTimeZone });
 		}
 	} catch (error) {
 		if (error instanceof DataDirInUseError) {

@@ -11,7 +11,13 @@ const pages = [
 	'/staff/team',
 	'/staff/rounds',
 	'/staff/rounds/new',
-	'/staff/places'
+	'/staff/places',
+	'/staff/reports?show=all',
+	'/staff/reports/export',
+	'/staff/privacy',
+	'/staff/privacy?q=Yılmaz',
+	'/staff/calendar',
+	'/staff/mailbox'
 ];
 
 for (const width of [360, 1280]) {
@@ -36,6 +42,13 @@ for (const width of [360, 1280]) {
 		await expectNoSidewaysScroll(page);
 		await page.goto('/staff/rounds');
 		await page.getByRole('link', { name: 'Huisbezoeken (demo)' }).click();
+		await expectAccessible(page);
+		await expectNoSidewaysScroll(page);
+		await page.getByRole('link', { name: 'Evaluatie van deze ronde' }).click();
+		await expectAccessible(page);
+		await expectNoSidewaysScroll(page);
+		await page.goto('/staff/privacy?q=Yılmaz');
+		await page.getByRole('link', { name: /Emre Yılmaz/ }).click();
 		await expectAccessible(page);
 		await expectNoSidewaysScroll(page);
 	});

@@ -37,5 +37,5 @@ export async function expectAccessible(page: Page) {
 /** Nothing wider than the screen: a 360 px phone never scrolls sideways. */
 export async function expectNoSidewaysScroll(page: Page) {
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-	expect(overflow).toBeLessThanOrEqual(0);
+	expect(overflow, `sideways scroll on ${page.url()}`).toBeLessThanOrEqual(0);
 }

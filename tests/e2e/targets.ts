@@ -15,6 +15,8 @@ export interface TargetState {
 	demo: DemoCredentials;
 	/** An empty school made with `create-admin`: its admin has only the setup link. */
 	newSchool: { email: string; setupPath: string };
+	/** Per round name: the figures counted in SQL right after the demo was loaded. */
+	counts: Record<string, Record<'invited' | 'booked' | 'home' | 'school' | 'neutral' | 'declined_home' | 'declined' | 'not_reached' | 'arabic', number>>;
 }
 
 /** What global setup wrote for this project: the server's address and the demo credentials. */

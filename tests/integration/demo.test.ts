@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq, isNull } from 'drizzle-orm';
+import { count, eq, isNull, sql } from 'drizzle-orm';
+import { rowsOf } from '../../src/lib/server/db';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeSchool } from '../support/fixtures';
 import { loadDemo, type DemoCredentials } from '../../src/lib/server/demo/load';
@@ -7,7 +8,7 @@ import { startDemo } from '../../src/lib/server/demo/start';
 import { signIn } from '../../src/lib/server/auth/sign-in';
 import { resolveFamilyLink } from '../../src/lib/server/families/links';
 import { familyPage } from '../../src/lib/server/families/page';
-import { family, familyLink, guardian, pupil, school, staff, visitRound } from '../../src/lib/server/db/schema';
+import { family, familyLink, guardian, pupil, school, staff, visitReport, visitRound } from '../../src/lib/server/db/schema';
 
 const origin = new URL('http://localhost:3000');
 const tokenOf = (url: string) => url.split('/f/')[1]!;
@@ -22,7 +23,7 @@ describe.each(databaseKinds)('the demo school on %s', (kind) => {
 	});
 	afterAll(() => t?.dispose());
 
-	it('loads groups, staff, ~20 families in several languages with siblings joined, and one round', async () => {
+	it('loads groups, staff, ~20 families in several languages with siblings joined, the round to book and a finished one with reports', async () => {
 		expect(first.created).toBe(true);
 		const [[families], [pupils], [rounds]] = await Promise.all([
 			t.db.select({ n: count() }).from(family),
@@ -31,7 +32,12 @@ describe.each(databaseKinds)('the demo school on %s', (kind) => {
 		]);
 		expect(families!.n).toBeGreaterThanOrEqual(18);
 		expect(pupils!.n).toBeGreaterThan(families!.n);
-		expect(rounds!.n).toBe(1);
+		expect(rounds!.n).toBe(2);
+		// The finished round has answers of every kind and reports, some still to write.
+		const past = rowsOf<{ status: string; n: number | string }>(await t.db.execute(sql`select status, count(*) as n from booking group by status order by status`));
+		expect(past.map((r) => [r.status, Number(r.n)])).toEqual([['booked', 14], ['declined', 2]]);
+		const [reports] = await t.db.select({ n: count() }).from(visitReport);
+		expect(reports!.n).toBe(10);
 		const languages = new Set((await t.db.select({ language: family.language }).from(family)).map((r) => r.language));
 		expect(languages.size).toBeGreaterThanOrEqual(8);
 		expect(languages).toContain('ar');

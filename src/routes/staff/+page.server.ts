@@ -1,19 +1,21 @@
 import { requireStaff } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
-import { schoolToday } from '$lib/server/clock';
+import { now, schoolToday } from '$lib/server/clock';
 import { currentRound, familiesVisitedBy, groupsOfTeacher, schoolCounts } from '$lib/server/school/overview';
 import { failedCount } from '$lib/server/mail/mailbox';
+import { openReportCount } from '$lib/server/reports/list';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const me = requireStaff(event);
 	const db = event.locals.db;
-	const [round, counts, groups, visits, failedMail] = await Promise.all([
+	const [round, counts, groups, visits, failedMail, openReports] = await Promise.all([
 		currentRound(db, me.schoolId, schoolToday()),
 		schoolCounts(db, me.schoolId),
 		groupsOfTeacher(db, me.schoolId, me.id),
 		familiesVisitedBy(db, me.schoolId, me.id),
-		me.role === 'admin' ? failedCount(db, me.schoolId) : 0
+		me.role === 'admin' ? failedCount(db, me.schoolId) : 0,
+		openReportCount(db, me, now())
 	]);
 	return {
 		me: { name: me.name, role: me.role, title: me.title },
@@ -22,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		counts,
 		groups,
 		visits,
-		failedMail
+		failedMail,
+		openReports
 	};
 };

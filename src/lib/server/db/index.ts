@@ -128,3 +128,9 @@ async function openPglite(dataDir: string, role: string): Promise<DatabaseHandle
 export function rowsOf<T>(result: unknown): T[] {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+/** How many rows a raw `delete` or `update` touched: postgres-js calls it `count`, PGlite `affectedRows`. */
+export function affectedRows(result: unknown): number {
+	const r = result as { count?: number; affectedRows?: number };
+	return Number(r.count ?? r.affectedRows ?? 0);
+}

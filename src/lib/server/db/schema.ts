@@ -5,5 +5,6 @@ export * from './schema/roster';
 export * from './schema/rounds';
 export * from './schema/bookings';
 export * from './schema/messages';
+export * from './schema/reports';
 export * from './schema/audit';
 export * from './schema/rate-limit';

@@ -212,3 +212,52 @@ export const demoPlaces = [
 	{ name: 'Buurthuis Het Anker', address: 'Celebesstraat 50, 1094 EX Amsterdam', accessibility: 'Ingang gelijkvloers, rolstoeltoegankelijk' },
 	{ name: 'OBA Javaplein (bibliotheek)', address: 'Javaplein 2, 1094 HW Amsterdam', accessibility: 'Lift aanwezig; stille ruimte op de eerste verdieping' }
 ];
+
+/**
+ * The round before the demo round: first visits in September, finished, with answers and
+ * reports, so a newcomer sees the evaluation and the report export filled in. Visits are
+ * numbered per teacher: the nth visit of a teacher is on the (n / 3)th visiting day at the
+ * (n % 3)th time. Every name and every word of the reports is invented.
+ */
+export interface DemoPastVisit {
+	family: string;
+	answer: 'home' | 'school' | 'neutral' | 'declined' | 'none';
+	interpreter?: string;
+	reason?: string;
+	report?: {
+		held: boolean;
+		notHeldReason?: 'no_show' | 'cancelled_late' | 'moved';
+		parents: string[];
+		child?: boolean;
+		siblings?: boolean;
+		interpreter?: 'professional' | 'staff' | 'family' | 'other';
+		interpreterName?: string;
+		mainPoints: string;
+		followUp?: 'care_coordinator' | 'director';
+	};
+}
+
+export const demoPastRound = {
+	name: 'Kennismakingsbezoeken september (demo)',
+	visits: [
+		{ family: 'devries', answer: 'home', report: { held: true, parents: ['Sanne de Vries', 'Thijs de Vries'], child: true, siblings: true, mainPoints: 'Daan vertelde trots over zijn crèche-tijd en zijn nieuwe fiets. Ouders willen graag meer weten over het leesproject; afgesproken dat de leerkracht informatie meegeeft.' } },
+		{ family: 'elamrani', answer: 'school', interpreter: 'ar', reason: 'no_space', report: { held: true, parents: ['Fatima El Amrani'], interpreter: 'professional', interpreterName: 'يوسف المنصوري', mainPoints: 'Kennismaking met moeder; Ilyas went goed in groep 3. Moeder vraagt hoe zij thuis kan helpen met lezen in het Nederlands. Tip: samen voorlezen, ook in het Arabisch.' } },
+		{ family: 'yilmaz', answer: 'home', interpreter: 'tr', report: { held: true, parents: ['Ayşe Yılmaz'], child: true, interpreter: 'family', interpreterName: 'Gökhan Yılmaz (oom)', mainPoints: 'Emre gaat op zaterdag naar Turkse les (Türkçe). Hij slaapt soms slecht. Vervolg afgesproken met de intern begeleider.', followUp: 'care_coordinator' } },
+		{ family: 'bakker', answer: 'declined', reason: 'no_time' },
+		{ family: 'nowak', answer: 'home' },
+		{ family: 'garcia', answer: 'neutral', reason: 'prefer_neutral', report: { held: false, notHeldReason: 'no_show', parents: [], mainPoints: '' } },
+		{ family: 'hassan', answer: 'none' },
+		{ family: 'kowalska', answer: 'home', interpreter: 'pl', report: { held: true, parents: ['Agnieszka Kowalska'], child: true, interpreter: 'staff', interpreterName: 'Ewa (onderwijsassistent)', mainPoints: 'Zofia mist haar vriendinnen uit Polen. Moeder zoekt een sportclub; info over de buurtsportcoach meegegeven.' } },
+		{ family: 'vanderberg', answer: 'home', report: { held: true, parents: ['Jeroen van der Berg', 'Émilie Dubois'], child: true, mainPoints: 'Luca praat thuis Frans en Nederlands. Ouders tevreden over de overgang naar groep 5.' } },
+		{ family: 'warsame', answer: 'school', interpreter: 'so', reason: 'prefer_school' },
+		{ family: 'kaya', answer: 'home' },
+		{ family: 'petrova', answer: 'declined', reason: 'privacy' },
+		{ family: 'peters', answer: 'home', report: { held: true, parents: ['Wouter Peters'], mainPoints: 'Julia heeft een nieuwe hobby: turnen. Vader vraagt naar de schoolreis.' } },
+		{ family: 'shevchenko', answer: 'school', interpreter: 'uk', reason: 'no_space', report: { held: true, parents: ['Olena Shevchenko'], child: true, interpreter: 'professional', interpreterName: 'Tolkencentrum', mainPoints: 'Mariia is sinds de zomer in Nederland. Moeder vraagt om contact met andere Oekraïense ouders.', followUp: 'director' } },
+		{ family: 'haddad', answer: 'home', interpreter: 'ar' },
+		{ family: 'ahmadi', answer: 'none' },
+		{ family: 'tesfay', answer: 'school', interpreter: 'ti', reason: 'prefer_school', report: { held: true, parents: ['Selam Tesfay'], child: true, interpreter: 'other', interpreterName: 'Buurvrouw', mainPoints: 'Aman is nieuw op school. Moeder heeft geen e-mail: afspraken op papier meegeven.' } },
+		{ family: 'popescu', answer: 'home', report: { held: true, parents: ['Ioana Popescu'], child: true, mainPoints: 'Ana speelt graag buiten. Moeder vraagt naar de overblijf.' } },
+		{ family: 'smith', answer: 'none' }
+	] as DemoPastVisit[]
+};

@@ -3,16 +3,17 @@
  * stored only as hashes and links only as token hashes, so the way to show a newcomer where to
  * sign in is to make new ones. Only the school marked `is_demo` is ever touched.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
-import { family, group, groupTeacher, guardian, neutralPlace, pupil, school, staff, visitRound, visitRoundGroup } from '../db/schema';
+import { booking, family, group, groupTeacher, guardian, neutralPlace, pupil, school, staff, visitReport, visitRound, visitRoundGroup } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { randomToken } from '../auth/token';
 import { familyUrl, issueFamilyLink } from '../families/links';
 import { familiesInRound } from '../families/overview';
-import { demoFamilies, demoGroups, demoPlaces, demoSchool, demoSlotPatterns, demoStaff } from './data';
+import { demoFamilies, demoGroups, demoPastRound, demoPlaces, demoSchool, demoSlotPatterns, demoStaff } from './data';
 import { planSlots } from '../slots/plan';
 import { createSlots } from '../slots/create';
+import { addDays, fromWallTime } from '../time/zone';
 
 export interface DemoCredentials {
 	school: string;
@@ -95,6 +96,7 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 		if (!created.ok) throw new Error(`demo slots: ${created.reason}`);
 	}
 
+	const families = new Map<string, { id: string; teacherId: string }>();
 	for (const f of demoFamilies) {
 		// One visit per family, by the teacher of the oldest child.
 		const oldest = [...f.pupils].sort((a, b) => a.birthDate.localeCompare(b.birthDate))[0]!;
@@ -103,6 +105,7 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 			.insert(family)
 			.values({ schoolId, street: f.street, postalCode: f.postalCode, city: demoSchool.city, language: f.language, visitingStaffId: staffIds.get(teacherKey)! })
 			.returning({ id: family.id });
+		families.set(f.key, { id: row!.id, teacherId: staffIds.get(teacherKey)! });
 		for (const g of f.guardians) await tx.insert(guardian).values({ familyId: row!.id, ...g, language: f.language });
 		for (const p of f.pupils) {
 			await tx.insert(pupil).values({
@@ -118,7 +121,67 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 			});
 		}
 	}
+	await createPastRound(tx, schoolId, dates.startsOn, families, [...groupIds].filter(([name]) => demoGroups.find((g) => g.name === name)?.inRound).map(([, id]) => id), timeZone);
 	return schoolId;
+}
+
+/** The finished round before the demo round, with its answers and reports (see `demoPastRound`). */
+async function createPastRound(tx: Database, schoolId: string, demoStartsOn: string, families: Map<string, { id: string; teacherId: string }>, groupIds: string[], timeZone: string) {
+	const startsOn = addDays(demoStartsOn, -35);
+	const endsOn = addDays(startsOn, 18);
+	const [round] = await tx
+		.insert(visitRound)
+		.values({ schoolId, name: demoPastRound.name, startsOn, endsOn, bookingOpensAt: fromWallTime(addDays(startsOn, -14), '08:00', timeZone)!, bookingClosesAt: fromWallTime(addDays(endsOn, -1), '17:00', timeZone)! })
+		.returning({ id: visitRound.id });
+	const roundId = round!.id;
+	for (const groupId of groupIds) await tx.insert(visitRoundGroup).values({ roundId, groupId, talkingPoints: 'Kennismaken\nWelbevinden van uw kind' });
+	const [place] = await tx.select({ id: neutralPlace.id }).from(neutralPlace).where(eq(neutralPlace.schoolId, schoolId)).limit(1);
+	const perTeacher = new Map<string, number>();
+	// Monday to Thursday of the first two weeks.
+	const days = [0, 1, 2, 3, 7, 8, 9, 10];
+	for (const visit of demoPastRound.visits) {
+		const fam = families.get(visit.family)!;
+		if (visit.answer === 'none') continue;
+		if (visit.answer === 'declined') {
+			await tx.insert(booking).values({ schoolId, roundId, familyId: fam.id, status: 'declined', notHomeReason: visit.reason ?? null });
+			continue;
+		}
+		const n = perTeacher.get(fam.teacherId) ?? 0;
+		perTeacher.set(fam.teacherId, n + 1);
+		const date = addDays(startsOn, days[Math.floor(n / 3)]!);
+		const start = ['15:30', '16:30', '17:30'][n % 3]!;
+		const startsAt = fromWallTime(date, start, timeZone)!;
+		// Slots in the past cannot be made through the form: the demo writes them directly.
+		const created = await tx.execute(sql`insert into slot (school_id, round_id, staff_id, starts_at, ends_at)
+			values (${schoolId}, ${roundId}, ${fam.teacherId}, ${startsAt.toISOString()}::timestamptz, ${new Date(startsAt.getTime() + 45 * 60_000).toISOString()}::timestamptz) returning id`);
+		const slotId = rowsOf<{ id: string }>(created)[0]!.id;
+		await tx.execute(sql`insert into slot_staff (slot_id, staff_id, starts_at, ends_at) select id, staff_id, starts_at, ends_at from slot where id = ${slotId}`);
+		const [made] = await tx
+			.insert(booking)
+			.values({ schoolId, roundId, familyId: fam.id, slotId, status: 'booked', location: visit.answer, neutralPlaceId: visit.answer === 'neutral' ? (place?.id ?? null) : null, interpreterLanguage: visit.interpreter ?? null, notHomeReason: visit.reason ?? null })
+			.returning({ id: booking.id });
+		const r = visit.report;
+		if (!r) continue;
+		await tx.insert(visitReport).values({
+			schoolId,
+			roundId,
+			bookingId: made!.id,
+			familyId: fam.id,
+			held: r.held,
+			notHeldReason: r.notHeldReason ?? null,
+			heldAt: startsAt,
+			location: visit.answer,
+			staffIds: [fam.teacherId],
+			parentsPresent: r.parents,
+			childPresent: r.child ?? false,
+			siblingsPresent: r.siblings ?? false,
+			interpreter: r.interpreter ?? 'none',
+			interpreterName: r.interpreterName ?? '',
+			mainPoints: r.mainPoints,
+			followUp: r.followUp ?? 'none',
+			writtenBy: fam.teacherId
+		});
+	}
 }
 
 /** The families the demo round covers, with their children's names for the printed links. */
@@ -162,7 +225,8 @@ export async function loadDemo(db: Database, options: { origin: URL; now?: Date;
 		const order = (email: string) => demoStaff.findIndex((p) => p.email === email);
 		staffOut.sort((a, b) => order(a.email) - order(b.email));
 
-		const [round] = await tx.select({ id: visitRound.id, newsletterCode: visitRound.newsletterCode }).from(visitRound).where(eq(visitRound.schoolId, schoolId)).orderBy(visitRound.createdAt).limit(1);
+		// The demo round is the latest one; the finished round before it gets no links.
+		const [round] = await tx.select({ id: visitRound.id, newsletterCode: visitRound.newsletterCode }).from(visitRound).where(eq(visitRound.schoolId, schoolId)).orderBy(desc(visitRound.startsOn)).limit(1);
 		const familiesOut: DemoCredentials['families'] = [];
 		if (round) {
 			const result = await roundFamilies(tx, round.id);

@@ -1,11 +1,13 @@
 /**
- * Runs the mail worker in a loop: queue reminders that are due, then send what is due, then
- * wait a little. Used inside the server (the default) and by `npm run cli -- worker`.
+ * Runs the background worker in a loop: once a day the retention job, every minute the
+ * reminders that are due, then whatever mail is due, then a short wait. Used inside the server
+ * (the default) and by `npm run cli -- worker`.
  */
 import type { Database } from '../db';
 import { log, errorFields } from '../log';
 import { deliverDue, type WorkerDeps } from './worker';
 import { queueReminders } from './reminders';
+import { applyRetention } from '../privacy/retention';
 import { mailboxTransport, smtpTransport, type Transport } from './transport';
 
 export function transportFor(smtpUrl: string | null): Transport {
@@ -16,14 +18,21 @@ export interface RunningWorker {
 	stop(): Promise<void>;
 }
 
-export function startMailWorker(deps: WorkerDeps & { db: Database }, intervalMs = 2000): RunningWorker {
+export function startMailWorker(deps: WorkerDeps & { db: Database; timeZone: string }, intervalMs = 2000): RunningWorker {
 	let stopped = false;
 	let timer: NodeJS.Timeout | undefined;
 	let current: Promise<void> = Promise.resolve();
 	let lastReminders = 0;
+	let lastRetention = 0;
 
 	const tick = async () => {
 		try {
+			// Real time, not the business clock: a day is a day even with FAKE_NOW.
+			if (Date.now() - lastRetention >= 86_400_000) {
+				lastRetention = Date.now();
+				const run = await applyRetention(deps.db, deps.now(), deps.timeZone);
+				log.info('retention_applied', { rounds: run.rounds, bookings: run.bookings, reports: run.reports, ...run.housekeeping });
+			}
 			if (deps.now().getTime() - lastReminders >= 60_000) {
 				lastReminders = deps.now().getTime();
 				const queued = await queueReminders(deps.db, deps.now());

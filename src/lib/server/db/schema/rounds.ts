@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from './common';
 import { family, group } from './roster';
 import { schoolRef } from './schools';
@@ -33,6 +33,9 @@ export const visitRound = pgTable(
 		newsletterCode: text('newsletter_code')
 			.notNull()
 			.default(sql`replace(gen_random_uuid()::text, '-', '')`),
+		/** The evaluation's figures, kept when the retention job removes the personal data behind them. */
+		evaluation: jsonb('evaluation'),
+		personalDataRemovedAt: instant('personal_data_removed_at'),
 		createdAt: createdAt()
 	},
 	(t) => [index('visit_round_school_idx').on(t.schoolId), uniqueIndex('visit_round_newsletter_code_key').on(t.newsletterCode)]

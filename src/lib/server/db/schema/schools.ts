@@ -1,4 +1,4 @@
-import { boolean, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './common';
 
 export const school = pgTable('school', {
@@ -15,6 +15,15 @@ export const school = pgTable('school', {
 	replyTo: text('reply_to'),
 	/** Off by default: staff invites then name children by first name only and give no address. */
 	staffInviteDetails: boolean('staff_invite_details').notNull().default(false),
+	/** The last day of the school year (MM-DD): 31 July in the Netherlands, 30 June in Flanders. */
+	schoolYearEnds: text('school_year_ends').notNull().default('07-31'),
+	/**
+	 * When a round's bookings, questions and reasons go: null at the end of the school year the
+	 * round is in, else this many days after the round's last day.
+	 */
+	bookingRetentionDays: integer('booking_retention_days'),
+	/** Reports belong in the pupil file: the portal's copy goes this many months after the visit. */
+	reportRetentionMonths: integer('report_retention_months').notNull().default(24),
 	createdAt: createdAt()
 });
 

@@ -1,0 +1,134 @@
+/**
+ * The school's yearly evaluation of a round: how many families were invited, booked, visited
+ * where, declined, or were not reached; interpreters per language; reports written. Per group
+ * and per teacher. When the retention job removes a round's bookings it first freezes these
+ * figures into `visit_round.evaluation`, so the evaluation survives the personal data.
+ */
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { rowsOf, type Database } from '../db';
+import { visitRound } from '../db/schema';
+import { familiesInRound } from '../families/overview';
+
+export const figureKeys = ['invited', 'booked', 'home', 'school', 'neutral', 'declinedHome', 'declined', 'notReached', 'visitsPast', 'reportsWritten', 'held'] as const;
+export type FigureKey = (typeof figureKeys)[number];
+export type FigureRow = { label: string } & Record<FigureKey, number>;
+
+export interface RoundFigures {
+	roundId: string;
+	roundName: string;
+	total: FigureRow;
+	groups: FigureRow[];
+	teachers: FigureRow[];
+	/** Why families chose not to be visited at home, or not to meet at all: code → count. */
+	reasons: { code: string; count: number }[];
+	interpreters: { language: string; count: number }[];
+	/** Set when the figures were frozen by the retention job. */
+	frozenAt: string | null;
+}
+
+interface FamilyFact {
+	groups: string[];
+	teacher: string | null;
+	status: 'booked' | 'declined' | null;
+	location: 'home' | 'school' | 'neutral' | null;
+	reason: string | null;
+	interpreter: string | null;
+	past: boolean;
+	reported: boolean;
+	held: boolean;
+}
+
+const emptyRow = (label: string): FigureRow => ({ label, ...(Object.fromEntries(figureKeys.map((k) => [k, 0])) as Record<FigureKey, number>) });
+
+function add(row: FigureRow, f: FamilyFact) {
+	row.invited++;
+	if (f.status === 'booked') {
+		row.booked++;
+		if (f.location) row[f.location]++;
+		if (f.location !== 'home') row.declinedHome++;
+		if (f.past) row.visitsPast++;
+		if (f.reported) row.reportsWritten++;
+		if (f.held) row.held++;
+	} else if (f.status === 'declined') row.declined++;
+	else row.notReached++;
+}
+
+const tally = (values: (string | null)[]) =>
+	[...values.filter((v): v is string => Boolean(v)).reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())]
+		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+
+/** Counts from the live bookings. A teacher row labelled '' holds the families nobody is assigned to. */
+export async function liveFigures(db: Database, schoolId: string, roundId: string, now: Date): Promise<RoundFigures | null> {
+	const [round] = await db.select({ id: visitRound.id, name: visitRound.name }).from(visitRound).where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
+	if (!round) return null;
+	const facts = rowsOf<Record<string, unknown>>(
+		await db.execute(sql`
+			with fams as (${familiesInRound(roundId)}),
+			answer as (select * from booking b where b.round_id = ${roundId} and b.status <> 'cancelled')
+			select f.id, st.name as teacher, a.status, a.location, a.not_home_reason, a.interpreter_language,
+				s.starts_at <= ${now.toISOString()}::timestamptz as past,
+				vr.id is not null as reported, coalesce(vr.held, false) as held,
+				(select json_agg(distinct sg.name) from pupil p join school_group sg on sg.id = p.group_id
+				   join visit_round r on r.id = ${roundId}
+				   where p.family_id = f.id and (p.group_id in (select group_id from visit_round_group where round_id = r.id) or (r.include_new_pupils and p.is_new))) as groups
+			from family f join fams on fams.family_id = f.id
+			left join staff st on st.id = f.visiting_staff_id
+			left join answer a on a.family_id = f.id
+			left join slot s on s.id = a.slot_id
+			left join visit_report vr on vr.booking_id = a.id
+			where f.school_id = ${schoolId}`)
+	).map(
+		(r): FamilyFact => ({
+			groups: ((typeof r.groups === 'string' ? JSON.parse(r.groups) : r.groups) as string[] | null) ?? [],
+			teacher: (r.teacher as string | null) ?? null,
+			status: (r.status as FamilyFact['status']) ?? null,
+			location: (r.location as FamilyFact['location']) ?? null,
+			reason: (r.not_home_reason as string | null) ?? null,
+			interpreter: r.status === 'booked' ? ((r.interpreter_language as string | null) ?? null) : null,
+			past: Boolean(r.past),
+			reported: Boolean(r.reported),
+			held: Boolean(r.held)
+		})
+	);
+	const total = emptyRow('');
+	const groups = new Map<string, FigureRow>();
+	const teachers = new Map<string, FigureRow>();
+	for (const f of facts) {
+		add(total, f);
+		for (const g of f.groups) add(groups.get(g) ?? groups.set(g, emptyRow(g)).get(g)!, f);
+		const t = f.teacher ?? '';
+		add(teachers.get(t) ?? teachers.set(t, emptyRow(t)).get(t)!, f);
+	}
+	const byLabel = (a: FigureRow, b: FigureRow) => a.label.localeCompare(b.label, 'nl', { numeric: true });
+	return {
+		roundId: round.id,
+		roundName: round.name,
+		total,
+		groups: [...groups.values()].sort(byLabel),
+		teachers: [...teachers.values()].sort(byLabel),
+		reasons: tally(facts.filter((f) => f.status === 'declined' || (f.status === 'booked' && f.location !== 'home')).map((f) => f.reason)).map(([code, count]) => ({ code, count })),
+		interpreters: tally(facts.map((f) => f.interpreter)).map(([language, count]) => ({ language, count })),
+		frozenAt: null
+	};
+}
+
+/** The figures as the evaluation shows them: frozen ones once the round's data is gone, else live. */
+export async function roundFigures(db: Database, schoolId: string, roundId: string, now: Date): Promise<RoundFigures | null> {
+	const [round] = await db.select({ evaluation: visitRound.evaluation }).from(visitRound).where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
+	if (!round) return null;
+	if (round.evaluation) return round.evaluation as RoundFigures;
+	return liveFigures(db, schoolId, roundId, now);
+}
+
+/** The round before this one (by start date), for the comparison beside the figures. */
+export async function previousRoundId(db: Database, schoolId: string, roundId: string): Promise<string | null> {
+	const [current] = await db.select({ startsOn: visitRound.startsOn }).from(visitRound).where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
+	if (!current) return null;
+	const [previous] = await db
+		.select({ id: visitRound.id })
+		.from(visitRound)
+		.where(and(eq(visitRound.schoolId, schoolId), lt(visitRound.startsOn, current.startsOn)))
+		.orderBy(desc(visitRound.startsOn))
+		.limit(1);
+	return previous?.id ?? null;
+}

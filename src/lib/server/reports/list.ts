@@ -1,0 +1,67 @@
+/** Visits that have begun, with whether their report is written: the teacher's to-do list. */
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Database } from '../db';
+import { isUuid } from '../forms';
+import { readsAllReports, type Reader } from './access';
+
+export interface VisitToReport {
+	bookingId: string;
+	roundName: string;
+	startsAt: Date;
+	children: string[];
+	reportId: string | null;
+	held: boolean | null;
+	followUp: 'none' | 'care_coordinator' | 'director' | null;
+}
+
+export interface VisitListFilter {
+	roundId?: string;
+	/** Only visits without a report yet. */
+	open?: boolean;
+	/** Only reports asking this follow-up (the care coordinator's or director's list). */
+	followUp?: 'care_coordinator' | 'director';
+}
+
+export async function visitsToReport(db: Database, me: Reader, now: Date, filter: VisitListFilter = {}): Promise<VisitToReport[]> {
+	const mine = readsAllReports(me)
+		? sql``
+		: sql`and (${me.id}::uuid in (s.staff_id, s.second_staff_id) or ${me.id}::uuid = any(coalesce(vr.staff_ids, '{}')))`;
+	const rows = rowsOf<Record<string, unknown>>(
+		await db.execute(sql`
+			select b.id as booking_id, r.name as round_name, s.starts_at, vr.id as report_id, vr.held, vr.follow_up,
+				(select json_agg(p.first_name || coalesce(' (' || sg.name || ')', '') order by p.birth_date nulls last)
+				   from pupil p left join school_group sg on sg.id = p.group_id where p.family_id = b.family_id) as children
+			from booking b
+			join slot s on s.id = b.slot_id
+			join visit_round r on r.id = b.round_id
+			left join visit_report vr on vr.booking_id = b.id
+			where b.school_id = ${me.schoolId} and b.status = 'booked' and s.starts_at <= ${now.toISOString()}::timestamptz
+			  ${mine}
+			  ${isUuid(filter.roundId) ? sql`and b.round_id = ${filter.roundId}` : sql``}
+			  ${filter.open ? sql`and vr.id is null` : sql``}
+			  ${filter.followUp ? sql`and vr.follow_up = ${filter.followUp}` : sql``}
+			order by (vr.id is null) desc, s.starts_at desc
+			limit 500`)
+	);
+	return rows.map((r) => ({
+		bookingId: r.booking_id as string,
+		roundName: r.round_name as string,
+		startsAt: new Date(r.starts_at as string),
+		children: ((typeof r.children === 'string' ? JSON.parse(r.children) : r.children) as string[] | null) ?? [],
+		reportId: (r.report_id as string | null) ?? null,
+		held: r.held == null ? null : Boolean(r.held),
+		followUp: (r.follow_up as VisitToReport['followUp']) ?? null
+	}));
+}
+
+/** How many begun visits of this person still lack a report: the dashboard's reminder. */
+export async function openReportCount(db: Database, me: Reader, now: Date): Promise<number> {
+	const [row] = rowsOf<{ n: number | string }>(
+		await db.execute(sql`
+			select count(*) as n from booking b join slot s on s.id = b.slot_id
+			where b.school_id = ${me.schoolId} and b.status = 'booked' and s.starts_at <= ${now.toISOString()}::timestamptz
+			  and ${me.id}::uuid in (s.staff_id, s.second_staff_id)
+			  and not exists (select 1 from visit_report vr where vr.booking_id = b.id)`)
+	);
+	return Number(row?.n ?? 0);
+}

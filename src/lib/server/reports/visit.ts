@@ -1,0 +1,119 @@
+/**
+ * A visit that has taken place (or was to), with what the report form needs: the children,
+ * the parents on file, the talking points of the children's groups and the report so far.
+ */
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Database } from '../db';
+import { isUuid } from '../forms';
+import { readsAllReports, type Reader } from './access';
+
+export interface ReportDraft {
+	id: string;
+	held: boolean;
+	notHeldReason: 'no_show' | 'cancelled_late' | 'moved' | null;
+	heldAt: Date;
+	location: 'home' | 'school' | 'neutral' | null;
+	staffIds: string[];
+	parentsPresent: string[];
+	otherPresent: string;
+	childPresent: boolean;
+	siblingsPresent: boolean;
+	interpreter: 'none' | 'professional' | 'staff' | 'family' | 'other';
+	interpreterName: string;
+	mainPoints: string;
+	followUp: 'none' | 'care_coordinator' | 'director';
+	updatedAt: Date;
+}
+
+export interface VisitForReport {
+	bookingId: string;
+	roundId: string;
+	roundName: string;
+	familyId: string;
+	startsAt: Date;
+	endsAt: Date;
+	location: 'home' | 'school' | 'neutral';
+	interpreterLanguage: string | null;
+	/** The teacher and the second person of the slot. */
+	slotStaffIds: string[];
+	children: { firstName: string; name: string; group: string | null }[];
+	guardians: string[];
+	talkingPoints: string[];
+	report: ReportDraft | null;
+}
+
+const list = (value: unknown): string[] => {
+	if (Array.isArray(value)) return value as string[];
+	// PGlite and postgres-js agree on arrays, but a raw query may hand back Postgres' text form.
+	if (typeof value === 'string' && value.startsWith('{')) return value.slice(1, -1).split(',').filter(Boolean).map((v) => v.replace(/^"|"$/g, ''));
+	return [];
+};
+
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+export function draftOf(r: Record<string, unknown>): ReportDraft {
+	return {
+		id: r.id as string,
+		held: Boolean(r.held),
+		notHeldReason: (r.not_held_reason as ReportDraft['notHeldReason']) ?? null,
+		heldAt: new Date(r.held_at as string),
+		location: (r.location as ReportDraft['location']) ?? null,
+		staffIds: list(r.staff_ids),
+		parentsPresent: list(r.parents_present),
+		otherPresent: (r.other_present as string) ?? '',
+		childPresent: Boolean(r.child_present),
+		siblingsPresent: Boolean(r.siblings_present),
+		interpreter: (r.interpreter as ReportDraft['interpreter']) ?? 'none',
+		interpreterName: (r.interpreter_name as string) ?? '',
+		mainPoints: (r.main_points as string) ?? '',
+		followUp: (r.follow_up as ReportDraft['followUp']) ?? 'none',
+		updatedAt: new Date(r.updated_at as string)
+	};
+}
+
+/**
+ * The booked visit, if it has begun and `me` may report on it: one of the staff of the slot,
+ * someone named in the report, an admin or the care coordinator. Anything else is null, so a
+ * guessed id looks the same as a missing one.
+ */
+export async function visitForReport(db: Database, me: Reader, bookingId: string, now: Date): Promise<VisitForReport | null> {
+	if (!isUuid(bookingId)) return null;
+	const [row] = rowsOf<Record<string, unknown>>(
+		await db.execute(sql`
+			select b.id as booking_id, b.round_id, r.name as round_name, b.family_id, b.location, b.interpreter_language,
+				s.starts_at, s.ends_at, s.staff_id, s.second_staff_id,
+				(select row_to_json(vr) from visit_report vr where vr.booking_id = b.id) as report,
+				(select json_agg(json_build_object('firstName', p.first_name, 'name', trim(concat_ws(' ', p.first_name, nullif(p.infix, ''), p.last_name)), 'group', sg.name,
+					'points', case when vrg.round_id is not null then vrg.talking_points when p.is_new and r.include_new_pupils then r.new_pupil_talking_points else '' end) order by p.birth_date nulls last)
+				   from pupil p left join school_group sg on sg.id = p.group_id
+				   left join visit_round_group vrg on vrg.group_id = p.group_id and vrg.round_id = r.id
+				   where p.family_id = b.family_id) as children,
+				(select json_agg(g.name order by g.created_at) from guardian g where g.family_id = b.family_id) as guardians
+			from booking b
+			join slot s on s.id = b.slot_id
+			join visit_round r on r.id = b.round_id
+			where b.id = ${bookingId} and b.school_id = ${me.schoolId} and b.status = 'booked'
+			  and s.starts_at <= ${now.toISOString()}::timestamptz`)
+	);
+	if (!row) return null;
+	const report = row.report ? draftOf(json<Record<string, unknown>>(row.report)) : null;
+	const slotStaffIds = [row.staff_id as string, row.second_staff_id as string | null].filter((id): id is string => Boolean(id));
+	if (!readsAllReports(me) && !slotStaffIds.includes(me.id) && !report?.staffIds.includes(me.id)) return null;
+	const children = json<{ firstName: string; name: string; group: string | null; points: string }[] | null>(row.children) ?? [];
+	const points = [...new Set(children.flatMap((c) => c.points.split('\n').map((p) => p.trim()).filter(Boolean)))];
+	return {
+		bookingId: row.booking_id as string,
+		roundId: row.round_id as string,
+		roundName: row.round_name as string,
+		familyId: row.family_id as string,
+		startsAt: new Date(row.starts_at as string),
+		endsAt: new Date(row.ends_at as string),
+		location: row.location as VisitForReport['location'],
+		interpreterLanguage: (row.interpreter_language as string | null) ?? null,
+		slotStaffIds,
+		children: children.map(({ firstName, name, group }) => ({ firstName, name, group })),
+		guardians: json<string[] | null>(row.guardians) ?? [],
+		talkingPoints: points,
+		report
+	};
+}

@@ -1,0 +1,68 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireStaff } from '$lib/server/auth/guard';
+import { config } from '$lib/server/config';
+import { now } from '$lib/server/clock';
+import { recordAudit } from '$lib/server/audit/record';
+import { activeStaff } from '$lib/server/staff/people';
+import { visitForReport } from '$lib/server/reports/visit';
+import { readReportForm, type ReportValues } from '$lib/server/reports/form';
+import { saveReport } from '$lib/server/reports/save';
+import { toWallTime } from '$lib/server/time/zone';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+async function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const me = requireStaff(event);
+	const visit = await visitForReport(event.locals.db, me, event.params.booking, now());
+	if (!visit) error(404, { message: 'reports.not_found' });
+	// Anyone of the school may have gone along; those named before stay choosable if they left since.
+	const people = (await activeStaff(event.locals.db, me.schoolId)).map((p) => ({ id: p.id, name: p.name }));
+	return { me, visit, people };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { me, visit, people } = await context(event);
+	const timeZone = config().schoolTimeZone;
+	const r = visit.report;
+	if (r) await recordAudit(event.locals.db, { schoolId: me.schoolId, actorKind: 'staff', actorId: me.id, action: 'report.viewed', subjectType: 'visit_report', subjectId: r.id });
+	const at = toWallTime(r?.heldAt ?? visit.startsAt, timeZone);
+	const values: ReportValues = {
+		held: r ? (r.held ? 'yes' : 'no') : '',
+		notHeldReason: r?.notHeldReason ?? '',
+		date: at.date,
+		time: at.time,
+		location: r?.location ?? visit.location,
+		staffIds: r?.staffIds ?? visit.slotStaffIds,
+		parentsPresent: r?.parentsPresent ?? [],
+		otherPresent: r?.otherPresent ?? '',
+		childPresent: r?.childPresent ?? false,
+		siblingsPresent: r?.siblingsPresent ?? false,
+		interpreter: r?.interpreter ?? 'none',
+		interpreterName: r?.interpreterName ?? '',
+		mainPoints: r?.mainPoints ?? '',
+		followUp: r?.followUp ?? 'none'
+	};
+	return {
+		visit: {
+			startsAt: visit.startsAt,
+			roundName: visit.roundName,
+			children: visit.children,
+			guardians: visit.guardians,
+			talkingPoints: visit.talkingPoints,
+			interpreterLanguage: visit.interpreterLanguage,
+			updatedAt: r?.updatedAt ?? null
+		},
+		people,
+		values,
+		timeZone
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { me, visit, people } = await context(event);
+		const parsed = readReportForm(await event.request.formData(), { staffIds: people.map((p) => p.id), parents: visit.guardians }, config().schoolTimeZone);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		await saveReport(event.locals.db, me, visit, parsed.input, now());
+		redirect(303, '/staff/reports?done=saved');
+	}
+};

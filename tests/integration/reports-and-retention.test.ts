@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
+import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
+import { rowsOf } from '../../src/lib/server/db';
+import { auditEvent, booking, family, familyLink, guardian, outbox, pupil, staff, staffSession, visitReport } from '../../src/lib/server/db/schema';
+import { createSlots } from '../../src/lib/server/slots/create';
+import { bookVisit, declineRound, type VisitChoice } from '../../src/lib/server/booking/answer';
+import { issueFamilyLink } from '../../src/lib/server/families/links';
+import { fromWallTime } from '../../src/lib/server/time/zone';
+import { visitForReport } from '../../src/lib/server/reports/visit';
+import { readReportForm } from '../../src/lib/server/reports/form';
+import { saveReport } from '../../src/lib/server/reports/save';
+import { reportsCsv, reportsForGroup, textBlock } from '../../src/lib/server/reports/export';
+import { visitsToReport } from '../../src/lib/server/reports/list';
+import { liveFigures, roundFigures } from '../../src/lib/server/evaluation/figures';
+import { applyRetention } from '../../src/lib/server/privacy/retention';
+import { eraseFamily, exportFamily } from '../../src/lib/server/privacy/family-data';
+import { translatorFor } from '../../src/lib/server/i18n';
+
+const AMS = 'Europe/Amsterdam';
+const BOOKED_AT = new Date('2026-10-15T08:00:00Z');
+const AFTER_VISITS = new Date('2026-10-29T08:00:00Z');
+const at = (date: string, from: string, to: string) => ({ startsAt: fromWallTime(date, from, AMS)!, endsAt: fromWallTime(date, to, AMS)! });
+const parent = { kind: 'parent' as const };
+// Words only a parent typed: after the retention job none may be found anywhere in the database.
+const SECRETS = ['Vraag-over-slapen', 'Reden-geen-ruimte', 'Reden-liever-niet', 'Adres-bij-oma 12'];
+
+function reportForm(fields: Record<string, string | string[]>) {
+	const form = new FormData();
+	for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) form.append(k, one);
+	return form;
+}
+
+describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (kind) => {
+	let t: TestDatabase;
+	let schoolId: string;
+	let roundId: string;
+	let groupId: string;
+	let anouk: { id: string; schoolId: string; role: 'admin' | 'teacher'; title: string };
+	let other: typeof anouk;
+	let careCoordinator: typeof anouk;
+	let admin: typeof anouk;
+	const families: string[] = [];
+	let homeBooking: string;
+
+	const who = (row: { id: string; schoolId: string; role: 'admin' | 'teacher'; title: string }) => ({ id: row.id, schoolId: row.schoolId, role: row.role, title: row.title });
+
+	beforeAll(async () => {
+		t = await freshDatabase(kind);
+		schoolId = (await makeSchool(t.db)).id;
+		anouk = who(await makeStaff(t.db, schoolId, { name: 'Anouk Visser' }));
+		other = who(await makeStaff(t.db, schoolId, { name: 'Jeroen Bos' }));
+		admin = who(await makeStaff(t.db, schoolId, { role: 'admin', name: 'Marieke Smit' }));
+		const [ib] = await t.db.update(staff).set({ title: 'care_coordinator' }).where(eq(staff.id, (await makeStaff(t.db, schoolId, { name: 'Samira Ouali' })).id)).returning();
+		careCoordinator = who(ib!);
+		const first = await makeFamilyInRound(t.db, schoolId, anouk.id);
+		roundId = first.round.id;
+		groupId = first.group.id;
+		families.push(first.family.id);
+		await t.db.update(pupil).set({ firstName: 'Emre', lastName: 'Yılmaz' }).where(eq(pupil.familyId, first.family.id));
+		await t.db.update(guardian).set({ name: 'Ayşe Yılmaz' }).where(eq(guardian.familyId, first.family.id));
+		for (let i = 0; i < 3; i++) {
+			const [f] = await t.db.insert(family).values({ schoolId, visitingStaffId: anouk.id }).returning();
+			await t.db.insert(guardian).values({ familyId: f!.id, name: `Ouder ${i}`, email: `ouder-${i}-${kind}@families.example` });
+			await t.db.insert(pupil).values({ schoolId, familyId: f!.id, groupId, pupilNumber: `N${i}`, firstName: `Kind${i}`, lastName: 'Test', birthDate: '2020-02-02' });
+			families.push(f!.id);
+		}
+		const slots = await createSlots(t.db, { schoolId, roundId, staffId: anouk.id, secondStaffId: null, allowsHome: true, allowsSchool: true, allowsNeutral: true, times: [at('2026-10-28', '16:00', '16:45'), at('2026-10-28', '17:00', '17:45')] }, AMS, BOOKED_AT);
+		if (!slots.ok) throw new Error('slots');
+		const choice = (slotId: string, over: Partial<VisitChoice>): VisitChoice => ({ slotId, location: 'home', neutralPlaceId: null, visitAddress: null, interpreterLanguage: null, parentQuestions: null, notHomeReason: null, notHomeReasonText: null, ...over });
+		const home = await bookVisit(t.db, schoolId, roundId, families[0]!, choice(slots.ids[0]!, { parentQuestions: SECRETS[0]!, visitAddress: SECRETS[3]! }), parent, BOOKED_AT);
+		homeBooking = (home as { bookingId: string }).bookingId;
+		await bookVisit(t.db, schoolId, roundId, families[1]!, choice(slots.ids[1]!, { location: 'school', notHomeReason: 'no_space', notHomeReasonText: SECRETS[1]!, interpreterLanguage: 'ar' }), parent, BOOKED_AT);
+		await declineRound(t.db, schoolId, roundId, families[2]!, { code: 'privacy', text: SECRETS[2]! }, parent, BOOKED_AT);
+		await issueFamilyLink(t.db, families[3]!, roundId, BOOKED_AT);
+	});
+	afterAll(() => t?.dispose());
+
+	it('opens a visit for its own staff, the admin and the care coordinator, once it has begun', async () => {
+		expect(await visitForReport(t.db, anouk, homeBooking, BOOKED_AT)).toBeNull();
+		const visit = await visitForReport(t.db, anouk, homeBooking, AFTER_VISITS);
+		expect(visit?.children[0]?.name).toBe('Emre Yılmaz');
+		expect(visit?.guardians).toEqual(['Ayşe Yılmaz']);
+		expect(visit?.talkingPoints).toEqual(['Kennismaken', 'Welbevinden']);
+		expect(await visitForReport(t.db, other, homeBooking, AFTER_VISITS)).toBeNull();
+		expect(await visitForReport(t.db, careCoordinator, homeBooking, AFTER_VISITS)).not.toBeNull();
+		expect(await visitForReport(t.db, admin, homeBooking, AFTER_VISITS)).not.toBeNull();
+		expect(await visitForReport(t.db, anouk, 'not-an-id', AFTER_VISITS)).toBeNull();
+		const otherSchool = { ...admin, schoolId: (await makeSchool(t.db)).id };
+		expect(await visitForReport(t.db, otherSchool, homeBooking, AFTER_VISITS)).toBeNull();
+	});
+
+	it('refuses a report that is too long or names people the form did not offer, and keeps what was typed', async () => {
+		const allowed = { staffIds: [anouk.id, other.id], parents: ['Ayşe Yılmaz'] };
+		const tooLong = readReportForm(reportForm({ held: 'yes', date: '2026-10-28', time: '16:00', staff: [admin.id], parent: ['Iemand anders'], mainPoints: 'x'.repeat(4001) }), allowed, AMS);
+		expect(tooLong.ok).toBe(false);
+		if (tooLong.ok) return;
+		expect(tooLong.errors).toEqual({ staff: 'reports.errors.staff', mainPoints: 'reports.errors.main_points_too_long' });
+		expect(tooLong.values.parentsPresent).toEqual([]);
+		expect(tooLong.values.mainPoints).toHaveLength(4001);
+		const notHeld = readReportForm(reportForm({ held: 'no', date: '2026-10-28', time: '25:00', staff: [anouk.id] }), allowed, AMS);
+		expect(notHeld.ok ? {} : notHeld.errors).toEqual({ notHeldReason: 'reports.errors.not_held_reason', when: 'reports.errors.when' });
+	});
+
+	it('writes one report per visit, logs every write, and exports it for the pupil file', async () => {
+		const visit = (await visitForReport(t.db, anouk, homeBooking, AFTER_VISITS))!;
+		const allowed = { staffIds: [anouk.id, other.id], parents: visit.guardians };
+		const fields = { held: 'yes', date: '2026-10-28', time: '16:05', location: 'home', staff: [anouk.id, other.id], parent: ['Ayşe Yılmaz'], child: 'yes', interpreter: 'family', interpreterName: 'أحمد (oom)', mainPoints: 'Emre slaapt slecht; Gökhan helpt met huiswerk.\r\n=SUM(A1)', followUp: 'care_coordinator' };
+		const first = readReportForm(reportForm(fields), allowed, AMS);
+		if (!first.ok) throw new Error(JSON.stringify(first.errors));
+		const id = await saveReport(t.db, anouk, visit, first.input, AFTER_VISITS);
+		const again = readReportForm(reportForm({ ...fields, followUp: 'none' }), allowed, AMS);
+		if (!again.ok) throw new Error('again');
+		expect(await saveReport(t.db, anouk, visit, again.input, new Date(AFTER_VISITS.getTime() + 60_000))).toBe(id);
+		expect(await t.db.select().from(visitReport)).toHaveLength(1);
+		const actions = (await t.db.select({ action: auditEvent.action }).from(auditEvent).where(eq(auditEvent.subjectId, id))).map((a) => a.action);
+		expect(actions).toEqual(['report.written', 'report.updated']);
+
+		// Jeroen went along: he can now read it; the list shows it written.
+		expect(await visitForReport(t.db, other, homeBooking, AFTER_VISITS)).not.toBeNull();
+		const list = await visitsToReport(t.db, anouk, AFTER_VISITS);
+		expect(list.map((v) => v.reportId !== null)).toEqual([false, true]);
+
+		const { t: tr } = translatorFor('nl');
+		const rows = await reportsForGroup(t.db, anouk, roundId, groupId);
+		expect(rows).toHaveLength(1);
+		const csv = reportsCsv(rows, tr, AMS);
+		expect(csv.startsWith('\uFEFFLeerlingnummer;')).toBe(true);
+		expect(csv).toContain('28-10-2026;16:05');
+		expect(csv).toContain('Ayşe Yılmaz, Emre (kind), tolk: familielid (أحمد (oom))');
+		// A line break and a semicolon stay inside their quoted cell.
+		expect(csv).toContain('"Emre slaapt slecht; Gökhan helpt met huiswerk.\n=SUM(A1)"');
+		expect(csv.split('\r\n')).toHaveLength(3);
+		expect(textBlock(rows[0]!, tr, AMS)).toContain('Huisbezoek 28-10-2026 om 16:05 (Thuis)');
+		expect(await reportsForGroup(t.db, { ...other, id: admin.id, role: 'teacher', title: 'teacher' }, roundId, groupId)).toEqual([]);
+	});
+
+	it('removes a finished round\'s personal data at the end of the school year, and the evaluation stays the same', async () => {
+		const before = await liveFigures(t.db, schoolId, roundId, AFTER_VISITS);
+		expect(before!.total).toMatchObject({ invited: 4, booked: 2, home: 1, school: 1, declinedHome: 1, declined: 1, notReached: 1, visitsPast: 2, reportsWritten: 1, held: 1 });
+		expect(before!.reasons).toEqual([{ code: 'no_space', count: 1 }, { code: 'privacy', count: 1 }]);
+		expect(before!.interpreters).toEqual([{ language: 'ar', count: 1 }]);
+
+		// 31 July 2027 is still the school year the round was in: nothing goes.
+		expect((await applyRetention(t.db, new Date('2027-07-31T12:00:00Z'), AMS)).rounds).toBe(0);
+		expect(await t.db.select().from(booking)).toHaveLength(3);
+
+		const run = await applyRetention(t.db, new Date('2027-08-01T06:00:00Z'), AMS);
+		expect(run).toMatchObject({ rounds: 1, bookings: 3, reports: 0 });
+		expect(await t.db.select().from(booking)).toHaveLength(0);
+		expect(await t.db.select().from(familyLink)).toHaveLength(0);
+		expect(await t.db.select().from(outbox)).toHaveLength(0);
+		for (const secret of SECRETS) expect(await placesHolding(t, secret)).toEqual([]);
+
+		const after = await roundFigures(t.db, schoolId, roundId, new Date('2027-08-02T00:00:00Z'));
+		expect({ ...after, frozenAt: null }).toEqual(before);
+		expect(after!.frozenAt).toBe('2027-08-01T06:00:00.000Z');
+		// The report belongs in the pupil file and stays until its own term is over.
+		expect(await t.db.select().from(visitReport)).toHaveLength(1);
+		expect((await applyRetention(t.db, new Date('2028-10-29T08:00:00Z'), AMS)).reports).toBe(1);
+		expect(await placesHolding(t, 'Gökhan')).toEqual([]);
+		const log = await t.db.select({ action: auditEvent.action, detail: auditEvent.detail }).from(auditEvent).where(sql`${auditEvent.action} like 'retention.%'`);
+		expect(log).toEqual([
+			{ action: 'retention.round_data_removed', detail: { bookings: 3, links: 1, messages: expect.any(Number), waves: 0 } },
+			{ action: 'retention.reports_removed', detail: { reports: 1 } }
+		]);
+	});
+
+	it('cleans up expired sessions and old mail, and keeps what is still in use', async () => {
+		const now = new Date('2028-11-01T00:00:00Z');
+		await t.db.insert(staffSession).values([
+			{ id: `old-${kind}`, staffId: anouk.id, secretHash: new Uint8Array(32), expiresAt: new Date(now.getTime() - 1000) },
+			{ id: `new-${kind}`, staffId: anouk.id, secretHash: new Uint8Array(32), expiresAt: new Date(now.getTime() + 86_400_000) }
+		]);
+		await t.db.insert(outbox).values([
+			{ schoolId, kind: 'family_link', toAddress: 'oud@families.example', payload: {}, status: 'sent', createdAt: new Date(now.getTime() - 31 * 86_400_000) },
+			{ schoolId, kind: 'family_link', toAddress: 'nieuw@families.example', payload: {}, status: 'sent', createdAt: new Date(now.getTime() - 86_400_000) },
+			{ schoolId, kind: 'family_link', toAddress: 'wacht@families.example', payload: {}, status: 'pending', createdAt: new Date(now.getTime() - 40 * 86_400_000) }
+		]);
+		const run = await applyRetention(t.db, now, AMS);
+		expect(run.housekeeping).toMatchObject({ sessions: 1, messages: 1 });
+		expect((await t.db.select({ id: staffSession.id }).from(staffSession)).map((s) => s.id)).toEqual([`new-${kind}`]);
+		expect((await t.db.select({ to: outbox.toAddress }).from(outbox)).map((o) => o.to).sort()).toEqual(['nieuw@families.example', 'wacht@families.example']);
+	});
+
+	it('exports a family\'s data as JSON and erases it on request, touching no other family', async () => {
+		const data = await exportFamily(t.db, schoolId, families[1]!, admin.id, new Date('2028-11-02T00:00:00Z'));
+		expect(data!.guardians).toMatchObject([{ name: 'Ouder 0', email: `ouder-0-${kind}@families.example` }]);
+		expect(data!.pupils).toMatchObject([{ pupil_number: 'N0' }]);
+		expect(JSON.stringify(data)).not.toContain('token_hash');
+		expect(await exportFamily(t.db, (await makeSchool(t.db)).id, families[1]!, admin.id, new Date())).toBeNull();
+
+		const removed = await eraseFamily(t.db, schoolId, families[1]!, admin.id);
+		expect(removed).toMatchObject({ children: 1, guardians: 1 });
+		expect(await placesHolding(t, `ouder-0-${kind}@families.example`)).toEqual([]);
+		expect(await placesHolding(t, 'Kind0')).toEqual([]);
+		expect(await t.db.select().from(family)).toHaveLength(3);
+		const [audit] = await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'family.erased'));
+		expect(audit!.detail).toMatchObject({ children: 1, guardians: 1 });
+	});
+});
+
+/** Every text, jsonb or array column in the database that still holds `needle`. */
+async function placesHolding(t: TestDatabase, needle: string): Promise<string[]> {
+	const columns = rowsOf<{ table_name: string; column_name: string }>(
+		await t.db.execute(sql`select table_name, column_name from information_schema.columns
+			where table_schema = 'public' and data_type in ('text', 'jsonb', 'ARRAY') and table_name <> '__drizzle_migrations'`)
+	);
+	const found: string[] = [];
+	for (const c of columns) {
+		const [row] = rowsOf<{ n: number | string }>(
+			await t.db.execute(sql`select count(*) as n from ${sql.identifier(c.table_name)} where ${sql.identifier(c.column_name)}::text like ${`%${needle}%`}`)
+		);
+		if (Number(row?.n) > 0) found.push(`${c.table_name}.${c.column_name}`);
+	}
+	return found;
+}
