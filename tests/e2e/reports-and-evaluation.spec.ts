@@ -112,3 +112,57 @@ test('the evaluation shows the demo rounds\' figures as counted in SQL, as chart
 	const csv = fs.readFileSync(await (await download).path(), 'utf8');
 	expect(csv).toContain(`${PAST_ROUND};Totaal;;${past.invited};${past.booked};${past.home};`);
 });
+
+test('the office sets the retention periods and sees when each round\'s data goes', async ({ page, state }) => {
+	const admin = state.demo.staff.find((s) => s.role === 'admin')!;
+	await signIn(page, admin.email, admin.password);
+	await page.getByRole('link', { name: 'Privacy' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Privacy en bewaartermijnen');
+	// By default at the end of the school year: 31 July 2027 for both autumn rounds.
+	await expect(page.getByRole('listitem').filter({ hasText: 'Huisbezoeken (demo): bewaard tot en met' })).toContainText('31 juli 2027');
+
+	await page.getByLabel('Laatste dag van het schooljaar (maand-dag)').fill('31-07');
+	await page.getByRole('button', { name: 'Bewaartermijnen opslaan' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Niet opgeslagen. Kijk de velden met een melding na.');
+	await expect(page.getByLabel('Laatste dag van het schooljaar (maand-dag)')).toHaveAccessibleDescription(/Schrijf de laatste dag als maand-dag/);
+	await expectAccessible(page);
+
+	await page.getByLabel('Laatste dag van het schooljaar (maand-dag)').fill('06-30');
+	await page.getByLabel('Verslagen in het portaal bewaren, in maanden na het bezoek').fill('24');
+	await page.getByRole('button', { name: 'Bewaartermijnen opslaan' }).click();
+	await expect(page.getByRole('status')).toHaveText('De bewaartermijnen zijn opgeslagen.');
+	await expect(page.getByRole('listitem').filter({ hasText: 'Huisbezoeken (demo): bewaard tot en met' })).toContainText('30 juni 2027');
+
+	// Back to the Dutch default, for whoever looks next.
+	await page.getByLabel('Laatste dag van het schooljaar (maand-dag)').fill('07-31');
+	await page.getByRole('button', { name: 'Bewaartermijnen opslaan' }).click();
+	await expect(page.getByRole('status')).toHaveText('De bewaartermijnen zijn opgeslagen.');
+});
+
+test('a parent asks for their data and then for erasure: the office downloads it and erases the family', async ({ page, state }) => {
+	const admin = state.demo.staff.find((s) => s.role === 'admin')!;
+	await signIn(page, admin.email, admin.password);
+	// Milan Jansen's family takes part in no round, so no other test needs it.
+	await page.goto('/staff/privacy');
+	await page.getByLabel('Leerlingnummer of naam').fill('10241');
+	await page.getByRole('button', { name: 'Zoeken' }).click();
+	await page.getByRole('link', { name: 'Milan Jansen (10241)' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gegevens van het gezin van Milan Jansen');
+	await expectAccessible(page);
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Download de gegevens (JSON)' }).click();
+	const data = JSON.parse(fs.readFileSync(await (await download).path(), 'utf8'));
+	expect(data.guardians).toMatchObject([{ name: 'Kim Jansen', email: 'kim.jansen@example.nl' }]);
+	expect(data.pupils).toMatchObject([{ pupil_number: '10241', first_name: 'Milan' }]);
+
+	await page.getByRole('button', { name: 'Gezin wissen' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Vink eerst aan dat u het verzoek hebt gecontroleerd. Er is niets gewist.');
+	await page.getByLabel(/Ik heb gecontroleerd dat dit verzoek van de ouder komt/).check();
+	await page.getByRole('button', { name: 'Gezin wissen' }).click();
+	await expect(page.getByRole('status')).toHaveText('De gegevens van het gezin zijn gewist.');
+	await expect(page.getByRole('listitem').filter({ hasText: 'Een gezin gewist op verzoek: 1 kinderen' })).toBeVisible();
+	await page.getByLabel('Leerlingnummer of naam').fill('10241');
+	await page.getByRole('button', { name: 'Zoeken' }).click();
+	await expect(page.getByRole('status')).toHaveText('Geen gezin gevonden.');
+});

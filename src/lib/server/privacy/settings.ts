@@ -26,7 +26,7 @@ export type PolicyErrors = Partial<Record<keyof PolicyValues, string>>;
 export function readPolicyForm(form: FormData): { ok: true; policy: RetentionPolicy } | { ok: false; errors: PolicyErrors; values: PolicyValues } {
 	const values: PolicyValues = {
 		schoolYearEnds: field(form, 'schoolYearEnds').trim().slice(0, 10),
-		bookings: field(form, 'bookings').trim().slice(0, 10),
+		bookings: field(form, 'bookings').trim().slice(0, 20),
 		reportMonths: field(form, 'reportMonths').trim().slice(0, 10)
 	};
 	const errors: PolicyErrors = {};
