@@ -8,7 +8,7 @@ import { createSlots } from '../../src/lib/server/slots/create';
 import { bookVisit, declineRound, type VisitChoice } from '../../src/lib/server/booking/answer';
 import { issueFamilyLink } from '../../src/lib/server/families/links';
 import { fromWallTime } from '../../src/lib/server/time/zone';
-import { visitForReport } from '../../src/lib/server/reports/visit';
+import { reportPeople, visitForReport } from '../../src/lib/server/reports/visit';
 import { readReportForm } from '../../src/lib/server/reports/form';
 import { saveReport } from '../../src/lib/server/reports/save';
 import { reportsCsv, reportsForGroup, textBlock } from '../../src/lib/server/reports/export';
@@ -17,6 +17,7 @@ import { liveFigures, roundFigures } from '../../src/lib/server/evaluation/figur
 import { applyRetention } from '../../src/lib/server/privacy/retention';
 import { eraseFamily, exportFamily } from '../../src/lib/server/privacy/family-data';
 import { translatorFor } from '../../src/lib/server/i18n';
+import { composeMessage } from '../../src/lib/server/mail/compose';
 
 const AMS = 'Europe/Amsterdam';
 const BOOKED_AT = new Date('2026-10-15T08:00:00Z');
@@ -116,6 +117,14 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		expect(await t.db.select().from(visitReport)).toHaveLength(1);
 		const actions = (await t.db.select({ action: auditEvent.action }).from(auditEvent).where(eq(auditEvent.subjectId, id))).map((a) => a.action);
 		expect(actions).toEqual(['report.written', 'report.updated']);
+		// The first save asked the care coordinator to follow up: she got one mail, without the child's name.
+		const mails = await t.db.select().from(outbox).where(eq(outbox.kind, 'report_follow_up'));
+		expect(mails.map((m) => m.toName)).toEqual(['Samira Ouali']);
+		const composed = composeMessage({ kind: mails[0]!.kind, language: 'nl', payload: mails[0]!.payload, toAddress: mails[0]!.toAddress, toName: mails[0]!.toName }, { origin: new URL('https://hb.example'), organizer: { name: 'School', email: 'hb@school.example' } });
+		expect(composed!.subject).toMatch(/^Vervolg gevraagd na een huisbezoek van woensdag 28 oktober\D*16:05$/);
+		expect(composed!.text).toContain('Anouk Visser vraagt u om vervolg na een huisbezoek');
+		expect(composed!.text).toContain(`https://hb.example/staff/reports/${homeBooking}`);
+		expect(composed!.text).not.toContain('Emre');
 
 		// Jeroen went along: he can now read it; the list shows it written.
 		expect(await visitForReport(t.db, other, homeBooking, AFTER_VISITS)).not.toBeNull();
@@ -134,6 +143,12 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		expect(csv.split('\r\n')).toHaveLength(3);
 		expect(textBlock(rows[0]!, tr, AMS)).toContain('Huisbezoek 28-10-2026 om 16:05 (Thuis)');
 		expect(await reportsForGroup(t.db, { ...other, id: admin.id, role: 'teacher', title: 'teacher' }, roundId, groupId)).toEqual([]);
+
+		// Jeroen leaves the school: a new report cannot name him, this one keeps him on its form.
+		await t.db.update(staff).set({ active: false }).where(eq(staff.id, other.id));
+		expect((await reportPeople(t.db, schoolId, [])).map((p) => p.name)).not.toContain('Jeroen Bos');
+		expect((await reportPeople(t.db, schoolId, [anouk.id, other.id])).map((p) => p.name)).toContain('Jeroen Bos');
+		await t.db.update(staff).set({ active: true }).where(eq(staff.id, other.id));
 	});
 
 	it('removes a finished round\'s personal data at the end of the school year, and the evaluation stays the same', async () => {

@@ -9,7 +9,7 @@ import type { Translate } from '../../i18n/translator';
 import { formatDateTime, formatTime, formatWeekday, languageName } from '../../format';
 import { visitCalendar, type CalendarMethod } from '../calendar/ics';
 import { renderHtml, renderText, type Block, type MailBody } from './blocks';
-import type { DeclinedPayload, InterpreterPayload, LinkPayload, ParentVisitPayload, StaffLinkPayload, StaffVisitPayload, VisitFacts } from './payloads';
+import type { DeclinedPayload, FollowUpPayload, InterpreterPayload, LinkPayload, ParentVisitPayload, StaffLinkPayload, StaffVisitPayload, VisitFacts } from './payloads';
 
 export interface ComposeContext {
 	origin: URL;
@@ -170,6 +170,20 @@ function staffOther(ctx: ComposeContext, to: Recipient, t: Translate, lang: stri
 			subject: t('staff_mail.interpreter_subject', { language, when: whenText }),
 			heading: p.schoolName,
 			blocks: [{ p: t('staff_mail.interpreter_intro') }, { facts: [{ icon: icons.interpreter, label: t('mail.label_interpreter'), value: language }, { icon: icons.when, label: t('mail.label_when'), value: whenText }] }, { label: t('staff_mail.family_link'), link: new URL(p.familyPath, ctx.origin).toString() }, { small: t('staff_mail.footer', { school: p.schoolName }) }]
+		};
+	}
+	if (to.kind === 'report_follow_up') {
+		const p = to.payload as unknown as FollowUpPayload;
+		const whenText = when(lang, p.timeZone, p.heldAt);
+		return {
+			subject: t('staff_mail.follow_up_subject', { when: whenText }),
+			heading: p.schoolName,
+			blocks: [
+				{ p: t('staff_mail.follow_up_intro', { writer: p.writer, groups: p.groups }) },
+				{ facts: [{ icon: icons.when, label: t('mail.label_when'), value: whenText }] },
+				{ label: t('staff_mail.report_link'), link: new URL(p.reportPath, ctx.origin).toString() },
+				{ small: t('staff_mail.footer', { school: p.schoolName }) }
+			]
 		};
 	}
 	if (to.kind === 'staff_invite' || to.kind === 'password_reset') {

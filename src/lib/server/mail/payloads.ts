@@ -78,8 +78,18 @@ export interface StaffLinkPayload {
 	timeZone: string;
 }
 
+/** A report asks the care coordinator or the director to follow up. No child is named: the link needs a sign-in. */
+export interface FollowUpPayload {
+	schoolName: string;
+	writer: string;
+	heldAt: string;
+	timeZone: string;
+	groups: string;
+	reportPath: string;
+}
+
 export const parentKinds = ['family_link', 'invitation', 'nudge', 'visit_booked', 'visit_changed', 'visit_cancelled', 'visit_reminder', 'answer_declined'] as const;
-export const staffKinds = ['staff_visit_booked', 'staff_visit_changed', 'staff_visit_cancelled', 'interpreter_request', 'staff_invite', 'password_reset'] as const;
+export const staffKinds = ['staff_visit_booked', 'staff_visit_changed', 'staff_visit_cancelled', 'interpreter_request', 'staff_invite', 'password_reset', 'report_follow_up'] as const;
 export type MessageKind = (typeof parentKinds)[number] | (typeof staffKinds)[number];
 
 /** Kinds whose payload holds a personal token: it leaves the database once the mail is out. */

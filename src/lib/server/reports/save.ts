@@ -1,7 +1,11 @@
-/** Writing a visit report: one per booking, enforced by the unique index, so a double submit updates. */
-import { sql } from 'drizzle-orm';
+/**
+ * Writing a visit report: one per booking, enforced by the unique index, so a double submit
+ * updates. A report that asks for follow-up tells the care coordinator or the director by
+ * mail, in the same transaction (once per report and person).
+ */
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { visitReport } from '../db/schema';
+import { outbox, school, staff, visitReport } from '../db/schema';
 import { recordAudit } from '../audit/record';
 import type { Reader } from './access';
 import type { ReportInput } from './form';
@@ -27,6 +31,37 @@ export async function saveReport(db: Database, me: Reader, visit: VisitForReport
 			subjectId: saved!.id,
 			detail: { held: input.held, followUp: input.followUp }
 		});
+		if (input.followUp !== 'none') await queueFollowUp(tx, me, visit, saved!.id, input, now);
 		return saved!.id;
 	});
+}
+
+async function queueFollowUp(tx: Database, me: Reader, visit: VisitForReport, reportId: string, input: ReportInput, now: Date) {
+	const people = await tx
+		.select({ id: staff.id, name: staff.name, email: staff.email, language: staff.language })
+		.from(staff)
+		.where(and(eq(staff.schoolId, me.schoolId), eq(staff.active, true), eq(staff.title, input.followUp as 'care_coordinator' | 'director'), ne(staff.id, me.id)));
+	if (people.length === 0) return;
+	const [writer] = await tx.select({ name: staff.name }).from(staff).where(eq(staff.id, me.id));
+	const [s] = await tx.select({ name: school.name, timeZone: school.timeZone }).from(school).where(eq(school.id, me.schoolId));
+	const groups = [...new Set(visit.children.map((c) => c.group).filter(Boolean))].join(', ');
+	const payload = { schoolName: s!.name, writer: writer?.name ?? '', heldAt: input.heldAt.toISOString(), timeZone: s!.timeZone, groups, reportPath: `/staff/reports/${visit.bookingId}` };
+	await tx
+		.insert(outbox)
+		.values(
+			people.map((p) => ({
+				schoolId: me.schoolId,
+				kind: 'report_follow_up',
+				toAddress: p.email,
+				toName: p.name,
+				language: p.language,
+				payload,
+				bookingId: visit.bookingId,
+				// Saving the report again, or switching follow-up off and on, does not mail twice.
+				dedupeKey: `follow_up:${reportId}:${input.followUp}:${p.id}`,
+				createdAt: now,
+				nextAttemptAt: now
+			}))
+		)
+		.onConflictDoNothing();
 }

@@ -117,3 +117,15 @@ export async function visitForReport(db: Database, me: Reader, bookingId: string
 		report
 	};
 }
+
+/**
+ * Who the form offers as "from school": everyone active, and anyone the report already names
+ * who has left since, so that saving again does not drop them from the record.
+ */
+export async function reportPeople(db: Database, schoolId: string, named: string[]): Promise<{ id: string; name: string }[]> {
+	const ids = named.filter(isUuid);
+	return rowsOf<{ id: string; name: string }>(
+		await db.execute(sql`select id, name from staff where school_id = ${schoolId}
+			and (active ${ids.length ? sql`or id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})` : sql``}) order by name`)
+	);
+}

@@ -3,8 +3,7 @@ import { requireStaff } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
 import { now } from '$lib/server/clock';
 import { recordAudit } from '$lib/server/audit/record';
-import { activeStaff } from '$lib/server/staff/people';
-import { visitForReport } from '$lib/server/reports/visit';
+import { reportPeople, visitForReport } from '$lib/server/reports/visit';
 import { readReportForm, type ReportValues } from '$lib/server/reports/form';
 import { saveReport } from '$lib/server/reports/save';
 import { toWallTime } from '$lib/server/time/zone';
@@ -14,8 +13,8 @@ async function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const me = requireStaff(event);
 	const visit = await visitForReport(event.locals.db, me, event.params.booking, now());
 	if (!visit) error(404, { message: 'reports.not_found' });
-	// Anyone of the school may have gone along; those named before stay choosable if they left since.
-	const people = (await activeStaff(event.locals.db, me.schoolId)).map((p) => ({ id: p.id, name: p.name }));
+	// Anyone of the school may have gone along.
+	const people = await reportPeople(event.locals.db, me.schoolId, visit.report?.staffIds ?? []);
 	return { me, visit, people };
 }
 
