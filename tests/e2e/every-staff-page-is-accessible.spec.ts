@@ -15,6 +15,7 @@ const pages = [
 	'/staff/reports?show=all',
 	'/staff/reports/export',
 	'/staff/privacy',
+	'/staff/school',
 	'/staff/privacy?q=Yılmaz',
 	'/staff/calendar',
 	'/staff/mailbox'

@@ -161,8 +161,10 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		expect((await applyRetention(t.db, new Date('2027-07-31T12:00:00Z'), AMS)).rounds).toBe(0);
 		expect(await t.db.select().from(booking)).toHaveLength(3);
 
-		const run = await applyRetention(t.db, new Date('2027-08-01T06:00:00Z'), AMS);
-		expect(run).toMatchObject({ rounds: 1, bookings: 3, reports: 0 });
+		// Two servers run the job at the same moment: one removes the round, the other finds it done.
+		const [run, other] = await Promise.all([applyRetention(t.db, new Date('2027-08-01T06:00:00Z'), AMS), applyRetention(t.db, new Date('2027-08-01T06:00:00Z'), AMS)]);
+		expect([run.rounds, other.rounds].sort()).toEqual([0, 1]);
+		expect(run.bookings + other.bookings).toBe(3);
 		expect(await t.db.select().from(booking)).toHaveLength(0);
 		expect(await t.db.select().from(familyLink)).toHaveLength(0);
 		expect(await t.db.select().from(outbox)).toHaveLength(0);

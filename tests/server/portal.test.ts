@@ -181,6 +181,34 @@ describe.each(databaseKinds)('the portal on %s', (kind) => {
 		}
 	});
 
+	it('keeps reports, evaluation and privacy pages to those allowed, and answers bad ids with 404, never a 500', async () => {
+		const admin = demo.staff.find((s) => s.role === 'admin')!;
+		const asAdmin = { Cookie: cookieHeader((await signInAs(admin.email, admin.password)).jar) };
+		const asTeacher = { Cookie: cookieHeader((await signInAs(teacher.email, teacher.password)).jar) };
+		const get = (pathname: string, headers: Record<string, string>) => fetch(server.url + pathname, { headers, redirect: 'manual' });
+		const unknown = '0b5c1d62-6a7e-4a8e-9a53-1f0a1c2b3d4e';
+		for (const pathname of ['/staff/reports/not-an-id', `/staff/reports/${unknown}`, `/staff/rounds/${unknown}/evaluation`, '/staff/rounds/x/evaluation/csv', `/staff/privacy/families/${unknown}`, '/staff/privacy/families/%27%3B--/export']) {
+			expect((await get(pathname, asAdmin)).status, pathname).toBe(404);
+		}
+		// Teachers do not reach the evaluation, the privacy settings or a family's data.
+		for (const pathname of ['/staff/privacy', `/staff/privacy/families/${unknown}/export`]) expect((await get(pathname, asTeacher)).status, pathname).toBe(403);
+		expect((await post('/staff/privacy?/save', { schoolYearEnds: '07-31', bookings: 'end_of_year', reportMonths: '1' }, asTeacher)).status).toBe(403);
+		// Garbage in the settings form: a message per field, nothing saved.
+		const refused = await post('/staff/privacy?/save', { schoolYearEnds: '<b>07-31</b>', bookings: '-1', reportMonths: '1e3' }, asAdmin);
+		expect(refused.status).toBe(400);
+		const html = await refused.text();
+		expect(html).toContain('Schrijf de laatste dag als maand-dag');
+		expect(html).not.toContain('<b>07-31</b>');
+		// A search with SQL in it finds nothing and breaks nothing.
+		expect((await get(`/staff/privacy?q=${encodeURIComponent("%' or 1=1 --")}`, asAdmin)).status).toBe(200);
+		// The office's "no meeting" form refuses a text past 500 characters instead of cutting it.
+		const overview = await (await get('/staff/families', asAdmin)).text();
+		const familyId = /\/staff\/families\/([0-9a-f-]{36})/.exec(overview)![1]!;
+		const tooLong = await post(`/staff/families/${familyId}?/decline`, { reason: 'no_time', reasonText: 'x'.repeat(501) }, asAdmin);
+		expect(tooLong.status).toBe(400);
+		expect(await tooLong.text()).toContain('De toelichting is te lang: hoogstens 500 tekens. Er is niets opgeslagen.');
+	});
+
 	it('opens a family link read-only, without referrer, cache or indexing', async () => {
 		const link = demo.families[0]!.url.replace('http://localhost:3000', server.url);
 		const response = await fetch(link);

@@ -24,10 +24,17 @@ export interface RoundRemoval {
  * parents' questions, reasons and corrected addresses), the family links, the invitation waves
  * and every message about them. Reports stay: they follow their own retention.
  */
-export async function removeRoundData(db: Database, schoolId: string, roundId: string, now: Date): Promise<RoundRemoval> {
+/** Null when there was nothing to do: another run got there first, or the round is not this school's. */
+export async function removeRoundData(db: Database, schoolId: string, roundId: string, now: Date): Promise<RoundRemoval | null> {
 	return db.transaction(async (tx) => {
+		// Several servers may run the job at once: the round's row lock lets one do it, and the
+		// other then finds it done instead of freezing the figures of an emptied round.
+		const [round] = rowsOf<{ removed: boolean }>(
+			await tx.execute(sql`select personal_data_removed_at is not null as removed from visit_round where id = ${roundId} and school_id = ${schoolId} for update`)
+		);
+		if (!round || round.removed) return null;
 		const figures = await liveFigures(tx, schoolId, roundId, now);
-		if (!figures) return { bookings: 0, links: 0, messages: 0, waves: 0 };
+		if (!figures) return null;
 		await tx
 			.update(visitRound)
 			.set({ evaluation: { ...figures, frozenAt: now.toISOString() }, personalDataRemovedAt: now })
@@ -69,6 +76,7 @@ export async function applyRetention(db: Database, now: Date, timeZone: string):
 		for (const round of rounds) {
 			if (bookingDataKeptUntil(round.endsOn, policy) >= today) continue;
 			const removed = await removeRoundData(db, s.id, round.id, now);
+			if (removed === null) continue;
 			run.rounds++;
 			run.bookings += removed.bookings;
 		}

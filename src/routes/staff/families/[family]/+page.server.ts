@@ -7,7 +7,7 @@ import { currentRound } from '$lib/server/school/overview';
 import { familyAnswers } from '$lib/server/families/overview';
 import { listPlaces } from '$lib/server/places/manage';
 import { bookVisit, cancelAnswer, declineRound } from '$lib/server/booking/answer';
-import { isInterpreterLanguage, isLocation, isNotHomeReason } from '$lib/server/booking/form';
+import { ADDRESS_MAX, isInterpreterLanguage, isLocation, isNotHomeReason, QUESTIONS_MAX, REASON_TEXT_MAX } from '$lib/server/booking/form';
 import { familyForStaff, interpreterLanguages, notHomeReasons, openSlots } from '$lib/server/booking/choices';
 import { toWallTime } from '$lib/server/time/zone';
 import { assignVisitor } from '$lib/server/families/assign';
@@ -58,6 +58,11 @@ export const actions: Actions = {
 		if (!isLocation(location) || !slotId) return fail(400, { error: 'families.errors.choose_slot_and_place' });
 		const language = field(form, 'interpreter');
 		const reason = field(form, 'reason');
+		// Too long is refused, not cut: the fields carry maxlength, so only a tampered form gets here.
+		const visitAddress = singleLine(field(form, 'visitAddress'));
+		const questions = multiLine(field(form, 'questions'));
+		const tooLong = visitAddress.length > ADDRESS_MAX ? 'address_too_long' : questions.length > QUESTIONS_MAX ? 'questions_too_long' : null;
+		if (tooLong) return fail(400, { error: `families.errors.${tooLong}`, values: { visitAddress: visitAddress.slice(0, ADDRESS_MAX * 2), questions: questions.slice(0, QUESTIONS_MAX * 2) } });
 		const result = await bookVisit(
 			event.locals.db,
 			me.schoolId,
@@ -67,11 +72,11 @@ export const actions: Actions = {
 				slotId: slotId.slice(0, 40),
 				location,
 				neutralPlaceId: field(form, 'placeId').slice(0, 40) || null,
-				visitAddress: singleLine(field(form, 'visitAddress')).slice(0, 200) || null,
+				visitAddress: visitAddress || null,
 				interpreterLanguage: isInterpreterLanguage(language) ? language : null,
-				parentQuestions: multiLine(field(form, 'questions')).slice(0, 1000) || null,
+				parentQuestions: questions || null,
 				notHomeReason: isNotHomeReason(reason) ? reason : null,
-				notHomeReasonText: multiLine(field(form, 'reasonText')).slice(0, 500) || null
+				notHomeReasonText: null
 			},
 			{ kind: 'staff', staffId: me.id },
 			now()
@@ -83,7 +88,9 @@ export const actions: Actions = {
 		const { me, found, round } = await context(event);
 		const form = await event.request.formData();
 		const reason = field(form, 'reason');
-		const result = await declineRound(event.locals.db, me.schoolId, round.id, found.id, { code: isNotHomeReason(reason) ? reason : null, text: multiLine(field(form, 'reasonText')).slice(0, 500) || null }, { kind: 'staff', staffId: me.id }, now());
+		const reasonText = multiLine(field(form, 'reasonText'));
+		if (reasonText.length > REASON_TEXT_MAX) return fail(400, { error: 'families.errors.reason_too_long', values: { reasonText: reasonText.slice(0, REASON_TEXT_MAX * 2) } });
+		const result = await declineRound(event.locals.db, me.schoolId, round.id, found.id, { code: isNotHomeReason(reason) ? reason : null, text: reasonText || null }, { kind: 'staff', staffId: me.id }, now());
 		if (!result.ok) return fail(409, { error: `families.errors.${result.problem}` });
 		redirect(303, '/staff/families?done=declined');
 	},
