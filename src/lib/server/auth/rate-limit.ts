@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { rowsOf, type Database } from '../db';
+import { affectedRows, rowsOf, type Database } from '../db';
 import { hashToken } from './token';
 
 export interface Limit {
@@ -43,7 +43,7 @@ export async function reset(db: Database, limit: Limit, subject: string): Promis
 	await db.execute(sql`delete from rate_limit where key_hash = ${keyOf(limit, subject)}`);
 }
 
-/** Windows that ended a day ago are of no use to anyone. */
-export async function purgeOld(db: Database, now = new Date()): Promise<void> {
-	await db.execute(sql`delete from rate_limit where window_start < ${new Date(now.getTime() - 86_400_000).toISOString()}`);
+/** Windows that ended a day ago are of no use to anyone. Returns how many went. */
+export async function purgeOld(db: Database, now = new Date()): Promise<number> {
+	return affectedRows(await db.execute(sql`delete from rate_limit where window_start < ${new Date(now.getTime() - 86_400_000).toISOString()}`));
 }

@@ -129,6 +129,11 @@ export function rowsOf<T>(result: unknown): T[] {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+/** A json value from a raw query: postgres.js may hand it back as text, PGlite as a value. */
+export function jsonOf<T>(value: unknown): T | null {
+	return ((typeof value === 'string' ? JSON.parse(value) : value) as T | null) ?? null;
+}
+
 /** How many rows a raw `delete` or `update` touched: postgres-js calls it `count`, PGlite `affectedRows`. */
 export function affectedRows(result: unknown): number {
 	const r = result as { count?: number; affectedRows?: number };

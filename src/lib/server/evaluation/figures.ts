@@ -5,7 +5,7 @@
  * figures into `visit_round.evaluation`, so the evaluation survives the personal data.
  */
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import { rowsOf, type Database } from '../db';
+import { jsonOf, rowsOf, type Database } from '../db';
 import { visitRound } from '../db/schema';
 import { familiesInRound } from '../families/overview';
 
@@ -79,7 +79,7 @@ export async function liveFigures(db: Database, schoolId: string, roundId: strin
 			where f.school_id = ${schoolId}`)
 	).map(
 		(r): FamilyFact => ({
-			groups: ((typeof r.groups === 'string' ? JSON.parse(r.groups) : r.groups) as string[] | null) ?? [],
+			groups: jsonOf<string[]>(r.groups) ?? [],
 			teacher: (r.teacher as string | null) ?? null,
 			status: (r.status as FamilyFact['status']) ?? null,
 			location: (r.location as FamilyFact['location']) ?? null,

@@ -3,7 +3,7 @@
  * CSV export and the day sheet. Teachers see the families they visit; admins all of the school.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Database } from '../db';
+import { jsonOf, rowsOf, type Database } from '../db';
 
 /** A family takes part when a child is in one of the round's groups, or is new and the round includes new pupils. */
 export const familiesInRound = (roundId: string): SQL => sql`
@@ -82,7 +82,7 @@ export async function familyAnswers(db: Database, schoolId: string, roundId: str
 		  ${filter.groupId ? sql`and exists (select 1 from pupil p where p.family_id = f.id and p.group_id = ${filter.groupId})` : sql``}
 		order by s.starts_at nulls last, f.id`);
 	const rows = rowsOf<Record<string, unknown>>(result).map((r) => {
-		const children = (typeof r.children === 'string' ? JSON.parse(r.children) : r.children) as { name: string; group: string | null }[] | null;
+		const children = jsonOf<{ name: string; group: string | null }[]>(r.children);
 		const status: AnswerStatus = r.status === 'booked' ? 'booked' : r.status === 'declined' ? 'declined' : 'open';
 		return {
 			familyId: r.family_id as string,

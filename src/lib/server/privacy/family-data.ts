@@ -3,7 +3,7 @@
  * erasure on request. Only an admin of the family's own school reaches these.
  */
 import { sql } from 'drizzle-orm';
-import { affectedRows, rowsOf, type Database } from '../db';
+import { affectedRows, jsonOf, rowsOf, type Database } from '../db';
 import { isUuid } from '../forms';
 import { recordAudit } from '../audit/record';
 
@@ -21,7 +21,7 @@ export async function familySummary(db: Database, schoolId: string, familyId: st
 			(select json_agg(trim(concat_ws(' ', first_name, nullif(infix, ''), last_name)) order by birth_date nulls last) from pupil where family_id = ${familyId}) as children,
 			(select json_agg(name order by created_at) from guardian where family_id = ${familyId}) as guardians`
 	);
-	const list = (v: unknown) => ((typeof v === 'string' ? JSON.parse(v) : v) as string[] | null) ?? [];
+	const list = (v: unknown) => jsonOf<string[]>(v) ?? [];
 	return {
 		id: familyId,
 		children: list(counts?.children),
@@ -38,8 +38,9 @@ const familyMessages = (familyId: string) => sql`(
 
 /** Everything about one family, in plain JSON. Token hashes are left out: they are no one's data. */
 export async function exportFamily(db: Database, schoolId: string, familyId: string, actorId: string, now: Date) {
-	if (!(await familySummary(db, schoolId, familyId))) return null;
-	const [family] = await rows(db, sql`select street, postal_code, city, language, created_at from family where id = ${familyId}`);
+	if (!isUuid(familyId)) return null;
+	const [family] = await rows(db, sql`select street, postal_code, city, language, created_at from family where id = ${familyId} and school_id = ${schoolId}`);
+	if (!family) return null;
 	const data = {
 		exportedAt: now.toISOString(),
 		family,
@@ -126,5 +127,5 @@ export async function findFamilies(db: Database, schoolId: string, query: string
 					or exists (select 1 from guardian g where g.family_id = f.id and g.name ilike ${like}))
 				limit 20`
 		)
-	).map((r) => ({ id: r.id as string, children: ((typeof r.children === 'string' ? JSON.parse(r.children) : r.children) as string[] | null) ?? [] }));
+	).map((r) => ({ id: r.id as string, children: jsonOf<string[]>(r.children) ?? [] }));
 }

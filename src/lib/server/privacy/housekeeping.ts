@@ -5,6 +5,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { affectedRows as count, type Database } from '../db';
+import { purgeOld } from '../auth/rate-limit';
+import { deleteExpiredUploads } from '../roster/uploads';
+import { monthsBefore } from './policy';
 
 const DAY = 86_400_000;
 /** Sent mail is kept a month (for "did they get it?"), failed mail three months. */
@@ -26,8 +29,6 @@ export interface HousekeepingCounts {
 
 export async function housekeeping(db: Database, now: Date): Promise<HousekeepingCounts> {
 	const ago = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
-	const auditCut = new Date(now);
-	auditCut.setUTCMonth(auditCut.getUTCMonth() - AUDIT_MONTHS);
 	return {
 		sessions: count(await db.execute(sql`delete from staff_session where expires_at < ${now.toISOString()}::timestamptz`)),
 		tokens: count(await db.execute(sql`delete from staff_token where expires_at < ${ago(REVOKED_DAYS)}::timestamptz or used_at < ${ago(REVOKED_DAYS)}::timestamptz`)),
@@ -37,8 +38,8 @@ export async function housekeeping(db: Database, now: Date): Promise<Housekeepin
 		),
 		links: count(await db.execute(sql`delete from family_link where revoked_at < ${ago(REVOKED_DAYS)}::timestamptz`)),
 		feeds: count(await db.execute(sql`delete from calendar_feed where revoked_at < ${ago(REVOKED_DAYS)}::timestamptz`)),
-		uploads: count(await db.execute(sql`delete from roster_upload where expires_at < ${now.toISOString()}::timestamptz`)),
-		rateLimits: count(await db.execute(sql`delete from rate_limit where window_start < ${ago(1)}::timestamptz`)),
-		audit: count(await db.execute(sql`delete from audit_event where created_at < ${auditCut.toISOString()}::timestamptz`))
+		uploads: await deleteExpiredUploads(db, now),
+		rateLimits: await purgeOld(db, now),
+		audit: count(await db.execute(sql`delete from audit_event where created_at < ${monthsBefore(now, AUDIT_MONTHS).toISOString()}::timestamptz`))
 	};
 }

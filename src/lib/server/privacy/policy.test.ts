@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingDataKeptUntil, reportsKeptSince } from './policy';
+import { bookingDataKeptUntil, monthsBefore } from './policy';
 import { readPolicyForm } from './settings';
 
 const form = (fields: Record<string, string>) => {
@@ -21,7 +21,7 @@ describe('retention dates', () => {
 		expect(bookingDataKeptUntil('2026-11-13', { ...dutch, bookingRetentionDays: 28 })).toBe('2026-12-11');
 	});
 	it('counts report months back from now', () => {
-		expect(reportsKeptSince(new Date('2028-10-29T08:00:00Z'), 24).toISOString()).toBe('2026-10-29T08:00:00.000Z');
+		expect(monthsBefore(new Date('2028-10-29T08:00:00Z'), 24).toISOString()).toBe('2026-10-29T08:00:00.000Z');
 	});
 });
 

@@ -23,8 +23,8 @@ export function bookingDataKeptUntil(roundEndsOn: string, policy: RetentionPolic
 	return sameYear >= roundEndsOn ? sameYear : `${year + 1}-${policy.schoolYearEnds}`;
 }
 
-/** Reports written before this instant have been kept long enough. */
-export function reportsKeptSince(now: Date, months: number): Date {
+/** The instant `months` calendar months before `now`: what was made before it has been kept long enough. */
+export function monthsBefore(now: Date, months: number): Date {
 	const d = new Date(now);
 	d.setUTCMonth(d.getUTCMonth() - months);
 	return d;

@@ -4,12 +4,12 @@
  * to the audit log as counts, never as what was removed.
  */
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import { affectedRows as count, rowsOf, type Database } from '../db';
+import { affectedRows as count, jsonOf, rowsOf, type Database } from '../db';
 import { school, visitRound } from '../db/schema';
 import { recordAudit } from '../audit/record';
 import { liveFigures } from '../evaluation/figures';
 import { toWallTime } from '../time/zone';
-import { bookingDataKeptUntil, reportsKeptSince, type RetentionPolicy } from './policy';
+import { bookingDataKeptUntil, monthsBefore, type RetentionPolicy } from './policy';
 import { housekeeping, type HousekeepingCounts } from './housekeeping';
 
 export interface RoundRemoval {
@@ -81,7 +81,7 @@ export async function applyRetention(db: Database, now: Date, timeZone: string):
 			run.bookings += removed.bookings;
 		}
 		const reports = count(
-			await db.execute(sql`delete from visit_report where school_id = ${s.id} and held_at < ${reportsKeptSince(now, policy.reportRetentionMonths).toISOString()}::timestamptz`)
+			await db.execute(sql`delete from visit_report where school_id = ${s.id} and held_at < ${monthsBefore(now, policy.reportRetentionMonths).toISOString()}::timestamptz`)
 		);
 		if (reports > 0) {
 			run.reports += reports;
@@ -106,5 +106,5 @@ export async function retentionLog(db: Database, schoolId: string) {
 	return rowsOf<{ action: string; detail: Record<string, number> | string | null; created_at: string }>(
 		await db.execute(sql`select action, detail, created_at from audit_event
 			where school_id = ${schoolId} and action in ('retention.round_data_removed', 'retention.reports_removed', 'family.erased') order by created_at desc limit 20`)
-	).map((r) => ({ action: r.action, detail: (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail) ?? {}, at: new Date(r.created_at) }));
+	).map((r) => ({ action: r.action, detail: jsonOf<Record<string, number>>(r.detail) ?? {}, at: new Date(r.created_at) }));
 }

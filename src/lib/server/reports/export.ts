@@ -4,7 +4,7 @@
  * two children in the group gives two rows: the pupil file is per child.
  */
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Database } from '../db';
+import { jsonOf, rowsOf, type Database } from '../db';
 import { isUuid } from '../forms';
 import { toCsv } from '../families/csv';
 import { toWallTime } from '../time/zone';
@@ -40,7 +40,7 @@ export async function reportsForGroup(db: Database, me: Reader, roundId: string,
 		pupilName: r.pupil_name as string,
 		firstName: r.pupil_first_name as string,
 		groupName: r.group_name as string,
-		staffNames: ((typeof r.staff_names === 'string' ? JSON.parse(r.staff_names) : r.staff_names) as string[] | null) ?? [],
+		staffNames: jsonOf<string[]>(r.staff_names) ?? [],
 		report: draftOf(r)
 	}));
 }

@@ -1,6 +1,6 @@
 /** Visits that have begun, with whether their report is written: the teacher's to-do list. */
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Database } from '../db';
+import { jsonOf, rowsOf, type Database } from '../db';
 import { isUuid } from '../forms';
 import { readsAllReports, type Reader } from './access';
 
@@ -47,7 +47,7 @@ export async function visitsToReport(db: Database, me: Reader, now: Date, filter
 		bookingId: r.booking_id as string,
 		roundName: r.round_name as string,
 		startsAt: new Date(r.starts_at as string),
-		children: ((typeof r.children === 'string' ? JSON.parse(r.children) : r.children) as string[] | null) ?? [],
+		children: jsonOf<string[]>(r.children) ?? [],
 		reportId: (r.report_id as string | null) ?? null,
 		held: r.held == null ? null : Boolean(r.held),
 		followUp: (r.follow_up as VisitToReport['followUp']) ?? null

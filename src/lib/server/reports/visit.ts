@@ -3,7 +3,7 @@
  * the parents on file, the talking points of the children's groups and the report so far.
  */
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Database } from '../db';
+import { jsonOf, rowsOf, type Database } from '../db';
 import { isUuid } from '../forms';
 import { readsAllReports, type Reader } from './access';
 
@@ -42,14 +42,8 @@ export interface VisitForReport {
 	report: ReportDraft | null;
 }
 
-const list = (value: unknown): string[] => {
-	if (Array.isArray(value)) return value as string[];
-	// PGlite and postgres-js agree on arrays, but a raw query may hand back Postgres' text form.
-	if (typeof value === 'string' && value.startsWith('{')) return value.slice(1, -1).split(',').filter(Boolean).map((v) => v.replace(/^"|"$/g, ''));
-	return [];
-};
-
-const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+/** Both drivers hand back Postgres arrays as arrays, from a table row and from `row_to_json` alike. */
+const list = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
 
 export function draftOf(r: Record<string, unknown>): ReportDraft {
 	return {
@@ -96,10 +90,10 @@ export async function visitForReport(db: Database, me: Reader, bookingId: string
 			  and s.starts_at <= ${now.toISOString()}::timestamptz`)
 	);
 	if (!row) return null;
-	const report = row.report ? draftOf(json<Record<string, unknown>>(row.report)) : null;
+	const report = row.report ? draftOf(jsonOf<Record<string, unknown>>(row.report)!) : null;
 	const slotStaffIds = [row.staff_id as string, row.second_staff_id as string | null].filter((id): id is string => Boolean(id));
 	if (!readsAllReports(me) && !slotStaffIds.includes(me.id) && !report?.staffIds.includes(me.id)) return null;
-	const children = json<{ firstName: string; name: string; group: string | null; points: string }[] | null>(row.children) ?? [];
+	const children = jsonOf<{ firstName: string; name: string; group: string | null; points: string }[]>(row.children) ?? [];
 	const points = [...new Set(children.flatMap((c) => c.points.split('\n').map((p) => p.trim()).filter(Boolean)))];
 	return {
 		bookingId: row.booking_id as string,
@@ -112,7 +106,7 @@ export async function visitForReport(db: Database, me: Reader, bookingId: string
 		interpreterLanguage: (row.interpreter_language as string | null) ?? null,
 		slotStaffIds,
 		children: children.map(({ firstName, name, group }) => ({ firstName, name, group })),
-		guardians: json<string[] | null>(row.guardians) ?? [],
+		guardians: jsonOf<string[]>(row.guardians) ?? [],
 		talkingPoints: points,
 		report
 	};

@@ -6,8 +6,13 @@ import type { ImportReport } from './import';
 
 const DAY = 86_400_000;
 
+/** Uploads hold children's data: they go once expired. Returns how many went. */
+export async function deleteExpiredUploads(db: Database, now: Date): Promise<number> {
+	return (await db.delete(rosterUpload).where(lt(rosterUpload.expiresAt, now)).returning({ id: rosterUpload.id })).length;
+}
+
 export async function saveUpload(db: Database, schoolId: string, staffId: string, fileName: string, content: Uint8Array, now = new Date()): Promise<string> {
-	await db.delete(rosterUpload).where(lt(rosterUpload.expiresAt, now));
+	await deleteExpiredUploads(db, now);
 	const [row] = await db
 		.insert(rosterUpload)
 		.values({ schoolId, staffId, fileName: fileName.slice(0, 200), content, createdAt: now, expiresAt: new Date(now.getTime() + DAY) })
