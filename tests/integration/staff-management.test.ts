@@ -6,7 +6,13 @@ import { findStaffMember, inviteStaff, newStaffLink, setActive, setGroups } from
 import { redeemStaffToken } from '../../src/lib/server/auth/staff-token';
 import { signIn } from '../../src/lib/server/auth/sign-in';
 import { createSession, validateSession } from '../../src/lib/server/auth/session';
-import { family, group, pupil } from '../../src/lib/server/db/schema';
+import { family, group, outbox, pupil } from '../../src/lib/server/db/schema';
+import { drainOutbox } from '../../src/lib/server/mail/worker';
+import { mailboxTransport } from '../../src/lib/server/mail/transport';
+
+// The business clock three days behind the wall clock, as under FAKE_NOW: one-time links made
+// then are still valid now, and mail queued at the wall clock's time would not be due yet.
+const clock = new Date(Date.now() - 3 * 86_400_000);
 
 describe.each(databaseKinds)('the office manages its team on %s', (kind) => {
 	let t: TestDatabase;
@@ -21,16 +27,31 @@ describe.each(databaseKinds)('the office manages its team on %s', (kind) => {
 	afterAll(() => t?.dispose());
 
 	it('invites a teacher whose one-time link sets a password', async () => {
-		const result = await inviteStaff(t.db, schoolId, adminId, { name: '  Petra Vos ', email: 'Petra.Vos@School.example', title: 'teacher' });
+		const result = await inviteStaff(t.db, schoolId, adminId, { name: '  Petra Vos ', email: 'Petra.Vos@School.example', title: 'teacher' }, clock);
 		if (!result.ok) throw new Error(result.reason);
 		expect(await findStaffMember(t.db, schoolId, result.staffId)).toMatchObject({ name: 'Petra Vos', email: 'petra.vos@school.example', role: 'teacher', hasPassword: false });
 		expect((await redeemStaffToken(t.db, result.token, 'een lange zin voor petra')).ok).toBe(true);
 		expect((await signIn(t.db, { email: 'petra.vos@school.example', password: 'een lange zin voor petra', clientAddress: '127.0.0.1' })).ok).toBe(true);
 	});
 
+	it('queues the invitation and a new link on the business clock, so they go out under a test clock', async () => {
+		const invited = await inviteStaff(t.db, schoolId, adminId, { name: 'Klok Tester', email: 'klok@school.example', title: 'teacher' }, clock);
+		if (!invited.ok) throw new Error(invited.reason);
+		expect(await newStaffLink(t.db, schoolId, adminId, invited.staffId, clock)).not.toBeNull();
+		const queued = await t.db.select({ kind: outbox.kind, nextAttemptAt: outbox.nextAttemptAt, createdAt: outbox.createdAt }).from(outbox).where(eq(outbox.toAddress, 'klok@school.example'));
+		expect(queued.map((m) => [m.kind, m.createdAt.getTime(), m.nextAttemptAt.getTime()])).toEqual([
+			['staff_invite', clock.getTime(), clock.getTime()],
+			['staff_invite', clock.getTime(), clock.getTime()]
+		]);
+		const run = await drainOutbox({ db: t.db, transport: mailboxTransport(), origin: new URL('https://huisbezoek.school.example'), fromAddress: 'huisbezoek@school.example', now: () => clock });
+		expect(run.sent).toBeGreaterThanOrEqual(2);
+		const left = await t.db.select({ status: outbox.status }).from(outbox).where(eq(outbox.toAddress, 'klok@school.example'));
+		expect(left.map((m) => m.status)).toEqual(['sent', 'sent']);
+	});
+
 	it('gives directors and care coordinators the admin role, interns the teacher role', async () => {
-		const ib = await inviteStaff(t.db, schoolId, adminId, { name: 'IB', email: 'ib@school.example', title: 'care_coordinator' });
-		const intern = await inviteStaff(t.db, schoolId, adminId, { name: 'Stagiair', email: 'stage@school.example', title: 'intern' });
+		const ib = await inviteStaff(t.db, schoolId, adminId, { name: 'IB', email: 'ib@school.example', title: 'care_coordinator' }, clock);
+		const intern = await inviteStaff(t.db, schoolId, adminId, { name: 'Stagiair', email: 'stage@school.example', title: 'intern' }, clock);
 		expect(ib.ok && (await findStaffMember(t.db, schoolId, ib.staffId))?.role).toBe('admin');
 		expect(intern.ok && (await findStaffMember(t.db, schoolId, intern.staffId))?.role).toBe('teacher');
 	});
@@ -38,11 +59,11 @@ describe.each(databaseKinds)('the office manages its team on %s', (kind) => {
 	it('refuses a taken address, also one of another school, and nonsense', async () => {
 		const other = await makeSchool(t.db);
 		await makeStaff(t.db, other.id, { email: 'elders@school.example' });
-		expect(await inviteStaff(t.db, schoolId, adminId, { name: 'X', email: 'petra.vos@school.example', title: 'teacher' })).toEqual({ ok: false, reason: 'email_taken' });
-		expect(await inviteStaff(t.db, schoolId, adminId, { name: 'X', email: 'elders@school.example', title: 'teacher' })).toEqual({ ok: false, reason: 'email_taken' });
-		expect(await inviteStaff(t.db, schoolId, adminId, { name: '', email: 'a@b.nl', title: 'teacher' })).toEqual({ ok: false, reason: 'name_required' });
-		expect(await inviteStaff(t.db, schoolId, adminId, { name: 'X', email: 'a@b.nl\r\nBcc: c@d.nl', title: 'teacher' })).toEqual({ ok: false, reason: 'invalid_email' });
-		expect(await inviteStaff(t.db, schoolId, adminId, { name: 'X', email: 'a@b.nl', title: 'king' })).toEqual({ ok: false, reason: 'invalid_title' });
+		expect(await inviteStaff(t.db, schoolId, adminId, { name: 'X', email: 'petra.vos@school.example', title: 'teacher' }, clock)).toEqual({ ok: false, reason: 'email_taken' });
+		expect(await inviteStaff(t.db, schoolId, adminId, { name: 'X', email: 'elders@school.example', title: 'teacher' }, clock)).toEqual({ ok: false, reason: 'email_taken' });
+		expect(await inviteStaff(t.db, schoolId, adminId, { name: '', email: 'a@b.nl', title: 'teacher' }, clock)).toEqual({ ok: false, reason: 'name_required' });
+		expect(await inviteStaff(t.db, schoolId, adminId, { name: 'X', email: 'a@b.nl\r\nBcc: c@d.nl', title: 'teacher' }, clock)).toEqual({ ok: false, reason: 'invalid_email' });
+		expect(await inviteStaff(t.db, schoolId, adminId, { name: 'X', email: 'a@b.nl', title: 'king' }, clock)).toEqual({ ok: false, reason: 'invalid_title' });
 	});
 
 	it('assigns groups, and families without a visitor get the teacher of their oldest child', async () => {
@@ -69,7 +90,7 @@ describe.each(databaseKinds)('the office manages its team on %s', (kind) => {
 		expect(await setActive(t.db, schoolId, adminId, person.id, false)).toEqual({ ok: true });
 		expect(await validateSession(t.db, token)).toBeNull();
 		expect((await signIn(t.db, { email: 'weg@school.example', password: 'correct horse battery', clientAddress: '127.0.0.1' })).ok).toBe(false);
-		expect(await newStaffLink(t.db, schoolId, adminId, person.id)).toBeNull();
+		expect(await newStaffLink(t.db, schoolId, adminId, person.id, clock)).toBeNull();
 		expect(await setActive(t.db, schoolId, adminId, person.id, true)).toEqual({ ok: true });
 		expect((await signIn(t.db, { email: 'weg@school.example', password: 'correct horse battery', clientAddress: '127.0.0.1' })).ok).toBe(true);
 	});
@@ -80,6 +101,6 @@ describe.each(databaseKinds)('the office manages its team on %s', (kind) => {
 		expect(await findStaffMember(t.db, schoolId, stranger.id)).toBeNull();
 		expect(await setActive(t.db, schoolId, adminId, stranger.id, false)).toEqual({ ok: false, reason: 'not_found' });
 		expect(await setGroups(t.db, schoolId, adminId, stranger.id, [])).toBe(false);
-		expect(await newStaffLink(t.db, schoolId, adminId, stranger.id)).toBeNull();
+		expect(await newStaffLink(t.db, schoolId, adminId, stranger.id, clock)).toBeNull();
 	});
 });

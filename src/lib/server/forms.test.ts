@@ -4,12 +4,17 @@ import { isEmail, isUuid, multiLine, singleLine } from './forms';
 describe('form input', () => {
 	it('makes one clean line of anything', () => {
 		expect(singleLine('  Anouk\r\nBcc: evil@example.org ')).toBe('Anouk Bcc: evil@example.org');
-		expect(singleLine('a\u0000b\u0007c\u2028d\u009f')).toBe('abcd');
+		// A control is a space, never glue: a lone CR between two words keeps them apart.
+		expect(singleLine('a\u0000b\u0007c\u2028d\u009f')).toBe('a b c d');
+		expect(singleLine('Jan\rde Vries')).toBe('Jan de Vries');
+		expect(singleLine('Jan \r\n\t de  Vries')).toBe('Jan de  Vries');
+		expect(singleLine('Noor\u0085van\u000bDijk')).toBe('Noor van Dijk');
 		expect(singleLine('e\u0301')).toBe('é');
 	});
 
 	it('keeps line breaks in longer text but no other controls', () => {
-		expect(multiLine('een\r\ntwee\rdrie\u001b[31m')).toBe('een\ntwee\ndrie[31m');
+		expect(multiLine('een\r\ntwee\rdrie\u001b[31m')).toBe('een\ntwee\ndrie [31m');
+		expect(multiLine('vader\u2028moeder\u000bopa')).toBe('vader\nmoeder opa');
 	});
 
 	it('accepts ordinary addresses and refuses headers, spaces and brackets', () => {

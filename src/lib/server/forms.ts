@@ -1,22 +1,28 @@
 /** Reading form fields safely: every value is a string of bounded length, in NFC, without control characters. */
 
-// C0 controls except tab and newline, DEL, C1 controls, and Unicode line/paragraph separators.
+// Every C0 control (tab, CR and LF too), DEL, C1 controls, and Unicode line/paragraph separators.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
+const BREAKS = /\s*[\u0000-\u001F\u007F-\u009F\u2028\u2029][\s\u0000-\u001F\u007F-\u009F\u2028\u2029]*/g;
+// The same without tab and newline, which longer text keeps.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 export function field(form: FormData, name: string): string {
 	const value = form.get(name);
 	return typeof value === 'string' ? value : '';
 }
 
-/** One line of text: controls and line breaks removed, spaces trimmed. */
+/**
+ * One line of text: a run of controls and line breaks becomes one space, so "Jan\rde Vries"
+ * stays two words instead of becoming "Jande Vries"; spaces trimmed.
+ */
 export function singleLine(value: string): string {
-	return value.normalize('NFC').replace(CONTROL, '').replace(/[\r\n\t]+/g, ' ').trim();
+	return value.normalize('NFC').replace(BREAKS, ' ').trim();
 }
 
-/** Longer text: line breaks kept (as \n), other controls removed. */
+/** Longer text: line breaks kept (as \n, a lone CR too), every other control a space. */
 export function multiLine(value: string): string {
-	return value.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
+	return value.normalize('NFC').replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(CONTROL, ' ').trim();
 }
 
 export const EMAIL_MAX = 254;

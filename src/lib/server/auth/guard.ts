@@ -26,10 +26,29 @@ export function requireAdmin(event: RequestEvent): SessionStaff {
 	return staff;
 }
 
-/** A path on this site, or the fallback: never a redirect to another site (`//evil`, `/\\evil`, `https:`). */
+// C0 and C1 controls and DEL. Browsers strip tab, CR and LF from URLs before they parse them,
+// so "/\t/evil.example" reaches them as "//evil.example": another site.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const PROBE = 'http://path.invalid';
+
+/**
+ * A path on this site, or the fallback: never a redirect to another site, whatever the input
+ * (`//evil`, `/\\evil`, `/\t/evil`, `/.//evil`, `https:`). The path is resolved the way a browser
+ * would and handed back percent-encoded, so what the browser follows is what was checked, and
+ * a header never carries a raw non-ASCII or control character.
+ */
 export function localPath(path: unknown, fallback: string): string {
-	if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return fallback;
-	return path;
+	if (typeof path !== 'string' || path.length > 2000 || !path.startsWith('/') || CONTROL.test(path) || path.includes('\\')) return fallback;
+	let resolved: URL;
+	try {
+		resolved = new URL(path, PROBE);
+	} catch {
+		return fallback;
+	}
+	// "/.//evil" resolves to the path "//evil", which a browser would read as a host.
+	if (resolved.origin !== PROBE || resolved.pathname.startsWith('//')) return fallback;
+	return resolved.pathname + resolved.search + resolved.hash;
 }
 
 /** Where to go after signing in: the page that asked for it, or the dashboard. */

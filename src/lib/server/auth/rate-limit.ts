@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { affectedRows, rowsOf, type Database } from '../db';
 import { hashToken } from './token';
+import { now as businessNow } from '../clock';
 
 export interface Limit {
 	/** What is counted, e.g. `sign-in:account`. */
@@ -23,7 +24,7 @@ export interface LimitResult {
 
 const keyOf = (limit: Limit, subject: string) => encodeHexLowerCase(hashToken(`${limit.scope}\u0000${subject}`));
 
-export async function hit(db: Database, limit: Limit, subject: string, now = new Date()): Promise<LimitResult> {
+export async function hit(db: Database, limit: Limit, subject: string, now = businessNow()): Promise<LimitResult> {
 	const keyHash = keyOf(limit, subject);
 	const windowFloor = new Date(now.getTime() - limit.windowMs);
 	const result = await db.execute(sql`
@@ -44,6 +45,6 @@ export async function reset(db: Database, limit: Limit, subject: string): Promis
 }
 
 /** Windows that ended a day ago are of no use to anyone. Returns how many went. */
-export async function purgeOld(db: Database, now = new Date()): Promise<number> {
+export async function purgeOld(db: Database, now = businessNow()): Promise<number> {
 	return affectedRows(await db.execute(sql`delete from rate_limit where window_start < ${new Date(now.getTime() - 86_400_000).toISOString()}`));
 }

@@ -4,6 +4,7 @@ import { staff } from '../db/schema';
 import { verifyNothing, verifyPassword } from './password';
 import { createSession } from './session';
 import { hit, reset, type Limit } from './rate-limit';
+import { now as businessNow } from '../clock';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 /** Per account: slows guessing one teacher's password to 10 tries a quarter hour. */
@@ -22,7 +23,7 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 export async function signIn(
 	db: Database,
 	input: { email: string; password: string; clientAddress: string },
-	now = new Date()
+	now = businessNow()
 ): Promise<SignInResult> {
 	const email = normaliseEmail(input.email);
 	const [byAccount, byAddress] = await Promise.all([

@@ -9,6 +9,7 @@ import { staff, staffToken } from '../db/schema';
 import { checkNewPassword, hashPassword, type PasswordProblem } from './password';
 import { invalidateAllSessions } from './session';
 import { hashToken, looksLikeToken, newSecret } from './token';
+import { now as businessNow } from '../clock';
 
 const DAY = 86_400_000;
 export const TOKEN_LIFETIME_MS = { setup: 7 * DAY, reset: 60 * 60_000 } as const;
@@ -17,7 +18,7 @@ export async function createStaffToken(
 	db: Database,
 	staffId: string,
 	purpose: 'setup' | 'reset',
-	now = new Date()
+	now = businessNow()
 ): Promise<string> {
 	const token = newSecret();
 	await db.transaction(async (tx) => {
@@ -45,7 +46,7 @@ export interface TokenOwner {
 }
 
 /** Who a link belongs to, if it is still good; reading changes nothing (mail scanners open links). */
-export async function peekStaffToken(db: Database, token: string, now = new Date()): Promise<TokenOwner | null> {
+export async function peekStaffToken(db: Database, token: string, now = businessNow()): Promise<TokenOwner | null> {
 	if (!looksLikeToken(token, 20)) return null;
 	const [row] = await db
 		.select({ staffId: staff.id, email: staff.email, name: staff.name, purpose: staffToken.purpose })
@@ -71,7 +72,7 @@ export async function redeemStaffToken(
 	db: Database,
 	token: string,
 	password: string,
-	now = new Date()
+	now = businessNow()
 ): Promise<RedeemResult> {
 	const owner = await peekStaffToken(db, token, now);
 	if (!owner) return { ok: false, reason: 'invalid_link' };

@@ -10,6 +10,7 @@ import { EXCLUSION_VIOLATION, pgErrorCode } from '../db/errors';
 import { toWallTime } from '../time/zone';
 import type { SlotTime } from './plan';
 import { lockStaffForSlots } from './lock-staff';
+import { now as businessNow } from '../clock';
 
 export interface NewSlots {
 	schoolId: string;
@@ -34,7 +35,7 @@ export type CreateSlotsProblem =
 
 export type CreateSlotsResult = { ok: true; ids: string[] } | { ok: false; reason: CreateSlotsProblem };
 
-export async function createSlots(db: Database, input: NewSlots, timeZone: string, now = new Date()): Promise<CreateSlotsResult> {
+export async function createSlots(db: Database, input: NewSlots, timeZone: string, now = businessNow()): Promise<CreateSlotsResult> {
 	if (input.times.length === 0) return { ok: false, reason: 'none' };
 	if (!input.allowsHome && !input.allowsSchool && !input.allowsNeutral) return { ok: false, reason: 'no_place' };
 	if (input.secondStaffId === input.staffId) return { ok: false, reason: 'same_person' };

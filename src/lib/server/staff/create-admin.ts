@@ -9,6 +9,7 @@ import { school, staff } from '../db/schema';
 import { createStaffToken } from '../auth/staff-token';
 import { normaliseEmail } from '../auth/sign-in';
 import { isEmail, singleLine } from '../forms';
+import { now as businessNow } from '../clock';
 
 export type CreateAdminResult =
 	| { ok: true; token: string; created: boolean; schoolName: string }
@@ -17,7 +18,7 @@ export type CreateAdminResult =
 export async function createAdmin(
 	db: Database,
 	input: { email: string; name?: string; schoolName?: string },
-	now = new Date()
+	now = businessNow()
 ): Promise<CreateAdminResult> {
 	const email = normaliseEmail(singleLine(input.email));
 	if (!isEmail(email)) return { ok: false, reason: 'invalid_email' };

@@ -20,7 +20,7 @@ export const roleOf = (title: Title): 'admin' | 'teacher' => (title === 'teacher
 
 export type InviteResult = { ok: true; staffId: string; token: string } | { ok: false; reason: 'name_required' | 'invalid_email' | 'email_taken' | 'invalid_title' };
 
-export async function inviteStaff(db: Database, schoolId: string, actorId: string, input: { name: string; email: string; title: string }): Promise<InviteResult> {
+export async function inviteStaff(db: Database, schoolId: string, actorId: string, input: { name: string; email: string; title: string }, now: Date): Promise<InviteResult> {
 	const name = singleLine(input.name).slice(0, 120);
 	const email = normaliseEmail(singleLine(input.email));
 	if (!name) return { ok: false, reason: 'name_required' };
@@ -33,7 +33,6 @@ export async function inviteStaff(db: Database, schoolId: string, actorId: strin
 			const tx = t as unknown as Database;
 			const [row] = await tx.insert(staff).values({ schoolId, name, email, title, role: roleOf(title) }).returning({ id: staff.id });
 			const staffId = row!.id;
-			const now = new Date();
 			const token = await mailStaffLink(tx, staffId, 'setup', now);
 			await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: 'staff.invited', subjectType: 'staff', subjectId: staffId, detail: { title } });
 			return { ok: true as const, staffId, token };
@@ -104,10 +103,10 @@ export async function setActive(db: Database, schoolId: string, actorId: string,
 }
 
 /** A fresh one-time link: for an invitation that expired, or a forgotten password. */
-export async function newStaffLink(db: Database, schoolId: string, actorId: string, staffId: string): Promise<string | null> {
+export async function newStaffLink(db: Database, schoolId: string, actorId: string, staffId: string, now: Date): Promise<string | null> {
 	const person = await findStaffMember(db, schoolId, staffId);
 	if (!person || !person.active) return null;
-	const token = await mailStaffLink(db, staffId, person.hasPassword ? 'reset' : 'setup', new Date());
+	const token = await mailStaffLink(db, staffId, person.hasPassword ? 'reset' : 'setup', now);
 	await recordAudit(db, { schoolId, actorKind: 'staff', actorId, action: 'staff.link_issued', subjectType: 'staff', subjectId: staffId });
 	return token;
 }

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
+import { now } from '$lib/server/clock';
 import { findStaffMember, groupsOfSchool, newStaffLink, setActive, setGroups } from '$lib/server/staff/manage';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -36,7 +37,7 @@ export const actions: Actions = {
 	},
 	link: async (event) => {
 		const { me, found } = await person(event);
-		const token = await newStaffLink(event.locals.db, me.schoolId, me.id, found.id);
+		const token = await newStaffLink(event.locals.db, me.schoolId, me.id, found.id, now());
 		if (!token) return fail(400, { error: 'team.errors.inactive' });
 		return { link: new URL(`/setup/${token}`, config().origin).toString() };
 	}
