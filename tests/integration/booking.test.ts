@@ -75,7 +75,7 @@ describe.each(databaseKinds)('families answer on %s', (kind) => {
 		// A free slot: moved in place, same booking, higher sequence; the old slot is free again.
 		const before = await answerOf(families[0]!);
 		const moved = await bookVisit(t.db, schoolId, roundId, families[0]!, choice(slots[2]!, { location: 'school', notHomeReason: 'prefer_school' }), parent, NOW);
-		expect(moved).toEqual({ ok: true, bookingId: before!.id, sequence: 1 });
+		expect(moved).toEqual({ ok: true, bookingId: before!.id, sequence: 1, changed: true });
 		expect(await answerOf(families[0]!)).toMatchObject({ slotId: slots[2], location: 'school', notHomeReason: 'prefer_school', interpreterLanguage: null });
 		expect((await bookVisit(t.db, schoolId, roundId, families[2]!, choice(slots[0]!), parent, NOW)).ok).toBe(true);
 	});

@@ -32,6 +32,7 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 		await dropDatabase?.();
 	});
 
+	const demoPhone = '020 123 4567';
 	const pathOf = (surname: string) => new URL(demo.families.find((f) => f.name.includes(surname))!.url).pathname;
 	const post = (pathname: string, form: Record<string, string>, lang = 'en') =>
 		fetch(server.url + pathname, {
@@ -89,5 +90,24 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 		// Opening a link changes nothing: a GET of the booking page leaves the answer as it is.
 		const page = await (await fetch(`${server.url}${path}`)).text();
 		expect(page).toContain('&lt;b>Sem&lt;/b> houdt van voetbal');
+	});
+
+	it('answers a re-post of the same booking with "saved" and changes nothing; after ten changes in an hour it gives the phone number', async () => {
+		const path = pathOf('Peters');
+		const slots = await slotsOn(path);
+		const same = { location: 'school', slotId: slots[0]!, interpreter: 'no', questions: 'Over lezen' };
+		expect((await post(`${path}/book`, same)).headers.get('location')).toBe(`${path}?saved=booked`);
+		for (let i = 0; i < 5; i++) {
+			const again = await post(`${path}/book`, same);
+			expect(again.status).toBe(303);
+			expect(again.headers.get('location')).toBe(`${path}?saved=unchanged`);
+		}
+		// Nine more real changes reach the limit of ten; the eleventh is refused with the school's phone.
+		for (let i = 1; i <= 9; i++) expect((await post(`${path}/book`, { ...same, slotId: slots[i % 2]! })).headers.get('location')).toBe(`${path}?saved=booked`);
+		const refused = await post(`${path}/book`, { ...same, slotId: slots[2]! }, 'tr');
+		expect(refused.status).toBe(409);
+		const html = await refused.text();
+		expect(html).toContain('Son bir saatte çok değişiklik yaptınız');
+		expect(html).toContain(demoPhone);
 	});
 });

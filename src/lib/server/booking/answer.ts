@@ -4,6 +4,10 @@
  * and raises its sequence, so a reschedule is one UPDATE that the database either accepts or
  * refuses as a whole: never two slots, never none. Double bookings are stopped by the unique
  * indexes `booking_one_per_slot` and `booking_one_answer_per_family`, not by a check here.
+ *
+ * A post that changes nothing changes nothing: no new sequence, no audit entry, no mail. Real
+ * changes through a family's link are limited per hour, so one link cannot flood the family's
+ * and the teacher's mailboxes.
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { isUuid } from '../forms';
@@ -13,6 +17,10 @@ import { UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '../db/errors';
 import { recordAudit } from '../audit/record';
 import { parentPhase } from './phase';
 import { queueVisitMessages, visitState } from '../mail/visit-messages';
+import { hit, type Limit } from '../auth/rate-limit';
+
+/** Answers (book, change, cancel, decline) a family may give through its link in an hour. */
+export const PARENT_ANSWERS: Limit = { scope: 'family-answer', max: 10, windowMs: 3_600_000 };
 
 export type Location = 'home' | 'school' | 'neutral';
 
@@ -34,7 +42,10 @@ export interface VisitChoice {
 	/** A corrected address for a home visit; null keeps the family's own. */
 	visitAddress: string | null;
 	interpreterLanguage: string | null;
-	parentQuestions: string | null;
+	/** The parents' own questions; left out when staff book, so what the family wrote stays. */
+	parentQuestions?: string | null;
+	/** Staff's note; left out when parents book. Never shown to the family. */
+	staffNote?: string | null;
 	notHomeReason: string | null;
 	notHomeReasonText: string | null;
 }
@@ -48,9 +59,11 @@ export type AnswerProblem =
 	| 'place_not_allowed'
 	| 'unknown_place'
 	| 'too_late'
-	| 'already_answered';
+	| 'already_answered'
+	| 'too_many_changes';
 
-export type AnswerResult = { ok: true; bookingId: string; sequence: number } | { ok: false; problem: AnswerProblem };
+/** `changed: false`: the answer was already exactly this; nothing was written or sent. */
+export type AnswerResult = { ok: true; bookingId: string; sequence: number; changed: boolean } | { ok: false; problem: AnswerProblem };
 
 class Refused extends Error {
 	constructor(readonly problem: AnswerProblem) {
@@ -76,7 +89,21 @@ async function context(tx: Database, schoolId: string, roundId: string, familyId
 		.for('update', { of: family });
 	if (!row) throw new Refused('unknown_family');
 	const [current] = await tx
-		.select({ id: booking.id, status: booking.status, sequence: booking.sequence, slotStartsAt: slot.startsAt })
+		.select({
+			id: booking.id,
+			status: booking.status,
+			sequence: booking.sequence,
+			slotStartsAt: slot.startsAt,
+			slotId: booking.slotId,
+			location: booking.location,
+			neutralPlaceId: booking.neutralPlaceId,
+			visitAddress: booking.visitAddress,
+			interpreterLanguage: booking.interpreterLanguage,
+			parentQuestions: booking.parentQuestions,
+			staffNote: booking.staffNote,
+			notHomeReason: booking.notHomeReason,
+			notHomeReasonText: booking.notHomeReasonText
+		})
 		.from(booking)
 		.leftJoin(slot, eq(slot.id, booking.slotId))
 		.where(and(eq(booking.familyId, familyId), eq(booking.roundId, roundId), ne(booking.status, 'cancelled')));
@@ -93,10 +120,23 @@ function checkWindow(ctx: Awaited<ReturnType<typeof context>>, now: Date) {
 	if (phase !== 'open') throw new Refused('booking_closed');
 }
 
-async function run(db: Database, work: (tx: Database) => Promise<{ id: string; sequence: number }>): Promise<AnswerResult> {
+type Current = NonNullable<Awaited<ReturnType<typeof context>>['current']>;
+
+/** True when every field the new values name already holds that value: re-posting the same form. */
+function sameAnswer(current: Current, values: Partial<Record<keyof Current, unknown>>): boolean {
+	return Object.entries(values).every(([key, value]) => current[key as keyof Current] === value);
+}
+
+/** A parent's real change counts against the link's hourly limit; staff are not limited. */
+async function countChange(tx: Database, familyId: string, actor: Actor, now: Date) {
+	if (actor.kind !== 'parent') return;
+	if (!(await hit(tx, PARENT_ANSWERS, familyId, now)).allowed) throw new Refused('too_many_changes');
+}
+
+async function run(db: Database, work: (tx: Database) => Promise<{ id: string; sequence: number; changed?: boolean }>): Promise<AnswerResult> {
 	try {
-		const { id, sequence } = await db.transaction((tx) => work(tx as unknown as Database));
-		return { ok: true, bookingId: id, sequence };
+		const { id, sequence, changed = true } = await db.transaction((tx) => work(tx as unknown as Database));
+		return { ok: true, bookingId: id, sequence, changed };
 	} catch (error) {
 		if (error instanceof Refused) return { ok: false, problem: error.problem };
 		if (pgErrorCode(error) === UNIQUE_VIOLATION) {
@@ -128,16 +168,23 @@ export function bookVisit(db: Database, schoolId: string, roundId: string, famil
 				: [];
 			if (!place) throw new Refused('unknown_place');
 		}
-		const values = {
+		const answer = {
 			slotId: choice.slotId,
 			status: 'booked' as const,
 			location: choice.location,
 			neutralPlaceId: choice.location === 'neutral' ? choice.neutralPlaceId : null,
 			visitAddress: choice.location === 'home' ? choice.visitAddress : null,
 			interpreterLanguage: choice.interpreterLanguage,
-			parentQuestions: choice.parentQuestions,
+			// Each side writes only its own words: a rebooking by the office keeps the parents' questions.
+			...(choice.parentQuestions !== undefined && { parentQuestions: choice.parentQuestions }),
+			...(choice.staffNote !== undefined && { staffNote: choice.staffNote }),
 			notHomeReason: choice.location === 'home' ? null : choice.notHomeReason,
-			notHomeReasonText: choice.location === 'home' ? null : choice.notHomeReasonText,
+			notHomeReasonText: choice.location === 'home' ? null : choice.notHomeReasonText
+		};
+		if (ctx.current && sameAnswer(ctx.current, answer)) return { id: ctx.current.id, sequence: ctx.current.sequence, changed: false };
+		await countChange(tx, familyId, actor, now);
+		const values = {
+			...answer,
 			bookedBy: actor.kind,
 			bookedByStaffId: actor.staffId ?? null,
 			familyNotice: null,
@@ -159,8 +206,11 @@ export function declineRound(db: Database, schoolId: string, roundId: string, fa
 	return run(db, async (tx) => {
 		const ctx = await context(tx, schoolId, roundId, familyId);
 		checkWindow(ctx, now);
+		const answer = { status: 'declined' as const, notHomeReason: reason.code, notHomeReasonText: reason.text };
+		if (ctx.current && sameAnswer(ctx.current, answer)) return { id: ctx.current.id, sequence: ctx.current.sequence, changed: false };
+		await countChange(tx, familyId, actor, now);
 		const before = ctx.current ? await visitState(tx, ctx.current.id) : null;
-		const values = { slotId: null, status: 'declined' as const, location: null, neutralPlaceId: null, visitAddress: null, interpreterLanguage: null, notHomeReason: reason.code, notHomeReasonText: reason.text, bookedBy: actor.kind, bookedByStaffId: actor.staffId ?? null, updatedAt: now };
+		const values = { ...answer, slotId: null, location: null, neutralPlaceId: null, visitAddress: null, interpreterLanguage: null, bookedBy: actor.kind, bookedByStaffId: actor.staffId ?? null, updatedAt: now };
 		const row = ctx.current
 			? (await tx.update(booking).set({ ...values, sequence: sql`${booking.sequence} + 1` }).where(eq(booking.id, ctx.current.id)).returning({ id: booking.id, sequence: booking.sequence }))[0]!
 			: (await tx.insert(booking).values({ schoolId, roundId, familyId, ...values, createdAt: now }).returning({ id: booking.id, sequence: booking.sequence }))[0]!;
@@ -176,6 +226,7 @@ export function cancelAnswer(db: Database, schoolId: string, roundId: string, fa
 		const ctx = await context(tx, schoolId, roundId, familyId);
 		if (!ctx.current) throw new Refused('slot_gone');
 		checkWindow(ctx, now);
+		await countChange(tx, familyId, actor, now);
 		const before = await visitState(tx, ctx.current.id);
 		const [row] = await tx
 			.update(booking)

@@ -32,6 +32,8 @@ export interface FamilyAnswer {
 	placeAddress: string | null;
 	interpreterLanguage: string | null;
 	questions: string | null;
+	/** Staff's own note: for staff pages only, never for the family's. */
+	staffNote: string | null;
 	notHomeReason: string | null;
 	notHomeReasonText: string | null;
 	familyNotice: 'moved' | 'cancelled' | null;
@@ -59,7 +61,7 @@ export async function familyAnswers(db: Database, schoolId: string, roundId: str
 			trim(concat_ws(' ', f.street, f.postal_code, f.city)) as family_address,
 			v.name as teacher,
 			a.id as booking_id, a.sequence, a.slot_id, a.neutral_place_id,
-			a.status, a.location, a.visit_address, a.interpreter_language, a.parent_questions,
+			a.status, a.location, a.visit_address, a.interpreter_language, a.parent_questions, a.staff_note,
 			a.not_home_reason, a.not_home_reason_text, a.family_notice,
 			s.starts_at, s.ends_at, s2.name as second_staff,
 			np.name as place_name, np.address as place_address,
@@ -102,6 +104,7 @@ export async function familyAnswers(db: Database, schoolId: string, roundId: str
 			placeAddress: (r.place_address as string | null) ?? null,
 			interpreterLanguage: (r.interpreter_language as string | null) ?? null,
 			questions: (r.parent_questions as string | null) ?? null,
+			staffNote: (r.staff_note as string | null) ?? null,
 			notHomeReason: (r.not_home_reason as string | null) ?? null,
 			notHomeReasonText: (r.not_home_reason_text as string | null) ?? null,
 			familyNotice: (r.family_notice as FamilyAnswer['familyNotice']) ?? null,

@@ -18,8 +18,11 @@ export interface FamilyPage {
 	teacher: string | null;
 	round: { id: string; name: string; startsOn: string; endsOn: string; visitMinutes: number; opensAt: Date; closesAt: Date; deadlineHours: number };
 	talkingPoints: string[];
-	answer: FamilyAnswer | null;
+	/** The family's answer, without what staff noted about it. */
+	answer: Omit<FamilyAnswer, 'staffNote'> | null;
 }
+
+const withoutStaffNote = ({ staffNote: _, ...answer }: FamilyAnswer) => answer;
 
 export async function familyPage(db: Database, familyId: string, roundId: string): Promise<FamilyPage | null> {
 	const [head] = await db
@@ -81,6 +84,6 @@ export async function familyPage(db: Database, familyId: string, roundId: string
 		teacher: head.teacher,
 		round: head.round,
 		talkingPoints: points.split('\n').map((p) => p.trim()).filter(Boolean),
-		answer: answer && answer.status !== 'open' ? answer : null
+		answer: answer && answer.status !== 'open' ? withoutStaffNote(answer) : null
 	};
 }

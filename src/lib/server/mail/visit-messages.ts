@@ -3,6 +3,10 @@
  * makes the change: the family (each guardian with an address, in the family's language) and
  * everyone who goes to the visit (in their own language), and the office when an interpreter
  * is asked for. If the change rolls back, so do its messages.
+ *
+ * Staff hear of a change or a cancellation a few minutes later, and changes to one visit within
+ * those minutes reach them as one mail: a family that changes its mind three times in two
+ * minutes must not give the teacher three invites.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
@@ -12,6 +16,10 @@ import { distinctRecipients } from './address';
 import { formatAddress } from '../../format';
 
 const HOUR = 3_600_000;
+/** How long a staff member's change mail waits for a next change to the same visit. */
+export const STAFF_CHANGE_DELAY_MS = 5 * 60_000;
+const staffVisitKinds = ['staff_visit_booked', 'staff_visit_changed', 'staff_visit_cancelled'] as const;
+type StaffVisitKind = (typeof staffVisitKinds)[number];
 
 /** Where a visit stood before a change: callers read it before they update the booking. */
 export interface VisitState {
@@ -163,9 +171,10 @@ export async function queueVisitMessages(tx: Database, bookingId: string, change
 		familyPath: `/staff/families/${f.booking.familyId}`,
 		details
 	});
-	const toStaff = (id: string, kind: string, payload: StaffVisitPayload) => {
+	const staffRows: { kind: StaffVisitKind; toAddress: string; toName: string; language: string; payload: StaffVisitPayload }[] = [];
+	const toStaff = (id: string, kind: StaffVisitKind, payload: StaffVisitPayload) => {
 		const person = people.get(id);
-		if (person?.active) rows.push({ schoolId: f.booking.schoolId, kind, toAddress: person.email, toName: person.name, language: person.language, payload: payload as unknown as Record<string, unknown>, bookingId });
+		if (person?.active) staffRows.push({ kind, toAddress: person.email, toName: person.name, language: person.language, payload });
 	};
 	if (f.slot && nowIds.length) {
 		const payload = staffPayload({ startsAt: f.slot.startsAt, endsAt: f.slot.endsAt }, nowIds);
@@ -190,4 +199,49 @@ export async function queueVisitMessages(tx: Database, bookingId: string, change
 	}
 
 	if (rows.length) await tx.insert(outbox).values(rows.map((r) => ({ ...r, createdAt: now, nextAttemptAt: now })));
+	for (const row of staffRows) await queueStaffVisitMail(tx, f.booking.schoolId, bookingId, row, now);
+}
+
+/**
+ * One staff member's mail about one visit, merged with the mail about it that still waits
+ * unsent (never claimed by a worker: `attempts = 0`). The merged mail says what changed since the
+ * last mail this person actually got: a booking they never heard of stays "new", a booking and its
+ * cancellation cancel out, and "moved from" names the time in their calendar.
+ */
+async function queueStaffVisitMail(tx: Database, schoolId: string, bookingId: string, row: { kind: StaffVisitKind; toAddress: string; toName: string; language: string; payload: StaffVisitPayload }, now: Date) {
+	const waiting = await tx
+		.delete(outbox)
+		.where(and(eq(outbox.bookingId, bookingId), eq(outbox.toAddress, row.toAddress), inArray(outbox.kind, [...staffVisitKinds]), eq(outbox.status, 'pending'), eq(outbox.attempts, 0)))
+		.returning({ kind: outbox.kind, payload: outbox.payload, createdAt: outbox.createdAt });
+	const [first] = waiting.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+	let { kind } = row;
+	const payload: StaffVisitPayload = { ...row.payload };
+	if (first) {
+		const was = first.payload as unknown as StaffVisitPayload;
+		// The time in their calendar: what the waiting mail changed it from, or its own time.
+		const known = first.kind === 'staff_visit_booked' ? null : first.kind === 'staff_visit_cancelled' ? was.startsAt : (was.previousStartsAt ?? was.startsAt);
+		if (first.kind === 'staff_visit_booked' && kind === 'staff_visit_cancelled') return;
+		if (first.kind === 'staff_visit_booked') kind = 'staff_visit_booked';
+		else if (first.kind === 'staff_visit_cancelled' && kind === 'staff_visit_booked') kind = 'staff_visit_changed';
+		delete payload.previousStartsAt;
+		if (kind === 'staff_visit_changed' && known && known !== payload.startsAt) payload.previousStartsAt = known;
+		// A cancellation names the time they know, not one they were never told of.
+		if (kind === 'staff_visit_cancelled' && known && known !== payload.startsAt) {
+			const length = Date.parse(payload.endsAt) - Date.parse(payload.startsAt);
+			payload.startsAt = known;
+			payload.endsAt = new Date(Date.parse(known) + length).toISOString();
+		}
+	}
+	const delayed = kind !== 'staff_visit_booked' || Boolean(first);
+	await tx.insert(outbox).values({
+		schoolId,
+		kind,
+		toAddress: row.toAddress,
+		toName: row.toName,
+		language: row.language,
+		payload: payload as unknown as Record<string, unknown>,
+		bookingId,
+		createdAt: first?.createdAt ?? now,
+		nextAttemptAt: delayed ? new Date(now.getTime() + STAFF_CHANGE_DELAY_MS) : now
+	});
 }

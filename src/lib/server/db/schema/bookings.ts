@@ -82,6 +82,8 @@ export const booking = pgTable(
 		visitAddress: text('visit_address'),
 		interpreterLanguage: text('interpreter_language'),
 		parentQuestions: text('parent_questions'),
+		/** What the office or a teacher noted (a phone call, a wish); never shown to the family. */
+		staffNote: text('staff_note'),
 		/** Why not at home (or no meeting): a code from a short list, and optional free text. */
 		notHomeReason: text('not_home_reason'),
 		notHomeReasonText: text('not_home_reason_text'),

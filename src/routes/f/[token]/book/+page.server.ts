@@ -36,7 +36,8 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 		interpreterLanguage: own?.interpreterLanguage ?? '',
 		questions: own?.questions ?? '',
 		reason: own?.notHomeReason ?? '',
-		reasonText: own?.notHomeReasonText ?? ''
+		reasonText: own?.notHomeReasonText ?? '',
+		note: ''
 	};
 	return {
 		location,
@@ -56,6 +57,7 @@ export const actions: Actions = {
 		const { values, problems, choice } = readChoice(await request.formData());
 		if (!choice) return fail(400, { values, problems, problem: null });
 		const result = await bookVisit(locals.db, link.schoolId, link.roundId, link.familyId, choice, parentActor(params.token, locals.language.code), now());
+		if (result.ok && !result.changed) redirect(303, `/f/${params.token}?saved=unchanged`);
 		if (!result.ok) {
 			// A lost race or a vanished slot: the page reloads its list, the rest of the form stays filled in.
 			const lostSlot = result.problem === 'slot_taken' || result.problem === 'slot_gone' || result.problem === 'too_late';

@@ -2,12 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
 import { now, schoolToday } from '$lib/server/clock';
-import { field, multiLine, singleLine } from '$lib/server/forms';
+import { field, multiLine } from '$lib/server/forms';
 import { currentRound } from '$lib/server/school/overview';
 import { familyAnswers } from '$lib/server/families/overview';
 import { listPlaces } from '$lib/server/places/manage';
 import { bookVisit, cancelAnswer, declineRound } from '$lib/server/booking/answer';
-import { ADDRESS_MAX, isInterpreterLanguage, isLocation, isNotHomeReason, QUESTIONS_MAX, REASON_TEXT_MAX } from '$lib/server/booking/form';
+import { isNotHomeReason, readChoice, REASON_TEXT_MAX, type ChoiceValues } from '$lib/server/booking/form';
 import { familyForStaff, interpreterLanguages, notHomeReasons, openSlots } from '$lib/server/booking/choices';
 import { toWallTime } from '$lib/server/time/zone';
 import { assignVisitor } from '$lib/server/families/assign';
@@ -29,13 +29,29 @@ export const load: PageServerLoad = async (event) => {
 	const { me, found, round } = await context(event);
 	const db = event.locals.db;
 	const timeZone = config().schoolTimeZone;
-	const [[answer], slots, places, people] = await Promise.all([
-		familyAnswers(db, me.schoolId, round.id, { staffId: null, familyId: found.id }),
-		openSlots(db, me.schoolId, round.id, found.visitingStaffId, now()),
+	const [answer] = await familyAnswers(db, me.schoolId, round.id, { staffId: null, familyId: found.id });
+	const [slots, places, people] = await Promise.all([
+		// The family's own time stays in the list, so the office can change the place and keep the time.
+		openSlots(db, me.schoolId, round.id, found.visitingStaffId, now(), answer?.status === 'booked' ? answer.slotId : null),
 		listPlaces(db, me.schoolId),
 		me.role === 'admin' ? activeStaff(db, me.schoolId) : Promise.resolve([])
 	]);
+	const own = answer?.status === 'booked' ? answer : null;
+	// The office's form starts from the family's answer: rebooking keeps what the family chose and wrote.
+	const initial: ChoiceValues = {
+		location: own?.location ?? '',
+		slotId: own?.slotId ?? '',
+		placeId: own?.placeId ?? '',
+		visitAddress: own?.visitAddress ?? '',
+		interpreter: own?.interpreterLanguage ? 'yes' : 'no',
+		interpreterLanguage: own?.interpreterLanguage ?? '',
+		questions: '',
+		reason: own?.notHomeReason ?? '',
+		reasonText: own?.notHomeReasonText ?? '',
+		note: answer?.staffNote ?? ''
+	};
 	return {
+		initial,
 		reassigned: event.url.searchParams.get('done') === 'reassigned',
 		family: { id: found.id, children: found.children, address: [found.street, found.postalCode, found.city].filter(Boolean).join(', ') },
 		answer: answer ? { ...answer, startsAt: undefined, endsAt: undefined, when: answer.startsAt ? `${toWallTime(answer.startsAt, timeZone).date} ${toWallTime(answer.startsAt, timeZone).time}` : null } : null,
@@ -52,37 +68,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	book: async (event) => {
 		const { me, found, round } = await context(event);
-		const form = await event.request.formData();
-		const location = field(form, 'location');
-		const slotId = field(form, 'slotId');
-		if (!isLocation(location) || !slotId) return fail(400, { error: 'families.errors.choose_slot_and_place' });
-		const language = field(form, 'interpreter');
-		const reason = field(form, 'reason');
-		// Too long is refused, not cut: the fields carry maxlength, so only a tampered form gets here.
-		const visitAddress = singleLine(field(form, 'visitAddress'));
-		const questions = multiLine(field(form, 'questions'));
-		const tooLong = visitAddress.length > ADDRESS_MAX ? 'address_too_long' : questions.length > QUESTIONS_MAX ? 'questions_too_long' : null;
-		if (tooLong) return fail(400, { error: `families.errors.${tooLong}`, values: { visitAddress: visitAddress.slice(0, ADDRESS_MAX * 2), questions: questions.slice(0, QUESTIONS_MAX * 2) } });
-		const result = await bookVisit(
-			event.locals.db,
-			me.schoolId,
-			round.id,
-			found.id,
-			{
-				slotId: slotId.slice(0, 40),
-				location,
-				neutralPlaceId: field(form, 'placeId').slice(0, 40) || null,
-				visitAddress: visitAddress || null,
-				interpreterLanguage: isInterpreterLanguage(language) ? language : null,
-				parentQuestions: questions || null,
-				notHomeReason: isNotHomeReason(reason) ? reason : null,
-				notHomeReasonText: null
-			},
-			{ kind: 'staff', staffId: me.id },
-			now()
-		);
-		if (!result.ok) return fail(409, { error: `families.errors.${result.problem}` });
-		redirect(303, '/staff/families?done=booked');
+		// The parents' form's reader: the same checks and limits, too long refused and not cut. Staff
+		// write a note of their own; the parents' questions stay as the family wrote them.
+		const { values, problems, choice } = readChoice(await event.request.formData(), 'staff');
+		if (!choice) return fail(400, { error: `families.errors.${problems[0] ?? 'choose_place'}`, values });
+		const result = await bookVisit(event.locals.db, me.schoolId, round.id, found.id, choice, { kind: 'staff', staffId: me.id }, now());
+		if (!result.ok) return fail(409, { error: `families.errors.${result.problem}`, values });
+		redirect(303, `/staff/families?done=${result.changed ? 'booked' : 'unchanged'}`);
 	},
 	decline: async (event) => {
 		const { me, found, round } = await context(event);
