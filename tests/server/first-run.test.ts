@@ -88,6 +88,12 @@ describe('a first run', () => {
 	let copy: string;
 	const dataDirs: string[] = [];
 
+	const dataDir = (prefix = 'hb-first-run-data') => {
+		const dir = tempDir(prefix);
+		dataDirs.push(dir);
+		return dir;
+	};
+
 	beforeAll(() => {
 		copy = freshCopy();
 	});
@@ -96,7 +102,7 @@ describe('a first run', () => {
 	});
 
 	it('stops at once on a bad PORT, naming only PORT, before building', async () => {
-		const run = startScript(copy, laptopEnv({ PORT: '80a', DATA_DIR: tempDir('hb-first-run-data') }));
+		const run = startScript(copy, laptopEnv({ PORT: '80a', DATA_DIR: dataDir() }));
 		const timer = setTimeout(() => void run.stop(), 20_000);
 		const code = await run.exited;
 		clearTimeout(timer);
@@ -111,7 +117,7 @@ describe('a first run', () => {
 		const original = fs.readFileSync(layout, 'utf8');
 		fs.writeFileSync(layout, original + '\n<p>{ unclosed </p>\n');
 		try {
-			const run = startScript(copy, laptopEnv({ PORT: String(await freePort()), DATA_DIR: tempDir('hb-first-run-data') }));
+			const run = startScript(copy, laptopEnv({ PORT: String(await freePort()), DATA_DIR: dataDir() }));
 			const timer = setTimeout(() => void run.stop(), 240_000);
 			const code = await run.exited;
 			clearTimeout(timer);
@@ -130,9 +136,8 @@ describe('a first run', () => {
 	it('builds with one line, then says where to sign in on the PORT given, with accounts and five parents’ links that work; the next start renews them', async () => {
 		const port = await freePort();
 		const url = `http://localhost:${port}`;
-		const dataDir = tempDir('hb-first-run-data');
-		dataDirs.push(dataDir);
-		const env = laptopEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'auto' });
+		const data = dataDir();
+		const env = laptopEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: data, DEMO: 'auto' });
 
 		const first = startScript(copy, env);
 		let banner: string[];
@@ -141,7 +146,7 @@ describe('a first run', () => {
 			const lines = first.output().trimEnd().split('\n');
 			const plain = lines.filter((l) => !isJson(l) && !l.startsWith('Listening on '));
 			expect(plain[0]).toMatch(/^Building the portal \(once, under a minute\)… done in \d+ s\.$/);
-			expect(plain[1]).toBe(`Starting Huisbezoek on ${url} (embedded database in ${dataDir})`);
+			expect(plain[1]).toBe(`Starting Huisbezoek on ${url} (embedded database in ${data})`);
 			// Nothing else but the banner: no preview tip, plugin timings, empty-chunk or adapter lines.
 			banner = plain.slice(2);
 			expect(banner[0]).toBe('');
@@ -181,7 +186,7 @@ describe('a first run', () => {
 			await waitFor(second, healthy(url), 120_000);
 			const plain = second.output().trimEnd().split('\n').filter((l) => !isJson(l) && !l.startsWith('Listening on '));
 			// Built already: no build line this time.
-			expect(plain[0]).toBe(`Starting Huisbezoek on ${url} (embedded database in ${dataDir})`);
+			expect(plain[0]).toBe(`Starting Huisbezoek on ${url} (embedded database in ${data})`);
 			expect(plain).toContain('  Demo school "obs De Spitsbergen (demo)" ready.');
 			const oldLink = banner.find((l) => l.startsWith('  Dutch  '))!.trim().split(/ {2,}/)[1]!;
 			expect(second.output()).not.toContain(oldLink);
@@ -196,9 +201,7 @@ describe('a first run', () => {
 		const command = /^(npm run\b[^#\n]*\bdemo --json)\s*#/m.exec(readme)?.[1]?.trim();
 		expect(command, 'the README names the command').toBeDefined();
 		const port = await freePort();
-		const dataDir = tempDir('hb-first-run-cli');
-		dataDirs.push(dataDir);
-		const result = spawnSync('sh', ['-c', command!], { cwd: root, env: laptopEnv({ PORT: String(port), DATA_DIR: dataDir }), encoding: 'utf8', timeout: 150_000 });
+		const result = spawnSync('sh', ['-c', command!], { cwd: root, env: laptopEnv({ PORT: String(port), DATA_DIR: dataDir('hb-first-run-cli') }), encoding: 'utf8', timeout: 150_000 });
 		expect(result.status, result.stderr).toBe(0);
 		const demo = JSON.parse(result.stdout);
 		expect(demo.signInUrl).toBe(`http://localhost:${port}/sign-in`);
