@@ -47,7 +47,8 @@ async function start() {
 const stop = (child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
 
 const first = await start();
-const teacher = first.out().match(/teacher:\s+(\S+)\s+password: (\S+)/);
+// The banner's row "  teacher   <e-mail>  <password>".
+const teacher = first.out().match(/^ {2}teacher +(\S+) +(\S+)$/m);
 const signIns = [];
 for (let i = 0; i < Number(values['sign-ins']); i++) {
 	const began = performance.now();

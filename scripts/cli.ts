@@ -1,6 +1,8 @@
 /**
  * `npm run cli -- <command>`: tasks for school IT. Run from the project folder; it reads the
- * same environment variables as the server (DATABASE_URL, DATA_DIR, ORIGIN, ...).
+ * same environment variables as the server (DATABASE_URL, DATA_DIR, ORIGIN, ...) through the same
+ * module, so links follow the server's rule: ORIGIN, else http://localhost:$PORT. Machine-readable
+ * output goes to stdout alone; `npm run -s` keeps npm's own header lines off it.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from '../src/lib/server/config';
@@ -18,7 +20,9 @@ const usage = `Usage: npm run cli -- <command> [options]
 
 Commands:
   migrate                      apply the database migrations
-  demo [--json]                load the demo school (once) and print fresh demo passwords and links
+  demo [--json]                load the demo school (once) and print fresh demo passwords and links;
+                               with --json, run it as npm run -s cli -- demo --json (npm prints
+                               nothing of its own then) to get JSON alone
   create-admin --email <address> [--name <name>] [--school <school name>]
                                make this person an admin and print a one-time setup link
   worker [--once]              send queued mail (with MAIL_WORKER=off on the server); --once: send
@@ -27,8 +31,9 @@ Commands:
                                sessions, links and old mail (the worker does this daily); prints counts
   help                         show this text
 
-Environment: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data), ORIGIN for links,
-SMTP_URL and MAIL_FROM for mail.
+Environment: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data); ORIGIN, else
+http://localhost:$PORT, for links (give it the same PORT or ORIGIN as the server); SMTP_URL and
+MAIL_FROM for mail.
 `;
 
 const createAdminMessages = {
@@ -83,6 +88,8 @@ async function run(argv: string[]): Promise<number> {
 			process.stdout.write(`${JSON.stringify(await applyRetention(handle.db, now(), settings.schoolTimeZone))}\n`);
 		} else if (command === 'demo') {
 			const { created, credentials } = await loadDemo(handle.db, { origin: settings.origin, timeZone: settings.schoolTimeZone, now: now() });
+			// The command line cannot see the PORT a server was started with: say what the links assume.
+			process.stderr.write(`Links point at ${settings.origin.origin}; for a portal elsewhere, set the same PORT or ORIGIN as for the server.\n`);
 			process.stdout.write(values.json ? JSON.stringify({ created, ...credentials }, null, 2) + '\n' : formatBanner(credentials, created));
 		} else {
 			const result = await createAdmin(handle.db, { email: values.email!, name: values.name, schoolName: values.school });
