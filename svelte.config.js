@@ -6,11 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		// SvelteKit's CSRF origin check stays on: a form POST must carry our own Origin. Browsers
-		// send the literal origin "null" for same-origin form posts from pages whose
-		// Referrer-Policy is no-referrer (ours, so that family tokens never leak). That one value is
-		// let through here and checked in hooks.server.ts against Sec-Fetch-Site instead.
-		csrf: { trustedOrigins: ['null'] },
+		// SvelteKit's CSRF check refuses a form post whose Origin is not ORIGIN, including the
+		// literal origin "null": our own pages send their real origin (Referrer-Policy: same-origin).
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -72,4 +72,4 @@ const built = fs.statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 if (built < Math.max(...sources.map((s) => newest(path.join(root, s))))) build();
 
 console.log(`Starting Huisbezoek on ${settings.origin.origin} (${settings.databaseUrl ? 'PostgreSQL' : 'embedded database in ' + settings.dataDir})`);
-await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);
+await import(pathToFileURL(path.join(root, 'scripts', 'server.js')).href);

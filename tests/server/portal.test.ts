@@ -63,8 +63,10 @@ describe.each(databaseKinds)('the portal on %s', (kind) => {
 		expect(scriptSrc).not.toContain('unsafe-inline');
 		expect(csp).toContain("frame-ancestors 'none'");
 		expect(csp).toContain("object-src 'none'");
-		expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+		expect(response.headers.get('referrer-policy')).toBe('same-origin');
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+		// Plain http: no HSTS (see the https server below).
+		expect(response.headers.get('strict-transport-security')).toBeNull();
 		expect(response.headers.get('cache-control')).toContain('no-store');
 		const html = await response.text();
 		expect(html).toMatch(/<html lang="nl" dir="ltr">/);
@@ -82,17 +84,57 @@ describe.each(databaseKinds)('the portal on %s', (kind) => {
 		expect(away.headers.get('location')).toBe('/');
 	});
 
+	it('never sends anyone to another site after sign-in or a language choice, and never fails on a hostile path', async () => {
+		const { jar } = await signInAs(teacher.email, teacher.password);
+		// Tab, CR, LF, backslashes, dot segments and their percent-encodings, as a browser would send them.
+		const hostile = ['%2F%09%2Fevil.example%2F', '%2F%09%5Cevil.example%2Fx', '%2F%0A%2Fevil.example', '%2F%0D%0A%2Fevil.example', '%2F%5C%2Fevil.example', '%2F.%2F%2Fevil.example', '%2F%2E%2E%2F%2Fevil.example', '%2F%00%2Fevil.example', '%2F%EF%BC%8Fevil.example'];
+		for (const next of hostile) {
+			// Signed in: the sign-in page sends on at once.
+			const page = await fetch(`${server.url}/sign-in?next=${next}`, { redirect: 'manual', headers: { Cookie: cookieHeader(jar) } });
+			expect(page.status, next).toBe(303);
+			const location = page.headers.get('location')!;
+			expect(new URL(location, 'https://school.example').origin, `${next} → ${location}`).toBe('https://school.example');
+			// Signing in with that next.
+			const signedIn = await fetch(`${server.url}/sign-in?next=${next}`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html', Origin: server.url },
+				body: new URLSearchParams({ email: teacher.email, password: teacher.password })
+			});
+			expect(signedIn.status, next).toBe(303);
+			expect(new URL(signedIn.headers.get('location')!, 'https://school.example').origin).toBe('https://school.example');
+			// The language form's way back.
+			const back = await post('/language', { lang: 'en', back: decodeURIComponent(next) });
+			expect(back.status, next).toBe(303);
+			expect(new URL(back.headers.get('location')!, 'https://school.example').origin).toBe('https://school.example');
+		}
+	});
+
 	it('refuses a form POST from a foreign origin', async () => {
 		const foreign = await post('/sign-in', { email: teacher.email, password: teacher.password }, { Origin: 'https://evil.example' });
 		expect(foreign.status).toBe(403);
 		expect(foreign.headers.get('set-cookie')).toBeNull();
-		// Origin "null" (a sandboxed frame, or a no-referrer page elsewhere) passes only from our own pages.
-		const hidden = await post('/sign-in', { email: teacher.email, password: teacher.password }, { Origin: 'null', 'Sec-Fetch-Site': 'cross-site' });
-		expect(hidden.status).toBe(403);
-		const sameSite = await post('/sign-in', { email: teacher.email, password: teacher.password }, { Origin: 'null', 'Sec-Fetch-Site': 'same-site' });
-		expect(sameSite.status).toBe(403);
-		const ours = await post('/sign-in', { email: teacher.email, password: teacher.password }, { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' });
-		expect(ours.status).toBe(303);
+		// Origin "null" (a sandboxed frame, or a no-referrer page elsewhere) is refused too, whatever
+		// Sec-Fetch-Site says or whether it is sent at all (older browsers): our own pages send their origin.
+		for (const site of ['cross-site', 'same-site', 'same-origin', null]) {
+			const hidden = await post('/sign-in', { email: teacher.email, password: teacher.password }, { Origin: 'null', ...(site && { 'Sec-Fetch-Site': site }) });
+			expect(hidden.status, String(site)).toBe(403);
+			expect(hidden.headers.get('set-cookie')).toBeNull();
+		}
+		// No Origin at all.
+		const none = await fetch(server.url + '/sign-in', { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: teacher.email, password: teacher.password }) });
+		expect(none.status).toBe(403);
+	});
+
+	it('sends nosniff on static files too', async () => {
+		const html = await (await fetch(`${server.url}/sign-in`)).text();
+		const assets = [...html.matchAll(/(?:href|src)="\.?\.?(\/_app\/immutable\/[^"]+)"/g)].map((m) => m[1]!);
+		expect(assets.length).toBeGreaterThan(0);
+		for (const asset of [...assets, '/favicon.svg']) {
+			const response = await fetch(server.url + asset);
+			expect(response.status, asset).toBe(200);
+			expect(response.headers.get('x-content-type-options'), asset).toBe('nosniff');
+		}
 	});
 
 	it('gives the same answer for an unknown account and a wrong password', async () => {
@@ -215,7 +257,7 @@ describe.each(databaseKinds)('the portal on %s', (kind) => {
 		expect(response.status).toBe(200);
 		expect(response.headers.get('cache-control')).toBe('no-store');
 		expect(response.headers.get('x-robots-tag')).toBe('noindex');
-		expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+		expect(response.headers.get('referrer-policy')).toBe('same-origin');
 		const html = await response.text();
 		expect(html).not.toMatch(/https?:\/\/(?!localhost)[a-z0-9.-]+\.[a-z]{2,}\//i);
 	});

@@ -1,4 +1,4 @@
-/** Runs the built portal (`build/`) as a real process, as `npm start` does, for tests and benchmarks. */
+/** Runs the built portal as a real process, as `npm start` does (`scripts/server.js`), for tests and benchmarks. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -28,7 +28,7 @@ export async function startServer(env: Record<string, string>, options: { timeou
 	const port = await freePort();
 	const url = `http://localhost:${port}`;
 	let output = '';
-	const child = spawn(process.execPath, [path.join(root, 'build', 'index.js')], {
+	const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.js')], {
 		cwd: root,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DEMO: 'off', LOG_LEVEL: 'info', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']

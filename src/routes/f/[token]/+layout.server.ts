@@ -5,7 +5,7 @@ import { now } from '$lib/server/clock';
 import { parentPhase } from '$lib/server/booking/phase';
 import type { LayoutServerLoad } from './$types';
 
-// The token is the family's key: never cached, never indexed (Referrer-Policy is no-referrer everywhere).
+// The token is the family's key: never cached, never indexed, never sent to another site (Referrer-Policy: same-origin).
 export const load: LayoutServerLoad = async ({ locals, setHeaders }) => {
 	setHeaders({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
 	// The hook resolved the token once, to choose the family's language.

@@ -1,0 +1,20 @@
+// The built portal as schools run it: adapter-node's server (`build/index.js`: HOST, PORT,
+// ORIGIN, SHUTDOWN_TIMEOUT, …), plus the headers that every response needs, static files
+// included. adapter-node serves `/_app/immutable/` and `static/` before SvelteKit's hooks run, so
+// hooks alone cannot give those files `nosniff`, nor HSTS.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { server } = await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);
+
+// Only an https ORIGIN means the portal is reached over TLS; on plain http HSTS would be ignored
+// at best, and at worst lock a school out of a test host that has no certificate.
+const https = /^https:\/\//i.test(process.env.ORIGIN ?? '');
+
+// Runs before adapter-node's own handler for every request: its setHeader calls come later and
+// win where they set the same header.
+server.server.prependListener('request', (_request, response) => {
+	response.setHeader('X-Content-Type-Options', 'nosniff');
+	if (https) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+});
