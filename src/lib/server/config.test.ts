@@ -51,4 +51,14 @@ describe('configuration', () => {
 		expect(() => loadConfig({ ORIGIN: 'localhost:3000' })).toThrow(ConfigError);
 		expect(loadConfig({ ORIGIN: 'https://huisbezoek.school.example' }).origin.protocol).toBe('https:');
 	});
+
+	it("reads the proxy's address header, and refuses what adapter-node would trip over", () => {
+		expect(loadConfig({})).toMatchObject({ addressHeader: null, xffDepth: 1 });
+		expect(loadConfig({ ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '2' })).toMatchObject({ addressHeader: 'x-forwarded-for', xffDepth: 2 });
+		expect(loadConfig({ ADDRESS_HEADER: 'X-Real-IP' })).toMatchObject({ addressHeader: 'x-real-ip', xffDepth: 1 });
+		expect(() => loadConfig({ ADDRESS_HEADER: 'X Forwarded For' })).toThrow(/ADDRESS_HEADER/);
+		expect(() => loadConfig({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '0' })).toThrow(/XFF_DEPTH/);
+		expect(() => loadConfig({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: 'one' })).toThrow(/XFF_DEPTH/);
+		expect(() => loadConfig({ XFF_DEPTH: '1' })).toThrow(/XFF_DEPTH applies only/);
+	});
 });

@@ -24,6 +24,13 @@ export interface Config {
 	logLevel: 'debug' | 'info' | 'warn' | 'error';
 	/** For tests and demos only: the business clock starts at this instant and runs on from there. */
 	fakeNow: Date | null;
+	/**
+	 * Behind a proxy: the header that carries the visitor's address (adapter-node reads it too), so
+	 * that rate limits count visitors, not the proxy. `xffDepth`: which address of X-Forwarded-For,
+	 * counted from the right, is the visitor's (1: the one the proxy added).
+	 */
+	addressHeader: string | null;
+	xffDepth: number;
 }
 
 export class ConfigError extends Error {
@@ -112,8 +119,19 @@ export function loadConfig(env: Env = process.env): Config {
 		problems.push(`FAKE_NOW must be an ISO instant like 2026-10-01T08:00:00Z, not "${fakeNowRaw}"`);
 	}
 
+	const addressHeader = value('ADDRESS_HEADER')?.toLowerCase() ?? null;
+	if (addressHeader !== null && !/^[a-z0-9][a-z0-9-]*$/.test(addressHeader)) {
+		problems.push(`ADDRESS_HEADER must be one header name, like X-Forwarded-For or X-Real-IP, not "${addressHeader}"`);
+	}
+	const xffDepthRaw = value('XFF_DEPTH');
+	const xffDepth = Number(xffDepthRaw ?? '1');
+	if (xffDepthRaw !== undefined) {
+		if (!/^\d+$/.test(xffDepthRaw) || xffDepth < 1 || xffDepth > 20) problems.push(`XFF_DEPTH must be a whole number from 1 to 20 (the number of proxies in front of the portal), not "${xffDepthRaw}"`);
+		else if (addressHeader !== 'x-forwarded-for') problems.push('XFF_DEPTH applies only with ADDRESS_HEADER=X-Forwarded-For');
+	}
+
 	if (problems.length > 0) throw new ConfigError(problems);
-	return { port, host, origin, databaseUrl, dataDir, smtpUrl, mailFrom, mailWorker, schoolTimeZone, demo, logLevel, fakeNow };
+	return { port, host, origin, databaseUrl, dataDir, smtpUrl, mailFrom, mailWorker, schoolTimeZone, demo, logLevel, fakeNow, addressHeader, xffDepth };
 }
 
 let current: Config | undefined;

@@ -7,6 +7,7 @@ import { config } from '$lib/server/config';
 import { log } from '$lib/server/log';
 import { parseSignIn, type SignInErrors } from './form';
 import type { Actions, PageServerLoad } from './$types';
+import { clientAddress } from '$lib/server/auth/client-address';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.session) redirect(303, safeNext(url.searchParams.get('next')));
@@ -18,7 +19,7 @@ export const actions: Actions = {
 		const parsed = parseSignIn(await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, minutes: 0, values: { email: parsed.email } });
 
-		const result = await signIn(event.locals.db, { ...parsed.value, clientAddress: event.getClientAddress() });
+		const result = await signIn(event.locals.db, { ...parsed.value, clientAddress: clientAddress(event) });
 		if (!result.ok) {
 			log.info('sign_in_refused', { reason: result.reason });
 			if (result.reason === 'rate_limited') {

@@ -12,7 +12,8 @@ import { mailStaffLink } from '../mail/staff-messages';
 import { isEmail, singleLine } from '../forms';
 
 export const RESETS_PER_ADDRESS: Limit = { scope: 'reset:email', max: 3, windowMs: 60 * 60_000 };
-export const RESETS_PER_NETWORK: Limit = { scope: 'reset:network', max: 20, windowMs: 60 * 60_000 };
+// A whole school shares one network address: per network only against floods, per address strict.
+export const RESETS_PER_NETWORK: Limit = { scope: 'reset:network', max: 100, windowMs: 60 * 60_000 };
 
 export type ResetResult = 'accepted' | 'invalid_email' | 'rate_limited';
 

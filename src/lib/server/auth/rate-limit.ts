@@ -22,7 +22,7 @@ export interface LimitResult {
 	retryAt: Date;
 }
 
-const keyOf = (limit: Limit, subject: string) => encodeHexLowerCase(hashToken(`${limit.scope}\u0000${subject}`));
+export const keyOf = (limit: Limit, subject: string) => encodeHexLowerCase(hashToken(`${limit.scope}\u0000${subject}`));
 
 export async function hit(db: Database, limit: Limit, subject: string, now = businessNow()): Promise<LimitResult> {
 	const keyHash = keyOf(limit, subject);

@@ -12,7 +12,8 @@ import { familyUrl, issueFamilyLink } from './links';
 import { familiesInRound } from './overview';
 
 export const LINK_REQUESTS_PER_ADDRESS: Limit = { scope: 'family-link:email', max: 3, windowMs: 60 * 60_000 };
-export const LINK_REQUESTS_PER_NETWORK: Limit = { scope: 'family-link:network', max: 30, windowMs: 60 * 60_000 };
+// Parents on the school's wifi (a coffee morning, the school gate) share one address.
+export const LINK_REQUESTS_PER_NETWORK: Limit = { scope: 'family-link:network', max: 300, windowMs: 60 * 60_000 };
 
 export interface NewsletterRound {
 	roundId: string;

@@ -3,6 +3,7 @@ import { config } from '$lib/server/config';
 import { now } from '$lib/server/clock';
 import { field, isEmail, singleLine } from '$lib/server/forms';
 import { requestFamilyLink, roundByNewsletterCode } from '$lib/server/families/newsletter';
+import { clientAddress } from '$lib/server/auth/client-address';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
@@ -13,12 +14,13 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request, getClientAddress }) => {
+	default: async (event) => {
+		const { locals, params, request } = event;
 		const round = await roundByNewsletterCode(locals.db, params.code);
 		if (!round) error(404, { message: 'newsletter.unknown' });
 		const email = singleLine(field(await request.formData(), 'email')).slice(0, 300);
 		if (!isEmail(email)) return fail(400, { email, problem: 'invalid_email' });
-		const result = await requestFamilyLink(locals.db, round, email, getClientAddress(), config().origin, now());
+		const result = await requestFamilyLink(locals.db, round, email, clientAddress(event), config().origin, now());
 		if (result === 'rate_limited') return fail(429, { email, problem: 'rate_limited' });
 		// The same answer for a known and an unknown address.
 		return { sent: true, email };
