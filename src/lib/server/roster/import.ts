@@ -11,6 +11,7 @@ import { fillVisitingTeachers } from '../staff/manage';
 import { recordAudit } from '../audit/record';
 import { clusterFamilies, oldestChild } from './families';
 import type { RosterRecord } from './records';
+import { fullName } from './names';
 
 export interface ImportReport {
 	pupilsCreated: number;
@@ -110,7 +111,7 @@ export async function importRoster(db: Database, schoolId: string, actorId: stri
 				}
 				await tx.update(pupil).set(values).where(eq(pupil.id, before.id));
 				report.pupilsUpdated++;
-				report.changes.push({ pupilNumber: child.pupilNumber, name: `${child.firstName} ${child.lastName}`, fields });
+				report.changes.push({ pupilNumber: child.pupilNumber, name: fullName(child), fields });
 			}
 
 		}
@@ -119,7 +120,7 @@ export async function importRoster(db: Database, schoolId: string, actorId: stri
 		await fillVisitingTeachers(tx, schoolId);
 
 		const inFile = new Set(records.map((r) => r.pupilNumber));
-		report.missing = [...existing.values()].filter((p) => !inFile.has(p.pupilNumber)).map((p) => ({ pupilNumber: p.pupilNumber, name: `${p.firstName} ${p.lastName}` }));
+		report.missing = [...existing.values()].filter((p) => !inFile.has(p.pupilNumber)).map((p) => ({ pupilNumber: p.pupilNumber, name: fullName(p) }));
 
 		// Families left without children (siblings now joined elsewhere) go, unless they have answers.
 		const emptied = await tx

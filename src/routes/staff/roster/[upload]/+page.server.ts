@@ -5,6 +5,7 @@ import type { ImportReport } from '$lib/server/roster/import';
 import { previewRoster } from '$lib/server/roster/preview';
 import { importRoster } from '$lib/server/roster/import';
 import { rosterFields } from '$lib/server/roster/mapping';
+import { fullName } from '$lib/server/roster/names';
 import { log } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 			siblingFamilies: preview.families.filter((f) => f.length > 1).length,
 			withoutEmail: preview.families.filter((f) => !f.some((r) => r.guardians.some((g) => g.email))).length,
 			families: preview.families.slice(0, PREVIEW_FAMILIES).map((children) => ({
-				children: children.map((c) => ({ number: c.pupilNumber, name: [c.firstName, c.infix, c.lastName].filter(Boolean).join(' '), group: c.group })),
+				children: children.map((c) => ({ number: c.pupilNumber, name: fullName(c), group: c.group })),
 				emails: [...new Set(children.flatMap((c) => c.guardians.map((g) => g.email).filter(Boolean)))] as string[],
 				address: [children[0]!.street, children[0]!.postalCode, children[0]!.city].filter(Boolean).join(', ')
 			}))
