@@ -31,6 +31,8 @@ export const load: PageServerLoad = async (event) => {
 			missing: preview.missing,
 			errors: preview.errors.slice(0, SHOWN_ERRORS),
 			errorCount: preview.errors.length,
+			warnings: preview.warnings.slice(0, SHOWN_ERRORS),
+			warningCount: preview.warnings.length,
 			pupils: preview.records.length,
 			familyCount: preview.families.length,
 			siblingFamilies: preview.families.filter((f) => f.length > 1).length,
@@ -59,7 +61,7 @@ export const actions: Actions = {
 		if (result.preview.missing.length > 0) return fail(400, { error: 'roster.errors.missing_columns' });
 		if (result.preview.errors.length > 0) return fail(400, { error: 'roster.errors.rows_with_problems' });
 
-		const report = await importRoster(event.locals.db, me.schoolId, me.id, result.preview.records);
+		const report = await importRoster(event.locals.db, me.schoolId, me.id, result.preview.records, result.preview.warnings);
 		await markImported(event.locals.db, upload.id, report);
 		log.info('roster_imported', { pupils: result.preview.records.length, families: report.families });
 		return { report };
