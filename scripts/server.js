@@ -1,11 +1,15 @@
 // The built portal as schools run it: adapter-node's server (`build/index.js`: HOST, PORT,
-// ORIGIN, SHUTDOWN_TIMEOUT, …), plus the headers that every response needs, static files
-// included. adapter-node serves `/_app/immutable/` and `static/` before SvelteKit's hooks run, so
+// ORIGIN, SHUTDOWN_TIMEOUT, …) with a request size that fits a roster file, plus the headers that
+// every response needs, static files included. adapter-node serves `/_app/immutable/` and `static/` before SvelteKit's hooks run, so
 // hooks alone cannot give those files `nosniff`, nor HSTS.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
+// adapter-node reads BODY_SIZE_LIMIT as its server loads, before any of our code runs, and its
+// own default (512K) is below the roster upload limit of 5 MB. config.ts checks a value set here
+// (DEFAULT_BODY_SIZE_LIMIT there is the same).
+if (!process.env.BODY_SIZE_LIMIT?.trim()) process.env.BODY_SIZE_LIMIT = '6M';
 const { server } = await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);
 
 // Only an https ORIGIN means the portal is reached over TLS; on plain http HSTS would be ignored

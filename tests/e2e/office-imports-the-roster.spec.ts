@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
 
@@ -72,6 +73,29 @@ test.describe('the office of a new school', () => {
 		await page.getByRole('button', { name: '12 leerlingen inlezen' }).click();
 		await expect(page.getByRole('status')).toHaveText('Klaar: 0 nieuw, 0 bijgewerkt, 12 ongewijzigd.');
 		await expect(page.getByText('10 gezinnen, waarvan 0 nieuw.')).toBeVisible();
+	});
+
+	test('imports a file without one pupil and with an address the mail cannot use', async ({ page, state }, testInfo) => {
+		// Noor de Vries left the school; Luca's father's address has a letter the mail cannot take.
+		const changed = testInfo.outputPath('leerlingen-november.csv');
+		fs.writeFileSync(changed, fs.readFileSync(sample, 'utf8').replace(/\n10231;[^\n]*/, '').replace('jeroen@example.nl', 'jeroen@exämple.nl'));
+		await signIn(page, state.newSchool.email, password);
+		await page.goto('/staff/roster');
+		await page.getByLabel('Bestand (CSV)').setInputFiles(changed);
+		await page.getByRole('button', { name: 'Bestand controleren' }).click();
+
+		const leftOut = page.getByRole('region', { name: '1 e-mailadres kan de portal niet gebruiken' });
+		await expect(leftOut.getByRole('listitem')).toHaveText(['Regel 7, E-mail ouder 1: jeroen@exämple.nl']);
+		await expect(leftOut).toContainText('De leerlingen worden wel ingelezen, maar zonder dit adres.');
+		await expectAccessible(page);
+
+		await page.getByRole('button', { name: '11 leerlingen inlezen' }).click();
+		await expect(page.getByRole('status')).toHaveText('Klaar: 0 nieuw, 0 bijgewerkt, 11 ongewijzigd.');
+		await expect(page.getByRole('heading', { name: '1 e-mailadres kan de portal niet gebruiken' })).toBeVisible();
+		await expect(page.getByText('Regel 7, E-mail ouder 1: jeroen@exämple.nl')).toBeVisible();
+		await expect(page.getByRole('heading', { name: '1 leerling niet in dit bestand' })).toBeVisible();
+		await expect(page.getByText('Noor de Vries (10231)')).toBeVisible();
+		await expectAccessible(page);
 	});
 
 	test('a teacher cannot open the import', async ({ page, state }) => {

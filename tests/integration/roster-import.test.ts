@@ -1,24 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeSchool, makeStaff } from '../support/fixtures';
 import { parseCsv } from '../../src/lib/server/roster/csv';
 import { guessMapping } from '../../src/lib/server/roster/mapping';
 import { readRecords, type RosterRecord } from '../../src/lib/server/roster/records';
 import { importRoster } from '../../src/lib/server/roster/import';
+import { findFamilies } from '../../src/lib/server/privacy/family-data';
 import { family, group, groupTeacher, guardian, pupil } from '../../src/lib/server/db/schema';
 
 const sampleText = () => fs.readFileSync(path.resolve('tests/fixtures/roster-sample.csv'), 'utf8');
 
-function records(bytes: Uint8Array): RosterRecord[] {
+function read(bytes: Uint8Array) {
 	const parsed = parseCsv(bytes);
 	if (!parsed.ok) throw new Error(parsed.problem);
-	const { records, errors } = readRecords(parsed.csv, guessMapping(parsed.csv.header));
-	expect(errors).toEqual([]);
-	return records;
+	const read = readRecords(parsed.csv, guessMapping(parsed.csv.header));
+	expect(read.errors).toEqual([]);
+	return read;
 }
+const records = (bytes: Uint8Array): RosterRecord[] => read(bytes).records;
 
 describe.each(databaseKinds)('roster import on %s', (kind) => {
 	let t: TestDatabase;
@@ -99,5 +101,33 @@ describe.each(databaseKinds)('roster import on %s', (kind) => {
 		expect(report).toMatchObject({ pupilsCreated: 12, pupilsUpdated: 0, familiesCreated: 10 });
 		// 10 from the sample, 1 for Renée; Milan's family stays although he was missing from the file.
 		expect(await t.db.select({ n: count() }).from(family).where(eq(family.schoolId, schoolId))).toEqual([{ n: 11 }]);
+	});
+
+	it('names pupils with their name prefix in the report and finds them by full name', async () => {
+		const other = await makeSchool(t.db);
+		const otherAdmin = await makeStaff(t.db, other.id, { role: 'admin' });
+		await importRoster(t.db, other.id, otherAdmin.id, records(new TextEncoder().encode(sampleText())));
+		// Noor de Vries left; Daan de Vries moved to 4B.
+		const next = records(new TextEncoder().encode(sampleText().replace(/\n10231;[^\n]*/, '').replace('10232;Daan;de;Vries;3B', '10232;Daan;de;Vries;4B')));
+		const report = await importRoster(t.db, other.id, otherAdmin.id, next);
+		expect(report.missing).toEqual([{ pupilNumber: '10231', name: 'Noor de Vries' }]);
+		expect(report.changes).toEqual([{ pupilNumber: '10232', name: 'Daan de Vries', fields: ['group'] }]);
+		// The privacy page finds a child by the name as the office writes it, prefix or none.
+		expect(await findFamilies(t.db, other.id, 'Sem Bakker')).toEqual([{ id: expect.any(String), children: ['Sem Bakker (10239)'] }]);
+		expect((await findFamilies(t.db, other.id, 'Luca van der Berg'))[0]?.children).toEqual(['Luca van der Berg (10237)']);
+	});
+
+	it('imports a guardian without an address the mail cannot use, and reports the address', async () => {
+		const other = await makeSchool(t.db);
+		const otherAdmin = await makeStaff(t.db, other.id, { role: 'admin' });
+		const file = read(new TextEncoder().encode(sampleText().replace('jeroen@example.nl', 'jeroen@exämple.nl')));
+		expect(file.warnings).toEqual([{ line: 8, field: 'guardian1Email', problem: 'unsendable_email', value: 'jeroen@exämple.nl' }]);
+		const report = await importRoster(t.db, other.id, otherAdmin.id, file.records, file.warnings);
+		expect(report).toMatchObject({ pupilsCreated: 12, emailsLeftOut: file.warnings });
+		const [luca] = await t.db.select().from(pupil).where(and(eq(pupil.schoolId, other.id), eq(pupil.pupilNumber, '10237')));
+		expect((await t.db.select({ name: guardian.name, email: guardian.email }).from(guardian).where(eq(guardian.familyId, luca!.familyId))).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+			{ name: 'Émilie Dubois', email: 'emilie.dubois@example.be' },
+			{ name: 'Jeroen van der Berg', email: null }
+		]);
 	});
 });

@@ -34,6 +34,12 @@ describe('configuration', () => {
 		expect(loadConfig({}).mailFrom).toBe('huisbezoek@localhost.localdomain');
 	});
 
+	it('wants a BODY_SIZE_LIMIT that holds a roster file, in the units adapter-node reads', () => {
+		expect(() => loadConfig({})).not.toThrow();
+		for (const value of ['6M', '6m', '5184K', '10485760', '1G', 'Infinity', ' ']) expect(() => loadConfig({ BODY_SIZE_LIMIT: value }), value).not.toThrow();
+		for (const value of ['512K', '5M', '5242880', 'lots', '6 MB', '-1']) expect(() => loadConfig({ BODY_SIZE_LIMIT: value }), value).toThrow(/BODY_SIZE_LIMIT must be at least 5184K/);
+	});
+
 	it('stops with every problem named at once', () => {
 		let caught: unknown;
 		try {

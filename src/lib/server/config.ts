@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { isEmail } from './forms';
+import { MAX_BYTES as ROSTER_MAX_BYTES } from './roster/csv';
 
 export type DemoMode = 'auto' | 'off';
 
@@ -41,6 +42,20 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * adapter-node refuses a request body over BODY_SIZE_LIMIT before our code sees it. Its own
+ * default (512K) is below the roster upload limit, so `scripts/server.js` sets 6M first; a value
+ * set by hand must still hold a roster file and the form around it.
+ */
+export const DEFAULT_BODY_SIZE_LIMIT = '6M';
+const MIN_BODY_SIZE = ROSTER_MAX_BYTES + 64 * 1024;
+
+/** A size as adapter-node reads it: bytes, or a number with K, M or G (binary), or Infinity. */
+export function parseByteSize(value: string): number {
+	const multiplier = ({ K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as Record<string, number>)[value.slice(-1).toUpperCase()] ?? 1;
+	return Number(multiplier === 1 ? value : value.slice(0, -1)) * multiplier;
+}
 
 function isValidTimeZone(zone: string): boolean {
 	try {
@@ -111,6 +126,12 @@ export function loadConfig(env: Env = process.env): Config {
 	const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel'];
 	if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
 		problems.push(`LOG_LEVEL must be debug, info, warn or error, not "${logLevel}"`);
+	}
+
+	const bodySizeRaw = value('BODY_SIZE_LIMIT') ?? DEFAULT_BODY_SIZE_LIMIT;
+	const bodySize = parseByteSize(bodySizeRaw);
+	if (Number.isNaN(bodySize) || bodySize < MIN_BODY_SIZE) {
+		problems.push(`BODY_SIZE_LIMIT must be at least ${Math.ceil(MIN_BODY_SIZE / 1024)}K so that a roster file of ${ROSTER_MAX_BYTES / 1024 ** 2} MB fits (leave it unset for ${DEFAULT_BODY_SIZE_LIMIT}), not "${bodySizeRaw}"`);
 	}
 
 	const fakeNowRaw = value('FAKE_NOW');

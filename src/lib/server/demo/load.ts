@@ -14,6 +14,7 @@ import { demoFamilies, demoGroups, demoPastRound, demoPlaces, demoSchool, demoSl
 import { planSlots } from '../slots/plan';
 import { createSlots } from '../slots/create';
 import { addDays, fromWallTime } from '../time/zone';
+import { fullNameSql } from '../roster/names';
 
 export interface DemoCredentials {
 	school: string;
@@ -189,7 +190,7 @@ async function roundFamilies(tx: Database, roundId: string) {
 	return tx.execute(sql`
 		select f.id, f.language, s.name as teacher,
 			(select min(g.email) from guardian g where g.family_id = f.id) as email,
-			(select string_agg(p2.first_name || ' ' || trim(p2.infix || ' ' || p2.last_name), ', ' order by p2.birth_date)
+			(select string_agg(${fullNameSql('p2')}, ', ' order by p2.birth_date)
 			   from pupil p2 where p2.family_id = f.id) as children
 		from family f
 		join (${familiesInRound(roundId)}) fams on fams.family_id = f.id

@@ -4,6 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { jsonOf, rowsOf, type Database } from '../db';
+import { fullNameSql } from '../roster/names';
 
 /** A family takes part when a child is in one of the round's groups, or is new and the round includes new pupils. */
 export const familiesInRound = (roundId: string): SQL => sql`
@@ -66,7 +67,7 @@ export async function familyAnswers(db: Database, schoolId: string, roundId: str
 			s.starts_at, s.ends_at, s2.name as second_staff,
 			np.name as place_name, np.address as place_address,
 			exists (select 1 from guardian g where g.family_id = f.id and g.email is not null) as has_email,
-			(select json_agg(json_build_object('name', trim(concat_ws(' ', p.first_name, nullif(p.infix, ''), p.last_name)), 'group', sg.name) order by p.birth_date nulls last)
+			(select json_agg(json_build_object('name', ${fullNameSql('p')}, 'group', sg.name) order by p.birth_date nulls last)
 			   from pupil p left join school_group sg on sg.id = p.group_id where p.family_id = f.id) as children,
 			coalesce((select vrg.talking_points from pupil p join visit_round_group vrg on vrg.group_id = p.group_id and vrg.round_id = ${roundId}
 			   where p.family_id = f.id order by p.birth_date nulls last limit 1),

@@ -17,11 +17,20 @@ export function safeName(name: string): string {
 	return singleLine(name).replace(UNSAFE_IN_NAME, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
 }
 
-/** The address lower-cased and checked; null for anything that is not one plain address. */
+// The HTML standard's "valid e-mail address": ASCII only (SMTP servers without SMTPUTF8 refuse
+// "jösé@…"), and a host name of letters, digits and inner hyphens. `ics` checks invite attendees
+// with this very pattern, so an address that passes here never breaks a calendar invite.
+const PLAIN_ADDRESS = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/**
+ * The address lower-cased and checked; null for anything that is not one plain address. This is
+ * the one rule for "can the portal mail this address": the worker sends only what passes, and the
+ * roster import leaves out what does not.
+ */
 export function mailAddress(name: string, address: string): MailAddress | null {
 	if (/[\r\n]/.test(address)) return null;
 	const clean = address.trim().toLowerCase();
-	if (!isEmail(clean) || !/^[\x21-\x7e]+$/.test(clean)) return null;
+	if (!isEmail(clean) || !PLAIN_ADDRESS.test(clean)) return null;
 	return { name: safeName(name), address: clean };
 }
 

@@ -9,6 +9,7 @@ import type { Translate } from '../../i18n/translator';
 import { formatDateTime, formatTime, formatWeekday, languageName } from '../../format';
 import { visitCalendar, type CalendarMethod } from '../calendar/ics';
 import { renderHtml, renderText, type Block, type MailBody } from './blocks';
+import { mailAddress } from './address';
 import type { DeclinedPayload, FollowUpPayload, InterpreterPayload, LinkPayload, ParentVisitPayload, StaffLinkPayload, StaffVisitPayload, VisitFacts } from './payloads';
 
 export interface ComposeContext {
@@ -59,13 +60,18 @@ function placeLine(p: VisitFacts, homeText: string) {
 	return [p.placeName, p.placeAddress].filter(Boolean).join(', ');
 }
 
-function invite(ctx: ComposeContext, to: Recipient, p: VisitFacts, method: CalendarMethod, title: string, location: string, description: string) {
+function invite(ctx: ComposeContext, to: Recipient, p: VisitFacts, method: CalendarMethod, title: string, location: string, description: string): ComposedMessage['calendar'] {
+	// No invite for an address the mail cannot go to: `ics` throws on it, and the Mailbox must
+	// still show such a message (the worker never gets here with one).
+	const attendee = mailAddress(to.toName, to.toAddress);
+	const organizer = mailAddress(ctx.organizer.name, ctx.organizer.email);
+	if (!attendee || !organizer) return null;
 	return {
 		method,
 		content: visitCalendar(
 			{ uid: `${p.bookingId}@huisbezoek`, sequence: p.sequence, startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt), title, location, description },
 			method,
-			{ organizer: ctx.organizer, attendee: { name: to.toName, email: to.toAddress } }
+			{ organizer: { name: ctx.organizer.name, email: organizer.address }, attendee: { name: to.toName, email: attendee.address } }
 		)
 	};
 }

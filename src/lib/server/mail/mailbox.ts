@@ -1,24 +1,50 @@
 /**
  * The school's outgoing messages for the admin's Mailbox page: each one composed exactly as its
- * reader gets it (subject, text, invite), with its delivery state. Failed ones come first,
- * with a resend button on the page.
+ * reader gets it (subject, text, invite), with its delivery state. Failed ones come first, with
+ * the reason in the office's words where we know it, and a resend button when resending can help.
+ * Showing a message never throws: one odd row must not take the page down, least of all the
+ * failed one it is there to show.
  */
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { outbox, outboxAttempt, school } from '../db/schema';
 import { isUuid } from '../forms';
-import { composeMessage, type ComposeContext } from './compose';
-import { schoolSender } from './address';
+import { log, errorFields } from '../log';
+import { composeMessage, type ComposeContext, type ComposedMessage, type Recipient } from './compose';
+import { mailAddress, schoolSender } from './address';
+import { parentKinds } from './payloads';
 
 export interface MailboxSettings {
 	origin: URL;
 	fromAddress: string;
 }
 
-async function context(db: Database, schoolId: string, settings: MailboxSettings): Promise<ComposeContext> {
+async function context(db: Database, schoolId: string, settings: MailboxSettings): Promise<ComposeContext & { senderOk: boolean }> {
 	const [row] = await db.select({ name: school.name, mailFromName: school.mailFromName }).from(school).where(eq(school.id, schoolId));
 	const from = schoolSender(row, settings.fromAddress);
-	return { origin: settings.origin, organizer: { name: from?.name ?? 'Huisbezoek', email: from?.address ?? settings.fromAddress } };
+	return { origin: settings.origin, organizer: { name: from?.name ?? 'Huisbezoek', email: from?.address ?? settings.fromAddress }, senderOk: from !== null };
+}
+
+function composeSafely(row: Recipient & { id: string }, ctx: ComposeContext): ComposedMessage | null {
+	try {
+		return composeMessage(row, ctx);
+	} catch (error) {
+		// The id and kind only: the error text may quote the address.
+		log.warn('mailbox_compose_failed', { outboxId: row.id, kind: row.kind, ...errorFields(error) });
+		return null;
+	}
+}
+
+/**
+ * Why a failed message did not go, when the mail's own data says it (the worker's rules, not its
+ * English error text): `mailbox.reason.<key>`. Null: the mail server's answer is all we have.
+ */
+export type FailureReason = 'family_address' | 'staff_address' | 'sender_address';
+
+function failureReason(row: { status: string; kind: string; toName: string; toAddress: string }, senderOk: boolean): FailureReason | null {
+	if (row.status !== 'failed') return null;
+	if (!mailAddress(row.toName, row.toAddress)) return (parentKinds as readonly string[]).includes(row.kind) ? 'family_address' : 'staff_address';
+	return senderOk ? null : 'sender_address';
 }
 
 const columns = { id: outbox.id, kind: outbox.kind, toAddress: outbox.toAddress, toName: outbox.toName, language: outbox.language, payload: outbox.payload, status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError, nextAttemptAt: outbox.nextAttemptAt, createdAt: outbox.createdAt, sentAt: outbox.sentAt };
@@ -31,8 +57,16 @@ export async function mailbox(db: Database, schoolId: string, settings: MailboxS
 	]);
 	const show = (rows: typeof failed) =>
 		rows.map(({ payload, ...row }) => {
-			const message = composeMessage({ ...row, payload }, ctx);
-			return { ...row, message: message && { lang: message.lang, dir: message.dir, subject: message.subject, text: message.text }, hasCalendar: Boolean(message?.calendar) };
+			const message = composeSafely({ ...row, payload }, ctx);
+			const reason = failureReason(row, ctx.senderOk);
+			return {
+				...row,
+				message: message && { lang: message.lang, dir: message.dir, subject: message.subject, text: message.text },
+				hasCalendar: Boolean(message?.calendar),
+				reason,
+				// The same address fails the same way: the address has to change first.
+				canResend: (row.status === 'failed' || row.status === 'skipped') && reason !== 'family_address' && reason !== 'staff_address'
+			};
 		});
 	return { failed: show(failed), recent: show(recent) };
 }
@@ -48,5 +82,5 @@ export async function mailboxMessage(db: Database, schoolId: string, outboxId: s
 	const [row] = await db.select(columns).from(outbox).where(and(eq(outbox.id, outboxId), eq(outbox.schoolId, schoolId)));
 	if (!row) return null;
 	const attempts = await db.select({ ok: outboxAttempt.ok, transport: outboxAttempt.transport, response: outboxAttempt.response, ms: outboxAttempt.ms, createdAt: outboxAttempt.createdAt }).from(outboxAttempt).where(eq(outboxAttempt.outboxId, outboxId)).orderBy(asc(outboxAttempt.createdAt));
-	return { ...row, composed: composeMessage(row, await context(db, schoolId, settings)), attempts };
+	return { ...row, composed: composeSafely(row, await context(db, schoolId, settings)), attempts };
 }

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { affectedRows, jsonOf, rowsOf, type Database } from '../db';
 import { isUuid } from '../forms';
 import { recordAudit } from '../audit/record';
+import { fullNameSql } from '../roster/names';
 
 const rows = async (db: Database, query: ReturnType<typeof sql>) => rowsOf<Record<string, unknown>>(await db.execute(query));
 
@@ -18,7 +19,7 @@ export async function familySummary(db: Database, schoolId: string, familyId: st
 		db,
 		sql`select (select count(*) from booking where family_id = ${familyId}) as bookings,
 			(select count(*) from visit_report where family_id = ${familyId}) as reports,
-			(select json_agg(trim(concat_ws(' ', first_name, nullif(infix, ''), last_name)) order by birth_date nulls last) from pupil where family_id = ${familyId}) as children,
+			(select json_agg(${fullNameSql('p')} order by p.birth_date nulls last) from pupil p where p.family_id = ${familyId}) as children,
 			(select json_agg(name order by created_at) from guardian where family_id = ${familyId}) as guardians`
 	);
 	const list = (v: unknown) => jsonOf<string[]>(v) ?? [];
@@ -121,9 +122,9 @@ export async function findFamilies(db: Database, schoolId: string, query: string
 	return (
 		await rows(
 			db,
-			sql`select f.id, (select json_agg(trim(concat_ws(' ', p.first_name, nullif(p.infix, ''), p.last_name)) || ' (' || p.pupil_number || ')' order by p.birth_date nulls last) from pupil p where p.family_id = f.id) as children
+			sql`select f.id, (select json_agg(${fullNameSql('p')} || ' (' || p.pupil_number || ')' order by p.birth_date nulls last) from pupil p where p.family_id = f.id) as children
 				from family f where f.school_id = ${schoolId} and (
-					exists (select 1 from pupil p where p.family_id = f.id and (p.pupil_number = ${q} or concat_ws(' ', p.first_name, p.infix, p.last_name) ilike ${like}))
+					exists (select 1 from pupil p where p.family_id = f.id and (p.pupil_number = ${q} or ${fullNameSql('p')} ilike ${like}))
 					or exists (select 1 from guardian g where g.family_id = f.id and g.name ilike ${like}))
 				limit 20`
 		)

@@ -10,6 +10,7 @@ import { toCsv } from '../families/csv';
 import { toWallTime } from '../time/zone';
 import { readableBy, type Reader } from './access';
 import { draftOf, type ReportDraft } from './visit';
+import { fullNameSql } from '../roster/names';
 
 export interface PupilReport {
 	pupilNumber: string;
@@ -27,7 +28,7 @@ export async function reportsForGroup(db: Database, me: Reader, roundId: string,
 	const rows = rowsOf<Record<string, unknown>>(
 		await db.execute(sql`
 			select vr.*, p.pupil_number, p.first_name as pupil_first_name,
-				trim(concat_ws(' ', p.first_name, nullif(p.infix, ''), p.last_name)) as pupil_name, sg.name as group_name,
+				${fullNameSql('p')} as pupil_name, sg.name as group_name,
 				(select json_agg(st.name order by st.name) from staff st where st.id = any(vr.staff_ids)) as staff_names
 			from visit_report vr
 			join pupil p on p.family_id = vr.family_id and p.group_id = ${groupId}

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { jsonOf, rowsOf, type Database } from '../db';
 import { isUuid } from '../forms';
 import { readsAllReports, type Reader } from './access';
+import { fullNameSql } from '../roster/names';
 
 export interface ReportDraft {
 	id: string;
@@ -77,7 +78,7 @@ export async function visitForReport(db: Database, me: Reader, bookingId: string
 			select b.id as booking_id, b.round_id, r.name as round_name, b.family_id, b.location, b.interpreter_language,
 				s.starts_at, s.ends_at, s.staff_id, s.second_staff_id,
 				(select row_to_json(vr) from visit_report vr where vr.booking_id = b.id) as report,
-				(select json_agg(json_build_object('firstName', p.first_name, 'name', trim(concat_ws(' ', p.first_name, nullif(p.infix, ''), p.last_name)), 'group', sg.name,
+				(select json_agg(json_build_object('firstName', p.first_name, 'name', ${fullNameSql('p')}, 'group', sg.name,
 					'points', case when vrg.round_id is not null then vrg.talking_points when p.is_new and r.include_new_pupils then r.new_pupil_talking_points else '' end) order by p.birth_date nulls last)
 				   from pupil p left join school_group sg on sg.id = p.group_id
 				   left join visit_round_group vrg on vrg.group_id = p.group_id and vrg.round_id = r.id

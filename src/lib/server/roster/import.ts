@@ -10,7 +10,8 @@ import { booking, family, group, guardian, pupil } from '../db/schema';
 import { fillVisitingTeachers } from '../staff/manage';
 import { recordAudit } from '../audit/record';
 import { clusterFamilies, oldestChild } from './families';
-import type { RosterRecord } from './records';
+import type { RosterRecord, RowWarning } from './records';
+import { fullName } from './names';
 
 export interface ImportReport {
 	pupilsCreated: number;
@@ -24,6 +25,8 @@ export interface ImportReport {
 	/** In the portal but not in this file. */
 	missing: { pupilNumber: string; name: string }[];
 	familiesWithoutEmail: number;
+	/** Addresses the mail cannot use, left out of this import (from the preview's warnings). */
+	emailsLeftOut: RowWarning[];
 }
 
 const compared = ['firstName', 'infix', 'lastName', 'group', 'birthDate', 'isNew'] as const;
@@ -36,7 +39,7 @@ const yearOf = (name: string) => {
 	return m ? Number(m[1]) : null;
 };
 
-export async function importRoster(db: Database, schoolId: string, actorId: string, records: RosterRecord[]): Promise<ImportReport> {
+export async function importRoster(db: Database, schoolId: string, actorId: string, records: RosterRecord[], emailsLeftOut: RowWarning[] = []): Promise<ImportReport> {
 	return db.transaction(async (txRaw) => {
 		const tx = txRaw as unknown as Database;
 		await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${schoolId}))`);
@@ -56,7 +59,7 @@ export async function importRoster(db: Database, schoolId: string, actorId: stri
 			(await tx.select().from(pupil).where(eq(pupil.schoolId, schoolId))).map((p) => [p.pupilNumber, p])
 		);
 
-		const report: ImportReport = { pupilsCreated: 0, pupilsUpdated: 0, pupilsUnchanged: 0, familiesCreated: 0, families: 0, groupsCreated, changes: [], missing: [], familiesWithoutEmail: 0 };
+		const report: ImportReport = { pupilsCreated: 0, pupilsUpdated: 0, pupilsUnchanged: 0, familiesCreated: 0, families: 0, groupsCreated, changes: [], missing: [], familiesWithoutEmail: 0, emailsLeftOut };
 
 		for (const children of clusterFamilies(records)) {
 			report.families++;
@@ -110,7 +113,7 @@ export async function importRoster(db: Database, schoolId: string, actorId: stri
 				}
 				await tx.update(pupil).set(values).where(eq(pupil.id, before.id));
 				report.pupilsUpdated++;
-				report.changes.push({ pupilNumber: child.pupilNumber, name: `${child.firstName} ${child.lastName}`, fields });
+				report.changes.push({ pupilNumber: child.pupilNumber, name: fullName(child), fields });
 			}
 
 		}
@@ -119,7 +122,7 @@ export async function importRoster(db: Database, schoolId: string, actorId: stri
 		await fillVisitingTeachers(tx, schoolId);
 
 		const inFile = new Set(records.map((r) => r.pupilNumber));
-		report.missing = [...existing.values()].filter((p) => !inFile.has(p.pupilNumber)).map((p) => ({ pupilNumber: p.pupilNumber, name: `${p.firstName} ${p.lastName}` }));
+		report.missing = [...existing.values()].filter((p) => !inFile.has(p.pupilNumber)).map((p) => ({ pupilNumber: p.pupilNumber, name: fullName(p) }));
 
 		// Families left without children (siblings now joined elsewhere) go, unless they have answers.
 		const emptied = await tx
@@ -128,7 +131,7 @@ export async function importRoster(db: Database, schoolId: string, actorId: stri
 			.where(and(eq(family.schoolId, schoolId), sql`not exists (select 1 from ${pupil} where ${pupil.familyId} = ${family.id})`, sql`not exists (select 1 from ${booking} where ${booking.familyId} = ${family.id})`));
 		if (emptied.length > 0) await tx.delete(family).where(inArray(family.id, emptied.map((f) => f.id)));
 
-		await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: 'roster.imported', detail: { created: report.pupilsCreated, updated: report.pupilsUpdated, families: report.families } });
+		await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: 'roster.imported', detail: { created: report.pupilsCreated, updated: report.pupilsUpdated, families: report.families, emailsLeftOut: emailsLeftOut.length } });
 		return report;
 	});
 }

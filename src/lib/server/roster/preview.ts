@@ -1,7 +1,7 @@
 /** What the office sees before importing: the mapping, the problems, and the families it will make. */
 import { parseCsv, type ParsedCsv } from './csv';
 import { guessMapping, missingRequired, rosterFields, type Mapping, type RosterField } from './mapping';
-import { readRecords, type RosterRecord, type RowError } from './records';
+import { readRecords, type RosterRecord, type RowError, type RowWarning } from './records';
 import { clusterFamilies } from './families';
 
 export interface RosterPreview {
@@ -9,6 +9,8 @@ export interface RosterPreview {
 	mapping: Mapping;
 	missing: RosterField[];
 	errors: RowError[];
+	/** Addresses left out (the rows are imported without them). */
+	warnings: RowWarning[];
 	records: RosterRecord[];
 	families: RosterRecord[][];
 }
@@ -34,7 +36,7 @@ export function previewRoster(content: Uint8Array, get: (name: string) => string
 	if (!parsed.ok) return { ok: false, problem: parsed.problem };
 	const mapping = mappingFrom(get, parsed.csv.header, guessWhenAbsent);
 	const missing = missingRequired(mapping);
-	const { records, errors } = missing.length > 0 ? { records: [], errors: [] } : readRecords(parsed.csv, mapping);
+	const { records, errors, warnings } = missing.length > 0 ? { records: [], errors: [], warnings: [] } : readRecords(parsed.csv, mapping);
 	return {
 		ok: true,
 		preview: {
@@ -42,6 +44,7 @@ export function previewRoster(content: Uint8Array, get: (name: string) => string
 			mapping,
 			missing,
 			errors,
+			warnings,
 			records,
 			families: clusterFamilies(records)
 		}

@@ -1,5 +1,6 @@
 /** Rows of the file, through the office's column mapping, into pupil records with per-row errors. */
 import { isEmail, singleLine } from '../forms';
+import { mailAddress } from '../mail/address';
 import { homeLanguageCode } from './home-language';
 import type { ParsedCsv } from './csv';
 import type { Mapping, RosterField } from './mapping';
@@ -29,6 +30,19 @@ export interface RowError {
 	problem: RowProblem;
 }
 
+/**
+ * An e-mail address that looks like one but that the portal's mail cannot use ("jösé@…"): the
+ * row is imported without it rather than refused. The address is real, the office may not be able
+ * to change it today, and one parent's address must not hold up a whole school's import; the
+ * family gets a printed letter, as families without an address do.
+ */
+export interface RowWarning {
+	line: number;
+	field: RosterField;
+	problem: 'unsendable_email';
+	value: string;
+}
+
 const LIMITS: Partial<Record<RosterField, number>> = { pupilNumber: 32, group: 32, postalCode: 16, guardian1Phone: 32, guardian2Phone: 32, guardian1Email: 254, guardian2Email: 254 };
 const DEFAULT_LIMIT = 200;
 
@@ -53,13 +67,15 @@ function parseYesNo(value: string): boolean | 'invalid' {
 	return 'invalid';
 }
 
-export function readRecords(csv: ParsedCsv, mapping: Mapping): { records: RosterRecord[]; errors: RowError[] } {
+export function readRecords(csv: ParsedCsv, mapping: Mapping): { records: RosterRecord[]; errors: RowError[]; warnings: RowWarning[] } {
 	const records: RosterRecord[] = [];
 	const errors: RowError[] = [];
+	const warnings: RowWarning[] = [];
 	const seen = new Map<string, number>();
 	csv.rows.forEach((cells, index) => {
 		const line = index + 2;
 		const rowErrors: RowError[] = [];
+		const rowWarnings: RowWarning[] = [];
 		const cell = (field: RosterField) => {
 			const column = mapping[field];
 			const raw = column === undefined ? '' : singleLine(cells[column] ?? '');
@@ -73,8 +89,13 @@ export function readRecords(csv: ParsedCsv, mapping: Mapping): { records: Roster
 		};
 		const email = (field: RosterField) => {
 			const v = cell(field).toLowerCase();
-			if (v && !isEmail(v)) rowErrors.push({ line, field, problem: 'invalid_email' });
-			return v || null;
+			if (!v) return null;
+			if (!isEmail(v)) rowErrors.push({ line, field, problem: 'invalid_email' });
+			else if (!mailAddress('', v)) {
+				rowWarnings.push({ line, field, problem: 'unsendable_email', value: v });
+				return null;
+			}
+			return v;
 		};
 
 		const pupilNumber = required('pupilNumber');
@@ -98,6 +119,7 @@ export function readRecords(csv: ParsedCsv, mapping: Mapping): { records: Roster
 			errors.push(...rowErrors);
 			return;
 		}
+		warnings.push(...rowWarnings);
 		records.push({
 			line,
 			pupilNumber,
@@ -114,5 +136,5 @@ export function readRecords(csv: ParsedCsv, mapping: Mapping): { records: Roster
 			language: homeLanguageCode(cell('homeLanguage'))
 		});
 	});
-	return { records, errors };
+	return { records, errors, warnings };
 }

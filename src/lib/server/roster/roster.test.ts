@@ -80,6 +80,25 @@ describe('rows into pupils and families', () => {
 		expect(records.map((r) => r.firstName)).toEqual(['Sara']);
 	});
 
+	it('imports a row with an address the mail cannot use without that address, and says so', () => {
+		const csv = parseCsv(bytes('Leerlingnummer;Roepnaam;Achternaam;Groep;Ouder/verzorger 1;E-mail ouder 1;Ouder/verzorger 2;E-mail ouder 2\n1;José;García;1A;José García;jösé@example.com;Lucía García;lucia@example.es\n2;Ana;Popescu;1A;;ana@exa_mple.ro;;\n3;Piet;Klaas;3B;;geen-adres;;\n'));
+		if (!csv.ok) throw new Error();
+		const { records, errors, warnings } = readRecords(csv.csv, guessMapping(csv.csv.header));
+		// Not an address at all still stops the row: more likely a wrong column than a parent's address.
+		expect(errors).toEqual([{ line: 4, field: 'guardian1Email', problem: 'invalid_email' }]);
+		expect(warnings).toEqual([
+			{ line: 2, field: 'guardian1Email', problem: 'unsendable_email', value: 'jösé@example.com' },
+			{ line: 3, field: 'guardian1Email', problem: 'unsendable_email', value: 'ana@exa_mple.ro' }
+		]);
+		expect(records.map((r) => r.guardians)).toEqual([
+			[
+				{ name: 'José García', email: null, phone: null },
+				{ name: 'Lucía García', email: 'lucia@example.es', phone: null }
+			],
+			[]
+		]);
+	});
+
 	it('reads Dutch and ISO dates', () => {
 		expect(parseDutchDate('14-03-2021')).toBe('2021-03-14');
 		expect(parseDutchDate('4/3/2021')).toBe('2021-03-04');

@@ -5,15 +5,23 @@ import { parseCsv, MAX_BYTES } from '$lib/server/roster/csv';
 import { saveUpload } from '$lib/server/roster/uploads';
 import type { Actions, PageServerLoad } from './$types';
 
+// Whole megabytes, as the office reads them ("at most 5 MB").
+const MAX_MB = Math.floor(MAX_BYTES / (1024 * 1024));
+
+// adapter-node stops reading a body over BODY_SIZE_LIMIT with a 413 error (on its own, or as the cause).
+const statusOf = (error: unknown) => (error as { status?: unknown } | null | undefined)?.status;
+const tooLarge = (error: unknown) => statusOf(error) === 413 || statusOf((error as { cause?: unknown } | null | undefined)?.cause) === 413;
+
 export const load: PageServerLoad = async (event) => {
 	const me = requireAdmin(event);
-	return { counts: await schoolCounts(event.locals.db, me.schoolId) };
+	return { counts: await schoolCounts(event.locals.db, me.schoolId), maxMb: MAX_MB };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const me = requireAdmin(event);
-		const form = await event.request.formData().catch(() => null);
+		const form = await event.request.formData().catch((error: unknown) => (tooLarge(error) ? 'too_large' : null));
+		if (form === 'too_large') return fail(413, { error: 'roster.errors.too_large' });
 		const file = form?.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { error: 'roster.errors.no_file' });
 		if (file.size > MAX_BYTES) return fail(413, { error: 'roster.errors.too_large' });

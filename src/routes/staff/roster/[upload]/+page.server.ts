@@ -5,6 +5,7 @@ import type { ImportReport } from '$lib/server/roster/import';
 import { previewRoster } from '$lib/server/roster/preview';
 import { importRoster } from '$lib/server/roster/import';
 import { rosterFields } from '$lib/server/roster/mapping';
+import { fullName } from '$lib/server/roster/names';
 import { log } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,12 +31,14 @@ export const load: PageServerLoad = async (event) => {
 			missing: preview.missing,
 			errors: preview.errors.slice(0, SHOWN_ERRORS),
 			errorCount: preview.errors.length,
+			warnings: preview.warnings.slice(0, SHOWN_ERRORS),
+			warningCount: preview.warnings.length,
 			pupils: preview.records.length,
 			familyCount: preview.families.length,
 			siblingFamilies: preview.families.filter((f) => f.length > 1).length,
 			withoutEmail: preview.families.filter((f) => !f.some((r) => r.guardians.some((g) => g.email))).length,
 			families: preview.families.slice(0, PREVIEW_FAMILIES).map((children) => ({
-				children: children.map((c) => ({ number: c.pupilNumber, name: [c.firstName, c.infix, c.lastName].filter(Boolean).join(' '), group: c.group })),
+				children: children.map((c) => ({ number: c.pupilNumber, name: fullName(c), group: c.group })),
 				emails: [...new Set(children.flatMap((c) => c.guardians.map((g) => g.email).filter(Boolean)))] as string[],
 				address: [children[0]!.street, children[0]!.postalCode, children[0]!.city].filter(Boolean).join(', ')
 			}))
@@ -58,7 +61,7 @@ export const actions: Actions = {
 		if (result.preview.missing.length > 0) return fail(400, { error: 'roster.errors.missing_columns' });
 		if (result.preview.errors.length > 0) return fail(400, { error: 'roster.errors.rows_with_problems' });
 
-		const report = await importRoster(event.locals.db, me.schoolId, me.id, result.preview.records);
+		const report = await importRoster(event.locals.db, me.schoolId, me.id, result.preview.records, result.preview.warnings);
 		await markImported(event.locals.db, upload.id, report);
 		log.info('roster_imported', { pupils: result.preview.records.length, families: report.families });
 		return { report };
