@@ -84,4 +84,13 @@ describe.each(databaseKinds)('the mailbox with addresses the mail cannot use, on
 		const broken = box.failed.find((m) => m.toAddress === 'ouder@families.example');
 		expect(broken).toMatchObject({ message: null, hasCalendar: false, reason: null, canResend: true });
 	});
+
+	it('fails a message that cannot be composed at all, once, instead of retrying it for ever', async () => {
+		// A payload from an older version, without its time: composing it throws.
+		const [broken] = await t.db.insert(outbox).values({ schoolId, kind: 'visit_booked', toAddress: 'ouder@example.org', toName: 'Ouder', language: 'nl', payload: { schoolName: 'OBS De Ster', startsAt: 'later' }, createdAt: NOW, nextAttemptAt: NOW }).returning({ id: outbox.id });
+		const run = await drainOutbox({ db: t.db, transport: mailboxTransport(), origin: settings.origin, fromAddress: settings.fromAddress, now: () => NOW });
+		expect(run).toMatchObject({ claimed: 1, failed: 1, retried: 0 });
+		const [row] = await t.db.select({ status: outbox.status, lastError: outbox.lastError }).from(outbox).where(eq(outbox.id, broken!.id));
+		expect(row).toEqual({ status: 'failed', lastError: 'could not compose a visit_booked message' });
+	});
 });

@@ -102,9 +102,17 @@ async function deliverOne(deps: WorkerDeps, message: Claimed, schools: Map<strin
 	const sender = schools.get(message.school_id);
 	const to = mailAddress(message.to_name, message.to_address);
 	const from = schoolSender(sender, deps.fromAddress);
-	const composed = to && from ? composeMessage({ kind: message.kind, language: message.language, toAddress: to.address, toName: to.name, payload: message.payload }, { origin: deps.origin, organizer: { name: from.name, email: from.address } }) : null;
+	let composed: ReturnType<typeof composeMessage> = null;
+	let unreadable = false;
+	try {
+		composed = to && from ? composeMessage({ kind: message.kind, language: message.language, toAddress: to.address, toName: to.name, payload: message.payload }, { origin: deps.origin, organizer: { name: from.name, email: from.address } }) : null;
+	} catch (error) {
+		// A message that cannot be written now never can: fail it, rather than retry it for ever.
+		unreadable = true;
+		log.error('mail_compose_failed', { outboxId: message.id, kind: message.kind, ...errorFields(error) });
+	}
 	if (!to || !from || !composed) {
-		const reason = !to ? 'invalid recipient address' : !from ? 'invalid MAIL_FROM address' : `no composer for kind ${message.kind}`;
+		const reason = !to ? 'invalid recipient address' : !from ? 'invalid MAIL_FROM address' : unreadable ? `could not compose a ${message.kind} message` : `no composer for kind ${message.kind}`;
 		await finish(db, message.id, { status: 'failed', lastError: reason }, { ok: false, transport: transport.name, response: reason, ms: 0 }, now);
 		result.failed++;
 		return;
