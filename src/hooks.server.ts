@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { config, ConfigError } from '$lib/server/config';
-import { database, closeRuntime } from '$lib/server/runtime';
+import { database, shutdownRuntime, ShuttingDownError, track } from '$lib/server/runtime';
 import { DataDirInUseError } from '$lib/server/db/lock';
 import { log, errorFields, setLogLevel } from '$lib/server/log';
 import { validateSession } from '$lib/server/auth/session';
@@ -47,13 +47,15 @@ export const init: ServerInit = async () => {
 	if (!sessionCookie(settings.origin).secure) {
 		log.warn('insecure_origin', { hint: 'ORIGIN is plain http on a public host: serve the portal over https' });
 	}
-	// adapter-node stops accepting requests on SIGTERM/SIGINT, then emits this: close what we hold.
-	process.once('sveltekit:shutdown' as never, async (reason: string) => {
-		await worker?.stop();
-		await closeRuntime();
-		log.info('shutdown', { reason });
+	// adapter-node stops accepting requests on SIGTERM/SIGINT and emits this once every socket is
+	// closed; requests whose client gave up may still be running: they finish first.
+	process.once('sveltekit:shutdown' as never, (reason: string) => {
+		void shutdownRuntime({ reason, beforeClose: () => worker?.stop() ?? Promise.resolve() });
 	});
 };
+
+/** Counts the request while it is handled, so that shutdown waits for it. */
+const handleInFlight: Handle = ({ event, resolve }) => track(async () => resolve(event));
 
 const handleLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
@@ -86,7 +88,12 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 };
 
 const handleDatabase: Handle = async ({ event, resolve }) => {
-	event.locals.db = (await database()).db;
+	try {
+		event.locals.db = (await database()).db;
+	} catch (error) {
+		if (!(error instanceof ShuttingDownError)) throw error;
+		return new Response('The portal is restarting. Try again in a minute.', { status: 503, headers: { 'Retry-After': '30', 'Content-Type': 'text/plain; charset=utf-8' } });
+	}
 	return resolve(event);
 };
 
@@ -123,7 +130,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleLog, handleDatabase, handleLanguage, handleHeaders, handleSession);
+export const handle = sequence(handleInFlight, handleLog, handleDatabase, handleLanguage, handleHeaders, handleSession);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const reference = randomToken(5);
