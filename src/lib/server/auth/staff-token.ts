@@ -10,6 +10,7 @@ import { checkNewPassword, hashPassword, type PasswordProblem } from './password
 import { invalidateAllSessions } from './session';
 import { hashToken, looksLikeToken, newSecret } from './token';
 import { now as businessNow } from '../clock';
+import { transaction } from '../db/transaction';
 
 const DAY = 86_400_000;
 export const TOKEN_LIFETIME_MS = { setup: 7 * DAY, reset: 60 * 60_000 } as const;
@@ -21,7 +22,7 @@ export async function createStaffToken(
 	now = businessNow()
 ): Promise<string> {
 	const token = newSecret();
-	await db.transaction(async (tx) => {
+	await transaction(db, async (tx) => {
 		// A new link replaces any older one that was not used.
 		await tx
 			.update(staffToken)
@@ -79,7 +80,7 @@ export async function redeemStaffToken(
 	const problem = checkNewPassword(password, owner.email);
 	if (problem) return { ok: false, reason: problem };
 	const passwordHash = await hashPassword(password);
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const [used] = await tx
 			.update(staffToken)
 			.set({ usedAt: now })
@@ -93,7 +94,7 @@ export async function redeemStaffToken(
 			.returning({ staffId: staffToken.staffId });
 		if (!used) return { ok: false, reason: 'invalid_link' } as const;
 		await tx.update(staff).set({ passwordHash }).where(eq(staff.id, used.staffId));
-		await invalidateAllSessions(tx as unknown as Database, used.staffId);
+		await invalidateAllSessions(tx, used.staffId);
 		return { ok: true, staffId: used.staffId } as const;
 	});
 }

@@ -13,7 +13,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { isUuid } from '../forms';
 import type { Database } from '../db';
 import { booking, family, neutralPlace, slot, visitRound } from '../db/schema';
-import { UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '../db/errors';
+import { attempt, Refusal } from '../db/transaction';
 import { recordAudit } from '../audit/record';
 import { parentPhase } from './phase';
 import { queueVisitMessages, visitState } from '../mail/visit-messages';
@@ -65,16 +65,10 @@ export type AnswerProblem =
 /** `changed: false`: the answer was already exactly this; nothing was written or sent. */
 export type AnswerResult = { ok: true; bookingId: string; sequence: number; changed: boolean } | { ok: false; problem: AnswerProblem };
 
-class Refused extends Error {
-	constructor(readonly problem: AnswerProblem) {
-		super(problem);
-	}
-}
-
 const HOUR = 3_600_000;
 
 async function context(tx: Database, schoolId: string, roundId: string, familyId: string) {
-	if (!isUuid(familyId) || !isUuid(roundId)) throw new Refused('unknown_family');
+	if (!isUuid(familyId) || !isUuid(roundId)) throw new Refusal<AnswerProblem>('unknown_family');
 	const [row] = await tx
 		.select({
 			visitingStaffId: family.visitingStaffId,
@@ -87,7 +81,7 @@ async function context(tx: Database, schoolId: string, roundId: string, familyId
 		.where(and(eq(family.id, familyId), eq(family.schoolId, schoolId)))
 		// Serialises one family's own concurrent answers (two tabs, two parents).
 		.for('update', { of: family });
-	if (!row) throw new Refused('unknown_family');
+	if (!row) throw new Refusal<AnswerProblem>('unknown_family');
 	const [current] = await tx
 		.select({
 			id: booking.id,
@@ -116,8 +110,8 @@ function checkWindow(ctx: Awaited<ReturnType<typeof context>>, now: Date) {
 		{ round: { opensAt: ctx.opensAt, closesAt: ctx.closesAt, deadlineHours: ctx.deadlineHours }, answer: ctx.current && { status: ctx.current.status, startsAt: ctx.current.slotStartsAt } },
 		now
 	);
-	if (phase === 'locked') throw new Refused('too_late');
-	if (phase !== 'open') throw new Refused('booking_closed');
+	if (phase === 'locked') throw new Refusal<AnswerProblem>('too_late');
+	if (phase !== 'open') throw new Refusal<AnswerProblem>('booking_closed');
 }
 
 type Current = NonNullable<Awaited<ReturnType<typeof context>>['current']>;
@@ -130,20 +124,17 @@ function sameAnswer(current: Current, values: Partial<Record<keyof Current, unkn
 /** A parent's real change counts against the link's hourly limit; staff are not limited. */
 async function countChange(tx: Database, familyId: string, actor: Actor, now: Date) {
 	if (actor.kind !== 'parent') return;
-	if (!(await hit(tx, PARENT_ANSWERS, familyId, now)).allowed) throw new Refused('too_many_changes');
+	if (!(await hit(tx, PARENT_ANSWERS, familyId, now)).allowed) throw new Refusal<AnswerProblem>('too_many_changes');
 }
 
+/** The indexes that stop double bookings, and what a family is told when one of them does. */
+const answerConstraints = { booking_one_per_slot: 'slot_taken', booking_one_answer_per_family: 'already_answered' } as const;
+
 async function run(db: Database, work: (tx: Database) => Promise<{ id: string; sequence: number; changed?: boolean }>): Promise<AnswerResult> {
-	try {
-		const { id, sequence, changed = true } = await db.transaction((tx) => work(tx as unknown as Database));
-		return { ok: true, bookingId: id, sequence, changed };
-	} catch (error) {
-		if (error instanceof Refused) return { ok: false, problem: error.problem };
-		if (pgErrorCode(error) === UNIQUE_VIOLATION) {
-			return { ok: false, problem: pgConstraint(error) === 'booking_one_per_slot' ? 'slot_taken' : 'already_answered' };
-		}
-		throw error;
-	}
+	const result = await attempt<{ id: string; sequence: number; changed?: boolean }, AnswerProblem>(db, work, answerConstraints);
+	if (!result.ok) return result;
+	const { id, sequence, changed = true } = result.value;
+	return { ok: true, bookingId: id, sequence, changed };
 }
 
 /** Books a visit, or moves the family's existing answer to this slot, place and interpreter. */
@@ -151,22 +142,22 @@ export function bookVisit(db: Database, schoolId: string, roundId: string, famil
 	return run(db, async (tx) => {
 		const ctx = await context(tx, schoolId, roundId, familyId);
 		checkWindow(ctx, now);
-		if (!isUuid(choice.slotId)) throw new Refused('slot_gone');
+		if (!isUuid(choice.slotId)) throw new Refusal<AnswerProblem>('slot_gone');
 		const [chosen] = await tx
 			.select({ staffId: slot.staffId, startsAt: slot.startsAt, allowsHome: slot.allowsHome, allowsSchool: slot.allowsSchool, allowsNeutral: slot.allowsNeutral })
 			.from(slot)
 			.where(and(eq(slot.id, choice.slotId), eq(slot.roundId, roundId), eq(slot.schoolId, schoolId)));
-		if (!chosen) throw new Refused('slot_gone');
+		if (!chosen) throw new Refusal<AnswerProblem>('slot_gone');
 		// Families book with their own teacher: the one who visits the oldest child.
-		if (chosen.staffId !== ctx.visitingStaffId) throw new Refused('not_your_teacher');
-		if (chosen.startsAt.getTime() - now.getTime() < ctx.deadlineHours * HOUR) throw new Refused('too_late');
+		if (chosen.staffId !== ctx.visitingStaffId) throw new Refusal<AnswerProblem>('not_your_teacher');
+		if (chosen.startsAt.getTime() - now.getTime() < ctx.deadlineHours * HOUR) throw new Refusal<AnswerProblem>('too_late');
 		const allowed = { home: chosen.allowsHome, school: chosen.allowsSchool, neutral: chosen.allowsNeutral }[choice.location];
-		if (!allowed) throw new Refused('place_not_allowed');
+		if (!allowed) throw new Refusal<AnswerProblem>('place_not_allowed');
 		if (choice.location === 'neutral') {
 			const [place] = isUuid(choice.neutralPlaceId)
 				? await tx.select({ id: neutralPlace.id }).from(neutralPlace).where(and(eq(neutralPlace.id, choice.neutralPlaceId), eq(neutralPlace.schoolId, schoolId), eq(neutralPlace.active, true)))
 				: [];
-			if (!place) throw new Refused('unknown_place');
+			if (!place) throw new Refusal<AnswerProblem>('unknown_place');
 		}
 		const answer = {
 			slotId: choice.slotId,
@@ -224,7 +215,7 @@ export function declineRound(db: Database, schoolId: string, roundId: string, fa
 export function cancelAnswer(db: Database, schoolId: string, roundId: string, familyId: string, actor: Actor, now: Date): Promise<AnswerResult> {
 	return run(db, async (tx) => {
 		const ctx = await context(tx, schoolId, roundId, familyId);
-		if (!ctx.current) throw new Refused('slot_gone');
+		if (!ctx.current) throw new Refusal<AnswerProblem>('slot_gone');
 		checkWindow(ctx, now);
 		await countChange(tx, familyId, actor, now);
 		const before = await visitState(tx, ctx.current.id);

@@ -12,12 +12,13 @@ import { translatorFor } from '../i18n';
 import { feedCalendar, type CalendarVisit } from './ics';
 import { formatAddress } from '../../format';
 import { childrenLabel } from '../mail/visit-messages';
+import { transaction } from '../db/transaction';
 
 const DAY = 86_400_000;
 
 export async function issueFeed(db: Database, staffId: string, now: Date): Promise<string> {
 	const token = newSecret();
-	await db.transaction(async (tx) => {
+	await transaction(db, async (tx) => {
 		await tx.update(calendarFeed).set({ revokedAt: now }).where(and(eq(calendarFeed.staffId, staffId), isNull(calendarFeed.revokedAt)));
 		await tx.insert(calendarFeed).values({ staffId, tokenHash: hashToken(token), createdAt: now });
 	});

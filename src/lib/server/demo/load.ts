@@ -15,6 +15,7 @@ import { planSlots } from '../slots/plan';
 import { createSlots } from '../slots/create';
 import { addDays, fromWallTime } from '../time/zone';
 import { fullNameSql } from '../roster/names';
+import { transaction } from '../db/transaction';
 
 export interface DemoCredentials {
 	school: string;
@@ -204,8 +205,7 @@ export async function loadDemo(db: Database, options: { origin: URL; now?: Date;
 	// Hash before the transaction: Argon2 takes a moment, a transaction should not.
 	const hashes = new Map(await Promise.all([...passwords].map(async ([email, pw]) => [email, await hashPassword(pw)] as const)));
 
-	return db.transaction(async (txRaw) => {
-		const tx = txRaw as unknown as Database;
+	return transaction(db, async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY})`);
 		let [existing] = await tx.select({ id: school.id, name: school.name }).from(school).where(eq(school.isDemo, true));
 		const created = !existing;

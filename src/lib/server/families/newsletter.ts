@@ -10,6 +10,7 @@ import { outbox, school, visitRound } from '../db/schema';
 import { hit, type Limit } from '../auth/rate-limit';
 import { familyUrl, issueFamilyLink } from './links';
 import { familiesInRound } from './overview';
+import { transaction } from '../db/transaction';
 
 export const LINK_REQUESTS_PER_ADDRESS: Limit = { scope: 'family-link:email', max: 3, windowMs: 60 * 60_000 };
 // Parents on the school's wifi (a coffee morning, the school gate) share one address.
@@ -55,7 +56,7 @@ export async function requestFamilyLink(db: Database, round: NewsletterRound, em
 	const address = email.toLowerCase();
 	const [byAddress, byNetwork] = await Promise.all([hit(db, LINK_REQUESTS_PER_ADDRESS, address, now), hit(db, LINK_REQUESTS_PER_NETWORK, network, now)]);
 	if (!byAddress.allowed || !byNetwork.allowed) return 'rate_limited';
-	await db.transaction(async (tx) => {
+	await transaction(db, async (tx) => {
 		const families = rowsOf<{ family_id: string; language: string; name: string }>(
 			await tx.execute(sql`
 				select f.id as family_id, f.language, min(g.name) as name
@@ -65,7 +66,7 @@ export async function requestFamilyLink(db: Database, round: NewsletterRound, em
 				group by f.id, f.language`)
 		);
 		for (const f of families) {
-			const token = await issueFamilyLink(tx as unknown as Database, f.family_id, round.roundId, now, 'email');
+			const token = await issueFamilyLink(tx, f.family_id, round.roundId, now, 'email');
 			await tx.insert(outbox).values({
 				schoolId: round.schoolId,
 				kind: 'family_link',

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
 import { outbox } from '../db/schema';
 import { reminderRows } from './visit-messages';
+import { transaction } from '../db/transaction';
 
 export async function queueReminders(db: Database, now: Date, limit = 200): Promise<number> {
 	const due = rowsOf<{ id: string; epoch: string }>(
@@ -25,8 +26,8 @@ export async function queueReminders(db: Database, now: Date, limit = 200): Prom
 	);
 	let queued = 0;
 	for (const visit of due) {
-		await db.transaction(async (tx) => {
-			const rows = await reminderRows(tx as unknown as Database, visit.id);
+		await transaction(db, async (tx) => {
+			const rows = await reminderRows(tx, visit.id);
 			if (rows.length === 0) return;
 			const inserted = await tx
 				.insert(outbox)

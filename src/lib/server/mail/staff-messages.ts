@@ -7,11 +7,11 @@ import type { Database } from '../db';
 import { outbox, school, staff } from '../db/schema';
 import { TOKEN_LIFETIME_MS, createStaffToken } from '../auth/staff-token';
 import type { StaffLinkPayload } from './payloads';
+import { transaction } from '../db/transaction';
 
 /** A new one-time link for the person and the mail that carries it, in one transaction; returns the token. */
 export function mailStaffLink(db: Database, staffId: string, purpose: 'setup' | 'reset', now: Date): Promise<string> {
-	return db.transaction(async (t) => {
-		const tx = t as unknown as Database;
+	return transaction(db, async (tx) => {
 		const token = await createStaffToken(tx, staffId, purpose, now);
 		await queueStaffLink(tx, staffId, purpose, token, now);
 		return token;

@@ -12,6 +12,7 @@ import { familiesInRound } from '../families/overview';
 import { recordAudit } from '../audit/record';
 import type { LinkPayload } from './payloads';
 import { distinctRecipients } from './address';
+import { transaction } from '../db/transaction';
 
 export type WaveKind = 'invitation' | 'nudge';
 
@@ -47,8 +48,7 @@ export async function sendWave(db: Database, schoolId: string, roundId: string, 
 		.innerJoin(school, eq(school.id, visitRound.schoolId))
 		.where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
 	if (!round) return { ok: false, reason: 'not_found' };
-	return db.transaction(async (t) => {
-		const tx = t as unknown as Database;
+	return transaction(db, async (tx) => {
 		const rows = rowsOf<Target>(await targets(tx, schoolId, roundId, kind));
 		const reachable = rows.filter((r) => r.guardians?.some((g) => g.email));
 		if (reachable.length === 0) return { ok: false, reason: 'nobody' } as const;

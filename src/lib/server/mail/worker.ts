@@ -13,6 +13,7 @@ import { mailAddress, schoolSender } from './address';
 import { composeMessage } from './compose';
 import { kindsWithSecret } from './payloads';
 import type { Transport } from './transport';
+import { transaction } from '../db/transaction';
 
 const MINUTE = 60_000;
 export const LEASE_MS = 5 * MINUTE;
@@ -85,7 +86,7 @@ const isPermanent = (error: unknown) => {
 };
 
 async function finish(db: Database, id: string, values: Parameters<ReturnType<Database['update']>['set']>[0], attempt: { ok: boolean; transport: string; response: string; ms: number }, now: Date) {
-	await db.transaction(async (tx) => {
+	await transaction(db, async (tx) => {
 		await tx.update(outbox).set(values).where(eq(outbox.id, id));
 		await tx.insert(outboxAttempt).values({ outboxId: id, ...attempt, createdAt: now });
 	});

@@ -7,6 +7,7 @@ import { affectedRows, jsonOf, rowsOf, type Database } from '../db';
 import { isUuid } from '../forms';
 import { recordAudit } from '../audit/record';
 import { fullNameSql } from '../roster/names';
+import { transaction } from '../db/transaction';
 
 const rows = async (db: Database, query: ReturnType<typeof sql>) => rowsOf<Record<string, unknown>>(await db.execute(query));
 
@@ -99,7 +100,7 @@ export async function exportFamily(db: Database, schoolId: string, familyId: str
 export async function eraseFamily(db: Database, schoolId: string, familyId: string, actorId: string) {
 	const summary = await familySummary(db, schoolId, familyId);
 	if (!summary) return null;
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const messages = await tx.execute(sql`delete from outbox where school_id = ${schoolId} and ${familyMessages(familyId)}`);
 		await tx.execute(sql`delete from family where id = ${familyId} and school_id = ${schoolId}`);
 		const removed = {

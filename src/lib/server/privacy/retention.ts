@@ -11,6 +11,7 @@ import { liveFigures } from '../evaluation/figures';
 import { toWallTime } from '../time/zone';
 import { bookingDataKeptUntil, monthsBefore, type RetentionPolicy } from './policy';
 import { housekeeping, type HousekeepingCounts } from './housekeeping';
+import { transaction } from '../db/transaction';
 
 export interface RoundRemoval {
 	bookings: number;
@@ -26,7 +27,7 @@ export interface RoundRemoval {
  */
 /** Null when there was nothing to do: another run got there first, or the round is not this school's. */
 export async function removeRoundData(db: Database, schoolId: string, roundId: string, now: Date): Promise<RoundRemoval | null> {
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		// Several servers may run the job at once: the round's row lock lets one do it, and the
 		// other then finds it done instead of freezing the figures of an emptied round.
 		const [round] = rowsOf<{ removed: boolean }>(

@@ -10,9 +10,10 @@ import { recordAudit } from '../audit/record';
 import type { Reader } from './access';
 import type { ReportInput } from './form';
 import type { VisitForReport } from './visit';
+import { transaction } from '../db/transaction';
 
 export async function saveReport(db: Database, me: Reader, visit: VisitForReport, input: ReportInput, now: Date): Promise<string> {
-	return db.transaction(async (tx) => {
+	return transaction(db, async (tx) => {
 		const [saved] = await tx
 			.insert(visitReport)
 			.values({ schoolId: me.schoolId, roundId: visit.roundId, bookingId: visit.bookingId, familyId: visit.familyId, ...input, writtenBy: me.id, createdAt: now, updatedAt: now })

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/record';
 import { clusterFamilies, oldestChild } from './families';
 import type { RosterRecord, RowWarning } from './records';
 import { fullName } from './names';
+import { transaction } from '../db/transaction';
 
 export interface ImportReport {
 	pupilsCreated: number;
@@ -40,8 +41,7 @@ const yearOf = (name: string) => {
 };
 
 export async function importRoster(db: Database, schoolId: string, actorId: string, records: RosterRecord[], emailsLeftOut: RowWarning[] = []): Promise<ImportReport> {
-	return db.transaction(async (txRaw) => {
-		const tx = txRaw as unknown as Database;
+	return transaction(db, async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${schoolId}))`);
 
 		// Groups by name; new names become new groups.

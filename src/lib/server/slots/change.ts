@@ -6,7 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { booking, slot, slotStaff, visitRound } from '../db/schema';
-import { EXCLUSION_VIOLATION, pgErrorCode } from '../db/errors';
+import { attempt, Refusal } from '../db/transaction';
 import { recordAudit } from '../audit/record';
 import { toWallTime } from '../time/zone';
 import type { SlotTime } from './plan';
@@ -19,15 +19,8 @@ export interface Actor {
 	schoolId: string;
 }
 
-export type SlotChangeResult =
-	| { ok: true; familyToBeTold: boolean }
-	| { ok: false; reason: 'not_found' | 'needs_confirmation' | 'overlap' | 'in_past' | 'outside_round' };
-
-class Refused extends Error {
-	constructor(readonly reason: 'not_found' | 'needs_confirmation' | 'overlap' | 'in_past' | 'outside_round') {
-		super(reason);
-	}
-}
+export type SlotChangeProblem = 'not_found' | 'needs_confirmation' | 'overlap' | 'in_past' | 'outside_round';
+export type SlotChangeResult = { ok: true; familyToBeTold: boolean } | { ok: false; reason: SlotChangeProblem };
 
 /** The slot, locked, if this person may change it: its own teacher, or an admin of the school. */
 async function lockSlot(tx: Database, actor: Actor, slotId: string) {
@@ -36,7 +29,7 @@ async function lockSlot(tx: Database, actor: Actor, slotId: string) {
 		.from(slot)
 		.where(and(eq(slot.id, slotId), eq(slot.schoolId, actor.schoolId)))
 		.for('update');
-	if (!row || (actor.role !== 'admin' && row.staffId !== actor.id)) throw new Refused('not_found');
+	if (!row || (actor.role !== 'admin' && row.staffId !== actor.id)) throw new Refusal<SlotChangeProblem>('not_found');
 	const [booked] = await tx
 		.select({ id: booking.id })
 		.from(booking)
@@ -44,21 +37,18 @@ async function lockSlot(tx: Database, actor: Actor, slotId: string) {
 	return { slot: row, bookingId: booked?.id ?? null };
 }
 
+/** Two slots of one person that overlap: the database refuses the second. */
+export const overlapConstraint = { slot_staff_no_overlap: 'overlap' } as const;
+
 async function inTransaction(db: Database, work: (tx: Database) => Promise<boolean>): Promise<SlotChangeResult> {
-	try {
-		const familyToBeTold = await db.transaction((tx) => work(tx as unknown as Database));
-		return { ok: true, familyToBeTold };
-	} catch (error) {
-		if (error instanceof Refused) return { ok: false, reason: error.reason };
-		if (pgErrorCode(error) === EXCLUSION_VIOLATION) return { ok: false, reason: 'overlap' };
-		throw error;
-	}
+	const result = await attempt<boolean, SlotChangeProblem>(db, work, overlapConstraint);
+	return result.ok ? { ok: true, familyToBeTold: result.value } : { ok: false, reason: result.problem };
 }
 
 export function deleteSlot(db: Database, actor: Actor, slotId: string, confirmed: boolean, now: Date): Promise<SlotChangeResult> {
 	return inTransaction(db, async (tx) => {
 		const { slot: row, bookingId } = await lockSlot(tx, actor, slotId);
-		if (bookingId && !confirmed) throw new Refused('needs_confirmation');
+		if (bookingId && !confirmed) throw new Refusal<SlotChangeProblem>('needs_confirmation');
 		if (bookingId) {
 			const before = await visitState(tx, bookingId);
 			await tx
@@ -77,11 +67,11 @@ export function deleteSlot(db: Database, actor: Actor, slotId: string, confirmed
 export function moveSlot(db: Database, actor: Actor, slotId: string, to: SlotTime, confirmed: boolean, timeZone: string, now: Date): Promise<SlotChangeResult> {
 	return inTransaction(db, async (tx) => {
 		const { slot: row, bookingId } = await lockSlot(tx, actor, slotId);
-		if (to.startsAt.getTime() <= now.getTime()) throw new Refused('in_past');
+		if (to.startsAt.getTime() <= now.getTime()) throw new Refusal<SlotChangeProblem>('in_past');
 		const [round] = await tx.select({ startsOn: visitRound.startsOn, endsOn: visitRound.endsOn }).from(visitRound).where(eq(visitRound.id, row.roundId));
 		const day = toWallTime(to.startsAt, timeZone).date;
-		if (!round || day < round.startsOn || day > round.endsOn) throw new Refused('outside_round');
-		if (bookingId && !confirmed) throw new Refused('needs_confirmation');
+		if (!round || day < round.startsOn || day > round.endsOn) throw new Refusal<SlotChangeProblem>('outside_round');
+		if (bookingId && !confirmed) throw new Refusal<SlotChangeProblem>('needs_confirmation');
 		const before = bookingId ? await visitState(tx, bookingId) : null;
 		const people = await tx.select({ id: slotStaff.staffId }).from(slotStaff).where(eq(slotStaff.slotId, row.id));
 		await lockStaffForSlots(tx, people.map((p) => p.id));

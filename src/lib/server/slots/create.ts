@@ -6,7 +6,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { slot, slotStaff, staff, visitRound } from '../db/schema';
-import { EXCLUSION_VIOLATION, pgErrorCode } from '../db/errors';
+import { attempt } from '../db/transaction';
+import { overlapConstraint } from './change';
 import { toWallTime } from '../time/zone';
 import type { SlotTime } from './plan';
 import { lockStaffForSlots } from './lock-staff';
@@ -59,9 +60,10 @@ export async function createSlots(db: Database, input: NewSlots, timeZone: strin
 		if (day < round.startsOn || day > round.endsOn) return { ok: false, reason: 'outside_round' };
 	}
 
-	try {
-		const ids = await db.transaction(async (tx) => {
-			await lockStaffForSlots(tx as unknown as Database, people);
+	const result = await attempt(
+		db,
+		async (tx) => {
+			await lockStaffForSlots(tx, people);
 			const rows = await tx
 				.insert(slot)
 				.values(
@@ -80,10 +82,8 @@ export async function createSlots(db: Database, input: NewSlots, timeZone: strin
 				.returning({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt });
 			await tx.insert(slotStaff).values(rows.flatMap((r) => people.map((staffId) => ({ slotId: r.id, staffId, startsAt: r.startsAt, endsAt: r.endsAt }))));
 			return rows.map((r) => r.id);
-		});
-		return { ok: true, ids };
-	} catch (error) {
-		if (pgErrorCode(error) === EXCLUSION_VIOLATION) return { ok: false, reason: 'overlap' };
-		throw error;
-	}
+		},
+		overlapConstraint
+	);
+	return result.ok ? { ok: true, ids: result.value } : { ok: false, reason: result.problem };
 }

@@ -10,6 +10,7 @@ import { createStaffToken } from '../auth/staff-token';
 import { normaliseEmail } from '../auth/sign-in';
 import { isEmail, singleLine } from '../forms';
 import { now as businessNow } from '../clock';
+import { transaction } from '../db/transaction';
 
 export type CreateAdminResult =
 	| { ok: true; token: string; created: boolean; schoolName: string }
@@ -23,8 +24,7 @@ export async function createAdmin(
 	const email = normaliseEmail(singleLine(input.email));
 	if (!isEmail(email)) return { ok: false, reason: 'invalid_email' };
 
-	const result = await db.transaction(async (txRaw) => {
-		const tx = txRaw as unknown as Database;
+	const result = await transaction(db, async (tx) => {
 		let target: { id: string; name: string } | undefined;
 		const wanted = input.schoolName ? singleLine(input.schoolName) : '';
 		if (wanted) {

@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { group, groupTeacher, staff, staffSession } from '../db/schema';
-import { UNIQUE_VIOLATION, pgErrorCode } from '../db/errors';
+import { attempt, transaction } from '../db/transaction';
 import { mailStaffLink } from '../mail/staff-messages';
 import { normaliseEmail } from '../auth/sign-in';
 import { recordAudit } from '../audit/record';
@@ -27,21 +27,20 @@ export async function inviteStaff(db: Database, schoolId: string, actorId: strin
 	if (!isEmail(email)) return { ok: false, reason: 'invalid_email' };
 	if (!(titles as readonly string[]).includes(input.title)) return { ok: false, reason: 'invalid_title' };
 	const title = input.title as Title;
-	try {
-		// The person, their link and the mail with it exist together or not at all.
-		return await db.transaction(async (t) => {
-			const tx = t as unknown as Database;
+	// The person, their link and the mail with it exist together or not at all. An address in use,
+	// here or at another school, gets the same answer either way.
+	const result = await attempt(
+		db,
+		async (tx) => {
 			const [row] = await tx.insert(staff).values({ schoolId, name, email, title, role: roleOf(title) }).returning({ id: staff.id });
 			const staffId = row!.id;
 			const token = await mailStaffLink(tx, staffId, 'setup', now);
 			await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: 'staff.invited', subjectType: 'staff', subjectId: staffId, detail: { title } });
-			return { ok: true as const, staffId, token };
-		});
-	} catch (error) {
-		// The address is in use, here or at another school: the same answer either way.
-		if (pgErrorCode(error) === UNIQUE_VIOLATION) return { ok: false, reason: 'email_taken' };
-		throw error;
-	}
+			return { staffId, token };
+		},
+		{ staff_email_key: 'email_taken' }
+	);
+	return result.ok ? { ok: true, ...result.value } : { ok: false, reason: result.problem };
 }
 
 export async function findStaffMember(db: Database, schoolId: string, staffId: string) {
@@ -79,11 +78,11 @@ export async function setGroups(db: Database, schoolId: string, actorId: string,
 	const valid = groupIds.length
 		? (await db.select({ id: group.id }).from(group).where(and(eq(group.schoolId, schoolId), inArray(group.id, groupIds.filter(isUuid))))).map((g) => g.id)
 		: [];
-	await db.transaction(async (tx) => {
+	await transaction(db, async (tx) => {
 		await tx.delete(groupTeacher).where(eq(groupTeacher.staffId, staffId));
 		if (valid.length) await tx.insert(groupTeacher).values(valid.map((groupId) => ({ groupId, staffId })));
-		await fillVisitingTeachers(tx as unknown as Database, schoolId);
-		await recordAudit(tx as unknown as Database, { schoolId, actorKind: 'staff', actorId, action: 'staff.groups_set', subjectType: 'staff', subjectId: staffId, detail: { groups: valid.length } });
+		await fillVisitingTeachers(tx, schoolId);
+		await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: 'staff.groups_set', subjectType: 'staff', subjectId: staffId, detail: { groups: valid.length } });
 	});
 	return true;
 }
@@ -94,10 +93,10 @@ export async function setActive(db: Database, schoolId: string, actorId: string,
 	if (staffId === actorId) return { ok: false, reason: 'self' };
 	const person = await findStaffMember(db, schoolId, staffId);
 	if (!person) return { ok: false, reason: 'not_found' };
-	await db.transaction(async (tx) => {
+	await transaction(db, async (tx) => {
 		await tx.update(staff).set({ active }).where(eq(staff.id, staffId));
 		if (!active) await tx.delete(staffSession).where(eq(staffSession.staffId, staffId));
-		await recordAudit(tx as unknown as Database, { schoolId, actorKind: 'staff', actorId, action: active ? 'staff.reactivated' : 'staff.deactivated', subjectType: 'staff', subjectId: staffId });
+		await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: active ? 'staff.reactivated' : 'staff.deactivated', subjectType: 'staff', subjectId: staffId });
 	});
 	return { ok: true };
 }

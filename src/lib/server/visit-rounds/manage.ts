@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record';
 import { isUuid, multiLine, singleLine } from '../forms';
 import { addDays, fromWallTime, isDate, TIME_PATTERN, toWallTime } from '../time/zone';
 import { defaultTalkingPoints, newPupilPoints } from './talking-points';
+import { transaction } from '../db/transaction';
 
 export interface RoundInput {
 	name: string;
@@ -137,8 +138,7 @@ export async function saveRound(
 		includeNewPupils: input.includeNewPupils,
 		newPupilTalkingPoints
 	};
-	return db.transaction(async (txRaw) => {
-		const tx = txRaw as unknown as Database;
+	return transaction(db, async (tx) => {
 		let id = roundId;
 		if (id) {
 			const [existing] = await tx.select({ endsOn: visitRound.endsOn }).from(visitRound).where(and(eq(visitRound.id, id), eq(visitRound.schoolId, schoolId))).for('update');

@@ -1,0 +1,42 @@
+/**
+ * The one way to run work in a transaction. The work gets the transaction as a `Database`:
+ * drizzle types a transaction apart from the client, but it runs the same queries, so domain
+ * functions take one type and work inside a transaction or outside it alike.
+ *
+ * Expected refusals come back as typed problems, never as exceptions past this point: the work
+ * throws `Refusal` for a rule it checks itself, and a violation of a constraint the database
+ * enforces (a unique index, an exclusion constraint) is mapped by the constraint's name.
+ */
+import type { Database } from './index';
+import { EXCLUSION_VIOLATION, UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from './errors';
+
+export function transaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+	return db.transaction((tx) => work(tx as unknown as Database));
+}
+
+/** A rule the work checked itself: the transaction rolls back and `attempt` returns the problem. */
+export class Refusal<P extends string> extends Error {
+	constructor(readonly problem: P) {
+		super(problem);
+		this.name = 'Refusal';
+	}
+}
+
+export type Attempted<T, P extends string> = { ok: true; value: T } | { ok: false; problem: P };
+
+/**
+ * Runs the work in a transaction. A `Refusal`, or a unique or exclusion violation of a
+ * constraint named in `constraints`, rolls it back and comes back as `{ ok: false, problem }`;
+ * anything else is unexpected and thrown on.
+ */
+export async function attempt<T, P extends string>(db: Database, work: (tx: Database) => Promise<T>, constraints: Readonly<Record<string, P>> = {}): Promise<Attempted<T, P>> {
+	try {
+		return { ok: true, value: await transaction(db, work) };
+	} catch (error) {
+		if (error instanceof Refusal) return { ok: false, problem: error.problem as P };
+		const code = pgErrorCode(error);
+		const problem = code === UNIQUE_VIOLATION || code === EXCLUSION_VIOLATION ? constraints[pgConstraint(error) ?? ''] : undefined;
+		if (problem) return { ok: false, problem };
+		throw error;
+	}
+}
