@@ -1,4 +1,5 @@
 import { requireStaff } from '$lib/server/auth/guard';
+import { runsSchool } from '$lib/server/auth/policy';
 import { config } from '$lib/server/config';
 import { now, schoolToday } from '$lib/server/clock';
 import { currentRound, familiesVisitedBy, groupsOfTeacher, schoolCounts } from '$lib/server/school/overview';
@@ -14,11 +15,11 @@ export const load: PageServerLoad = async (event) => {
 		schoolCounts(db, me.schoolId),
 		groupsOfTeacher(db, me.schoolId, me.id),
 		familiesVisitedBy(db, me.schoolId, me.id),
-		me.role === 'admin' ? failedCount(db, me.schoolId) : 0,
+		runsSchool(me) ? failedCount(db, me.schoolId) : 0,
 		openReportCount(db, me, now())
 	]);
 	return {
-		me: { name: me.name, role: me.role, title: me.title },
+		me: { name: me.name, runsSchool: runsSchool(me), title: me.title },
 		timeZone: config().schoolTimeZone,
 		round: round && { name: round.name, startsOn: round.startsOn, endsOn: round.endsOn, bookingOpensAt: round.bookingOpensAt, bookingClosesAt: round.bookingClosesAt, visitMinutes: round.visitMinutes },
 		counts,

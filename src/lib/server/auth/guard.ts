@@ -1,15 +1,11 @@
 /**
- * Who may see what. Every load and action calls one of these itself: layouts are not enough,
- * since a request can reach a page's action without running its layout's load.
- *
- * - Nobody signed in sees staff pages; they are sent to sign in.
- * - Staff see only their own school: every staff query filters on `staff.schoolId`.
- * - Admins (office, director, care coordinator) manage the whole school.
- * - Teachers (and interns) see the school's overview and, later, their own groups and slots.
- * - Parents have no account: a family's link token opens that one family's page and nothing else.
+ * The gate of every staff load and action: each calls one of these itself, since a request can
+ * reach a page's action without running its layout's load. Nobody signed in sees staff pages;
+ * they are sent to sign in. What a signed-in person may see and change is in policy.ts.
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { SessionStaff } from './session';
+import { runsSchool } from './policy';
 
 export function requireStaff(event: RequestEvent): SessionStaff {
 	const session = event.locals.session;
@@ -22,7 +18,7 @@ export function requireStaff(event: RequestEvent): SessionStaff {
 
 export function requireAdmin(event: RequestEvent): SessionStaff {
 	const staff = requireStaff(event);
-	if (staff.role !== 'admin') error(403, { message: 'errors.forbidden' });
+	if (!runsSchool(staff)) error(403, { message: 'errors.forbidden' });
 	return staff;
 }
 

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { isUuid } from '../forms';
 import type { Database } from '../db';
 import { booking, family, pupil, slot, staff, visitRound } from '../db/schema';
+import { mayActForFamily, mayViewFamily, type Viewer } from '../auth/policy';
 
 /** Why not at home: short and neutral, so that saying no never feels like a black mark. */
 export const notHomeReasons = ['prefer_school', 'prefer_neutral', 'no_space', 'privacy', 'no_time', 'other'] as const;
@@ -11,16 +12,26 @@ export const notHomeReasons = ['prefer_school', 'prefer_neutral', 'no_space', 'p
 /** Languages an interpreter is asked for most at these schools (shared/DOMAIN.md). */
 export const interpreterLanguages = ['ar', 'tr', 'pl', 'uk', 'en', 'fr', 'ti', 'so', 'fa', 'ro', 'bg', 'es', 'ru', 'de'] as const;
 
-/** The family, if this person may act for it: the teacher who visits it, or an admin. */
-export async function familyForStaff(db: Database, actor: { id: string; role: 'admin' | 'teacher'; schoolId: string }, familyId: string) {
+/**
+ * The family, if this person may see it (policy.ts): with `mayAct`, whether they may also book,
+ * change or cancel for it. Anyone else gets null, as for a family that does not exist.
+ */
+export async function familyForStaff(db: Database, me: Viewer, familyId: string) {
 	if (!isUuid(familyId)) return null;
 	const [row] = await db
-		.select({ id: family.id, visitingStaffId: family.visitingStaffId, street: family.street, postalCode: family.postalCode, city: family.city })
+		.select({ id: family.id, schoolId: family.schoolId, visitingStaffId: family.visitingStaffId, street: family.street, postalCode: family.postalCode, city: family.city })
 		.from(family)
-		.where(and(eq(family.id, familyId), eq(family.schoolId, actor.schoolId)));
-	if (!row || (actor.role !== 'admin' && row.visitingStaffId !== actor.id)) return null;
+		.where(and(eq(family.id, familyId), eq(family.schoolId, me.schoolId)));
+	if (!row) return null;
+	const along = await db
+		.select({ id: slot.secondStaffId })
+		.from(booking)
+		.innerJoin(slot, eq(slot.id, booking.slotId))
+		.where(and(eq(booking.familyId, familyId), eq(booking.status, 'booked')));
+	const ref = { schoolId: row.schoolId, visitingStaffId: row.visitingStaffId, goingAlong: along.map((a) => a.id).filter((id): id is string => Boolean(id)) };
+	if (!mayViewFamily(me, ref)) return null;
 	const children = await db.select({ firstName: pupil.firstName, infix: pupil.infix, lastName: pupil.lastName }).from(pupil).where(eq(pupil.familyId, familyId)).orderBy(asc(pupil.birthDate));
-	return { ...row, children: children.map((c) => [c.firstName, c.infix, c.lastName].filter(Boolean).join(' ')) };
+	return { ...row, mayAct: mayActForFamily(me, ref), children: children.map((c) => [c.firstName, c.infix, c.lastName].filter(Boolean).join(' ')) };
 }
 
 /**

@@ -8,7 +8,7 @@ import { jsonOf, rowsOf, type Database } from '../db';
 import { isUuid } from '../forms';
 import { toCsv } from '../families/csv';
 import { toWallTime } from '../time/zone';
-import { readableBy, type Reader } from './access';
+import { reportReadableSql, type Viewer } from '../auth/policy';
 import { draftOf, type ReportDraft } from './visit';
 import { fullNameSql } from '../roster/names';
 
@@ -23,7 +23,7 @@ export interface PupilReport {
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-export async function reportsForGroup(db: Database, me: Reader, roundId: string, groupId: string): Promise<PupilReport[]> {
+export async function reportsForGroup(db: Database, me: Viewer, roundId: string, groupId: string): Promise<PupilReport[]> {
 	if (!isUuid(roundId) || !isUuid(groupId)) return [];
 	const rows = rowsOf<Record<string, unknown>>(
 		await db.execute(sql`
@@ -33,7 +33,11 @@ export async function reportsForGroup(db: Database, me: Reader, roundId: string,
 			from visit_report vr
 			join pupil p on p.family_id = vr.family_id and p.group_id = ${groupId}
 			join school_group sg on sg.id = p.group_id and sg.school_id = ${me.schoolId}
-			where vr.round_id = ${roundId} and ${readableBy(me)}
+			-- A report outlives its booking (retention): then only what the report names counts.
+			left join booking rb on rb.id = vr.booking_id
+			left join slot rs on rs.id = rb.slot_id
+			where vr.round_id = ${roundId}
+			  and ${reportReadableSql(me, { schoolId: sql`vr.school_id`, slotStaffId: sql`rs.staff_id`, secondStaffId: sql`rs.second_staff_id`, reportStaffIds: sql`vr.staff_ids` })}
 			order by p.last_name, p.first_name, p.pupil_number`)
 	);
 	return rows.map((r) => ({

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { jsonOf, rowsOf, type Database } from '../db';
 import { isUuid } from '../forms';
-import { readsAllReports, type Reader } from './access';
+import { reportReadableSql, type Viewer } from '../auth/policy';
 
 export interface VisitToReport {
 	bookingId: string;
@@ -22,10 +22,7 @@ export interface VisitListFilter {
 	followUp?: 'care_coordinator' | 'director';
 }
 
-export async function visitsToReport(db: Database, me: Reader, now: Date, filter: VisitListFilter = {}): Promise<VisitToReport[]> {
-	const mine = readsAllReports(me)
-		? sql``
-		: sql`and (${me.id}::uuid in (s.staff_id, s.second_staff_id) or ${me.id}::uuid = any(coalesce(vr.staff_ids, '{}')))`;
+export async function visitsToReport(db: Database, me: Viewer, now: Date, filter: VisitListFilter = {}): Promise<VisitToReport[]> {
 	const rows = rowsOf<Record<string, unknown>>(
 		await db.execute(sql`
 			select b.id as booking_id, r.name as round_name, s.starts_at, vr.id as report_id, vr.held, vr.follow_up,
@@ -36,7 +33,7 @@ export async function visitsToReport(db: Database, me: Reader, now: Date, filter
 			join visit_round r on r.id = b.round_id
 			left join visit_report vr on vr.booking_id = b.id
 			where b.school_id = ${me.schoolId} and b.status = 'booked' and s.starts_at <= ${now.toISOString()}::timestamptz
-			  ${mine}
+			  and ${reportReadableSql(me, { schoolId: sql`b.school_id`, slotStaffId: sql`s.staff_id`, secondStaffId: sql`s.second_staff_id`, reportStaffIds: sql`vr.staff_ids` })}
 			  ${isUuid(filter.roundId) ? sql`and b.round_id = ${filter.roundId}` : sql``}
 			  ${filter.open ? sql`and vr.id is null` : sql``}
 			  ${filter.followUp ? sql`and vr.follow_up = ${filter.followUp}` : sql``}
@@ -55,7 +52,7 @@ export async function visitsToReport(db: Database, me: Reader, now: Date, filter
 }
 
 /** How many begun visits of this person still lack a report: the dashboard's reminder. */
-export async function openReportCount(db: Database, me: Reader, now: Date): Promise<number> {
+export async function openReportCount(db: Database, me: Viewer, now: Date): Promise<number> {
 	const [row] = rowsOf<{ n: number | string }>(
 		await db.execute(sql`
 			select count(*) as n from booking b join slot s on s.id = b.slot_id

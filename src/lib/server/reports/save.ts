@@ -7,12 +7,12 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { outbox, school, staff, visitReport } from '../db/schema';
 import { recordAudit } from '../audit/record';
-import type { Reader } from './access';
+import type { Viewer } from '../auth/policy';
 import type { ReportInput } from './form';
 import type { VisitForReport } from './visit';
 import { transaction } from '../db/transaction';
 
-export async function saveReport(db: Database, me: Reader, visit: VisitForReport, input: ReportInput, now: Date): Promise<string> {
+export async function saveReport(db: Database, me: Viewer, visit: VisitForReport, input: ReportInput, now: Date): Promise<string> {
 	return transaction(db, async (tx) => {
 		const [saved] = await tx
 			.insert(visitReport)
@@ -37,7 +37,7 @@ export async function saveReport(db: Database, me: Reader, visit: VisitForReport
 	});
 }
 
-async function queueFollowUp(tx: Database, me: Reader, visit: VisitForReport, reportId: string, input: ReportInput, now: Date) {
+async function queueFollowUp(tx: Database, me: Viewer, visit: VisitForReport, reportId: string, input: ReportInput, now: Date) {
 	const people = await tx
 		.select({ id: staff.id, name: staff.name, email: staff.email, language: staff.language })
 		.from(staff)

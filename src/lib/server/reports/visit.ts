@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { jsonOf, rowsOf, type Database } from '../db';
 import { isUuid } from '../forms';
-import { readsAllReports, type Reader } from './access';
+import { mayReadReport, type Viewer } from '../auth/policy';
 import { fullNameSql } from '../roster/names';
 
 export interface ReportDraft {
@@ -71,7 +71,7 @@ export function draftOf(r: Record<string, unknown>): ReportDraft {
  * someone named in the report, an admin or the care coordinator. Anything else is null, so a
  * guessed id looks the same as a missing one.
  */
-export async function visitForReport(db: Database, me: Reader, bookingId: string, now: Date): Promise<VisitForReport | null> {
+export async function visitForReport(db: Database, me: Viewer, bookingId: string, now: Date): Promise<VisitForReport | null> {
 	if (!isUuid(bookingId)) return null;
 	const [row] = rowsOf<Record<string, unknown>>(
 		await db.execute(sql`
@@ -93,7 +93,7 @@ export async function visitForReport(db: Database, me: Reader, bookingId: string
 	if (!row) return null;
 	const report = row.report ? draftOf(jsonOf<Record<string, unknown>>(row.report)!) : null;
 	const slotStaffIds = [row.staff_id as string, row.second_staff_id as string | null].filter((id): id is string => Boolean(id));
-	if (!readsAllReports(me) && !slotStaffIds.includes(me.id) && !report?.staffIds.includes(me.id)) return null;
+	if (!mayReadReport(me, { schoolId: me.schoolId, slotStaffIds, reportStaffIds: report?.staffIds ?? [] })) return null;
 	const children = jsonOf<{ firstName: string; name: string; group: string | null; points: string }[]>(row.children) ?? [];
 	const points = [...new Set(children.flatMap((c) => c.points.split('\n').map((p) => p.trim()).filter(Boolean)))];
 	return {

@@ -12,12 +12,9 @@ import { toWallTime } from '../time/zone';
 import type { SlotTime } from './plan';
 import { lockStaffForSlots } from './lock-staff';
 import { queueVisitMessages, visitState } from '../mail/visit-messages';
+import { mayChangeSlot, type Viewer } from '../auth/policy';
 
-export interface Actor {
-	id: string;
-	role: 'admin' | 'teacher';
-	schoolId: string;
-}
+export type Actor = Viewer;
 
 export type SlotChangeProblem = 'not_found' | 'needs_confirmation' | 'overlap' | 'in_past' | 'outside_round';
 export type SlotChangeResult = { ok: true; familyToBeTold: boolean } | { ok: false; reason: SlotChangeProblem };
@@ -29,7 +26,7 @@ async function lockSlot(tx: Database, actor: Actor, slotId: string) {
 		.from(slot)
 		.where(and(eq(slot.id, slotId), eq(slot.schoolId, actor.schoolId)))
 		.for('update');
-	if (!row || (actor.role !== 'admin' && row.staffId !== actor.id)) throw new Refusal<SlotChangeProblem>('not_found');
+	if (!row || !mayChangeSlot(actor, { schoolId: actor.schoolId, staffId: row.staffId })) throw new Refusal<SlotChangeProblem>('not_found');
 	const [booked] = await tx
 		.select({ id: booking.id })
 		.from(booking)

@@ -3,6 +3,7 @@ import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db';
 import { booking, slot, slotStaff, staff } from '../db/schema';
+import { mayChangeSlot, type Viewer } from '../auth/policy';
 
 export interface WeekSlot {
 	id: string;
@@ -48,9 +49,8 @@ export function slotsOfPerson(db: Database, schoolId: string, staffId: string, f
 	return slotsWhere(db, and(eq(slot.schoolId, schoolId), gte(slot.startsAt, from), lt(slot.startsAt, to)), staffId);
 }
 
-/** One slot for its detail page, if this person may change it: its own teacher or an admin. */
-export async function slotForChange(db: Database, actor: { id: string; role: 'admin' | 'teacher'; schoolId: string }, slotId: string): Promise<WeekSlot | null> {
-	const [row] = await slotsWhere(db, and(eq(slot.id, slotId), eq(slot.schoolId, actor.schoolId)), null);
-	if (!row || (actor.role !== 'admin' && row.staffId !== actor.id)) return null;
-	return row;
+/** One slot for its detail page, if this person may change it (policy.ts). */
+export async function slotForChange(db: Database, me: Viewer, slotId: string): Promise<WeekSlot | null> {
+	const [row] = await slotsWhere(db, and(eq(slot.id, slotId), eq(slot.schoolId, me.schoolId)), null);
+	return row && mayChangeSlot(me, { schoolId: me.schoolId, staffId: row.staffId }) ? row : null;
 }

@@ -4,6 +4,7 @@ import { groupsOfSchool } from '$lib/server/staff/manage';
 import { activeStaff } from '$lib/server/staff/people';
 import { toWallTime } from '$lib/server/time/zone';
 import { overviewRequest } from './filter';
+import { seesWholeSchool } from '$lib/server/auth/policy';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,14 +16,14 @@ export const load: PageServerLoad = async (event) => {
 		? await Promise.all([
 				familyAnswers(db, me.schoolId, round.id, { ...filter, status: undefined }),
 				groupsOfSchool(db, me.schoolId),
-				me.role === 'admin' ? activeStaff(db, me.schoolId) : Promise.resolve([])
+				seesWholeSchool(me) ? activeStaff(db, me.schoolId) : Promise.resolve([])
 			])
 		: [[], [], []];
 	const rows = filter.status ? all.filter((f) => f.status === filter.status) : all;
 	return {
 		round: round && { name: round.name },
-		isAdmin: me.role === 'admin',
-		filter: { status: filter.status ?? '', group: filter.groupId ?? '', staff: me.role === 'admin' ? (filter.staffId ?? '') : '' },
+		isAdmin: seesWholeSchool(me),
+		filter: { status: filter.status ?? '', group: filter.groupId ?? '', staff: seesWholeSchool(me) ? (filter.staffId ?? '') : '' },
 		query: event.url.search,
 		done: ['booked', 'unchanged', 'declined', 'cancelled'].find((d) => d === event.url.searchParams.get('done')) ?? null,
 		counts: { booked: all.filter((f) => f.status === 'booked').length, declined: all.filter((f) => f.status === 'declined').length, open: all.filter((f) => f.status === 'open').length },

@@ -1,6 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { isUuid } from '$lib/server/forms';
 import { requireStaff } from '$lib/server/auth/guard';
+import { familiesListedFor } from '$lib/server/auth/policy';
 import { schoolToday } from '$lib/server/clock';
 import { currentRound } from '$lib/server/school/overview';
 import type { AnswerStatus, OverviewFilter } from '$lib/server/families/overview';
@@ -14,7 +15,7 @@ export async function overviewRequest(event: RequestEvent) {
 	const q = event.url.searchParams;
 	const status = statuses.find((s) => s === q.get('status'));
 	const groupId = isUuid(q.get('group')) ? q.get('group')! : undefined;
-	const whose = me.role === 'admin' ? (isUuid(q.get('staff')) ? q.get('staff')! : null) : me.id;
+	const whose = familiesListedFor(me, isUuid(q.get('staff')) ? q.get('staff')! : null);
 	const filter: OverviewFilter = { staffId: whose, status, groupId };
 	return { me, round, filter };
 }

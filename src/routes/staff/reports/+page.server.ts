@@ -1,7 +1,7 @@
 import { requireStaff } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
 import { now } from '$lib/server/clock';
-import { readsAllReports } from '$lib/server/reports/access';
+import { readsAllReports } from '$lib/server/auth/policy';
 import { visitsToReport, type VisitListFilter } from '$lib/server/reports/list';
 import type { PageServerLoad } from './$types';
 

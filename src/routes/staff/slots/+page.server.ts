@@ -1,4 +1,5 @@
 import { requireStaff } from '$lib/server/auth/guard';
+import { runsSchool, slotsShownFor } from '$lib/server/auth/policy';
 import { config } from '$lib/server/config';
 import { now, schoolToday } from '$lib/server/clock';
 import { currentRound } from '$lib/server/school/overview';
@@ -15,8 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	const [round, people] = await Promise.all([currentRound(db, me.schoolId, schoolToday()), activeStaff(db, me.schoolId)]);
 
 	// Teachers see their own calendar; admins may open anyone's of their school.
-	const asked = event.url.searchParams.get('staff');
-	const person = (me.role === 'admin' && people.find((p) => p.id === asked)) || { id: me.id, name: me.name };
+	const shown = slotsShownFor(me, event.url.searchParams.get('staff'));
+	const person = people.find((p) => p.id === shown) ?? { id: me.id, name: me.name };
 
 	const monday = chooseWeek(event.url.searchParams.get('week'), toWallTime(now(), timeZone).date, round?.startsOn ?? null);
 	const { from, to } = weekBounds(monday, timeZone);
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		round: round ? { name: round.name } : null,
 		person: { id: person.id, name: person.name, isMe: person.id === me.id },
-		people: me.role === 'admin' ? people.map((p) => ({ id: p.id, name: p.name })) : [],
+		people: runsSchool(me) ? people.map((p) => ({ id: p.id, name: p.name })) : [],
 		week: { monday, sunday: addDays(monday, 6), number: isoWeek(monday), previous: addDays(monday, -7), next: addDays(monday, 7) },
 		days: groupByDay(monday, slots, timeZone),
 		done: event.url.searchParams.get('done'),

@@ -13,15 +13,18 @@ import { toWallTime } from '$lib/server/time/zone';
 import { assignVisitor } from '$lib/server/families/assign';
 import { activeStaff } from '$lib/server/staff/people';
 import { requireAdmin } from '$lib/server/auth/guard';
+import { runsSchool } from '$lib/server/auth/policy';
 import { familyUrl, issueFamilyLink, revokeFamilyLinks } from '$lib/server/families/links';
 import { recordAudit } from '$lib/server/audit/record';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-async function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+/** The family and the running round, if this person may see the family; `act`: and change its answer. */
+async function context(event: RequestEvent | Parameters<PageServerLoad>[0], act = false) {
 	const me = requireStaff(event);
 	const found = await familyForStaff(event.locals.db, me, event.params.family);
 	const round = await currentRound(event.locals.db, me.schoolId, schoolToday());
 	if (!found || !round) error(404, { message: 'families.not_found' });
+	if (act && !found.mayAct) error(403, { message: 'errors.forbidden' });
 	return { me, found, round };
 }
 
@@ -34,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 		// The family's own time stays in the list, so the office can change the place and keep the time.
 		openSlots(db, me.schoolId, round.id, found.visitingStaffId, now(), answer?.status === 'booked' ? answer.slotId : null),
 		listPlaces(db, me.schoolId),
-		me.role === 'admin' ? activeStaff(db, me.schoolId) : Promise.resolve([])
+		runsSchool(me) ? activeStaff(db, me.schoolId) : Promise.resolve([])
 	]);
 	const own = answer?.status === 'booked' ? answer : null;
 	// The office's form starts from the family's answer: rebooking keeps what the family chose and wrote.
@@ -60,14 +63,15 @@ export const load: PageServerLoad = async (event) => {
 		reasons: notHomeReasons,
 		languages: interpreterLanguages,
 		visitor: found.visitingStaffId,
-		canManageLinks: me.role === 'admin',
+		canManageLinks: runsSchool(me),
+		mayAct: found.mayAct,
 		people: people.map((p) => ({ id: p.id, name: p.name }))
 	};
 };
 
 export const actions: Actions = {
 	book: async (event) => {
-		const { me, found, round } = await context(event);
+		const { me, found, round } = await context(event, true);
 		// The parents' form's reader: the same checks and limits, too long refused and not cut. Staff
 		// write a note of their own; the parents' questions stay as the family wrote them.
 		const { values, problems, choice } = readChoice(await event.request.formData(), 'staff');
@@ -77,7 +81,7 @@ export const actions: Actions = {
 		redirect(303, `/staff/families?done=${result.changed ? 'booked' : 'unchanged'}`);
 	},
 	decline: async (event) => {
-		const { me, found, round } = await context(event);
+		const { me, found, round } = await context(event, true);
 		const form = await event.request.formData();
 		const reason = field(form, 'reason');
 		const reasonText = multiLine(field(form, 'reasonText'));
@@ -109,7 +113,7 @@ export const actions: Actions = {
 		return { revoked };
 	},
 	cancel: async (event) => {
-		const { me, found, round } = await context(event);
+		const { me, found, round } = await context(event, true);
 		const result = await cancelAnswer(event.locals.db, me.schoolId, round.id, found.id, { kind: 'staff', staffId: me.id }, now());
 		if (!result.ok) return fail(409, { error: `families.errors.${result.problem}` });
 		redirect(303, '/staff/families?done=cancelled');

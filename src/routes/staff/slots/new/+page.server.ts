@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
+import { slotsShownFor } from '$lib/server/auth/policy';
 import { config } from '$lib/server/config';
 import { now, schoolToday } from '$lib/server/clock';
 import { currentRound } from '$lib/server/school/overview';
@@ -16,8 +17,8 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 async function forWhom(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const me = requireStaff(event);
 	const people = await activeStaff(event.locals.db, me.schoolId);
-	const asked = event.url.searchParams.get('staff');
-	const person = (me.role === 'admin' && people.find((p) => p.id === asked)) || people.find((p) => p.id === me.id)!;
+	const shown = slotsShownFor(me, event.url.searchParams.get('staff'));
+	const person = people.find((p) => p.id === shown) ?? people.find((p) => p.id === me.id)!;
 	return { me, people, person };
 }
 
