@@ -6,7 +6,7 @@
  */
 import { translatorFor } from '../i18n';
 import type { Translate } from '../../i18n/translator';
-import { formatDateTime, formatTime, formatWeekday, languageName } from '../../format';
+import { formatDateTime, formatWhen, languageName } from '../../format';
 import { visitCalendar, type CalendarMethod } from '../calendar/ics';
 import { renderHtml, renderText, type Block, type MailBody } from './blocks';
 import type { DeclinedPayload, FollowUpPayload, InterpreterPayload, LinkPayload, ParentVisitPayload, StaffLinkPayload, StaffVisitPayload, VisitFacts } from './payloads';
@@ -38,11 +38,7 @@ const icons = { when: '🕓', home: '🏠', school: '🏫', neutral: '📍', who
 
 const link = (ctx: ComposeContext, path: string | undefined, url?: string) => (path ? new URL(path, ctx.origin).toString() : (url ?? null));
 
-function when(lang: string, timeZone: string, startsAt: string, endsAt?: string) {
-	const start = new Date(startsAt);
-	const day = formatWeekday(start, lang, timeZone);
-	return endsAt ? `${day}, ${formatTime(start, lang, timeZone)}–${formatTime(new Date(endsAt), lang, timeZone)}` : `${day}, ${formatTime(start, lang, timeZone)}`;
-}
+const when = (lang: string, timeZone: string, startsAt: string, endsAt?: string) => formatWhen(new Date(startsAt), endsAt ? new Date(endsAt) : null, lang, timeZone);
 
 const list = (lang: string, items: string[]) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
 
