@@ -1,37 +1,97 @@
-/** Dates as the reader expects them: in their language, on the school's wall clock. */
-export function formatDate(value: string | Date, lang: string, timeZone: string): string {
-	// A date-only string is a calendar day, not an instant: show it without shifting zones.
-	if (typeof value === 'string') {
-		const [y, m, d] = value.split('-').map(Number);
-		return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+/**
+ * Dates and times as the reader expects them: in their language, on the school's wall clock, in
+ * one style everywhere. Months and weekdays are written out (never "2026-12-07"), in the
+ * language's own case ("maandag 7 december"); times use the 24-hour clock in every language,
+ * as Dutch and Flemish schools do ("16:30", never "04:30 PM" or "03:30 م"); and a day and a
+ * time are joined with the comma of the reader's script (Arabic "،").
+ */
+
+const styles = {
+	date: { dateStyle: 'long' },
+	day: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+	dayInYear: { weekday: 'long', day: 'numeric', month: 'long' },
+	weekday: { weekday: 'long', day: 'numeric', month: 'long' },
+	time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+	dateTime: { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+// Building a formatter loads locale data and costs far more than using one (a slot list
+// formats about a hundred times per page): one per language, style and zone, kept for good.
+// The keys are few: seven languages, six styles, the school's zone and UTC.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: string, style: keyof typeof styles, timeZone: string): Intl.DateTimeFormat {
+	const key = `${lang}|${style}|${timeZone}`;
+	let found = formatters.get(key);
+	if (!found) {
+		found = new Intl.DateTimeFormat(lang, { ...styles[style], timeZone });
+		formatters.set(key, found);
 	}
-	return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(value);
+	return found;
 }
 
-export function formatDateTime(value: Date, lang: string, timeZone: string): string {
-	return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(value);
-}
-
-/** A calendar day with its weekday: "dinsdag 27 oktober 2026". */
-export function formatDay(date: string, lang: string): string {
+/** A calendar day ("2026-12-07") as the instant of its midnight in UTC, so no zone shifts it. */
+function calendarDay(date: string): Date {
 	const [y, m, d] = date.split('-').map(Number);
-	return new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+	return new Date(Date.UTC(y!, m! - 1, d!));
 }
 
-/** A clock time on the school's wall clock, in the reader's digits: "16:00" or "١٦:٠٠". */
+/** The comma that joins parts of a sentence in the reader's script. */
+export function scriptComma(lang: string): string {
+	return lang === 'ar' ? '، ' : ', ';
+}
+
+/** "7 december 2026": a date-only string is a calendar day, shown without shifting zones; an instant on the school's clock. */
+export function formatDate(value: string | Date, lang: string, timeZone: string): string {
+	if (typeof value === 'string') return formatter(lang, 'date', 'UTC').format(calendarDay(value));
+	return formatter(lang, 'date', timeZone).format(value);
+}
+
+/** "7 december 2026 om 16:30": a moment such as a deadline, with the language's own word between date and time. */
+export function formatDateTime(value: Date, lang: string, timeZone: string): string {
+	return formatter(lang, 'dateTime', timeZone).format(value);
+}
+
+/** A calendar day with its weekday: "dinsdag 27 oktober 2026", or "dinsdag 27 oktober" where the year goes without saying. */
+export function formatDay(date: string, lang: string, withYear = true): string {
+	return formatter(lang, withYear ? 'day' : 'dayInYear', 'UTC').format(calendarDay(date));
+}
+
+/** A clock time on the school's wall clock, 24-hour: "16:00". */
 export function formatTime(value: Date, lang: string, timeZone: string): string {
-	return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', timeZone }).format(value);
+	return formatter(lang, 'time', timeZone).format(value);
 }
 
 /** The day of an instant with its weekday, on the school's wall clock: "dinsdag 20 oktober". */
 export function formatWeekday(value: Date, lang: string, timeZone: string): string {
-	return new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(value);
+	return formatter(lang, 'weekday', timeZone).format(value);
 }
+
+/**
+ * A visit's day and time in one line: "maandag 7 december, 16:30–17:15", in Arabic
+ * "الاثنين، 7 ديسمبر، 16:30–17:15". Pass `range` to word the times yourself ("16:30 tot 17:15").
+ */
+export function formatWhen(startsAt: Date, endsAt: Date | null, lang: string, timeZone: string, range?: (from: string, to: string) => string): string {
+	const from = formatTime(startsAt, lang, timeZone);
+	const time = endsAt ? (range ?? ((a, b) => `${a}–${b}`))(from, formatTime(endsAt, lang, timeZone)) : from;
+	return `${formatWeekday(startsAt, lang, timeZone)}${scriptComma(lang)}${time}`;
+}
+
+const languageNames = new Map<string, Intl.DisplayNames | null>();
 
 /** A language's name in the reader's language ("Arabisch", "Arabic", "العربية"), from the platform's own data. */
 export function languageName(code: string, lang: string): string {
+	let names = languageNames.get(lang);
+	if (names === undefined) {
+		try {
+			names = new Intl.DisplayNames([lang], { type: 'language' });
+		} catch {
+			names = null;
+		}
+		languageNames.set(lang, names);
+	}
 	try {
-		return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+		return names?.of(code) ?? code;
 	} catch {
 		return code;
 	}

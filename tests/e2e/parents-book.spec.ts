@@ -23,12 +23,19 @@ async function asOffice(browser: Browser, state: TargetState, work: (page: Page)
 	await context.close();
 }
 
+/** The days are folded (one <details> each, no script needed): unfold one unless it is open. */
+async function openDay(page: Page, day: number) {
+	const details = page.locator('.slot-day').nth(day);
+	if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+}
+
 /**
  * A free time in the list: its radio, and its label (weekday, date and time). The specs share one
  * demo server, so each books with Fatma Demir (Jeroen's families belong to the teacher's own
  * spec) on a day of its own: her six visiting days have four times each.
  */
 async function timeOn(page: Page, day: number, index = 0) {
+	await openDay(page, day);
 	const radio = page.locator('.slot-day').nth(day).locator('input[name="slotId"]').nth(index);
 	const label = (await radio.locator('xpath=ancestor::label').innerText()).replace(/\s+/g, ' ').trim();
 	return { radio, label };
@@ -189,7 +196,10 @@ test.describe('parents choose a time', () => {
 		};
 		const a = await open(browser, 'Ahmadi');
 		const b = await open(browser, 'Petrova');
-		const last = async (page: Page) => page.locator('input[name="slotId"]').last();
+		const last = async (page: Page) => {
+			await openDay(page, (await page.locator('.slot-day').count()) - 1);
+			return page.locator('input[name="slotId"]').last();
+		};
 		const slotId = await (await last(a.page)).getAttribute('value');
 		expect(await (await last(b.page)).getAttribute('value')).toBe(slotId);
 		await (await last(a.page)).check();

@@ -3,9 +3,9 @@
  * asked for); only its SHA-256 is stored, so the link cannot be rebuilt from the database and
  * the office makes a new one instead of looking it up.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
-import { family, familyLink, visitRound } from '../db/schema';
+import { family, familyLink, school, visitRound } from '../db/schema';
 import { hashToken, looksLikeToken, newSecret } from '../auth/token';
 
 export const FAMILY_TOKEN_BYTES = 20;
@@ -54,4 +54,30 @@ export async function resolveFamilyLink(db: Database, token: string): Promise<Op
 		.innerJoin(visitRound, and(eq(visitRound.id, familyLink.roundId), eq(visitRound.schoolId, family.schoolId)))
 		.where(and(eq(familyLink.tokenHash, hashToken(token)), isNull(familyLink.revokedAt)));
 	return row ?? null;
+}
+
+/** What the page of a retired link may say: whose school it was and how to get a new link, nothing of the family. */
+export interface RetiredLink {
+	schoolName: string;
+	schoolPhone: string;
+	/** The round's newsletter page, where a parent asks for a fresh link by e-mail; null once the round has closed. */
+	newsletterCode: string | null;
+}
+
+/**
+ * A token we issued and later revoked or replaced (a new letter, a lost mail). Its holder is
+ * most likely the family itself, so the page names the school and offers a fresh link; an
+ * unknown token gets null and a page that names no one.
+ */
+export async function retiredFamilyLink(db: Database, token: string, now: Date): Promise<RetiredLink | null> {
+	if (!looksLikeToken(token, FAMILY_TOKEN_BYTES)) return null;
+	const [row] = await db
+		.select({ schoolName: school.name, schoolPhone: school.phone, newsletterCode: visitRound.newsletterCode, closesAt: visitRound.bookingClosesAt })
+		.from(familyLink)
+		.innerJoin(family, eq(family.id, familyLink.familyId))
+		.innerJoin(visitRound, and(eq(visitRound.id, familyLink.roundId), eq(visitRound.schoolId, family.schoolId)))
+		.innerJoin(school, eq(school.id, family.schoolId))
+		.where(and(eq(familyLink.tokenHash, hashToken(token)), isNotNull(familyLink.revokedAt)));
+	if (!row) return null;
+	return { schoolName: row.schoolName, schoolPhone: row.schoolPhone, newsletterCode: row.closesAt > now ? row.newsletterCode : null };
 }

@@ -8,7 +8,8 @@
 export type Block =
 	| { p: string }
 	| { facts: { icon: string; label: string; value: string }[] }
-	| { link: string; label: string }
+	/** `label` says what the link is for; `button` is the short text on the button ("Open your page"). */
+	| { link: string; label: string; button: string }
 	| { small: string };
 
 export interface MailBody {
@@ -41,7 +42,15 @@ export function renderHtml(body: MailBody): string {
 		if ('p' in block) return `<p style="margin:0 0 16px">${paragraphs(block.p)}</p>`;
 		if ('small' in block) return `<p style="margin:24px 0 0;font-size:14px;color:#4a4a4a">${paragraphs(block.small)}</p>`;
 		if ('link' in block) {
-			return `<p style="margin:0 0 8px">${paragraphs(block.label)}</p><p style="margin:0 0 16px"><a href="${escapeHtml(block.link)}" style="display:inline-block;padding:12px 20px;background:#1d4f91;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:bold" dir="ltr">${escapeHtml(block.link)}</a></p>`;
+			// The button carries words, not the address: a personal link is 60 characters without a
+			// break and made mails 500+ px wide on a 360 px phone. The address follows in small type
+			// for readers whose mail program does not follow links; it breaks anywhere.
+			const href = escapeHtml(block.link);
+			return [
+				`<p style="margin:0 0 8px">${paragraphs(block.label)}</p>`,
+				`<p style="margin:0 0 8px"><a href="${href}" style="display:inline-block;max-width:100%;box-sizing:border-box;padding:12px 20px;background:#1d4f91;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:bold;font-size:18px;line-height:1.4">${escapeHtml(block.button)}</a></p>`,
+				`<p style="margin:0 0 16px;font-size:13px;color:#4a4a4a;word-break:break-all;overflow-wrap:anywhere" dir="ltr"><a href="${href}" style="color:#1d4f91;word-break:break-all;overflow-wrap:anywhere">${href}</a></p>`
+			].join('');
 		}
 		const rows = block.facts
 			.map((f) => `<tr><td style="padding:6px 8px;font-size:22px;vertical-align:top" aria-hidden="true">${f.icon}</td><td style="padding:6px 8px;vertical-align:top;text-align:${align}"><strong>${escapeHtml(f.label)}</strong><br>${paragraphs(f.value)}</td></tr>`)

@@ -6,7 +6,7 @@
  */
 import { translatorFor } from '../i18n';
 import type { Translate } from '../../i18n/translator';
-import { formatDateTime, formatTime, formatWeekday, languageName } from '../../format';
+import { formatDateTime, formatWhen, languageName } from '../../format';
 import { visitCalendar, type CalendarMethod } from '../calendar/ics';
 import { renderHtml, renderText, type Block, type MailBody } from './blocks';
 import { mailAddress } from './address';
@@ -39,11 +39,7 @@ const icons = { when: '🕓', home: '🏠', school: '🏫', neutral: '📍', who
 
 const link = (ctx: ComposeContext, path: string | undefined, url?: string) => (path ? new URL(path, ctx.origin).toString() : (url ?? null));
 
-function when(lang: string, timeZone: string, startsAt: string, endsAt?: string) {
-	const start = new Date(startsAt);
-	const day = formatWeekday(start, lang, timeZone);
-	return endsAt ? `${day}, ${formatTime(start, lang, timeZone)}–${formatTime(new Date(endsAt), lang, timeZone)}` : `${day}, ${formatTime(start, lang, timeZone)}`;
-}
+const when = (lang: string, timeZone: string, startsAt: string, endsAt?: string) => formatWhen(new Date(startsAt), endsAt ? new Date(endsAt) : null, lang, timeZone);
 
 const list = (lang: string, items: string[]) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
 
@@ -88,7 +84,7 @@ function parentVisit(ctx: ComposeContext, to: Recipient, t: Translate, lang: str
 		...(p.interpreterLanguage ? [{ icon: icons.interpreter, label: t('mail.label_interpreter'), value: t('mail.interpreter_value', { language: languageName(p.interpreterLanguage, lang) }) }] : [])
 	];
 	const deadline = formatDateTime(new Date(p.deadline), lang, p.timeZone);
-	const changeBlock: Block = url ? { label: t('mail.change_link', { deadline }), link: url } : { p: t('mail.change_phone', { phone: p.schoolPhone }) };
+	const changeBlock: Block = url ? { label: t('mail.change_link', { deadline }), link: url, button: t('mail.open_button') } : { p: t('mail.change_phone', { phone: p.schoolPhone }) };
 	const footer: Block = { small: t(url ? 'mail.footer_link' : 'mail.footer', { school: p.schoolName }) };
 	const description = [`${t('mail.label_who')}: ${list(lang, p.staffNames)}`, p.interpreterLanguage ? t('mail.interpreter_value', { language: languageName(p.interpreterLanguage, lang) }) : '', t('mail.ics_help', { phone: p.schoolPhone })].filter(Boolean).join('\n');
 	const title = t('mail.ics_title', { school: p.schoolName });
@@ -107,7 +103,7 @@ function parentVisit(ctx: ComposeContext, to: Recipient, t: Translate, lang: str
 			return { body: { subject: t('mail.reminder_subject', { when: whenText }), heading: p.schoolName, blocks: [{ p: t('mail.reminder_intro') }, { facts }, { p: t('mail.change_phone', { phone: p.schoolPhone }) }, { small: t('mail.footer', { school: p.schoolName }) }] }, calendar: null };
 		default: {
 			const intro = p.by === 'school' ? 'mail.cancelled_intro_school' : p.declined ? 'mail.cancelled_intro_declined' : 'mail.cancelled_intro_family';
-			const again: Block[] = p.by === 'school' ? [url ? { label: t('mail.open_link'), link: url } : { p: t('mail.change_phone', { phone: p.schoolPhone }) }] : [];
+			const again: Block[] = p.by === 'school' ? [url ? { label: t('mail.open_link'), link: url, button: t('mail.open_button') } : { p: t('mail.change_phone', { phone: p.schoolPhone }) }] : [];
 			return {
 				body: { subject: t('mail.cancelled_subject', { when: whenText }), heading: p.schoolName, blocks: [{ p: t(intro) }, { facts: facts.slice(0, 2) }, ...again, footer] },
 				calendar: calendarFor('CANCEL')
@@ -119,7 +115,7 @@ function parentVisit(ctx: ComposeContext, to: Recipient, t: Translate, lang: str
 function parentLink(ctx: ComposeContext, to: Recipient, t: Translate, lang: string): Omit<MailBody, 'lang' | 'dir'> {
 	const p = to.payload as unknown as LinkPayload;
 	const url = link(ctx, p.path, p.url);
-	const linkBlock: Block[] = url ? [{ label: t('mail.invitation_link'), link: url }] : [{ small: t('mailbox.link_removed') }];
+	const linkBlock: Block[] = url ? [{ label: t('mail.invitation_link'), link: url, button: t('mail.open_button') }] : [{ small: t('mailbox.link_removed') }];
 	const before: Block[] = p.closesAt && p.timeZone ? [{ p: t('mail.invitation_before', { date: formatDateTime(new Date(p.closesAt), lang, p.timeZone) }) }] : [];
 	const footer: Block = { small: t('mail.footer_link', { school: p.schoolName }) };
 	if (to.kind === 'invitation') {
@@ -137,7 +133,7 @@ function parentDeclined(ctx: ComposeContext, to: Recipient, t: Translate): Omit<
 	return {
 		subject: t('mail.declined_subject', { school: p.schoolName }),
 		heading: p.schoolName,
-		blocks: [{ p: t('mail.declined_intro') }, url ? { label: t('mail.open_link'), link: url } : { p: t('mail.change_phone', { phone: p.schoolPhone }) }, { small: t(url ? 'mail.footer_link' : 'mail.footer', { school: p.schoolName }) }]
+		blocks: [{ p: t('mail.declined_intro') }, url ? { label: t('mail.open_link'), link: url, button: t('mail.open_button') } : { p: t('mail.change_phone', { phone: p.schoolPhone }) }, { small: t(url ? 'mail.footer_link' : 'mail.footer', { school: p.schoolName }) }]
 	};
 }
 
@@ -161,7 +157,7 @@ function staffVisit(ctx: ComposeContext, to: Recipient, t: Translate, lang: stri
 		body: {
 			subject: t(`staff_mail.${kind}_subject`, { when: whenText, family }),
 			heading: p.schoolName,
-			blocks: [{ p: t(`staff_mail.${kind}_intro`) }, { facts }, ...was, { label: t('staff_mail.family_link'), link: portal }, { small: t('staff_mail.footer', { school: p.schoolName }) }]
+			blocks: [{ p: t(`staff_mail.${kind}_intro`) }, { facts }, ...was, { label: t('staff_mail.family_link'), link: portal, button: t('staff_mail.open_button') }, { small: t('staff_mail.footer', { school: p.schoolName }) }]
 		},
 		calendar: invite(ctx, to, p, kind === 'cancelled' ? 'CANCEL' : 'REQUEST', t('staff_mail.ics_title', { family }), placeLine(p, home), description)
 	};
@@ -175,7 +171,7 @@ function staffOther(ctx: ComposeContext, to: Recipient, t: Translate, lang: stri
 		return {
 			subject: t('staff_mail.interpreter_subject', { language, when: whenText }),
 			heading: p.schoolName,
-			blocks: [{ p: t('staff_mail.interpreter_intro') }, { facts: [{ icon: icons.interpreter, label: t('mail.label_interpreter'), value: language }, { icon: icons.when, label: t('mail.label_when'), value: whenText }] }, { label: t('staff_mail.family_link'), link: new URL(p.familyPath, ctx.origin).toString() }, { small: t('staff_mail.footer', { school: p.schoolName }) }]
+			blocks: [{ p: t('staff_mail.interpreter_intro') }, { facts: [{ icon: icons.interpreter, label: t('mail.label_interpreter'), value: language }, { icon: icons.when, label: t('mail.label_when'), value: whenText }] }, { label: t('staff_mail.family_link'), link: new URL(p.familyPath, ctx.origin).toString(), button: t('staff_mail.open_button') }, { small: t('staff_mail.footer', { school: p.schoolName }) }]
 		};
 	}
 	if (to.kind === 'report_follow_up') {
@@ -187,7 +183,7 @@ function staffOther(ctx: ComposeContext, to: Recipient, t: Translate, lang: stri
 			blocks: [
 				{ p: t('staff_mail.follow_up_intro', { writer: p.writer, groups: p.groups }) },
 				{ facts: [{ icon: icons.when, label: t('mail.label_when'), value: whenText }] },
-				{ label: t('staff_mail.report_link'), link: new URL(p.reportPath, ctx.origin).toString() },
+				{ label: t('staff_mail.report_link'), link: new URL(p.reportPath, ctx.origin).toString(), button: t('staff_mail.open_button') },
 				{ small: t('staff_mail.footer', { school: p.schoolName }) }
 			]
 		};
@@ -202,7 +198,7 @@ function staffOther(ctx: ComposeContext, to: Recipient, t: Translate, lang: stri
 			heading: p.schoolName,
 			blocks: [
 				{ p: t(invite ? 'staff_mail.invite_intro' : 'staff_mail.reset_intro', { name: p.name, school: p.schoolName }) },
-				url ? { label: t('staff_mail.link_once', { until }), link: url } : { small: t('mailbox.link_removed') },
+				url ? { label: t('staff_mail.link_once', { until }), link: url, button: t('staff_mail.open_button') } : { small: t('mailbox.link_removed') },
 				...(invite ? [] : [{ p: t('staff_mail.reset_ignore') }]),
 				{ small: t('staff_mail.footer', { school: p.schoolName }) }
 			]

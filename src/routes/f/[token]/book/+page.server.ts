@@ -1,14 +1,15 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { now } from '$lib/server/clock';
 import { listPlaces } from '$lib/server/places/manage';
 import { bookVisit, parentActor } from '$lib/server/booking/answer';
 import { interpreterLanguages, notHomeReasons, openSlots } from '$lib/server/booking/choices';
 import { isLocation, readChoice, type ChoiceValues } from '$lib/server/booking/form';
 import { toWallTime } from '$lib/server/time/zone';
+import { openedFamily, refuseLink } from '../family';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
-	const { family, phase, timeZone } = await parent();
+	const { family, phase, timeZone } = openedFamily(await parent());
 	if (phase !== 'open') redirect(303, `/f/${params.token}`);
 	const asked = url.searchParams.get('place') ?? '';
 	const location = isLocation(asked) ? asked : (family.answer?.location ?? 'home');
@@ -40,6 +41,7 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 		note: ''
 	};
 	return {
+		family,
 		location,
 		days,
 		places: places.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name, address: p.address, accessibility: p.accessibility })),
@@ -52,8 +54,7 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request, params }) => {
-		const link = locals.familyLink;
-		if (!link) error(404, { message: 'family.link_invalid' });
+		const link = locals.familyLink ?? (await refuseLink(locals.db, params.token));
 		const { values, problems, choice } = readChoice(await request.formData());
 		if (!choice) return fail(400, { values, problems, problem: null });
 		const result = await bookVisit(locals.db, link.schoolId, link.roundId, link.familyId, choice, parentActor(params.token, locals.language.code), now());

@@ -1,18 +1,18 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { now } from '$lib/server/clock';
 import { cancelAnswer, parentActor } from '$lib/server/booking/answer';
+import { openedFamily, refuseLink } from '../family';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params }) => {
-	const { phase, family } = await parent();
+	const { phase, family } = openedFamily(await parent());
 	if (phase !== 'open' || family.answer?.status !== 'booked') redirect(303, `/f/${params.token}`);
-	return { visit: family.answer };
+	return { family, visit: family.answer };
 };
 
 export const actions: Actions = {
 	default: async ({ locals, params }) => {
-		const link = locals.familyLink;
-		if (!link) error(404, { message: 'family.link_invalid' });
+		const link = locals.familyLink ?? (await refuseLink(locals.db, params.token));
 		const result = await cancelAnswer(locals.db, link.schoolId, link.roundId, link.familyId, parentActor(params.token, locals.language.code), now());
 		if (!result.ok) return fail(409, { problem: result.problem });
 		redirect(303, `/f/${params.token}?saved=cancelled`);

@@ -10,6 +10,7 @@ import { bookVisit, cancelAnswer, declineRound } from '$lib/server/booking/answe
 import { isNotHomeReason, readChoice, REASON_TEXT_MAX, type ChoiceValues } from '$lib/server/booking/form';
 import { familyForStaff, interpreterLanguages, notHomeReasons, openSlots } from '$lib/server/booking/choices';
 import { toWallTime } from '$lib/server/time/zone';
+import { formatWhen } from '$lib/format';
 import { assignVisitor } from '$lib/server/families/assign';
 import { activeStaff } from '$lib/server/staff/people';
 import { requireAdmin } from '$lib/server/auth/guard';
@@ -57,7 +58,7 @@ export const load: PageServerLoad = async (event) => {
 		initial,
 		reassigned: event.url.searchParams.get('done') === 'reassigned',
 		family: { id: found.id, children: found.children, address: [found.street, found.postalCode, found.city].filter(Boolean).join(', ') },
-		answer: answer ? { ...answer, startsAt: undefined, endsAt: undefined, when: answer.startsAt ? `${toWallTime(answer.startsAt, timeZone).date} ${toWallTime(answer.startsAt, timeZone).time}` : null } : null,
+		answer: answer ? { ...answer, startsAt: undefined, endsAt: undefined, when: answer.startsAt ? formatWhen(answer.startsAt, answer.endsAt, event.locals.language.code, timeZone) : null } : null,
 		slots: slots.map((s) => ({ id: s.id, date: toWallTime(s.startsAt, timeZone).date, start: toWallTime(s.startsAt, timeZone).time, end: toWallTime(s.endsAt, timeZone).time, allowsHome: s.allowsHome, allowsSchool: s.allowsSchool, allowsNeutral: s.allowsNeutral })),
 		places: places.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name })),
 		reasons: notHomeReasons,
