@@ -40,9 +40,9 @@ test('the office sets up a visit round with talking points, and a neutral place'
 	await expect(page.getByRole('heading', { name: 'Buurthuis De Meeuw' })).toBeVisible();
 	await expectNoSidewaysScroll(page);
 
-	// The office decides that Lisa Mulder visits the Kowalska family.
+	// The office decides that Lisa Mulder visits the Tesfay family (no other spec books for it).
 	await page.goto('/staff/families');
-	await page.getByRole('link', { name: 'Afspraak maken namens het gezin Zofia Kowalska' }).click();
+	await page.getByRole('link', { name: 'Afspraak maken namens het gezin Aman Tesfay' }).click();
 	await page.getByLabel('Leerkracht die op bezoek gaat').selectOption({ label: 'Lisa Mulder' });
 	await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 	await expect(page.getByRole('status')).toHaveText('Opgeslagen: een andere leerkracht bezoekt dit gezin. Een bestaande afspraak blijft staan.');

@@ -226,7 +226,7 @@ test.describe('without JavaScript', () => {
 		const response = await page.goto(warsame.path);
 		expect(response!.headers()['cache-control']).toBe('no-store');
 		expect(response!.headers()['x-robots-tag']).toBe('noindex');
-		expect(response!.headers()['referrer-policy']).toBe('no-referrer');
+		expect(response!.headers()['referrer-policy']).toBe('same-origin');
 		await expect(page.locator('script')).toHaveCount(0);
 		await chooseLanguage(page, 'English');
 		await page.getByRole('link', { name: 'At another place' }).click();

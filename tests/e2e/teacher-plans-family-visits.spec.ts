@@ -16,9 +16,15 @@ test('a teacher books for families after phone calls, prints her day sheet and e
 	await expectAccessible(page);
 	await page.getByRole('radio', { name: '15:30–16:15, maandag 19 oktober 2026' }).check();
 	await page.getByRole('radio', { name: 'Thuis' }).check();
-	await page.getByLabel('Vragen van de ouders').fill('Daan vindt lezen moeilijk.');
+	await page.getByLabel('Notitie van school').fill('Vader belde: Daan vindt lezen moeilijk.');
 	await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
 	await expect(page.getByRole('status')).toHaveText('De afspraak is opgeslagen.');
+	// The note is the school's: the family's own page shows the visit, never the note.
+	const family = await page.context().newPage();
+	await family.goto(new URL(state.demo.families.find((f) => f.name.includes('Daan de Vries'))!.url).pathname);
+	await expect(family.getByRole('heading', { level: 1 })).toHaveText('Uw afspraak');
+	await expect(family.locator('main')).not.toContainText('lezen moeilijk');
+	await family.close();
 
 	// El Amrani: at school, with an Arabic interpreter, the next visit that evening.
 	await page.getByRole('link', { name: 'Afspraak maken namens het gezin Ilyas El Amrani, Yasmine El Amrani' }).click();
