@@ -16,7 +16,7 @@ import { openDatabase, type Database } from '../src/lib/server/db';
 import { family, group, groupTeacher, guardian, pupil, school, staff, visitRound, visitRoundGroup } from '../src/lib/server/db/schema';
 import { createSlots } from '../src/lib/server/slots/create';
 import { bookVisit } from '../src/lib/server/booking/answer';
-import { sendWave } from '../src/lib/server/mail/waves';
+import { sendWave } from '../src/lib/server/visit-rounds/waves';
 
 const { values } = parseArgs({ options: { families: { type: 'string', default: '1000' } } });
 const FAMILIES = Number(values.families);

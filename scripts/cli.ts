@@ -12,7 +12,8 @@ import { loadDemo } from '../src/lib/server/demo/load';
 import { formatBanner } from '../src/lib/server/demo/start';
 import { createAdmin } from '../src/lib/server/staff/create-admin';
 import { now } from '../src/lib/server/clock';
-import { startMailWorker, transportFor } from '../src/lib/server/mail/runner';
+import { startJobs } from '../src/lib/server/jobs/runner';
+import { transportFor } from '../src/lib/server/mail/transport';
 import { drainOutbox } from '../src/lib/server/mail/worker';
 import { applyRetention } from '../src/lib/server/privacy/retention';
 
@@ -76,7 +77,7 @@ async function run(argv: string[]): Promise<number> {
 				deps.transport.close();
 				process.stdout.write(`${JSON.stringify(result)}\n`);
 			} else {
-				const worker = startMailWorker(deps);
+				const worker = startJobs(deps);
 				process.stdout.write(`Mail worker running (${deps.transport.name}); stop with Ctrl-C.\n`);
 				await new Promise<void>((resolve) => {
 					process.once('SIGINT', resolve);

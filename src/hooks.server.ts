@@ -12,9 +12,10 @@ import { resolveFamilyLink } from '$lib/server/families/links';
 import { startDemo } from '$lib/server/demo/start';
 import { randomToken } from '$lib/server/auth/token';
 import { now } from '$lib/server/clock';
-import { startMailWorker, transportFor, type RunningWorker } from '$lib/server/mail/runner';
+import { startJobs, type RunningJobs } from '$lib/server/jobs/runner';
+import { transportFor } from '$lib/server/mail/transport';
 
-let worker: RunningWorker | undefined;
+let jobs: RunningJobs | undefined;
 
 export const init: ServerInit = async () => {
 	let settings;
@@ -35,7 +36,7 @@ export const init: ServerInit = async () => {
 		log.info('database_ready', { kind: handle.kind });
 		if (settings.demo === 'auto') await startDemo(handle.db, settings, now());
 		if (settings.mailWorker === 'inline') {
-			worker = startMailWorker({ db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now, timeZone: settings.schoolTimeZone });
+			jobs = startJobs({ db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now, timeZone: settings.schoolTimeZone });
 		}
 	} catch (error) {
 		if (error instanceof DataDirInUseError) {
@@ -50,7 +51,7 @@ export const init: ServerInit = async () => {
 	// adapter-node stops accepting requests on SIGTERM/SIGINT and emits this once every socket is
 	// closed; requests whose client gave up may still be running: they finish first.
 	process.once('sveltekit:shutdown' as never, (reason: string) => {
-		void shutdownRuntime({ reason, beforeClose: () => worker?.stop() ?? Promise.resolve() });
+		void shutdownRuntime({ reason, beforeClose: () => jobs?.stop() ?? Promise.resolve() });
 	});
 };
 

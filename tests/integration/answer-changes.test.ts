@@ -11,7 +11,7 @@ import { createSlots } from '../../src/lib/server/slots/create';
 import { bookVisit, cancelAnswer, declineRound, parentActor, PARENT_ANSWERS, type VisitChoice } from '../../src/lib/server/booking/answer';
 import { readChoice } from '../../src/lib/server/booking/form';
 import { familyPage } from '../../src/lib/server/families/page';
-import { STAFF_CHANGE_DELAY_MS } from '../../src/lib/server/mail/visit-messages';
+import { STAFF_CHANGE_DELAY_MS } from '../../src/lib/server/booking/visit-messages';
 import { drainOutbox } from '../../src/lib/server/mail/worker';
 import { mailboxTransport } from '../../src/lib/server/mail/transport';
 import { auditEvent, booking, family, guardian, outbox, pupil } from '../../src/lib/server/db/schema';

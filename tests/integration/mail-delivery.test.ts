@@ -10,7 +10,7 @@ import { family, guardian, outbox, outboxAttempt, school, visitRound } from '../
 import { fromWallTime } from '../../src/lib/server/time/zone';
 import { smtpTransport, type Transport } from '../../src/lib/server/mail/transport';
 import { drainOutbox, resendMessage, type WorkerDeps } from '../../src/lib/server/mail/worker';
-import { STAFF_CHANGE_DELAY_MS } from '../../src/lib/server/mail/visit-messages';
+import { STAFF_CHANGE_DELAY_MS } from '../../src/lib/server/booking/visit-messages';
 
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
@@ -96,7 +96,7 @@ describe.each(databaseKinds)('mail to families and staff on %s', (kind) => {
 		expect(invite(staffMail!).method).toBe('REQUEST');
 		// The personal link leaves the database once it is sent.
 		const [row] = await t.db.select({ payload: outbox.payload }).from(outbox).where(and(eq(outbox.kind, 'visit_booked'), eq(outbox.toAddress, parentAddress)));
-		expect(row!.payload.path).toBeUndefined();
+		expect((row!.payload as { path?: string }).path).toBeUndefined();
 	});
 
 	it('raises SEQUENCE on a change across the clock change, and cancels with the same UID', async () => {

@@ -55,7 +55,7 @@ describe.each(databaseKinds)('parents get their links on %s', (kind) => {
 		expect(await requestFamilyLink(t.db, round, email.toUpperCase(), '10.0.0.1', ORIGIN, NOW)).toBe('accepted');
 		const [message] = await t.db.select().from(outbox).where(eq(outbox.toAddress, email));
 		expect(message!.kind).toBe('family_link');
-		const link = await resolveFamilyLink(t.db, tokenOf(message!.payload.url));
+		const link = await resolveFamilyLink(t.db, tokenOf((message!.payload as { url: string }).url));
 		expect(link).toMatchObject({ familyId: fixture.family.id, roundId: fixture.round.id, schoolId });
 	});
 

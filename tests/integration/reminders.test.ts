@@ -6,7 +6,7 @@ import { createSlots } from '../../src/lib/server/slots/create';
 import { bookVisit, cancelAnswer, type VisitChoice } from '../../src/lib/server/booking/answer';
 import { family, guardian, outbox } from '../../src/lib/server/db/schema';
 import { fromWallTime } from '../../src/lib/server/time/zone';
-import { queueReminders } from '../../src/lib/server/mail/reminders';
+import { queueReminders } from '../../src/lib/server/booking/reminders';
 import { drainOutbox } from '../../src/lib/server/mail/worker';
 import { mailboxTransport } from '../../src/lib/server/mail/transport';
 

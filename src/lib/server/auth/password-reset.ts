@@ -8,7 +8,7 @@ import type { Database } from '../db';
 import { staff } from '../db/schema';
 import { hit, type Limit } from './rate-limit';
 import { normaliseEmail } from './sign-in';
-import { mailStaffLink } from '../mail/staff-messages';
+import { mailStaffLink } from './staff-link';
 import { isEmail, singleLine } from '../forms';
 
 export const RESETS_PER_ADDRESS: Limit = { scope: 'reset:email', max: 3, windowMs: 60 * 60_000 };

@@ -4,9 +4,9 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { outbox, school, staff } from '../db/schema';
-import { TOKEN_LIFETIME_MS, createStaffToken } from '../auth/staff-token';
-import type { StaffLinkPayload } from './payloads';
+import { school, staff } from '../db/schema';
+import { TOKEN_LIFETIME_MS, createStaffToken } from './staff-token';
+import { enqueue } from '../mail/outbox';
 import { transaction } from '../db/transaction';
 
 /** A new one-time link for the person and the mail that carries it, in one transaction; returns the token. */
@@ -25,6 +25,6 @@ async function queueStaffLink(tx: Database, staffId: string, purpose: 'setup' | 
 		.innerJoin(school, eq(school.id, staff.schoolId))
 		.where(eq(staff.id, staffId));
 	if (!row) return;
-	const payload: StaffLinkPayload = { schoolName: row.schoolName, name: row.name, path: `/setup/${token}`, validUntil: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]).toISOString(), timeZone: row.timeZone };
-	await tx.insert(outbox).values({ schoolId: row.schoolId, kind: purpose === 'setup' ? 'staff_invite' : 'password_reset', toAddress: row.email, toName: row.name, language: row.language, payload: payload as unknown as Record<string, unknown>, createdAt: now, nextAttemptAt: now });
+	const payload = { schoolName: row.schoolName, name: row.name, path: `/setup/${token}`, validUntil: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]).toISOString(), timeZone: row.timeZone };
+	await enqueue(tx, purpose === 'setup' ? 'staff_invite' : 'password_reset', [{ schoolId: row.schoolId, toAddress: row.email, toName: row.name, language: row.language, payload }], { now });
 }

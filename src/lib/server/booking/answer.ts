@@ -16,7 +16,7 @@ import { booking, family, neutralPlace, slot, visitRound } from '../db/schema';
 import { attempt, Refusal } from '../db/transaction';
 import { recordAudit } from '../audit/record';
 import { parentPhase } from './phase';
-import { queueVisitMessages, visitState } from '../mail/visit-messages';
+import { queueVisitMessages, visitState } from './visit-messages';
 import { hit, type Limit } from '../auth/rate-limit';
 
 /** Answers (book, change, cancel, decline) a family may give through its link in an hour. */

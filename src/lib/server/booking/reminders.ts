@@ -6,8 +6,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
-import { outbox } from '../db/schema';
-import { reminderRows } from './visit-messages';
+import { enqueue } from '../mail/outbox';
+import { reminderMessages } from './visit-messages';
 import { transaction } from '../db/transaction';
 
 export async function queueReminders(db: Database, now: Date, limit = 200): Promise<number> {
@@ -27,14 +27,8 @@ export async function queueReminders(db: Database, now: Date, limit = 200): Prom
 	let queued = 0;
 	for (const visit of due) {
 		await transaction(db, async (tx) => {
-			const rows = await reminderRows(tx, visit.id);
-			if (rows.length === 0) return;
-			const inserted = await tx
-				.insert(outbox)
-				.values(rows.map((r) => ({ ...r, dedupeKey: `reminder:${visit.id}:${visit.epoch}:${r.toAddress.toLowerCase()}`, createdAt: now, nextAttemptAt: now })))
-				.onConflictDoNothing()
-				.returning({ id: outbox.id });
-			queued += inserted.length;
+			const messages = await reminderMessages(tx, visit.id);
+			queued += await enqueue(tx, 'visit_reminder', messages.map((m) => ({ ...m, dedupeKey: `reminder:${visit.id}:${visit.epoch}:${m.toAddress.toLowerCase()}` })), { now, once: true });
 		});
 	}
 	return queued;

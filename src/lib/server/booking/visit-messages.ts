@@ -10,9 +10,11 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { booking, family, group, guardian, neutralPlace, outbox, pupil, school, slot, slotStaff, staff, visitRound } from '../db/schema';
-import type { Location, ParentVisitPayload, StaffVisitPayload, VisitFacts } from './payloads';
-import { distinctRecipients } from './address';
+import { booking, family, group, guardian, neutralPlace, pupil, school, slot, slotStaff, staff, visitRound } from '../db/schema';
+import type { Location, ParentVisitPayload, StaffVisitPayload, VisitFacts } from '../mail/payloads';
+import { distinctRecipients } from '../mail/address';
+import { enqueue, takeWaiting, type Envelope } from '../mail/outbox';
+import { childrenLabel } from '../roster/names';
 import { formatAddress } from '../../format';
 
 const HOUR = 3_600_000;
@@ -82,19 +84,6 @@ async function guardiansWithEmail(tx: Database, familyId: string) {
 	return distinctRecipients(await tx.select({ name: guardian.name, email: guardian.email }).from(guardian).where(eq(guardian.familyId, familyId)).orderBy(asc(guardian.createdAt)));
 }
 
-export interface ChildForStaff {
-	firstName: string;
-	infix: string;
-	lastName: string;
-	group: string | null;
-}
-
-/** Children as staff invites and the feed may show them: groups by default, full names only when the school allows. */
-export function childrenLabel(children: ChildForStaff[]) {
-	const groups = [...new Set(children.map((c) => c.group).filter((g): g is string => Boolean(g)))];
-	return { label: groups.join(', ') || '—', names: children.map((c) => [c.firstName, c.infix, c.lastName].filter(Boolean).join(' ')).join(', ') };
-}
-
 async function familyLabel(tx: Database, familyId: string) {
 	return childrenLabel(await tx.select({ firstName: pupil.firstName, infix: pupil.infix, lastName: pupil.lastName, group: group.name }).from(pupil).leftJoin(group, eq(group.id, pupil.groupId)).where(eq(pupil.familyId, familyId)).orderBy(asc(pupil.birthDate)));
 }
@@ -123,20 +112,25 @@ function visitFacts(f: Facts, times: { startsAt: Date; endsAt: Date }, names: st
 	};
 }
 
-/** The parent side of a visit message: one row per guardian address. */
-async function parentVisitRows(tx: Database, f: Facts, kind: 'visit_booked' | 'visit_changed' | 'visit_cancelled' | 'visit_reminder', options: { by: 'family' | 'school'; before: VisitState | null; familyPath?: string; declined?: boolean; times?: { startsAt: Date; endsAt: Date }; staffIds?: string[] }) {
-	const times = options.times ?? (f.slot ? { startsAt: f.slot.startsAt, endsAt: f.slot.endsAt } : null);
-	if (!times) return [];
-	const ids = options.staffIds ?? [f.slot?.staffId, f.slot?.secondStaffId].filter((id): id is string => Boolean(id));
-	const people = await staffNames(tx, ids);
-	const payload: ParentVisitPayload = { ...visitFacts(f, times, ids.map((id) => people.get(id)?.name ?? '').filter(Boolean), options.by, options.before), ...(options.familyPath && { path: options.familyPath }), ...(options.declined && { declined: true }) };
-	return (await guardiansWithEmail(tx, f.booking.familyId)).map((g) => ({ schoolId: f.booking.schoolId, kind, toAddress: g.email, toName: g.name, language: f.family.language, payload: payload as unknown as Record<string, unknown>, bookingId: f.booking.id }));
+/** The family's mails about one visit: one per guardian address, in the family's language. */
+async function toFamily<P>(tx: Database, f: Facts, payload: P): Promise<(Envelope & { payload: P })[]> {
+	return (await guardiansWithEmail(tx, f.booking.familyId)).map((g) => ({ schoolId: f.booking.schoolId, toAddress: g.email, toName: g.name, language: f.family.language, bookingId: f.booking.id, payload }));
 }
 
-/** The family's reminder of a booked visit, one row per guardian address. */
-export async function reminderRows(tx: Database, bookingId: string) {
+/** What a family's visit mail says: the visit's facts at that moment. */
+async function parentVisitPayload(tx: Database, f: Facts, options: { by: 'family' | 'school'; before: VisitState | null; familyPath?: string; declined?: boolean; times?: { startsAt: Date; endsAt: Date }; staffIds?: string[] }): Promise<ParentVisitPayload | null> {
+	const times = options.times ?? (f.slot ? { startsAt: f.slot.startsAt, endsAt: f.slot.endsAt } : null);
+	if (!times) return null;
+	const ids = options.staffIds ?? [f.slot?.staffId, f.slot?.secondStaffId].filter((id): id is string => Boolean(id));
+	const people = await staffNames(tx, ids);
+	return { ...visitFacts(f, times, ids.map((id) => people.get(id)?.name ?? '').filter(Boolean), options.by, options.before), ...(options.familyPath && { path: options.familyPath }), ...(options.declined && { declined: true }) };
+}
+
+/** The family's reminder of a booked visit, one per guardian address, ready for `enqueue`. */
+export async function reminderMessages(tx: Database, bookingId: string): Promise<(Envelope & { payload: ParentVisitPayload })[]> {
 	const f = await facts(tx, bookingId);
-	return f ? parentVisitRows(tx, f, 'visit_reminder', { by: 'family', before: null }) : [];
+	const payload = f && (await parentVisitPayload(tx, f, { by: 'family', before: null }));
+	return f && payload ? toFamily(tx, f, payload) : [];
 }
 
 /** Queues everything one change to a family's answer causes. Call inside the change's transaction. */
@@ -148,15 +142,16 @@ export async function queueVisitMessages(tx: Database, bookingId: string, change
 	if (!f) return;
 	const before = change.before;
 	const wasBooked = before?.status === 'booked' && before.startsAt && before.endsAt;
-	const rows: (typeof outbox.$inferInsert)[] = [];
+	const at = { now };
 
 	if (change.event === 'declined' && !wasBooked) {
-		const payload = { schoolName: f.school.name, schoolPhone: f.school.phone, roundName: f.round.name, ...(change.familyPath && { path: change.familyPath }) };
-		for (const g of await guardiansWithEmail(tx, f.booking.familyId)) rows.push({ schoolId: f.booking.schoolId, kind: 'answer_declined', toAddress: g.email, toName: g.name, language: f.family.language, payload, bookingId });
+		await enqueue(tx, 'answer_declined', await toFamily(tx, f, { schoolName: f.school.name, schoolPhone: f.school.phone, roundName: f.round.name, ...(change.familyPath && { path: change.familyPath }) }), at);
 	} else if (change.event === 'booked') {
-		rows.push(...(await parentVisitRows(tx, f, wasBooked ? 'visit_changed' : 'visit_booked', { by: change.by, before, familyPath: change.familyPath })));
+		const payload = await parentVisitPayload(tx, f, { by: change.by, before, familyPath: change.familyPath });
+		if (payload) await enqueue(tx, wasBooked ? 'visit_changed' : 'visit_booked', await toFamily(tx, f, payload), at);
 	} else if (wasBooked) {
-		rows.push(...(await parentVisitRows(tx, f, 'visit_cancelled', { by: change.by, before, familyPath: change.familyPath, declined: change.event === 'declined', times: { startsAt: before.startsAt!, endsAt: before.endsAt! }, staffIds: before.staffIds })));
+		const payload = await parentVisitPayload(tx, f, { by: change.by, before, familyPath: change.familyPath, declined: change.event === 'declined', times: { startsAt: before.startsAt!, endsAt: before.endsAt! }, staffIds: before.staffIds });
+		if (payload) await enqueue(tx, 'visit_cancelled', await toFamily(tx, f, payload), at);
 	}
 
 	// Staff: who goes now gets the visit (booked or changed); who went before and no longer does gets a cancel.
@@ -194,11 +189,10 @@ export async function queueVisitMessages(tx: Database, bookingId: string, change
 			.from(staff)
 			.where(and(eq(staff.schoolId, f.booking.schoolId), eq(staff.role, 'admin'), eq(staff.active, true)));
 		const desk = office.some((s) => s.title === 'office') ? office.filter((s) => s.title === 'office') : office;
-		const payload = { schoolName: f.school.name, language, startsAt: f.slot.startsAt.toISOString(), timeZone: f.school.timeZone, location: f.booking.location, familyPath: `/staff/families/${f.booking.familyId}` };
-		for (const s of desk) rows.push({ schoolId: f.booking.schoolId, kind: 'interpreter_request', toAddress: s.email, toName: s.name, language: s.language, payload, bookingId });
+		const payload = { schoolName: f.school.name, language, startsAt: f.slot.startsAt.toISOString(), timeZone: f.school.timeZone, location: (f.booking.location ?? 'school') as Location, familyPath: `/staff/families/${f.booking.familyId}` };
+		await enqueue(tx, 'interpreter_request', desk.map((s) => ({ schoolId: f.booking.schoolId, toAddress: s.email, toName: s.name, language: s.language, bookingId, payload })), at);
 	}
 
-	if (rows.length) await tx.insert(outbox).values(rows.map((r) => ({ ...r, createdAt: now, nextAttemptAt: now })));
 	for (const row of staffRows) await queueStaffVisitMail(tx, f.booking.schoolId, bookingId, row, now);
 }
 
@@ -209,15 +203,11 @@ export async function queueVisitMessages(tx: Database, bookingId: string, change
  * cancellation cancel out, and "moved from" names the time in their calendar.
  */
 async function queueStaffVisitMail(tx: Database, schoolId: string, bookingId: string, row: { kind: StaffVisitKind; toAddress: string; toName: string; language: string; payload: StaffVisitPayload }, now: Date) {
-	const waiting = await tx
-		.delete(outbox)
-		.where(and(eq(outbox.bookingId, bookingId), eq(outbox.toAddress, row.toAddress), inArray(outbox.kind, [...staffVisitKinds]), eq(outbox.status, 'pending'), eq(outbox.attempts, 0)))
-		.returning({ kind: outbox.kind, payload: outbox.payload, createdAt: outbox.createdAt });
-	const [first] = waiting.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+	const [first] = await takeWaiting(tx, bookingId, row.toAddress, staffVisitKinds);
 	let { kind } = row;
 	const payload: StaffVisitPayload = { ...row.payload };
-	if (first) {
-		const was = first.payload as unknown as StaffVisitPayload;
+	if (first && (first.kind === 'staff_visit_booked' || first.kind === 'staff_visit_changed' || first.kind === 'staff_visit_cancelled')) {
+		const was = first.payload;
 		// The time in their calendar: what the waiting mail changed it from, or its own time.
 		const known = first.kind === 'staff_visit_booked' ? null : first.kind === 'staff_visit_cancelled' ? was.startsAt : (was.previousStartsAt ?? was.startsAt);
 		if (first.kind === 'staff_visit_booked' && kind === 'staff_visit_cancelled') return;
@@ -233,15 +223,9 @@ async function queueStaffVisitMail(tx: Database, schoolId: string, bookingId: st
 		}
 	}
 	const delayed = kind !== 'staff_visit_booked' || Boolean(first);
-	await tx.insert(outbox).values({
-		schoolId,
-		kind,
-		toAddress: row.toAddress,
-		toName: row.toName,
-		language: row.language,
-		payload: payload as unknown as Record<string, unknown>,
-		bookingId,
+	await enqueue(tx, kind, [{ schoolId, toAddress: row.toAddress, toName: row.toName, language: row.language, bookingId, payload }], {
+		now,
 		createdAt: first?.createdAt ?? now,
-		nextAttemptAt: delayed ? new Date(now.getTime() + STAFF_CHANGE_DELAY_MS) : now
+		sendAt: delayed ? new Date(now.getTime() + STAFF_CHANGE_DELAY_MS) : now
 	});
 }

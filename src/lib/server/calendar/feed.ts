@@ -11,7 +11,7 @@ import { hashToken, looksLikeToken, newSecret } from '../auth/token';
 import { translatorFor } from '../i18n';
 import { feedCalendar, type CalendarVisit } from './ics';
 import { formatAddress } from '../../format';
-import { childrenLabel } from '../mail/visit-messages';
+import { childrenLabel } from '../roster/names';
 import { transaction } from '../db/transaction';
 
 const DAY = 86_400_000;

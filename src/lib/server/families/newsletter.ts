@@ -6,7 +6,8 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
-import { outbox, school, visitRound } from '../db/schema';
+import { school, visitRound } from '../db/schema';
+import { enqueue } from '../mail/outbox';
 import { hit, type Limit } from '../auth/rate-limit';
 import { familyUrl, issueFamilyLink } from './links';
 import { familiesInRound } from './overview';
@@ -67,17 +68,8 @@ export async function requestFamilyLink(db: Database, round: NewsletterRound, em
 		);
 		for (const f of families) {
 			const token = await issueFamilyLink(tx, f.family_id, round.roundId, now, 'email');
-			await tx.insert(outbox).values({
-				schoolId: round.schoolId,
-				kind: 'family_link',
-				toAddress: address,
-				toName: f.name,
-				language: f.language,
-				// The link itself must wait here until it is sent; the mail worker clears it after.
-				payload: { url: familyUrl(origin, token), roundName: round.roundName, schoolName: round.schoolName },
-				createdAt: now,
-				nextAttemptAt: now
-			});
+			// The link itself must wait here until it is sent; the mail worker clears it after.
+			await enqueue(tx, 'family_link', [{ schoolId: round.schoolId, toAddress: address, toName: f.name, language: f.language, payload: { url: familyUrl(origin, token), roundName: round.roundName, schoolName: round.schoolName } }], { now });
 		}
 	});
 	return 'accepted';

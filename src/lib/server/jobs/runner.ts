@@ -1,24 +1,20 @@
 /**
- * Runs the background worker in a loop: once a day the retention job, every minute the
- * reminders that are due, then whatever mail is due, then a short wait. Used inside the server
- * (the default) and by `npm run cli -- worker`.
+ * The one job runner: once a day the retention job, every minute the reminders that are due,
+ * then whatever mail is due, then a short wait. Used inside the server (the default) and by
+ * `npm run cli -- worker`. It schedules; the work itself is the areas' own (mail delivery,
+ * booking reminders, privacy retention).
  */
 import type { Database } from '../db';
 import { log, errorFields } from '../log';
-import { deliverDue, type WorkerDeps } from './worker';
-import { queueReminders } from './reminders';
+import { deliverDue, type WorkerDeps } from '../mail/worker';
+import { queueReminders } from '../booking/reminders';
 import { applyRetention } from '../privacy/retention';
-import { mailboxTransport, smtpTransport, type Transport } from './transport';
 
-export function transportFor(smtpUrl: string | null): Transport {
-	return smtpUrl ? smtpTransport(smtpUrl) : mailboxTransport();
-}
-
-export interface RunningWorker {
+export interface RunningJobs {
 	stop(): Promise<void>;
 }
 
-export function startMailWorker(deps: WorkerDeps & { db: Database; timeZone: string }, intervalMs = 2000): RunningWorker {
+export function startJobs(deps: WorkerDeps & { db: Database; timeZone: string }, intervalMs = 2000): RunningJobs {
 	let stopped = false;
 	let timer: NodeJS.Timeout | undefined;
 	let current: Promise<void> = Promise.resolve();

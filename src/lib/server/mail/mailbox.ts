@@ -12,7 +12,8 @@ import { isUuid } from '../forms';
 import { log, errorFields } from '../log';
 import { composeMessage, type ComposeContext, type ComposedMessage, type Recipient } from './compose';
 import { mailAddress, schoolSender } from './address';
-import { parentKinds } from './payloads';
+import { familyKinds, type MessageKind } from './payloads';
+import { asMessage } from './outbox';
 
 export interface MailboxSettings {
 	origin: URL;
@@ -41,9 +42,9 @@ function composeSafely(row: Recipient & { id: string }, ctx: ComposeContext): Co
  */
 export type FailureReason = 'family_address' | 'staff_address' | 'sender_address';
 
-function failureReason(row: { status: string; kind: string; toName: string; toAddress: string }, senderOk: boolean): FailureReason | null {
+function failureReason(row: { status: string; kind: MessageKind; toName: string; toAddress: string }, senderOk: boolean): FailureReason | null {
 	if (row.status !== 'failed') return null;
-	if (!mailAddress(row.toName, row.toAddress)) return (parentKinds as readonly string[]).includes(row.kind) ? 'family_address' : 'staff_address';
+	if (!mailAddress(row.toName, row.toAddress)) return familyKinds.has(row.kind) ? 'family_address' : 'staff_address';
 	return senderOk ? null : 'sender_address';
 }
 
@@ -57,7 +58,7 @@ export async function mailbox(db: Database, schoolId: string, settings: MailboxS
 	]);
 	const show = (rows: typeof failed) =>
 		rows.map(({ payload, ...row }) => {
-			const message = composeSafely({ ...row, payload }, ctx);
+			const message = composeSafely(asMessage({ ...row, payload }), ctx);
 			const reason = failureReason(row, ctx.senderOk);
 			return {
 				...row,
@@ -82,5 +83,5 @@ export async function mailboxMessage(db: Database, schoolId: string, outboxId: s
 	const [row] = await db.select(columns).from(outbox).where(and(eq(outbox.id, outboxId), eq(outbox.schoolId, schoolId)));
 	if (!row) return null;
 	const attempts = await db.select({ ok: outboxAttempt.ok, transport: outboxAttempt.transport, response: outboxAttempt.response, ms: outboxAttempt.ms, createdAt: outboxAttempt.createdAt }).from(outboxAttempt).where(eq(outboxAttempt.outboxId, outboxId)).orderBy(asc(outboxAttempt.createdAt));
-	return { ...row, composed: composeSafely(row, await context(db, schoolId, settings)), attempts };
+	return { ...row, composed: composeSafely(asMessage(row), await context(db, schoolId, settings)), attempts };
 }

@@ -3,6 +3,9 @@
  * message tells what happened then even if it is sent hours later. Paths, not URLs: the worker
  * adds the portal's origin. A path with a personal token is removed once the mail is sent.
  */
+import type { MessageKind } from '../db/schema';
+
+export type { MessageKind };
 export type Location = 'home' | 'school' | 'neutral';
 
 export interface VisitFacts {
@@ -88,9 +91,35 @@ export interface FollowUpPayload {
 	reportPath: string;
 }
 
-export const parentKinds = ['family_link', 'invitation', 'nudge', 'visit_booked', 'visit_changed', 'visit_cancelled', 'visit_reminder', 'answer_declined'] as const;
-export const staffKinds = ['staff_visit_booked', 'staff_visit_changed', 'staff_visit_cancelled', 'interpreter_request', 'staff_invite', 'password_reset', 'report_follow_up'] as const;
-export type MessageKind = (typeof parentKinds)[number] | (typeof staffKinds)[number];
+/** What each kind of message carries. A kind in `messageKinds` without a payload here, or the other way round, does not compile. */
+export interface MessagePayloads {
+	family_link: LinkPayload;
+	invitation: LinkPayload;
+	nudge: LinkPayload;
+	visit_booked: ParentVisitPayload;
+	visit_changed: ParentVisitPayload;
+	visit_cancelled: ParentVisitPayload;
+	visit_reminder: ParentVisitPayload;
+	answer_declined: DeclinedPayload;
+	staff_visit_booked: StaffVisitPayload;
+	staff_visit_changed: StaffVisitPayload;
+	staff_visit_cancelled: StaffVisitPayload;
+	interpreter_request: InterpreterPayload;
+	staff_invite: StaffLinkPayload;
+	password_reset: StaffLinkPayload;
+	report_follow_up: FollowUpPayload;
+}
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const everyKindHasAPayload: Same<keyof MessagePayloads, MessageKind> = true;
+void everyKindHasAPayload;
+
+/** One message: its kind and the payload of that kind, so a `switch` on `kind` knows the payload. */
+export type Message = { [K in MessageKind]: { kind: K; payload: MessagePayloads[K] } }[MessageKind];
+export type MessageOf<K extends MessageKind> = Extract<Message, { kind: K }>;
+
+/** Kinds a family reads; staff read the others. */
+export const familyKinds: ReadonlySet<MessageKind> = new Set<MessageKind>(['family_link', 'invitation', 'nudge', 'visit_booked', 'visit_changed', 'visit_cancelled', 'visit_reminder', 'answer_declined']);
 
 /** Kinds whose payload holds a personal token: it leaves the database once the mail is out. */
-export const kindsWithSecret = new Set<string>(['family_link', 'invitation', 'nudge', 'visit_booked', 'visit_changed', 'visit_cancelled', 'answer_declined', 'staff_invite', 'password_reset']);
+export const kindsWithSecret: ReadonlySet<MessageKind> = new Set<MessageKind>(['family_link', 'invitation', 'nudge', 'visit_booked', 'visit_changed', 'visit_cancelled', 'answer_declined', 'staff_invite', 'password_reset']);

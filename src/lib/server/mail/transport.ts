@@ -55,3 +55,8 @@ export function smtpTransport(url: string, maxConnections = 5): Transport {
 export function mailboxTransport(): Transport {
 	return { name: 'mailbox', send: async () => 'kept in the mailbox (no SMTP_URL set)', close: () => {} };
 }
+
+/** SMTP when a server is configured; otherwise mail stays in the Mailbox page. */
+export function transportFor(smtpUrl: string | null): Transport {
+	return smtpUrl ? smtpTransport(smtpUrl) : mailboxTransport();
+}

@@ -10,8 +10,9 @@ import { rowsOf, type Database } from '../db';
 import { booking, outbox, outboxAttempt, school, slot } from '../db/schema';
 import { log, errorFields } from '../log';
 import { mailAddress, schoolSender } from './address';
-import { composeMessage } from './compose';
-import { kindsWithSecret } from './payloads';
+import { composeMessage, type ComposedMessage } from './compose';
+import { kindsWithSecret, type MessageKind, type MessagePayloads } from './payloads';
+import { asMessage } from './outbox';
 import type { Transport } from './transport';
 import { transaction } from '../db/transaction';
 
@@ -35,11 +36,11 @@ export interface WorkerDeps {
 interface Claimed {
 	id: string;
 	school_id: string;
-	kind: string;
+	kind: MessageKind;
 	to_address: string;
 	to_name: string;
 	language: string;
-	payload: Record<string, unknown>;
+	payload: MessagePayloads[MessageKind];
 	attempts: number;
 	booking_id: string | null;
 }
@@ -70,13 +71,14 @@ async function claim(db: Database, now: Date, limit: number): Promise<Claimed[]>
 
 /** A reminder goes only for a visit that is still booked at the time it names, and still ahead. */
 async function reminderStillApplies(db: Database, message: Claimed, now: Date): Promise<boolean> {
-	if (!message.booking_id) return false;
+	const reminder = asMessage(message);
+	if (!message.booking_id || reminder.kind !== 'visit_reminder') return false;
 	const [row] = await db
 		.select({ startsAt: slot.startsAt })
 		.from(booking)
 		.innerJoin(slot, eq(slot.id, booking.slotId))
 		.where(and(eq(booking.id, message.booking_id), eq(booking.status, 'booked')));
-	return Boolean(row && row.startsAt.toISOString() === message.payload.startsAt && row.startsAt > now);
+	return Boolean(row && row.startsAt.toISOString() === reminder.payload.startsAt && row.startsAt > now);
 }
 
 const shortError = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 500);
@@ -103,17 +105,15 @@ async function deliverOne(deps: WorkerDeps, message: Claimed, schools: Map<strin
 	const sender = schools.get(message.school_id);
 	const to = mailAddress(message.to_name, message.to_address);
 	const from = schoolSender(sender, deps.fromAddress);
-	let composed: ReturnType<typeof composeMessage> = null;
-	let unreadable = false;
+	let composed: ComposedMessage | null = null;
 	try {
-		composed = to && from ? composeMessage({ kind: message.kind, language: message.language, toAddress: to.address, toName: to.name, payload: message.payload }, { origin: deps.origin, organizer: { name: from.name, email: from.address } }) : null;
+		composed = to && from ? composeMessage({ ...asMessage(message), language: message.language, toAddress: to.address, toName: to.name }, { origin: deps.origin, organizer: { name: from.name, email: from.address } }) : null;
 	} catch (error) {
 		// A message that cannot be written now never can: fail it, rather than retry it for ever.
-		unreadable = true;
 		log.error('mail_compose_failed', { outboxId: message.id, kind: message.kind, ...errorFields(error) });
 	}
 	if (!to || !from || !composed) {
-		const reason = !to ? 'invalid recipient address' : !from ? 'invalid MAIL_FROM address' : unreadable ? `could not compose a ${message.kind} message` : `no composer for kind ${message.kind}`;
+		const reason = !to ? 'invalid recipient address' : !from ? 'invalid MAIL_FROM address' : `could not compose a ${message.kind} message`;
 		await finish(db, message.id, { status: 'failed', lastError: reason }, { ok: false, transport: transport.name, response: reason, ms: 0 }, now);
 		result.failed++;
 		return;

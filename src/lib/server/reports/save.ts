@@ -5,9 +5,10 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { outbox, school, staff, visitReport } from '../db/schema';
+import { school, staff, visitReport } from '../db/schema';
 import { recordAudit } from '../audit/record';
 import type { Viewer } from '../auth/policy';
+import { enqueue } from '../mail/outbox';
 import type { ReportInput } from './form';
 import type { VisitForReport } from './visit';
 import { transaction } from '../db/transaction';
@@ -47,22 +48,19 @@ async function queueFollowUp(tx: Database, me: Viewer, visit: VisitForReport, re
 	const [s] = await tx.select({ name: school.name, timeZone: school.timeZone }).from(school).where(eq(school.id, me.schoolId));
 	const groups = [...new Set(visit.children.map((c) => c.group).filter(Boolean))].join(', ');
 	const payload = { schoolName: s!.name, writer: writer?.name ?? '', heldAt: input.heldAt.toISOString(), timeZone: s!.timeZone, groups, reportPath: `/staff/reports/${visit.bookingId}` };
-	await tx
-		.insert(outbox)
-		.values(
-			people.map((p) => ({
-				schoolId: me.schoolId,
-				kind: 'report_follow_up',
-				toAddress: p.email,
-				toName: p.name,
-				language: p.language,
-				payload,
-				bookingId: visit.bookingId,
-				// Saving the report again, or switching follow-up off and on, does not mail twice.
-				dedupeKey: `follow_up:${reportId}:${input.followUp}:${p.id}`,
-				createdAt: now,
-				nextAttemptAt: now
-			}))
-		)
-		.onConflictDoNothing();
+	await enqueue(
+		tx,
+		'report_follow_up',
+		people.map((p) => ({
+			schoolId: me.schoolId,
+			toAddress: p.email,
+			toName: p.name,
+			language: p.language,
+			payload,
+			bookingId: visit.bookingId,
+			// Saving the report again, or switching follow-up off and on, does not mail twice.
+			dedupeKey: `follow_up:${reportId}:${input.followUp}:${p.id}`
+		})),
+		{ now, once: true }
+	);
 }

@@ -25,3 +25,13 @@ export function fullNameSql(alias: string): SQL {
 	if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`not a table alias: ${alias}`);
 	return sql.raw(`trim(concat_ws(' ', ${alias}.first_name, nullif(${alias}.infix, ''), ${alias}.last_name))`);
 }
+
+export interface ChildForStaff extends PupilName {
+	group: string | null;
+}
+
+/** Children as staff invites and the feed may show them: groups by default, full names only when the school allows. */
+export function childrenLabel(children: ChildForStaff[]) {
+	const groups = [...new Set(children.map((c) => c.group).filter((g): g is string => Boolean(g)))];
+	return { label: groups.join(', ') || '—', names: children.map(fullName).join(', ') };
+}

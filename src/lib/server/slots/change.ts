@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/record';
 import { toWallTime } from '../time/zone';
 import type { SlotTime } from './plan';
 import { lockStaffForSlots } from './lock-staff';
-import { queueVisitMessages, visitState } from '../mail/visit-messages';
+import { queueVisitMessages, visitState } from '../booking/visit-messages';
 import { mayChangeSlot, type Viewer } from '../auth/policy';
 
 export type Actor = Viewer;

@@ -7,7 +7,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { group, groupTeacher, staff, staffSession } from '../db/schema';
 import { attempt, transaction } from '../db/transaction';
-import { mailStaffLink } from '../mail/staff-messages';
+import { mailStaffLink } from '../auth/staff-link';
 import { normaliseEmail } from '../auth/sign-in';
 import { recordAudit } from '../audit/record';
 import { isEmail, isUuid, singleLine } from '../forms';

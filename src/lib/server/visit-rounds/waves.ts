@@ -10,8 +10,9 @@ import { mailWave, outbox, school, visitRound } from '../db/schema';
 import { issueFamilyLink } from '../families/links';
 import { familiesInRound } from '../families/overview';
 import { recordAudit } from '../audit/record';
-import type { LinkPayload } from './payloads';
-import { distinctRecipients } from './address';
+import type { LinkPayload } from '../mail/payloads';
+import { distinctRecipients } from '../mail/address';
+import { enqueue, type Envelope } from '../mail/outbox';
 import { transaction } from '../db/transaction';
 
 export type WaveKind = 'invitation' | 'nudge';
@@ -53,15 +54,15 @@ export async function sendWave(db: Database, schoolId: string, roundId: string, 
 		const reachable = rows.filter((r) => r.guardians?.some((g) => g.email));
 		if (reachable.length === 0) return { ok: false, reason: 'nobody' } as const;
 		const [wave] = await tx.insert(mailWave).values({ schoolId, roundId, kind, createdBy: actorId, families: reachable.length, withoutEmail: rows.length - reachable.length, createdAt: now }).returning({ id: mailWave.id });
-		const messages: (typeof outbox.$inferInsert)[] = [];
+		const messages: (Envelope & { payload: LinkPayload })[] = [];
 		for (const target of reachable) {
 			const token = await issueFamilyLink(tx, target.family_id, roundId, now, 'email');
 			const payload: LinkPayload = { schoolName: round.schoolName, roundName: round.name, path: `/f/${token}`, closesAt: round.closesAt.toISOString(), timeZone: round.timeZone };
 			for (const g of distinctRecipients(target.guardians ?? [])) {
-				messages.push({ schoolId, kind, toAddress: g.email, toName: g.name, language: target.language, payload: payload as unknown as Record<string, unknown>, waveId: wave!.id, createdAt: now, nextAttemptAt: now });
+				messages.push({ schoolId, toAddress: g.email, toName: g.name, language: target.language, payload, waveId: wave!.id });
 			}
 		}
-		for (let i = 0; i < messages.length; i += 500) await tx.insert(outbox).values(messages.slice(i, i + 500));
+		await enqueue(tx, kind, messages, { now });
 		await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: `mail.${kind}_wave`, subjectType: 'visit_round', subjectId: roundId, detail: { families: reachable.length, withoutEmail: rows.length - reachable.length } });
 		return { ok: true, waveId: wave!.id, families: reachable.length, withoutEmail: rows.length - reachable.length } as const;
 	});

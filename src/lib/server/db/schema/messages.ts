@@ -1,9 +1,10 @@
-import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id, instant } from './common';
 import { visitRound } from './rounds';
 import { schoolRef } from './schools';
 import { bytea, staff } from './staff';
+import type { MessagePayloads } from '../../mail/payloads';
 
 /**
  * `skipped`: dropped at sending time because it no longer applies (a reminder for a visit that
@@ -32,6 +33,29 @@ export const mailWave = pgTable(
 );
 
 /**
+ * Every kind of message the portal sends. The database refuses any other (`outbox_kind_known`);
+ * mail/payloads.ts maps each to the payload it carries, and mail/compose.ts to its composer.
+ */
+export const messageKinds = [
+	'family_link',
+	'invitation',
+	'nudge',
+	'visit_booked',
+	'visit_changed',
+	'visit_cancelled',
+	'visit_reminder',
+	'answer_declined',
+	'staff_visit_booked',
+	'staff_visit_changed',
+	'staff_visit_cancelled',
+	'interpreter_request',
+	'staff_invite',
+	'password_reset',
+	'report_follow_up'
+] as const;
+export type MessageKind = (typeof messageKinds)[number];
+
+/**
  * Messages are written here in the same transaction as the change that causes them, and sent
  * later by a worker: a rolled-back change sends nothing, and a mail outage loses nothing.
  * A worker claims a row by pushing `next_attempt_at` into the future (a lease) under
@@ -42,11 +66,11 @@ export const outbox = pgTable(
 	{
 		id: id(),
 		schoolId: schoolRef(),
-		kind: text('kind').notNull(),
+		kind: text('kind').notNull().$type<MessageKind>(),
 		toAddress: text('to_address').notNull(),
 		toName: text('to_name').notNull().default(''),
 		language: text('language').notNull().default('nl'),
-		payload: jsonb('payload').notNull().$type<Record<string, unknown>>(),
+		payload: jsonb('payload').notNull().$type<MessagePayloads[MessageKind]>(),
 		status: outboxStatus('status').notNull().default('pending'),
 		attempts: integer('attempts').notNull().default(0),
 		nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
@@ -63,7 +87,8 @@ export const outbox = pgTable(
 		index('outbox_due_idx').on(t.status, t.nextAttemptAt),
 		index('outbox_school_idx').on(t.schoolId, t.createdAt),
 		index('outbox_wave_idx').on(t.waveId),
-		uniqueIndex('outbox_dedupe_key').on(t.dedupeKey).where(sql`${t.dedupeKey} is not null`)
+		uniqueIndex('outbox_dedupe_key').on(t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
+		check('outbox_kind_known', sql.raw(`"kind" in (${messageKinds.map((k) => `'${k}'`).join(', ')})`))
 	]
 );
 

@@ -1,7 +1,7 @@
 import { config } from '$lib/server/config';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { loadRound } from '../load';
-import { countWaveTargets, wavesOfRound } from '$lib/server/mail/waves';
+import { countWaveTargets, wavesOfRound } from '$lib/server/visit-rounds/waves';
 import { saveRoundAction } from '../save';
 import type { Actions, PageServerLoad } from './$types';
 

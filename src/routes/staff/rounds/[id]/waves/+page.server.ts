@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { isUuid } from '$lib/server/forms';
-import { sendWave, type WaveKind } from '$lib/server/mail/waves';
+import { sendWave, type WaveKind } from '$lib/server/visit-rounds/waves';
 import { now } from '$lib/server/clock';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

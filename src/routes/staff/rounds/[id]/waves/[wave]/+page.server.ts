@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { isUuid } from '$lib/server/forms';
-import { findWave } from '$lib/server/mail/waves';
+import { findWave } from '$lib/server/visit-rounds/waves';
 import { config } from '$lib/server/config';
 import type { PageServerLoad } from './$types';
 

@@ -1,0 +1,1 @@
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_kind_known" CHECK ("kind" in ('family_link', 'invitation', 'nudge', 'visit_booked', 'visit_changed', 'visit_cancelled', 'visit_reminder', 'answer_declined', 'staff_visit_booked', 'staff_visit_changed', 'staff_visit_cancelled', 'interpreter_request', 'staff_invite', 'password_reset', 'report_follow_up'));

@@ -1,0 +1,74 @@
+/**
+ * The way into the outbox. Domain modules call `enqueue` inside the transaction of the change
+ * that causes a message; TypeScript checks that the payload is the one its kind carries
+ * (payloads.ts), and the database that the kind exists. Nothing else writes outbox rows.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db';
+import { outbox } from '../db/schema';
+import type { Message, MessageKind, MessagePayloads } from './payloads';
+
+/** Who a message goes to and what it belongs to. */
+export interface Envelope {
+	schoolId: string;
+	toAddress: string;
+	toName: string;
+	/** The reader's language: the family's or the staff member's. */
+	language: string;
+	/** The visit it is about: staff mails about one visit merge, reminders check it. */
+	bookingId?: string | null;
+	waveId?: string | null;
+	/** Set for a message that must exist once only, such as `reminder:<booking>:<start>`. */
+	dedupeKey?: string | null;
+}
+
+export interface EnqueueOptions {
+	now: Date;
+	/** Not before this moment (a change mail that waits for a next change). */
+	sendAt?: Date;
+	/** Keeps the first of two messages with the same dedupe key; returns how many were new. */
+	once?: boolean;
+	/** Written at this time instead of now: a merged message keeps its first one's place. */
+	createdAt?: Date;
+}
+
+/** Queues messages of one kind; returns how many rows were written. */
+export async function enqueue<K extends MessageKind>(tx: Database, kind: K, messages: (Envelope & { payload: MessagePayloads[K] })[], options: EnqueueOptions): Promise<number> {
+	if (messages.length === 0) return 0;
+	const rows = messages.map(({ payload, ...envelope }) => ({
+		...envelope,
+		kind,
+		payload,
+		createdAt: options.createdAt ?? options.now,
+		nextAttemptAt: options.sendAt ?? options.now
+	}));
+	let written = 0;
+	// Large waves go in slices: one statement has at most 65,535 parameters.
+	for (let i = 0; i < rows.length; i += 500) {
+		const insert = tx.insert(outbox).values(rows.slice(i, i + 500));
+		written += (options.once ? await insert.onConflictDoNothing().returning({ id: outbox.id }) : await insert.returning({ id: outbox.id })).length;
+	}
+	return written;
+}
+
+/**
+ * Takes back the messages about a visit that wait unsent for this address (never claimed by a
+ * worker: `attempts = 0`), oldest first, so that the caller can merge them into a new one. A
+ * message a worker holds is left alone: the row lock makes that decision exact.
+ */
+export async function takeWaiting(tx: Database, bookingId: string, toAddress: string, kinds: readonly MessageKind[]): Promise<(Message & { createdAt: Date })[]> {
+	const rows = await tx
+		.delete(outbox)
+		.where(and(eq(outbox.bookingId, bookingId), eq(outbox.toAddress, toAddress), inArray(outbox.kind, [...kinds]), eq(outbox.status, 'pending'), eq(outbox.attempts, 0)))
+		.returning({ kind: outbox.kind, payload: outbox.payload, createdAt: outbox.createdAt });
+	return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(asMessage);
+}
+
+/**
+ * An outbox row as the message it is. The one place that trusts the jsonb payload: rows are
+ * written only by `enqueue`, whose payloads are checked by kind, and the database allows no
+ * other kinds.
+ */
+export function asMessage<R extends { kind: MessageKind; payload: MessagePayloads[MessageKind] }>(row: R): Omit<R, 'kind' | 'payload'> & Message {
+	return row as unknown as Omit<R, 'kind' | 'payload'> & Message;
+}
