@@ -7,6 +7,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/server/**/*.test.ts'],
 		environment: 'node',
+		// A test that asserts nothing cannot fail: vitest refuses it.
+		expect: { requireAssertions: true },
 		// Integration tests open real databases; PGlite's first open takes seconds.
 		testTimeout: 60_000,
 		hookTimeout: 120_000,

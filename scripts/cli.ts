@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from '../src/lib/server/config';
+import { setLogLevel } from '../src/lib/server/log';
 import { openDatabase, type DatabaseHandle } from '../src/lib/server/db';
 import { DataDirInUseError } from '../src/lib/server/db/lock';
 import { loadDemo } from '../src/lib/server/demo/load';
@@ -65,6 +66,7 @@ async function run(argv: string[]): Promise<number> {
 	}
 
 	const settings = loadConfig();
+	setLogLevel(settings.logLevel);
 	const handle: DatabaseHandle = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, role: 'command line' });
 	try {
 		await handle.migrate();

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
+// ./data, ./drizzle and the build are found from the project folder, wherever this is started from.
+process.chdir(root);
 // adapter-node reads BODY_SIZE_LIMIT as its server loads, before any of our code runs, and its
 // own default (512K) is below the roster upload limit of 5 MB. config.ts checks a value set here
 // (DEFAULT_BODY_SIZE_LIMIT there is the same).

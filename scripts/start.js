@@ -16,6 +16,9 @@ process.chdir(root);
 // the module the server and the command line use, so that all three agree on every value. It runs
 // before the build: a typo stops the start at once, not half a minute later.
 const { loadConfig, ConfigError } = await tsImport('../src/lib/server/config.ts', import.meta.url);
+// `npm start` is the newcomer's command: a demo school unless DEMO says otherwise. A school's
+// server (`node scripts/server.js`) gets none unless asked.
+process.env.DEMO ||= 'auto';
 let settings;
 try {
 	settings = loadConfig();

@@ -26,7 +26,7 @@ async function mailedLinks(browser: Browser, state: TargetState) {
 	const admin = state.demo.staff.find((s) => s.role === 'admin')!;
 	await signIn(office, admin.email, admin.password);
 	await office.goto('/staff/mailbox');
-	const mails = office.locator('li.card', { hasText: SMITH }).filter({ hasText: 'Your link for the home visit' });
+	const mails = office.getByRole('listitem').filter({ hasText: SMITH }).filter({ hasText: 'Your link for the home visit' });
 	const links: string[] = [];
 	for (const text of await mails.allInnerTexts()) links.push(text.match(/https?:\/\/\S+\/f\/[a-z2-7]{32}/)![0]);
 	// The newest mail as the parent's mail program shows it, on a phone.

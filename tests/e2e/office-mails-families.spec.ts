@@ -24,13 +24,13 @@ test('the office invites a round by e-mail and follows the progress; the mailbox
 	await expectNoSidewaysScroll(page);
 	// The page reloads itself until the worker is through.
 	await expect(page.getByText('Klaar.')).toBeVisible({ timeout: 30_000 });
-	const progress = page.locator('progress');
+	const progress = page.getByRole('progressbar');
 	expect(await progress.getAttribute('value')).toBe(await progress.getAttribute('max'));
 	await expect(page.getByRole('button', { name: 'Brieven printen voor gezinnen zonder e-mail' })).toBeVisible();
 
 	await page.goto('/staff/mailbox');
 	await expectAccessible(page);
-	const invitation = page.locator('li.card', { hasText: 'Kies een tijd voor het huisbezoek van' }).first();
+	const invitation = page.getByRole('listitem').filter({ hasText: 'Kies een tijd voor het huisbezoek van' }).first();
 	await expect(invitation).toBeVisible();
 	const href = await invitation.getByRole('link', { name: 'Bekijk zoals de ontvanger het ziet' }).getAttribute('href');
 	const html = await page.request.get(href!);
@@ -69,6 +69,6 @@ test('a forgotten password: the same answer for every address, and a mail for a 
 	const office = await browser.newPage();
 	await signIn(office, admin.email, admin.password);
 	await office.goto('/staff/mailbox');
-	await expect(office.locator('li.card', { hasText: teacher.email }).filter({ hasText: 'Nieuw wachtwoord voor Huisbezoek' }).first()).toBeVisible();
+	await expect(office.getByRole('listitem').filter({ hasText: teacher.email }).filter({ hasText: 'Nieuw wachtwoord voor Huisbezoek' }).first()).toBeVisible();
 	await office.close();
 });

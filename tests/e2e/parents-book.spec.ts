@@ -1,6 +1,10 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
 import type { TargetState } from './targets';
+import { messages } from './messages';
+
+const ar = messages('ar');
+const uk = messages('uk');
 
 /** Each scenario uses its own demo family, so the specs can run side by side on one server. */
 function family(state: TargetState, surname: string) {
@@ -66,7 +70,7 @@ test.describe('parents choose a time', () => {
 		await asOffice(browser, state, async (office) => {
 			await office.goto('/staff/mailbox');
 			// Other specs mail this family too (an invitation for another round): pick the link mail.
-			const mail = office.locator('li.card', { hasText: peters.email! }).filter({ hasText: 'Uw link voor het huisbezoek' }).first();
+			const mail = office.getByRole('listitem').filter({ hasText: peters.email! }).filter({ hasText: 'Uw link voor het huisbezoek' }).first();
 			await expect(mail).toBeVisible();
 			link = (await mail.innerText()).match(/https?:\/\/\S+\/f\/[A-Za-z0-9]+/)![0];
 		});
@@ -84,9 +88,9 @@ test.describe('parents choose a time', () => {
 
 		await expect(page.getByRole('status')).toHaveText('Gelukt! Uw afspraak staat vast.');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw afspraak');
-		await expect(page.locator('.visit-facts')).toContainText(label.split(',')[0]!);
-		await expect(page.locator('.visit-facts')).toContainText('Bij u thuis');
-		await expect(page.locator('.visit-facts')).toContainText('Julia slaapt slecht');
+		await expect(page.getByRole('main')).toContainText(label.split(',')[0]!);
+		await expect(page.getByRole('main')).toContainText('Bij u thuis');
+		await expect(page.getByRole('main')).toContainText('Julia slaapt slecht');
 		await expectAccessible(page);
 
 		const download = page.waitForEvent('download');
@@ -124,7 +128,7 @@ test.describe('parents choose a time', () => {
 		await (await timeOn(page, 1)).radio.check();
 		await page.getByRole('button', { name: 'Make the appointment' }).click();
 		await expect(page.getByRole('status')).toHaveText('Done! Your appointment is booked.');
-		await expect(page.locator('.visit-facts')).toContainText('At school');
+		await expect(page.getByRole('main')).toContainText('At school');
 
 		await asOffice(browser, state, async (office) => {
 			await office.goto('/staff/families?status=booked');
@@ -138,16 +142,16 @@ test.describe('parents choose a time', () => {
 		await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 		await expectAccessible(page);
-		await page.locator('.place-choices a').first().click();
+		await page.getByRole('link', { name: ar.family.place_home }).click();
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 		await expectAccessible(page);
 		await expectNoSidewaysScroll(page);
 		await (await timeOn(page, 3)).radio.check();
-		await page.locator('input[name="interpreter"][value="yes"]').check();
-		await page.locator('select[name="interpreterLanguage"]').selectOption('ar');
-		await page.locator('form.stack button.primary').click();
+		await page.getByRole('radio', { name: ar.family.interpreter_yes_choice }).check();
+		await page.getByLabel(ar.family.interpreter_language).selectOption('ar');
+		await page.getByRole('button', { name: ar.family.confirm }).click();
 		await expect(page.getByRole('status')).toBeVisible();
-		await expect(page.locator('.visit-facts')).toContainText('العربية');
+		await expect(page.getByRole('main')).toContainText('العربية');
 		await expectAccessible(page);
 
 		await asOffice(browser, state, async (office) => {
@@ -166,7 +170,7 @@ test.describe('parents choose a time', () => {
 		const first = await timeOn(page, 4, 0);
 		await first.radio.check();
 		await page.getByRole('button', { name: 'Afspraak maken' }).click();
-		await expect(page.locator('.visit-facts')).toContainText(first.label.split(',')[0]!);
+		await expect(page.getByRole('main')).toContainText(first.label.split(',')[0]!);
 
 		await page.getByRole('link', { name: 'Andere tijd of plek kiezen' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw afspraak veranderen');
@@ -176,7 +180,7 @@ test.describe('parents choose a time', () => {
 		const second = await timeOn(page, 4, 2);
 		await second.radio.check();
 		await page.getByRole('button', { name: 'Afspraak maken' }).click();
-		await expect(page.locator('.visit-facts')).toContainText(second.label.split(',')[0]!);
+		await expect(page.getByRole('main')).toContainText(second.label.split(',')[0]!);
 
 		await page.getByRole('link', { name: 'Afspraak afzeggen' }).click();
 		await expectAccessible(page);
@@ -231,7 +235,7 @@ test.describe('without JavaScript', () => {
 		await chooseLanguage(page, 'English');
 		await page.getByRole('link', { name: 'At another place' }).click();
 		await expect(page.locator('script')).toHaveCount(0);
-		await page.locator('input[name="placeId"]').first().check();
+		await page.getByRole('radio', { name: /Buurthuis Het Anker/ }).check();
 		await (await timeOn(page, 5)).radio.check();
 		// Too long a question is refused with a message, and what was typed stays.
 		await page.getByLabel('Questions or topics for the teacher').evaluate((el) => el.removeAttribute('maxlength'));
@@ -243,7 +247,7 @@ test.describe('without JavaScript', () => {
 		await (await timeOn(page, 5)).radio.check();
 		await page.getByRole('button', { name: 'Make the appointment' }).click();
 		await expect(page.getByRole('status')).toHaveText('Done! Your appointment is booked.');
-		await expect(page.locator('.visit-facts')).toContainText('<script>alert(1)</script>');
+		await expect(page.getByRole('main')).toContainText('<script>alert(1)</script>');
 		await expect(page.locator('script')).toHaveCount(0);
 	});
 });
@@ -265,7 +269,8 @@ test('every parent page passes axe in every language and fits a 360 px phone', a
 	// And the confirmation and cancel pages, once booked.
 	await page.goto(`${shevchenko.path}/book?place=home`);
 	await (await timeOn(page, 2)).radio.check();
-	await page.locator('form.stack button.primary').click();
+	// The last language the loop above chose.
+	await page.getByRole('button', { name: uk.family.confirm }).click();
 	for (const lang of ['nl', 'en', 'fr', 'ar', 'tr', 'pl', 'uk']) {
 		await context.addCookies([{ name: 'lang', value: lang, url: state.url }]);
 		for (const path of [shevchenko.path, `${shevchenko.path}/cancel`]) {

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, expectAccessible, expectNoSidewaysScroll, test } from './fixtures';
 import { expectTapTargets } from './tap-targets';
 import type { TargetState } from './targets';
+import { messages } from './messages';
 
 /**
  * The parent pages on a phone: a thumb reaches every control, "not at home" leads to school
@@ -55,7 +56,7 @@ test.describe('on a 360 px phone', () => {
 			await page.goto(`${open}/book?place=home`);
 			await page.locator('details.slot-day summary').first().click();
 			await expectTapTargets(page);
-			await page.locator('form.stack button[type="submit"]').click();
+			await page.getByRole('button', { name: messages(lang).family.confirm }).click();
 			await expect(page.getByRole('alert')).toBeVisible();
 			await expectTapTargets(page);
 		}

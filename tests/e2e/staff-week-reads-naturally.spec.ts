@@ -5,7 +5,7 @@ test('the week view writes months as the language does: "maandag 19 oktober", no
 	await signIn(page, jeroen.email, jeroen.password);
 	await page.goto('/staff/slots?week=2026-10-19');
 	// innerText is the text as drawn, after CSS text-transform.
-	const days = await page.locator('.day h3').allInnerTexts();
+	const days = await page.getByRole('heading', { level: 3 }).allInnerTexts();
 	expect(days.length).toBeGreaterThan(0);
 	expect(days[0]).toMatch(/^[Mm]aandag 19 oktober 2026$/);
 	for (const day of days) expect(day).not.toMatch(/ [A-Z][a-z]+ \d{4}$/);

@@ -30,7 +30,8 @@ export async function startServer(env: Record<string, string>, options: { timeou
 	let output = '';
 	const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.js')], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DEMO: 'off', LOG_LEVEL: 'info', ...env },
+		// The test clock (FAKE_NOW) is allowed here, and only here: this is a test harness.
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DEMO: 'off', LOG_LEVEL: 'info', FAKE_NOW_ALLOWED: 'yes', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout!.on('data', (chunk) => (output += chunk));
@@ -79,7 +80,7 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [tsx, path.join(root, 'scripts', 'cli.ts'), ...args], {
 			cwd: root,
-			env: { ...process.env, ...env },
+			env: { ...process.env, FAKE_NOW_ALLOWED: 'yes', ...env },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		let stdout = '';

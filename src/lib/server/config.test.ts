@@ -4,7 +4,8 @@ import { ConfigError, loadConfig } from './config';
 describe('configuration', () => {
 	it('works on a laptop with nothing set', () => {
 		const c = loadConfig({});
-		expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: null, smtpUrl: null, schoolTimeZone: 'Europe/Amsterdam', demo: 'auto' });
+		// No demo school unless asked for: `npm start` asks (DEMO=auto), a school's server does not.
+		expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: null, smtpUrl: null, schoolTimeZone: 'Europe/Amsterdam', demo: 'off' });
 		expect(c.origin.href).toBe('http://localhost:3000/');
 		expect(c.dataDir.endsWith('/data')).toBe(true);
 	});
@@ -19,12 +20,13 @@ describe('configuration', () => {
 			MAIL_FROM: 'Huisbezoek@School.example',
 			MAIL_WORKER: 'off',
 			TZ_SCHOOL: 'Europe/Brussels',
-			DEMO: 'off',
-			FAKE_NOW: '2026-10-01T08:00:00Z'
+			DEMO: 'auto',
+			FAKE_NOW: '2026-10-01T08:00:00Z',
+			FAKE_NOW_ALLOWED: 'yes'
 		});
 		expect(c.fakeNow?.toISOString()).toBe('2026-10-01T08:00:00.000Z');
 		expect(c.origin.href).toBe('http://localhost:8080/');
-		expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://u@db/hb', dataDir: '/var/lib/hb', smtpUrl: 'smtp://mail:25', mailFrom: 'huisbezoek@school.example', mailWorker: 'off', schoolTimeZone: 'Europe/Brussels', demo: 'off' });
+		expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://u@db/hb', dataDir: '/var/lib/hb', smtpUrl: 'smtp://mail:25', mailFrom: 'huisbezoek@school.example', mailWorker: 'off', schoolTimeZone: 'Europe/Brussels', demo: 'auto' });
 	});
 
 	it('wants a sender address with SMTP, and a plain one', () => {
@@ -66,5 +68,12 @@ describe('configuration', () => {
 		expect(() => loadConfig({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '0' })).toThrow(/XFF_DEPTH/);
 		expect(() => loadConfig({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: 'one' })).toThrow(/XFF_DEPTH/);
 		expect(() => loadConfig({ XFF_DEPTH: '1' })).toThrow(/XFF_DEPTH applies only/);
+	});
+
+	it('refuses a test clock unless a test allows it', () => {
+		expect(() => loadConfig({ FAKE_NOW: '2026-10-15T08:00:00Z' })).toThrow(/FAKE_NOW_ALLOWED=yes/);
+		expect(() => loadConfig({ FAKE_NOW: '2026-10-15T08:00:00Z', FAKE_NOW_ALLOWED: 'true' })).toThrow(/FAKE_NOW_ALLOWED=yes/);
+		expect(loadConfig({ FAKE_NOW: '2026-10-15T08:00:00Z', FAKE_NOW_ALLOWED: 'yes' }).fakeNow?.toISOString()).toBe('2026-10-15T08:00:00.000Z');
+		expect(loadConfig({ FAKE_NOW_ALLOWED: 'yes' }).fakeNow).toBeNull();
 	});
 });

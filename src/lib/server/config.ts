@@ -120,7 +120,8 @@ export function loadConfig(env: Env = process.env): Config {
 		problems.push(`TZ_SCHOOL is not a time zone this system knows: "${schoolTimeZone}" (try Europe/Amsterdam or Europe/Brussels)`);
 	}
 
-	const demo = (value('DEMO') ?? 'auto') as DemoMode;
+	// A demo school only where someone asks for one: `npm start` does, a school's server does not.
+	const demo = (value('DEMO') ?? 'off') as DemoMode;
 	if (demo !== 'auto' && demo !== 'off') problems.push(`DEMO must be "auto" or "off", not "${demo}"`);
 
 	const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel'];
@@ -138,6 +139,9 @@ export function loadConfig(env: Env = process.env): Config {
 	const fakeNow = fakeNowRaw ? new Date(fakeNowRaw) : null;
 	if (fakeNow && (Number.isNaN(fakeNow.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(fakeNowRaw!))) {
 		problems.push(`FAKE_NOW must be an ISO instant like 2026-10-01T08:00:00Z, not "${fakeNowRaw}"`);
+	} else if (fakeNow && value('FAKE_NOW_ALLOWED') !== 'yes') {
+		// A clock set back by accident on a school's server would reopen closed rounds: tests only.
+		problems.push('FAKE_NOW moves the portal\'s clock and is for tests only: set FAKE_NOW_ALLOWED=yes as well, never on a school\'s server');
 	}
 
 	const addressHeader = value('ADDRESS_HEADER')?.toLowerCase() ?? null;

@@ -5,7 +5,8 @@
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-let threshold: Level = (process.env.LOG_LEVEL as Level) in order ? (process.env.LOG_LEVEL as Level) : 'info';
+// config.ts reads LOG_LEVEL; the server and the command line set it at start.
+let threshold: Level = 'info';
 
 export function setLogLevel(level: Level) {
 	threshold = level;

@@ -9,7 +9,11 @@ import { mayActForFamily, mayViewFamily, type Viewer } from '../auth/policy';
 /** Why not at home: short and neutral, so that saying no never feels like a black mark. */
 export const notHomeReasons = ['prefer_school', 'prefer_neutral', 'no_space', 'privacy', 'no_time', 'other'] as const;
 
-/** Languages an interpreter is asked for most at these schools (shared/DOMAIN.md). */
+/**
+ * Languages an interpreter is asked for most at Dutch and Flemish primary schools: those of
+ * newly arrived families (Arabic, Turkish, Polish, Ukrainian, Tigrinya, Somali, Farsi/Dari,
+ * Romanian, Bulgarian, Spanish) and French in Brussels.
+ */
 export const interpreterLanguages = ['ar', 'tr', 'pl', 'uk', 'en', 'fr', 'ti', 'so', 'fa', 'ro', 'bg', 'es', 'ru', 'de'] as const;
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Calendar files for visits. `ics` builds the event; two things it gets wrong are fixed here
- * (see shared/STACK.md): it folds lines by characters where RFC 5545 counts octets, so Arabic
+ * (ics 3.12, checked against a strict parser, ical.js): it folds lines by characters where RFC 5545 counts octets, so Arabic
  * or Ukrainian text would give overlong lines, and it passes control characters through.
  * Times go in as UTC instants, so the clock change needs no time-zone rules in the file.
  */

@@ -30,7 +30,8 @@ export interface OpenOptions {
 	poolSize?: number;
 }
 
-export const migrationsFolder = () => path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+/** The committed migrations: the server, the command line and the tests run from the project folder. */
+export const migrationsFolder = () => path.resolve('drizzle');
 
 // Any fixed number: it only has to be the same in every process that migrates this database.
 const MIGRATION_LOCK_KEY = 4_711_2026;

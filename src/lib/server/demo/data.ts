@@ -1,5 +1,6 @@
 /**
- * The demo school: an Amsterdam primary school modelled on the policies in shared/DOMAIN.md.
+ * The demo school: an Amsterdam primary school modelled on real schools' home-visit policies
+ * (a visit per family, after the autumn break, in the late afternoon, at home or elsewhere).
  * Groups 1, 3 and 5, the language class (2T) and new pupils take part in the visit round; group 7
  * does not, so the demo shows a family that is not visited. Every name and address is invented.
  */

@@ -1,6 +1,7 @@
 /**
- * Talking points a school starts from, per group, in the words of the schools' own policies
- * (shared/DOMAIN.md: obs Spitsbergen's lists). The office edits them per round.
+ * Talking points a school starts from, per group, in the words of a Dutch school's published
+ * home-visit policy (obs Spitsbergen, Amsterdam: groups 1, 3 and 5, new pupils and the language
+ * class). The office edits them per round.
  */
 const byYear: Record<number, string[]> = {
 	1: ['Kennismaken', 'Welbevinden van uw kind', 'De rol van ouders', 'Vrije tijd samen', 'Speelmateriaal thuis'],
