@@ -10,6 +10,12 @@
  * - A message is a key and nothing more: the values it takes are the page's to give, from its own
  *   data (the school's phone, a size limit) or from `values` (the minutes until a retry).
  *
+ * Each form has one reader: `form.ts` beside its route, or its domain area's when the domain owns
+ * the rules (`booking/form.ts`, `reports/form.ts`, school and retention settings). An action reads,
+ * calls the domain, and turns the domain's typed problem into `failWith`. A reader whose fields a
+ * domain function checks itself (a place, an invitation, a round) just returns them; a single
+ * field the domain checks (forgot password's address, a family's teacher) is read in the action.
+ *
  * Kept out of `$lib/server` because pages use the types too.
  */
 
