@@ -21,6 +21,13 @@ export default ts.config(
 		}
 	},
 	{
+		// One shape for a refused form (src/lib/forms.ts): a route says no through failWith only.
+		files: ['src/routes/**'],
+		rules: {
+			'no-restricted-imports': ['error', { paths: [{ name: '@sveltejs/kit', importNames: ['fail'], message: 'Refuse a form with failWith(status, errors, values) from $lib/server/forms: one shape for every form failure.' }] }]
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
 	}

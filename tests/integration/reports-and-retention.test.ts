@@ -111,10 +111,10 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		const fields = { held: 'yes', date: '2026-10-28', time: '16:05', location: 'home', staff: [anouk.id, other.id], parent: ['Ayşe Yılmaz'], child: 'yes', interpreter: 'family', interpreterName: 'أحمد (oom)', mainPoints: 'Emre slaapt slecht; Gökhan helpt met huiswerk.\r\n=SUM(A1)', followUp: 'care_coordinator' };
 		const first = readReportForm(reportForm(fields), allowed, AMS);
 		if (!first.ok) throw new Error(JSON.stringify(first.errors));
-		const id = await saveReport(t.db, anouk, visit, first.input, AFTER_VISITS);
+		const id = await saveReport(t.db, anouk, visit, first.value, AFTER_VISITS);
 		const again = readReportForm(reportForm({ ...fields, followUp: 'none' }), allowed, AMS);
 		if (!again.ok) throw new Error('again');
-		expect(await saveReport(t.db, anouk, visit, again.input, new Date(AFTER_VISITS.getTime() + 60_000))).toBe(id);
+		expect(await saveReport(t.db, anouk, visit, again.value, new Date(AFTER_VISITS.getTime() + 60_000))).toBe(id);
 		expect(await t.db.select().from(visitReport)).toHaveLength(1);
 		const actions = (await t.db.select({ action: auditEvent.action }).from(auditEvent).where(eq(auditEvent.subjectId, id))).map((a) => a.action);
 		expect(actions).toEqual(['report.written', 'report.updated']);

@@ -1,4 +1,9 @@
-/** Reading form fields safely: every value is a string of bounded length, in NFC, without control characters. */
+/**
+ * Reading form fields safely: every value is a string of bounded length, in NFC, without control
+ * characters; and refusing a form in the one shape every page reads (see `$lib/forms`).
+ */
+import { fail } from '@sveltejs/kit';
+import type { FormErrors } from '../forms';
 
 // Every C0 control (tab, CR and LF too), DEL, C1 controls, and Unicode line/paragraph separators.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -39,3 +44,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * PostgreSQL throw `invalid input syntax for type uuid` instead of simply finding nothing.
  */
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/**
+ * A refused form: `fail(status, { errors, values })`, the only way a route action says no.
+ * `const` keeps an `action: 'move'` literal, so a page with several forms can tell them apart.
+ */
+export function failWith<const Values extends object>(status: number, errors: FormErrors, values: Values) {
+	return fail(status, { errors, values });
+}

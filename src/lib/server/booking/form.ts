@@ -3,6 +3,7 @@
  * "book on behalf" alike. Too long is refused with a message, not cut off: a parent who wrote
  * 1,200 characters should hear so and keep their text, not lose its end without a word.
  */
+import type { FormErrors, FormRead } from '../../forms';
 import { field, isUuid, multiLine, singleLine } from '../forms';
 import type { Location, VisitChoice } from './answer';
 import { interpreterLanguages, notHomeReasons } from './choices';
@@ -15,6 +16,9 @@ export const NOTE_MAX = 1000;
 export const locations: readonly Location[] = ['home', 'school', 'neutral'];
 
 export type ChoiceProblem = 'choose_slot' | 'choose_place' | 'choose_neutral_place' | 'choose_interpreter_language' | 'questions_too_long' | 'address_too_long' | 'reason_too_long' | 'note_too_long';
+
+/** The fields a refusal names; `location` is the place tab the form was sent from. */
+export type ChoiceField = 'location' | 'placeId' | 'slotId' | 'interpreterLanguage' | 'questions' | 'visitAddress' | 'reasonText' | 'note';
 
 /** What the form held, cleaned, so that a refused form comes back filled in. */
 export interface ChoiceValues {
@@ -37,11 +41,14 @@ export interface ChoiceValues {
  */
 export type ChoiceAuthor = 'parent' | 'staff';
 
+/** Each author reads the problems in their own words: the parents' page, or the office's. */
+const problemKeys: Record<ChoiceAuthor, string> = { parent: 'family.problems', staff: 'families.errors' };
+
 export const isLocation = (value: string): value is Location => (locations as readonly string[]).includes(value);
 export const isNotHomeReason = (value: string) => (notHomeReasons as readonly string[]).includes(value);
 export const isInterpreterLanguage = (value: string) => (interpreterLanguages as readonly string[]).includes(value);
 
-export function readChoice(form: FormData, author: ChoiceAuthor = 'parent'): { values: ChoiceValues; problems: ChoiceProblem[]; choice: VisitChoice | null } {
+export function readChoice(form: FormData, author: ChoiceAuthor = 'parent'): FormRead<VisitChoice, ChoiceValues, ChoiceField> {
 	const asked = field(form, 'interpreter');
 	const interpreterLanguage = field(form, 'interpreterLanguage').slice(0, 10);
 	// The office's form has one list ("no interpreter" or a language); the parents' form a yes/no first.
@@ -58,21 +65,22 @@ export function readChoice(form: FormData, author: ChoiceAuthor = 'parent'): { v
 		reasonText: multiLine(field(form, 'reasonText')).slice(0, REASON_TEXT_MAX * 2),
 		note: author === 'staff' ? multiLine(field(form, 'note')).slice(0, NOTE_MAX * 2) : ''
 	};
-	const problems: ChoiceProblem[] = [];
-	if (!isLocation(values.location)) problems.push('choose_place');
-	if (values.location === 'neutral' && !isUuid(values.placeId)) problems.push('choose_neutral_place');
-	if (!isUuid(values.slotId)) problems.push('choose_slot');
-	if (values.interpreter === 'yes' && !isInterpreterLanguage(values.interpreterLanguage)) problems.push('choose_interpreter_language');
-	if (values.questions.length > QUESTIONS_MAX) problems.push('questions_too_long');
-	if (values.visitAddress.length > ADDRESS_MAX) problems.push('address_too_long');
-	if (values.reasonText.length > REASON_TEXT_MAX) problems.push('reason_too_long');
-	if (values.note.length > NOTE_MAX) problems.push('note_too_long');
-	if (problems.length > 0 || !isLocation(values.location)) return { values, problems, choice: null };
+	const errors: FormErrors<ChoiceField> = {};
+	const refuse = (name: ChoiceField, problem: ChoiceProblem) => (errors[name] = `${problemKeys[author]}.${problem}`);
+	if (!isLocation(values.location)) refuse('location', 'choose_place');
+	if (values.location === 'neutral' && !isUuid(values.placeId)) refuse('placeId', 'choose_neutral_place');
+	if (!isUuid(values.slotId)) refuse('slotId', 'choose_slot');
+	if (values.interpreter === 'yes' && !isInterpreterLanguage(values.interpreterLanguage)) refuse('interpreterLanguage', 'choose_interpreter_language');
+	if (values.questions.length > QUESTIONS_MAX) refuse('questions', 'questions_too_long');
+	if (values.visitAddress.length > ADDRESS_MAX) refuse('visitAddress', 'address_too_long');
+	if (values.reasonText.length > REASON_TEXT_MAX) refuse('reasonText', 'reason_too_long');
+	if (values.note.length > NOTE_MAX) refuse('note', 'note_too_long');
+	if (Object.keys(errors).length > 0 || !isLocation(values.location)) return { ok: false, errors, values };
 	const notHome = values.location !== 'home';
 	return {
+		ok: true,
 		values,
-		problems,
-		choice: {
+		value: {
 			slotId: values.slotId,
 			location: values.location,
 			neutralPlaceId: values.location === 'neutral' ? values.placeId : null,
@@ -85,9 +93,15 @@ export function readChoice(form: FormData, author: ChoiceAuthor = 'parent'): { v
 	};
 }
 
+export interface DeclineValues {
+	reason: string;
+	reasonText: string;
+}
+
 /** "No meeting at all": an optional reason from the list and optional words of one's own. */
-export function readDecline(form: FormData): { reason: string; reasonText: string; problems: ChoiceProblem[] } {
+export function readDecline(form: FormData, author: ChoiceAuthor = 'parent'): FormRead<{ code: string | null; text: string | null }, DeclineValues, 'reasonText'> {
 	const reason = field(form, 'reason').slice(0, 40);
-	const reasonText = multiLine(field(form, 'reasonText')).slice(0, REASON_TEXT_MAX * 2);
-	return { reason: isNotHomeReason(reason) ? reason : '', reasonText, problems: reasonText.length > REASON_TEXT_MAX ? ['reason_too_long'] : [] };
+	const values: DeclineValues = { reason: isNotHomeReason(reason) ? reason : '', reasonText: multiLine(field(form, 'reasonText')).slice(0, REASON_TEXT_MAX * 2) };
+	if (values.reasonText.length > REASON_TEXT_MAX) return { ok: false, errors: { reasonText: `${problemKeys[author]}.reason_too_long` }, values };
+	return { ok: true, values, value: { code: values.reason || null, text: values.reasonText || null } };
 }

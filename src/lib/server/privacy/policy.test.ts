@@ -27,8 +27,8 @@ describe('retention dates', () => {
 
 describe('the retention settings form', () => {
 	it('accepts the offered choices', () => {
-		expect(readPolicyForm(form({ schoolYearEnds: '06-30', bookings: 'end_of_year', reportMonths: '12' }))).toEqual({ ok: true, policy: { schoolYearEnds: '06-30', bookingRetentionDays: null, reportRetentionMonths: 12 } });
-		expect(readPolicyForm(form({ schoolYearEnds: '07-31', bookings: '91', reportMonths: '120' }))).toMatchObject({ ok: true, policy: { bookingRetentionDays: 91 } });
+		expect(readPolicyForm(form({ schoolYearEnds: '06-30', bookings: 'end_of_year', reportMonths: '12' }))).toMatchObject({ ok: true, value: { schoolYearEnds: '06-30', bookingRetentionDays: null, reportRetentionMonths: 12 } });
+		expect(readPolicyForm(form({ schoolYearEnds: '07-31', bookings: '91', reportMonths: '120' }))).toMatchObject({ ok: true, value: { bookingRetentionDays: 91 } });
 	});
 	it('refuses anything else, field by field, and keeps what was typed', () => {
 		const read = readPolicyForm(form({ schoolYearEnds: '31-07', bookings: '5', reportMonths: '0' }));

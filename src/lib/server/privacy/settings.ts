@@ -1,5 +1,6 @@
 /** Reading and saving a school's retention settings; the admin's changes are audited. */
 import { eq } from 'drizzle-orm';
+import type { FormErrors, FormRead } from '../../forms';
 import type { Database } from '../db';
 import { school } from '../db/schema';
 import { field } from '../forms';
@@ -21,22 +22,20 @@ export interface PolicyValues {
 	reportMonths: string;
 }
 
-export type PolicyErrors = Partial<Record<keyof PolicyValues, string>>;
-
-export function readPolicyForm(form: FormData): { ok: true; policy: RetentionPolicy } | { ok: false; errors: PolicyErrors; values: PolicyValues } {
+export function readPolicyForm(form: FormData): FormRead<RetentionPolicy, PolicyValues, keyof PolicyValues> {
 	const values: PolicyValues = {
 		schoolYearEnds: field(form, 'schoolYearEnds').trim().slice(0, 10),
 		bookings: field(form, 'bookings').trim().slice(0, 20),
 		reportMonths: field(form, 'reportMonths').trim().slice(0, 10)
 	};
-	const errors: PolicyErrors = {};
+	const errors: FormErrors<keyof PolicyValues> = {};
 	if (!SCHOOL_YEAR_END.test(values.schoolYearEnds)) errors.schoolYearEnds = 'privacy.errors.school_year_ends';
 	const days = values.bookings === 'end_of_year' ? null : Number(values.bookings);
 	if (!(bookingRetentionChoices as readonly (number | null)[]).includes(days)) errors.bookings = 'privacy.errors.bookings';
 	const months = Number(values.reportMonths);
 	if (!/^\d+$/.test(values.reportMonths) || months < REPORT_MONTHS_MIN || months > REPORT_MONTHS_MAX) errors.reportMonths = 'privacy.errors.report_months';
 	if (Object.keys(errors).length > 0) return { ok: false, errors, values };
-	return { ok: true, policy: { schoolYearEnds: values.schoolYearEnds, bookingRetentionDays: days, reportRetentionMonths: months } };
+	return { ok: true, value: { schoolYearEnds: values.schoolYearEnds, bookingRetentionDays: days, reportRetentionMonths: months }, values };
 }
 
 export async function saveRetentionPolicy(db: Database, schoolId: string, actorId: string, policy: RetentionPolicy): Promise<void> {

@@ -3,6 +3,7 @@
  * text is not shortened behind her back. Staff and parents can only be chosen from the lists
  * the form offered, so a tampered form cannot write other names into the pupil file.
  */
+import type { FormErrors, FormRead } from '../../forms';
 import { field, isUuid, multiLine, singleLine } from '../forms';
 import { fromWallTime, isDate, TIME_PATTERN } from '../time/zone';
 
@@ -48,7 +49,8 @@ export interface ReportValues {
 	followUp: string;
 }
 
-export type ReportErrors = Partial<Record<'held' | 'notHeldReason' | 'when' | 'staff' | 'otherPresent' | 'interpreterName' | 'mainPoints', string>>;
+/** `when` is the date and the time together. */
+export type ReportField = 'held' | 'notHeldReason' | 'when' | 'staff' | 'otherPresent' | 'interpreterName' | 'mainPoints';
 
 const oneOf = <T extends string>(list: readonly T[], value: string): T | null => ((list as readonly string[]).includes(value) ? (value as T) : null);
 
@@ -56,7 +58,7 @@ export function readReportForm(
 	form: FormData,
 	allowed: { staffIds: string[]; parents: string[] },
 	timeZone: string
-): { ok: true; input: ReportInput; values: ReportValues } | { ok: false; errors: ReportErrors; values: ReportValues } {
+): FormRead<ReportInput, ReportValues, ReportField> {
 	const values: ReportValues = {
 		held: field(form, 'held'),
 		notHeldReason: field(form, 'notHeldReason'),
@@ -73,7 +75,7 @@ export function readReportForm(
 		mainPoints: multiLine(field(form, 'mainPoints')),
 		followUp: oneOf(followUps, field(form, 'followUp')) ?? 'none'
 	};
-	const errors: ReportErrors = {};
+	const errors: FormErrors<ReportField> = {};
 	if (values.held !== 'yes' && values.held !== 'no') errors.held = 'reports.errors.held';
 	const notHeldReason = oneOf(notHeldReasons, values.notHeldReason);
 	if (values.held === 'no' && !notHeldReason) errors.notHeldReason = 'reports.errors.not_held_reason';
@@ -88,7 +90,7 @@ export function readReportForm(
 	return {
 		ok: true,
 		values,
-		input: {
+		value: {
 			held: values.held === 'yes',
 			notHeldReason: values.held === 'yes' ? null : notHeldReason,
 			heldAt,

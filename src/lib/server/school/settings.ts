@@ -4,6 +4,7 @@
  * may name children. Changes are audited (which fields, not their values).
  */
 import { eq } from 'drizzle-orm';
+import type { FormErrors, FormRead } from '../../forms';
 import type { Database } from '../db';
 import { school } from '../db/schema';
 import { field, isEmail, singleLine } from '../forms';
@@ -20,7 +21,7 @@ export interface SchoolSettings {
 	staffInviteDetails: boolean;
 }
 
-/** The longest each text may be: a refused form says so instead of cutting the text. */
+/** The longest each text may be: a refused form says so instead of cutting the text (the page gives the number to "at most {{max}}"). */
 export const SCHOOL_FIELD_MAX: Record<Exclude<keyof SchoolSettings, 'staffInviteDetails'>, number> = {
 	name: 200,
 	street: 200,
@@ -31,8 +32,6 @@ export const SCHOOL_FIELD_MAX: Record<Exclude<keyof SchoolSettings, 'staffInvite
 	replyTo: 254
 };
 
-export type SchoolErrors = Partial<Record<keyof SchoolSettings, { key: string; max?: number }>>;
-
 export async function schoolSettings(db: Database, schoolId: string): Promise<SchoolSettings> {
 	const [row] = await db
 		.select({ name: school.name, street: school.street, postalCode: school.postalCode, city: school.city, phone: school.phone, mailFromName: school.mailFromName, replyTo: school.replyTo, staffInviteDetails: school.staffInviteDetails })
@@ -42,7 +41,7 @@ export async function schoolSettings(db: Database, schoolId: string): Promise<Sc
 	return { ...row, mailFromName: row.mailFromName ?? '', replyTo: row.replyTo ?? '' };
 }
 
-export function readSchoolForm(form: FormData): { ok: true; values: SchoolSettings } | { ok: false; errors: SchoolErrors; values: SchoolSettings } {
+export function readSchoolForm(form: FormData): FormRead<SchoolSettings, SchoolSettings, keyof SchoolSettings> {
 	const text = (name: keyof typeof SCHOOL_FIELD_MAX) => singleLine(field(form, name)).slice(0, SCHOOL_FIELD_MAX[name] * 2);
 	const values: SchoolSettings = {
 		name: text('name'),
@@ -54,13 +53,13 @@ export function readSchoolForm(form: FormData): { ok: true; values: SchoolSettin
 		replyTo: text('replyTo').toLowerCase(),
 		staffInviteDetails: field(form, 'staffInviteDetails') === 'yes'
 	};
-	const errors: SchoolErrors = {};
+	const errors: FormErrors<keyof SchoolSettings> = {};
 	for (const [name, max] of Object.entries(SCHOOL_FIELD_MAX) as [keyof typeof SCHOOL_FIELD_MAX, number][]) {
-		if (values[name].length > max) errors[name] = { key: 'school_settings.errors.too_long', max };
+		if (values[name].length > max) errors[name] = 'school_settings.errors.too_long';
 	}
-	if (!values.name || values.name.length > SCHOOL_FIELD_MAX.name) errors.name = { key: 'school_settings.errors.name' };
-	if (values.replyTo && !errors.replyTo && !isEmail(values.replyTo)) errors.replyTo = { key: 'school_settings.errors.reply_to' };
-	return Object.keys(errors).length > 0 ? { ok: false, errors, values } : { ok: true, values };
+	if (!values.name || values.name.length > SCHOOL_FIELD_MAX.name) errors.name = 'school_settings.errors.name';
+	if (values.replyTo && !errors.replyTo && !isEmail(values.replyTo)) errors.replyTo = 'school_settings.errors.reply_to';
+	return Object.keys(errors).length > 0 ? { ok: false, errors, values } : { ok: true, value: values, values };
 }
 
 export async function saveSchoolSettings(db: Database, schoolId: string, actorId: string, values: SchoolSettings): Promise<void> {

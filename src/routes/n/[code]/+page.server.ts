@@ -1,9 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
 import { now } from '$lib/server/clock';
-import { field, isEmail, singleLine } from '$lib/server/forms';
+import { failWith } from '$lib/server/forms';
 import { requestFamilyLink, roundByNewsletterCode } from '$lib/server/families/newsletter';
 import { clientAddress } from '$lib/server/auth/client-address';
+import { readLinkRequest } from './form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
@@ -18,11 +19,11 @@ export const actions: Actions = {
 		const { locals, params, request } = event;
 		const round = await roundByNewsletterCode(locals.db, params.code);
 		if (!round) error(404, { message: 'newsletter.unknown' });
-		const email = singleLine(field(await request.formData(), 'email')).slice(0, 300);
-		if (!isEmail(email)) return fail(400, { email, problem: 'invalid_email' });
-		const result = await requestFamilyLink(locals.db, round, email, clientAddress(event), config().origin, now());
-		if (result === 'rate_limited') return fail(429, { email, problem: 'rate_limited' });
+		const read = readLinkRequest(await request.formData());
+		if (!read.ok) return failWith(400, read.errors, read.values);
+		const result = await requestFamilyLink(locals.db, round, read.value, clientAddress(event), config().origin, now());
+		if (result === 'rate_limited') return failWith(429, { form: 'newsletter.rate_limited' }, read.values);
 		// The same answer for a known and an unknown address.
-		return { sent: true, email };
+		return { sent: true, email: read.value };
 	}
 };

@@ -1,5 +1,4 @@
-import { fail } from '@sveltejs/kit';
-import { field } from '$lib/server/forms';
+import { failWith, field } from '$lib/server/forms';
 import { requestPasswordReset } from '$lib/server/auth/password-reset';
 import { now } from '$lib/server/clock';
 import type { Actions } from './$types';
@@ -7,10 +6,11 @@ import { clientAddress } from '$lib/server/auth/client-address';
 
 export const actions: Actions = {
 	default: async (event) => {
-		const email = field(await event.request.formData(), 'email').slice(0, 300);
-		const result = await requestPasswordReset(event.locals.db, email, clientAddress(event), now());
-		if (result === 'invalid_email') return fail(400, { error: 'sign_in.email_invalid', email });
-		if (result === 'rate_limited') return fail(429, { error: 'sign_in.forgot_rate_limited', email });
+		// One field, read and checked where the address is looked up.
+		const values = { email: field(await event.request.formData(), 'email').slice(0, 300) };
+		const result = await requestPasswordReset(event.locals.db, values.email, clientAddress(event), now());
+		if (result === 'invalid_email') return failWith(400, { form: 'sign_in.email_invalid' }, values);
+		if (result === 'rate_limited') return failWith(429, { form: 'sign_in.forgot_rate_limited' }, values);
 		return { sent: true };
 	}
 };

@@ -1,6 +1,6 @@
-import { fail } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
+import { failWith } from '$lib/server/forms';
 import { readPolicyForm, retentionPolicy, saveRetentionPolicy } from '$lib/server/privacy/settings';
 import { retentionLog, roundRemovalDates } from '$lib/server/privacy/retention';
 import { findFamilies } from '$lib/server/privacy/family-data';
@@ -26,8 +26,8 @@ export const actions: Actions = {
 	save: async (event) => {
 		const me = requireAdmin(event);
 		const read = readPolicyForm(await event.request.formData());
-		if (!read.ok) return fail(400, { errors: read.errors, values: read.values });
-		await saveRetentionPolicy(event.locals.db, me.schoolId, me.id, read.policy);
+		if (!read.ok) return failWith(400, read.errors, read.values);
+		await saveRetentionPolicy(event.locals.db, me.schoolId, me.id, read.value);
 		return { saved: true };
 	}
 };

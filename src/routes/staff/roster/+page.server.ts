@@ -1,8 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/guard';
+import { failWith } from '$lib/server/forms';
 import { schoolCounts } from '$lib/server/school/overview';
 import { parseCsv, MAX_BYTES } from '$lib/server/roster/csv';
 import { saveUpload } from '$lib/server/roster/uploads';
+import { readRosterFile } from './form';
 import type { Actions, PageServerLoad } from './$types';
 
 // Whole megabytes, as the office reads them ("at most 5 MB").
@@ -20,14 +22,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const me = requireAdmin(event);
-		const form = await event.request.formData().catch((error: unknown) => (tooLarge(error) ? 'too_large' : null));
-		if (form === 'too_large') return fail(413, { error: 'roster.errors.too_large' });
-		const file = form?.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { error: 'roster.errors.no_file' });
-		if (file.size > MAX_BYTES) return fail(413, { error: 'roster.errors.too_large' });
+		const form = await event.request.formData().catch((error: unknown) => (tooLarge(error) ? ('too_large' as const) : new FormData()));
+		const read = readRosterFile(form);
+		if (!read.ok) return failWith(read.errors.file === 'roster.errors.too_large' ? 413 : 400, read.errors, read.values);
+		const file = read.value;
 		const content = new Uint8Array(await file.arrayBuffer());
 		const parsed = parseCsv(content);
-		if (!parsed.ok) return fail(400, { error: `roster.errors.${parsed.problem}` });
+		if (!parsed.ok) return failWith(400, { form: `roster.errors.${parsed.problem}` }, read.values);
 		const id = await saveUpload(event.locals.db, me.schoolId, me.id, file.name || 'leerlingen.csv', content);
 		redirect(303, `/staff/roster/${id}`);
 	}

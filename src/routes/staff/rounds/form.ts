@@ -3,8 +3,11 @@ import type { RoundInput } from '$lib/server/visit-rounds/manage';
 
 const number = (value: string) => (/^\d{1,4}$/.test(value.trim()) ? Number(value.trim()) : NaN);
 
-/** The round form: `group` checkboxes name the groups that take part, `points.<id>` their talking points. */
-export function parseRound(form: FormData): RoundInput {
+/**
+ * The round form: `group` checkboxes name the groups that take part, `points.<id>` their talking
+ * points. `saveRound` checks it and says what is wrong; a number that is no number reads as NaN.
+ */
+export function readRound(form: FormData): RoundInput {
 	const text = (name: string, max = 40) => field(form, name).trim().slice(0, max);
 	const chosen = form.getAll('group').filter((v): v is string => typeof v === 'string').slice(0, 200);
 	return {

@@ -1,19 +1,19 @@
-import { fail } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/guard';
-import { readSchoolForm, saveSchoolSettings, schoolSettings } from '$lib/server/school/settings';
+import { failWith } from '$lib/server/forms';
+import { readSchoolForm, saveSchoolSettings, schoolSettings, SCHOOL_FIELD_MAX } from '$lib/server/school/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const me = requireAdmin(event);
-	return { settings: await schoolSettings(event.locals.db, me.schoolId) };
+	return { settings: await schoolSettings(event.locals.db, me.schoolId), fieldMax: SCHOOL_FIELD_MAX };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const me = requireAdmin(event);
 		const read = readSchoolForm(await event.request.formData());
-		if (!read.ok) return fail(400, { errors: read.errors, values: read.values });
-		await saveSchoolSettings(event.locals.db, me.schoolId, me.id, read.values);
+		if (!read.ok) return failWith(400, read.errors, read.values);
+		await saveSchoolSettings(event.locals.db, me.schoolId, me.id, read.value);
 		return { saved: true };
 	}
 };

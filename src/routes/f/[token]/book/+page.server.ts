@@ -1,5 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { now } from '$lib/server/clock';
+import { failWith } from '$lib/server/forms';
 import { listPlaces } from '$lib/server/places/manage';
 import { bookVisit, parentActor } from '$lib/server/booking/answer';
 import { interpreterLanguages, notHomeReasons, openSlots } from '$lib/server/booking/choices';
@@ -55,14 +56,15 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 export const actions: Actions = {
 	default: async ({ locals, request, params }) => {
 		const link = locals.familyLink ?? (await refuseLink(locals.db, params.token));
-		const { values, problems, choice } = readChoice(await request.formData());
-		if (!choice) return fail(400, { values, problems, problem: null });
-		const result = await bookVisit(locals.db, link.schoolId, link.roundId, link.familyId, choice, parentActor(params.token, locals.language.code), now());
+		const read = readChoice(await request.formData());
+		if (!read.ok) return failWith(400, read.errors, read.values);
+		const result = await bookVisit(locals.db, link.schoolId, link.roundId, link.familyId, read.value, parentActor(params.token, locals.language.code), now());
 		if (result.ok && !result.changed) redirect(303, `/f/${params.token}?saved=unchanged`);
 		if (!result.ok) {
 			// A lost race or a vanished slot: the page reloads its list, the rest of the form stays filled in.
 			const lostSlot = result.problem === 'slot_taken' || result.problem === 'slot_gone' || result.problem === 'too_late';
-			return fail(409, { values: lostSlot ? { ...values, slotId: '' } : values, problems: [], problem: result.problem });
+			const values: ChoiceValues = lostSlot ? { ...read.values, slotId: '' } : read.values;
+			return failWith(409, { form: `family.problems.${result.problem}` }, values);
 		}
 		redirect(303, `/f/${params.token}?saved=booked`);
 	}

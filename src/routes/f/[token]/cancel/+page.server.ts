@@ -1,5 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { now } from '$lib/server/clock';
+import { failWith } from '$lib/server/forms';
 import { cancelAnswer, parentActor } from '$lib/server/booking/answer';
 import { openedFamily, refuseLink } from '../family';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +15,7 @@ export const actions: Actions = {
 	default: async ({ locals, params }) => {
 		const link = locals.familyLink ?? (await refuseLink(locals.db, params.token));
 		const result = await cancelAnswer(locals.db, link.schoolId, link.roundId, link.familyId, parentActor(params.token, locals.language.code), now());
-		if (!result.ok) return fail(409, { problem: result.problem });
+		if (!result.ok) return failWith(409, { form: `family.problems.${result.problem}` }, {});
 		redirect(303, `/f/${params.token}?saved=cancelled`);
 	}
 };

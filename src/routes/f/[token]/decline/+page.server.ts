@@ -1,5 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { now } from '$lib/server/clock';
+import { failWith } from '$lib/server/forms';
 import { declineRound, parentActor } from '$lib/server/booking/answer';
 import { notHomeReasons } from '$lib/server/booking/choices';
 import { readDecline } from '$lib/server/booking/form';
@@ -15,10 +16,10 @@ export const load: PageServerLoad = async ({ parent, params }) => {
 export const actions: Actions = {
 	default: async ({ locals, request, params }) => {
 		const link = locals.familyLink ?? (await refuseLink(locals.db, params.token));
-		const { reason, reasonText, problems } = readDecline(await request.formData());
-		if (problems.length > 0) return fail(400, { reason, reasonText, problems, problem: null });
-		const result = await declineRound(locals.db, link.schoolId, link.roundId, link.familyId, { code: reason || null, text: reasonText || null }, parentActor(params.token, locals.language.code), now());
-		if (!result.ok) return fail(409, { reason, reasonText, problems: [], problem: result.problem });
+		const read = readDecline(await request.formData());
+		if (!read.ok) return failWith(400, read.errors, read.values);
+		const result = await declineRound(locals.db, link.schoolId, link.roundId, link.familyId, read.value, parentActor(params.token, locals.language.code), now());
+		if (!result.ok) return failWith(409, { form: `family.problems.${result.problem}` }, read.values);
 		redirect(303, `/f/${params.token}?saved=declined`);
 	}
 };

@@ -1,13 +1,13 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
 import { now, schoolToday } from '$lib/server/clock';
-import { field, multiLine } from '$lib/server/forms';
+import { failWith, field } from '$lib/server/forms';
 import { currentRound } from '$lib/server/school/overview';
 import { familyAnswers } from '$lib/server/families/overview';
 import { listPlaces } from '$lib/server/places/manage';
 import { bookVisit, cancelAnswer, declineRound } from '$lib/server/booking/answer';
-import { isNotHomeReason, readChoice, REASON_TEXT_MAX, type ChoiceValues } from '$lib/server/booking/form';
+import { readChoice, readDecline, type ChoiceValues } from '$lib/server/booking/form';
 import { familyForStaff, interpreterLanguages, notHomeReasons, openSlots } from '$lib/server/booking/choices';
 import { toWallTime } from '$lib/server/time/zone';
 import { formatWhen } from '$lib/format';
@@ -70,32 +70,32 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+// Several forms on one page: `values.action` says which one a refusal belongs to.
 export const actions: Actions = {
 	book: async (event) => {
 		const { me, found, round } = await context(event, true);
 		// The parents' form's reader: the same checks and limits, too long refused and not cut. Staff
 		// write a note of their own; the parents' questions stay as the family wrote them.
-		const { values, problems, choice } = readChoice(await event.request.formData(), 'staff');
-		if (!choice) return fail(400, { error: `families.errors.${problems[0] ?? 'choose_place'}`, values });
-		const result = await bookVisit(event.locals.db, me.schoolId, round.id, found.id, choice, { kind: 'staff', staffId: me.id }, now());
-		if (!result.ok) return fail(409, { error: `families.errors.${result.problem}`, values });
+		const read = readChoice(await event.request.formData(), 'staff');
+		if (!read.ok) return failWith(400, read.errors, { action: 'book', ...read.values });
+		const result = await bookVisit(event.locals.db, me.schoolId, round.id, found.id, read.value, { kind: 'staff', staffId: me.id }, now());
+		if (!result.ok) return failWith(409, { form: `families.errors.${result.problem}` }, { action: 'book', ...read.values });
 		redirect(303, `/staff/families?done=${result.changed ? 'booked' : 'unchanged'}`);
 	},
 	decline: async (event) => {
 		const { me, found, round } = await context(event, true);
-		const form = await event.request.formData();
-		const reason = field(form, 'reason');
-		const reasonText = multiLine(field(form, 'reasonText'));
-		if (reasonText.length > REASON_TEXT_MAX) return fail(400, { error: 'families.errors.reason_too_long', values: { reasonText: reasonText.slice(0, REASON_TEXT_MAX * 2) } });
-		const result = await declineRound(event.locals.db, me.schoolId, round.id, found.id, { code: isNotHomeReason(reason) ? reason : null, text: reasonText || null }, { kind: 'staff', staffId: me.id }, now());
-		if (!result.ok) return fail(409, { error: `families.errors.${result.problem}` });
+		const read = readDecline(await event.request.formData(), 'staff');
+		if (!read.ok) return failWith(400, read.errors, { action: 'decline', ...read.values });
+		const result = await declineRound(event.locals.db, me.schoolId, round.id, found.id, read.value, { kind: 'staff', staffId: me.id }, now());
+		if (!result.ok) return failWith(409, { form: `families.errors.${result.problem}` }, { action: 'decline', ...read.values });
 		redirect(303, '/staff/families?done=declined');
 	},
 	reassign: async (event) => {
 		const me = requireAdmin(event);
 		const { found } = await context(event);
+		// One field, checked by assignVisitor: a colleague of this school, still active.
 		const staffId = field(await event.request.formData(), 'staffId');
-		if (!(await assignVisitor(event.locals.db, me.schoolId, me.id, found.id, staffId))) return fail(400, { error: 'families.errors.unknown_teacher' });
+		if (!(await assignVisitor(event.locals.db, me.schoolId, me.id, found.id, staffId))) return failWith(400, { form: 'families.errors.unknown_teacher' }, { action: 'reassign' });
 		redirect(303, `/staff/families/${found.id}?done=reassigned`);
 	},
 	link: async (event) => {
@@ -116,7 +116,7 @@ export const actions: Actions = {
 	cancel: async (event) => {
 		const { me, found, round } = await context(event, true);
 		const result = await cancelAnswer(event.locals.db, me.schoolId, round.id, found.id, { kind: 'staff', staffId: me.id }, now());
-		if (!result.ok) return fail(409, { error: `families.errors.${result.problem}` });
+		if (!result.ok) return failWith(409, { form: `families.errors.${result.problem}` }, { action: 'cancel' });
 		redirect(303, '/staff/families?done=cancelled');
 	}
 };

@@ -1,7 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
 import { now } from '$lib/server/clock';
+import { failWith } from '$lib/server/forms';
 import { recordAudit } from '$lib/server/audit/record';
 import { reportPeople, visitForReport } from '$lib/server/reports/visit';
 import { readReportForm, type ReportValues } from '$lib/server/reports/form';
@@ -59,9 +60,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { me, visit, people } = await context(event);
-		const parsed = readReportForm(await event.request.formData(), { staffIds: people.map((p) => p.id), parents: visit.guardians }, config().schoolTimeZone);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		await saveReport(event.locals.db, me, visit, parsed.input, now());
+		const read = readReportForm(await event.request.formData(), { staffIds: people.map((p) => p.id), parents: visit.guardians }, config().schoolTimeZone);
+		if (!read.ok) return failWith(400, read.errors, read.values);
+		await saveReport(event.locals.db, me, visit, read.value, now());
 		redirect(303, '/staff/reports?done=saved');
 	}
 };

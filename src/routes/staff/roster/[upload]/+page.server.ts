@@ -1,5 +1,6 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/guard';
+import { failWith } from '$lib/server/forms';
 import { findUpload, markImported } from '$lib/server/roster/uploads';
 import type { ImportReport } from '$lib/server/roster/import';
 import { previewRoster } from '$lib/server/roster/preview';
@@ -50,16 +51,17 @@ export const actions: Actions = {
 	default: async (event) => {
 		const me = requireAdmin(event);
 		const upload = await findUpload(event.locals.db, me.schoolId, event.params.upload);
-		if (!upload || upload.report) return fail(410, { error: 'roster.errors.upload_gone' });
+		if (!upload || upload.report) return failWith(410, { form: 'roster.errors.upload_gone' }, {});
+		// The form is the column mapping, read by the preview as the page's query string is.
 		const form = await event.request.formData();
 		const get = (name: string) => {
 			const v = form.get(name);
 			return typeof v === 'string' ? v : null;
 		};
 		const result = previewRoster(upload.content, get, false);
-		if (!result.ok) return fail(400, { error: `roster.errors.${result.problem}` });
-		if (result.preview.missing.length > 0) return fail(400, { error: 'roster.errors.missing_columns' });
-		if (result.preview.errors.length > 0) return fail(400, { error: 'roster.errors.rows_with_problems' });
+		if (!result.ok) return failWith(400, { form: `roster.errors.${result.problem}` }, {});
+		if (result.preview.missing.length > 0) return failWith(400, { form: 'roster.errors.missing_columns' }, {});
+		if (result.preview.errors.length > 0) return failWith(400, { form: 'roster.errors.rows_with_problems' }, {});
 
 		const report = await importRoster(event.locals.db, me.schoolId, me.id, result.preview.records, result.preview.warnings);
 		await markImported(event.locals.db, upload.id, report);

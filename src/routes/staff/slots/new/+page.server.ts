@@ -1,8 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { slotsShownFor } from '$lib/server/auth/policy';
 import { config } from '$lib/server/config';
 import { now, schoolToday } from '$lib/server/clock';
+import { failWith } from '$lib/server/forms';
 import { currentRound } from '$lib/server/school/overview';
 import { activeStaff } from '$lib/server/staff/people';
 import { planSlots } from '$lib/server/slots/plan';
@@ -10,7 +11,7 @@ import { createSlots } from '$lib/server/slots/create';
 import { mondayOf } from '$lib/server/slots/calendar';
 import { toWallTime } from '$lib/server/time/zone';
 import { log } from '$lib/server/log';
-import { parseNewSlots } from './form';
+import { readNewSlots } from './form';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Whose slots: one's own, or (admins) a colleague's of the same school. */
@@ -38,13 +39,15 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { me, person } = await forWhom(event);
 		const db = event.locals.db;
-		const { value, values } = parseNewSlots(await event.request.formData());
+		const read = readNewSlots(await event.request.formData());
+		if (!read.ok) return failWith(400, read.errors, read.values);
+		const { value, values } = read;
 		const round = await currentRound(db, me.schoolId, schoolToday());
-		if (!round) return fail(400, { error: 'slots.errors.no_round', values });
+		if (!round) return failWith(400, { form: 'slots.errors.no_round' }, values);
 
 		const timeZone = config().schoolTimeZone;
 		const plan = planSlots(value.pattern, timeZone);
-		if (!plan.ok) return fail(400, { error: `slots.errors.${plan.problem}`, values });
+		if (!plan.ok) return failWith(400, { form: `slots.errors.${plan.problem}` }, values);
 
 		const result = await createSlots(
 			db,
@@ -52,7 +55,7 @@ export const actions: Actions = {
 			timeZone,
 			now()
 		);
-		if (!result.ok) return fail(result.reason === 'overlap' ? 409 : 400, { error: `slots.errors.${result.reason}`, values });
+		if (!result.ok) return failWith(result.reason === 'overlap' ? 409 : 400, { form: `slots.errors.${result.reason}` }, values);
 
 		log.info('slots_created', { count: result.ids.length });
 		const week = mondayOf(toWallTime(plan.slots[0]!.startsAt, timeZone).date);

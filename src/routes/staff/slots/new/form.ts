@@ -1,8 +1,10 @@
+import type { FormRead } from '$lib/forms';
 import { field, isUuid } from '$lib/server/forms';
 import type { SlotPattern } from '$lib/server/slots/plan';
 
 export interface NewSlotsForm {
 	pattern: SlotPattern;
+	/** Who goes along, if anyone: a colleague of the school, checked when the times are made. */
 	secondStaffId: string | null;
 	allowsHome: boolean;
 	allowsSchool: boolean;
@@ -15,7 +17,12 @@ export type NewSlotsValues = Record<'from' | 'to' | 'startTime' | 'endTime' | 'v
 	places: string[];
 };
 
-export function parseNewSlots(form: FormData): { value: NewSlotsForm; values: NewSlotsValues } {
+/**
+ * The times to make. The pattern's dates and numbers are checked by `planSlots`; here only what
+ * the pattern does not hold: a second person that is no id at all (the list offers colleagues
+ * only) cannot be anyone, and is refused as an unknown colleague.
+ */
+export function readNewSlots(form: FormData): FormRead<NewSlotsForm, NewSlotsValues, 'secondStaffId'> {
 	const text = (name: string) => field(form, name).trim().slice(0, 20);
 	const weekdays = form
 		.getAll('weekday')
@@ -34,8 +41,10 @@ export function parseNewSlots(form: FormData): { value: NewSlotsForm; values: Ne
 		weekdays,
 		places
 	};
+	if (second && !isUuid(second)) return { ok: false, errors: { secondStaffId: 'slots.errors.unknown_staff' }, values };
 	const minutes = (v: string) => (/^\d{1,3}$/.test(v) ? Number(v) : NaN);
 	return {
+		ok: true,
 		values,
 		value: {
 			pattern: {
@@ -47,8 +56,7 @@ export function parseNewSlots(form: FormData): { value: NewSlotsForm; values: Ne
 				visitMinutes: minutes(values.visitMinutes),
 				travelMinutes: minutes(values.travelMinutes)
 			},
-			// An id that is not a UUID cannot be a colleague; createSlots answers "unknown staff".
-			secondStaffId: second ? (isUuid(second) ? second : '00000000-0000-0000-0000-000000000000') : null,
+			secondStaffId: second || null,
 			allowsHome: places.includes('home'),
 			allowsSchool: places.includes('school'),
 			allowsNeutral: places.includes('neutral')

@@ -1,6 +1,7 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
+import { failWith } from '$lib/server/forms';
 import { now } from '$lib/server/clock';
 import { findStaffMember, groupsOfSchool, newStaffLink, setActive, setGroups } from '$lib/server/staff/manage';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -32,13 +33,13 @@ export const actions: Actions = {
 	active: async (event) => {
 		const { me, found } = await person(event);
 		const result = await setActive(event.locals.db, me.schoolId, me.id, found.id, !found.active);
-		if (!result.ok) return fail(400, { error: `team.errors.${result.reason}` });
+		if (!result.ok) return failWith(400, { form: `team.errors.${result.reason}` }, { action: 'active' });
 		redirect(303, `/staff/team/${found.id}?saved=${found.active ? 'deactivated' : 'reactivated'}`);
 	},
 	link: async (event) => {
 		const { me, found } = await person(event);
 		const token = await newStaffLink(event.locals.db, me.schoolId, me.id, found.id, now());
-		if (!token) return fail(400, { error: 'team.errors.inactive' });
+		if (!token) return failWith(400, { form: 'team.errors.inactive' }, { action: 'link' });
 		return { link: new URL(`/setup/${token}`, config().origin).toString() };
 	}
 };

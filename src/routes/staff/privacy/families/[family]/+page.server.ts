@@ -1,7 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/guard';
-import { field } from '$lib/server/forms';
+import { failWith } from '$lib/server/forms';
 import { eraseFamily, familySummary } from '$lib/server/privacy/family-data';
+import { readErase } from './form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,7 +15,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	erase: async (event) => {
 		const me = requireAdmin(event);
-		if (field(await event.request.formData(), 'confirmed') !== 'yes') return fail(400, { error: 'privacy.erase_needs_confirm' });
+		const read = readErase(await event.request.formData());
+		if (!read.ok) return failWith(400, read.errors, read.values);
 		const removed = await eraseFamily(event.locals.db, me.schoolId, event.params.family, me.id);
 		if (!removed) error(404, { message: 'privacy.not_found' });
 		redirect(303, '/staff/privacy?done=erased');
