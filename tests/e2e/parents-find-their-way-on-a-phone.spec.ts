@@ -87,8 +87,9 @@ test.describe('on a 360 px phone', () => {
 			await page.goto(`${open}/book?place=${place}`);
 			const height = await page.evaluate(() => document.documentElement.scrollHeight);
 			testInfo.annotations.push({ type: 'height at 360 px', description: `book?place=${place}: ${height} px` });
-			// Fatma Demir's 24 times as 24 rows made this page 3,500–3,850 px long.
-			expect(height, `book?place=${place}`).toBeLessThan(2600);
+			// Fatma Demir's 24 times as 24 rows made this page 3,500–3,850 px long. The neutral page
+			// also lists the school's places, and another spec adds one: room for a third card.
+			expect(height, `book?place=${place}`).toBeLessThan(place === 'neutral' ? 2800 : 2600);
 			// Six closed days, each saying how many times it has.
 			await expect(page.locator('details.slot-day')).toHaveCount(6);
 			await expect(page.locator('details.slot-day[open]')).toHaveCount(0);
