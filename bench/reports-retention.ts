@@ -72,7 +72,7 @@ async function run(label: string, handle: DatabaseHandle) {
 		const found = await reportsForGroup(handle.db, { id: '00000000-0000-0000-0000-000000000000', schoolId, role: 'admin', title: 'office' }, roundId, groupId);
 		return { found, csv: reportsCsv(found, t, TZ) };
 	});
-	const [run, retention] = await timed(() => applyRetention(handle.db, YEAR_END, TZ));
+	const [run, retention] = await timed(() => applyRetention(handle.db, YEAR_END));
 	const [, frozen] = await timed(() => roundFigures(handle.db, schoolId, roundId, YEAR_END));
 	console.log(
 		`${label}: ${figures!.total.invited} families, ${figures!.total.booked} visits, ${figures!.total.reportsWritten} reports. ` +

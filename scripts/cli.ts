@@ -73,7 +73,7 @@ async function run(argv: string[]): Promise<number> {
 		if (command === 'migrate') {
 			process.stdout.write(`Migrations applied (${handle.kind}).\n`);
 		} else if (command === 'worker') {
-			const deps = { db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now, timeZone: settings.schoolTimeZone };
+			const deps = { db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now };
 			if (values.once) {
 				const result = await drainOutbox(deps);
 				deps.transport.close();
@@ -88,9 +88,9 @@ async function run(argv: string[]): Promise<number> {
 				await worker.stop();
 			}
 		} else if (command === 'retention') {
-			process.stdout.write(`${JSON.stringify(await applyRetention(handle.db, now(), settings.schoolTimeZone))}\n`);
+			process.stdout.write(`${JSON.stringify(await applyRetention(handle.db, now()))}\n`);
 		} else if (command === 'demo') {
-			const { created, credentials } = await loadDemo(handle.db, { origin: settings.origin, timeZone: settings.schoolTimeZone, now: now() });
+			const { created, credentials } = await loadDemo(handle.db, { origin: settings.origin, now: now() });
 			// The command line cannot see the PORT a server was started with: say what the links assume.
 			process.stderr.write(`Links point at ${settings.origin.origin}; for a portal elsewhere, set the same PORT or ORIGIN as for the server.\n`);
 			process.stdout.write(values.json ? JSON.stringify({ created, ...credentials }, null, 2) + '\n' : formatBanner(credentials, created));

@@ -36,7 +36,7 @@ export const init: ServerInit = async () => {
 		log.info('database_ready', { kind: handle.kind });
 		if (settings.demo === 'auto') await startDemo(handle.db, settings, now());
 		if (settings.mailWorker === 'inline') {
-			jobs = startJobs({ db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now, timeZone: settings.schoolTimeZone });
+			jobs = startJobs({ db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now });
 		}
 	} catch (error) {
 		if (error instanceof DataDirInUseError) {

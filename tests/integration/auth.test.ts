@@ -5,7 +5,7 @@ import { makeSchool, makeStaff } from '../support/fixtures';
 import { signIn, accountLimit, addressLimit } from '../../src/lib/server/auth/sign-in';
 import { createSession, invalidateAllSessions, invalidateSession, validateSession, SESSION_IDLE_MS, SESSION_MAX_MS } from '../../src/lib/server/auth/session';
 import { createStaffToken, peekStaffToken, redeemStaffToken, TOKEN_LIFETIME_MS } from '../../src/lib/server/auth/staff-token';
-import { staff, staffSession } from '../../src/lib/server/db/schema';
+import { school, staff, staffSession } from '../../src/lib/server/db/schema';
 
 const HOUR = 3_600_000;
 
@@ -18,6 +18,16 @@ describe.each(databaseKinds)('staff authentication on %s', (kind) => {
 		schoolId = (await makeSchool(t.db)).id;
 	});
 	afterAll(() => t?.dispose());
+
+	it("gives a session the school's own time zone: every date the person sees is on that clock", async () => {
+		const flemish = await makeSchool(t.db, 'Basisschool Klavertje Vier');
+		await t.db.update(school).set({ timeZone: 'Europe/Brussels' }).where(eq(school.id, flemish.id));
+		const person = await makeStaff(t.db, flemish.id);
+		const { token } = await createSession(t.db, person.id);
+		expect((await validateSession(t.db, token))?.staff.timeZone).toBe('Europe/Brussels');
+		const dutch = await makeStaff(t.db, schoolId);
+		expect((await validateSession(t.db, (await createSession(t.db, dutch.id)).token))?.staff.timeZone).toBe('Europe/Amsterdam');
+	});
 
 	it('stores passwords as Argon2id with explicit parameters', async () => {
 		const person = await makeStaff(t.db, schoolId);

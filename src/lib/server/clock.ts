@@ -14,6 +14,6 @@ export function now(): Date {
 }
 
 /** Today's date on the school's wall clock (YYYY-MM-DD). */
-export function schoolToday(): string {
-	return toWallTime(now(), config().schoolTimeZone).date;
+export function schoolToday(timeZone: string): string {
+	return toWallTime(now(), timeZone).date;
 }

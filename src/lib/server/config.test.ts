@@ -5,7 +5,7 @@ describe('configuration', () => {
 	it('works on a laptop with nothing set', () => {
 		const c = loadConfig({});
 		// No demo school unless asked for: `npm start` asks (DEMO=auto), a school's server does not.
-		expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: null, smtpUrl: null, schoolTimeZone: 'Europe/Amsterdam', demo: 'off' });
+		expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: null, smtpUrl: null, demo: 'off' });
 		expect(c.origin.href).toBe('http://localhost:3000/');
 		expect(c.dataDir.endsWith('/data')).toBe(true);
 	});
@@ -19,14 +19,13 @@ describe('configuration', () => {
 			SMTP_URL: 'smtp://mail:25',
 			MAIL_FROM: 'Huisbezoek@School.example',
 			MAIL_WORKER: 'off',
-			TZ_SCHOOL: 'Europe/Brussels',
 			DEMO: 'auto',
 			FAKE_NOW: '2026-10-01T08:00:00Z',
 			FAKE_NOW_ALLOWED: 'yes'
 		});
 		expect(c.fakeNow?.toISOString()).toBe('2026-10-01T08:00:00.000Z');
 		expect(c.origin.href).toBe('http://localhost:8080/');
-		expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://u@db/hb', dataDir: '/var/lib/hb', smtpUrl: 'smtp://mail:25', mailFrom: 'huisbezoek@school.example', mailWorker: 'off', schoolTimeZone: 'Europe/Brussels', demo: 'auto' });
+		expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://u@db/hb', dataDir: '/var/lib/hb', smtpUrl: 'smtp://mail:25', mailFrom: 'huisbezoek@school.example', mailWorker: 'off', demo: 'auto' });
 	});
 
 	it('wants a sender address with SMTP, and a plain one', () => {
@@ -75,5 +74,10 @@ describe('configuration', () => {
 		expect(() => loadConfig({ FAKE_NOW: '2026-10-15T08:00:00Z', FAKE_NOW_ALLOWED: 'true' })).toThrow(/FAKE_NOW_ALLOWED=yes/);
 		expect(loadConfig({ FAKE_NOW: '2026-10-15T08:00:00Z', FAKE_NOW_ALLOWED: 'yes' }).fakeNow?.toISOString()).toBe('2026-10-15T08:00:00.000Z');
 		expect(loadConfig({ FAKE_NOW_ALLOWED: 'yes' }).fakeNow).toBeNull();
+	});
+
+	it('has no portal-wide time zone: each school keeps its own', () => {
+		expect(loadConfig({})).not.toHaveProperty('schoolTimeZone');
+		expect(() => loadConfig({ TZ_SCHOOL: 'Europe/Brussels' })).toThrow(/School details/);
 	});
 });

@@ -20,7 +20,6 @@ export interface Config {
 	mailFrom: string;
 	/** `inline`: the server sends mail itself; `off`: a separate `cli worker` process does. */
 	mailWorker: 'inline' | 'off';
-	schoolTimeZone: string;
 	demo: DemoMode;
 	logLevel: 'debug' | 'info' | 'warn' | 'error';
 	/** For tests and demos only: the business clock starts at this instant and runs on from there. */
@@ -55,15 +54,6 @@ const MIN_BODY_SIZE = ROSTER_MAX_BYTES + 64 * 1024;
 export function parseByteSize(value: string): number {
 	const multiplier = ({ K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as Record<string, number>)[value.slice(-1).toUpperCase()] ?? 1;
 	return Number(multiplier === 1 ? value : value.slice(0, -1)) * multiplier;
-}
-
-function isValidTimeZone(zone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: zone });
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -115,10 +105,8 @@ export function loadConfig(env: Env = process.env): Config {
 	const mailWorker = (value('MAIL_WORKER') ?? 'inline') as Config['mailWorker'];
 	if (mailWorker !== 'inline' && mailWorker !== 'off') problems.push(`MAIL_WORKER must be "inline" or "off", not "${mailWorker}"`);
 
-	const schoolTimeZone = value('TZ_SCHOOL') ?? 'Europe/Amsterdam';
-	if (!isValidTimeZone(schoolTimeZone)) {
-		problems.push(`TZ_SCHOOL is not a time zone this system knows: "${schoolTimeZone}" (try Europe/Amsterdam or Europe/Brussels)`);
-	}
+	// Each school keeps its own time zone (School details); one portal serves several schools.
+	if (value('TZ_SCHOOL') !== undefined) problems.push('TZ_SCHOOL is no longer read: set each school\'s time zone on its School details page (Europe/Amsterdam or Europe/Brussels)');
 
 	// A demo school only where someone asks for one: `npm start` does, a school's server does not.
 	const demo = (value('DEMO') ?? 'off') as DemoMode;
@@ -156,7 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
 	}
 
 	if (problems.length > 0) throw new ConfigError(problems);
-	return { port, host, origin, databaseUrl, dataDir, smtpUrl, mailFrom, mailWorker, schoolTimeZone, demo, logLevel, fakeNow, addressHeader, xffDepth };
+	return { port, host, origin, databaseUrl, dataDir, smtpUrl, mailFrom, mailWorker, demo, logLevel, fakeNow, addressHeader, xffDepth };
 }
 
 let current: Config | undefined;

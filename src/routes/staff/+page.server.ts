@@ -1,6 +1,5 @@
 import { requireStaff } from '$lib/server/auth/guard';
 import { runsSchool } from '$lib/server/auth/policy';
-import { config } from '$lib/server/config';
 import { now, schoolToday } from '$lib/server/clock';
 import { currentRound, familiesVisitedBy, groupsOfTeacher, schoolCounts } from '$lib/server/school/overview';
 import { failedCount } from '$lib/server/mail/mailbox';
@@ -11,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	const me = requireStaff(event);
 	const db = event.locals.db;
 	const [round, counts, groups, visits, failedMail, openReports] = await Promise.all([
-		currentRound(db, me.schoolId, schoolToday()),
+		currentRound(db, me.schoolId, schoolToday(me.timeZone)),
 		schoolCounts(db, me.schoolId),
 		groupsOfTeacher(db, me.schoolId, me.id),
 		familiesVisitedBy(db, me.schoolId, me.id),
@@ -20,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	return {
 		me: { name: me.name, runsSchool: runsSchool(me), title: me.title },
-		timeZone: config().schoolTimeZone,
+		timeZone: me.timeZone,
 		round: round && { name: round.name, startsOn: round.startsOn, endsOn: round.endsOn, bookingOpensAt: round.bookingOpensAt, bookingClosesAt: round.bookingClosesAt, visitMinutes: round.visitMinutes },
 		counts,
 		groups,

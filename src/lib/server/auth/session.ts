@@ -20,6 +20,8 @@ export interface SessionStaff {
 	id: string;
 	schoolId: string;
 	schoolName: string;
+	/** The school's time zone: every date and time this person sees or types is on its clock. */
+	timeZone: string;
 	name: string;
 	email: string;
 	role: 'admin' | 'teacher';
@@ -80,6 +82,7 @@ export async function validateSession(
 				id: staff.id,
 				schoolId: staff.schoolId,
 				schoolName: school.name,
+				timeZone: school.timeZone,
 				name: staff.name,
 				email: staff.email,
 				role: staff.role,

@@ -51,9 +51,9 @@ export function formatBanner(credentials: DemoCredentials, created: boolean): st
  * At server start with DEMO=auto: load the demo school into an empty database, or renew the
  * demo credentials when the demo school is there. A database that holds a real school is left alone.
  */
-export async function startDemo(db: Database, settings: Pick<Config, 'origin' | 'schoolTimeZone'>, now = new Date()): Promise<void> {
+export async function startDemo(db: Database, settings: Pick<Config, 'origin'>, now = new Date()): Promise<void> {
 	const schools = await db.select({ isDemo: school.isDemo }).from(school);
 	if (schools.some((s) => !s.isDemo)) return;
-	const { created, credentials } = await loadDemo(db, { origin: settings.origin, timeZone: settings.schoolTimeZone, now });
+	const { created, credentials } = await loadDemo(db, { origin: settings.origin, now });
 	process.stdout.write(formatBanner(credentials, created));
 }

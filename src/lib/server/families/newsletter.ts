@@ -25,12 +25,13 @@ export interface NewsletterRound {
 	startsOn: string;
 	endsOn: string;
 	closesAt: Date;
+	timeZone: string;
 }
 
 export async function roundByNewsletterCode(db: Database, code: string): Promise<NewsletterRound | null> {
 	if (!/^[0-9a-f]{32}$/.test(code)) return null;
 	const [row] = await db
-		.select({ roundId: visitRound.id, schoolId: visitRound.schoolId, schoolName: school.name, roundName: visitRound.name, startsOn: visitRound.startsOn, endsOn: visitRound.endsOn, closesAt: visitRound.bookingClosesAt })
+		.select({ roundId: visitRound.id, schoolId: visitRound.schoolId, schoolName: school.name, roundName: visitRound.name, startsOn: visitRound.startsOn, endsOn: visitRound.endsOn, closesAt: visitRound.bookingClosesAt, timeZone: school.timeZone })
 		.from(visitRound)
 		.innerJoin(school, eq(school.id, visitRound.schoolId))
 		.where(eq(visitRound.newsletterCode, code));

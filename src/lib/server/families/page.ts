@@ -10,6 +10,8 @@ export interface FamilyPage {
 	schoolName: string;
 	schoolPhone: string;
 	schoolAddress: string;
+	/** The school's time zone: the visit's times are on its clock. */
+	timeZone: string;
 	language: string;
 	/** The family's own address, shown only to the family so it can confirm or correct it. */
 	address: string;
@@ -33,6 +35,7 @@ export async function familyPage(db: Database, familyId: string, roundId: string
 			schoolStreet: school.street,
 			schoolPostalCode: school.postalCode,
 			schoolCity: school.city,
+			timeZone: school.timeZone,
 			language: family.language,
 			street: family.street,
 			postalCode: family.postalCode,
@@ -77,6 +80,7 @@ export async function familyPage(db: Database, familyId: string, roundId: string
 		schoolName: head.schoolName,
 		schoolPhone: head.schoolPhone,
 		schoolAddress: formatAddress(head.schoolStreet, head.schoolPostalCode, head.schoolCity),
+		timeZone: head.timeZone,
 		language: head.language,
 		address: formatAddress(head.street, head.postalCode, head.city),
 		children: children.map((c) => ({ firstName: c.firstName, group: c.group })),

@@ -14,7 +14,7 @@ export interface RunningJobs {
 	stop(): Promise<void>;
 }
 
-export function startJobs(deps: WorkerDeps & { db: Database; timeZone: string }, intervalMs = 2000): RunningJobs {
+export function startJobs(deps: WorkerDeps & { db: Database }, intervalMs = 2000): RunningJobs {
 	let stopped = false;
 	let timer: NodeJS.Timeout | undefined;
 	let current: Promise<void> = Promise.resolve();
@@ -26,7 +26,7 @@ export function startJobs(deps: WorkerDeps & { db: Database; timeZone: string },
 			// Real time, not the business clock: a day is a day even with FAKE_NOW.
 			if (Date.now() - lastRetention >= 86_400_000) {
 				lastRetention = Date.now();
-				const run = await applyRetention(deps.db, deps.now(), deps.timeZone);
+				const run = await applyRetention(deps.db, deps.now());
 				log.info('retention_applied', { rounds: run.rounds, bookings: run.bookings, reports: run.reports, ...run.housekeeping });
 			}
 			if (deps.now().getTime() - lastReminders >= 60_000) {

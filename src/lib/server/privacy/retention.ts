@@ -62,14 +62,15 @@ export interface RetentionRun {
 	housekeeping: HousekeepingCounts;
 }
 
-export async function applyRetention(db: Database, now: Date, timeZone: string): Promise<RetentionRun> {
-	const today = toWallTime(now, timeZone).date;
+export async function applyRetention(db: Database, now: Date): Promise<RetentionRun> {
 	const run: RetentionRun = { rounds: 0, bookings: 0, reports: 0, housekeeping: await housekeeping(db, now) };
 	const schools = await db
-		.select({ id: school.id, schoolYearEnds: school.schoolYearEnds, bookingRetentionDays: school.bookingRetentionDays, reportRetentionMonths: school.reportRetentionMonths })
+		.select({ id: school.id, timeZone: school.timeZone, schoolYearEnds: school.schoolYearEnds, bookingRetentionDays: school.bookingRetentionDays, reportRetentionMonths: school.reportRetentionMonths })
 		.from(school);
 	for (const s of schools) {
 		const policy: RetentionPolicy = s;
+		// A day ends at midnight on the school's own clock.
+		const today = toWallTime(now, s.timeZone).date;
 		const rounds = await db
 			.select({ id: visitRound.id, endsOn: visitRound.endsOn })
 			.from(visitRound)

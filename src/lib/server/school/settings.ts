@@ -1,7 +1,7 @@
 /**
  * The school's own details, as the office keeps them: name, address and phone (on letters and
  * the parents' pages), the mail sender name and reply-to, and whether staff calendar invites
- * may name children. Changes are audited (which fields, not their values).
+ * may name children, and its time zone. Changes are audited (which fields, not their values).
  */
 import { eq } from 'drizzle-orm';
 import type { FormErrors, FormRead } from '../../forms';
@@ -19,10 +19,17 @@ export interface SchoolSettings {
 	mailFromName: string;
 	replyTo: string;
 	staffInviteDetails: boolean;
+	/** Every date and time of the school is on this clock: the Netherlands' or Belgium's. */
+	timeZone: SchoolTimeZone;
 }
 
+/** The clocks of the schools the portal is for; both have the same rules today, but a school says which it keeps. */
+export const schoolTimeZones = ['Europe/Amsterdam', 'Europe/Brussels'] as const;
+export type SchoolTimeZone = (typeof schoolTimeZones)[number];
+const isSchoolTimeZone = (zone: string): zone is SchoolTimeZone => (schoolTimeZones as readonly string[]).includes(zone);
+
 /** The longest each text may be: a refused form says so instead of cutting the text (the page gives the number to "at most {{max}}"). */
-export const SCHOOL_FIELD_MAX: Record<Exclude<keyof SchoolSettings, 'staffInviteDetails'>, number> = {
+export const SCHOOL_FIELD_MAX: Record<Exclude<keyof SchoolSettings, 'staffInviteDetails' | 'timeZone'>, number> = {
 	name: 200,
 	street: 200,
 	postalCode: 20,
@@ -34,11 +41,11 @@ export const SCHOOL_FIELD_MAX: Record<Exclude<keyof SchoolSettings, 'staffInvite
 
 export async function schoolSettings(db: Database, schoolId: string): Promise<SchoolSettings> {
 	const [row] = await db
-		.select({ name: school.name, street: school.street, postalCode: school.postalCode, city: school.city, phone: school.phone, mailFromName: school.mailFromName, replyTo: school.replyTo, staffInviteDetails: school.staffInviteDetails })
+		.select({ name: school.name, street: school.street, postalCode: school.postalCode, city: school.city, phone: school.phone, mailFromName: school.mailFromName, replyTo: school.replyTo, staffInviteDetails: school.staffInviteDetails, timeZone: school.timeZone })
 		.from(school)
 		.where(eq(school.id, schoolId));
 	if (!row) throw new Error('school not found');
-	return { ...row, mailFromName: row.mailFromName ?? '', replyTo: row.replyTo ?? '' };
+	return { ...row, mailFromName: row.mailFromName ?? '', replyTo: row.replyTo ?? '', timeZone: isSchoolTimeZone(row.timeZone) ? row.timeZone : 'Europe/Amsterdam' };
 }
 
 export function readSchoolForm(form: FormData): FormRead<SchoolSettings, SchoolSettings, keyof SchoolSettings> {
@@ -51,7 +58,8 @@ export function readSchoolForm(form: FormData): FormRead<SchoolSettings, SchoolS
 		phone: text('phone'),
 		mailFromName: text('mailFromName'),
 		replyTo: text('replyTo').toLowerCase(),
-		staffInviteDetails: field(form, 'staffInviteDetails') === 'yes'
+		staffInviteDetails: field(form, 'staffInviteDetails') === 'yes',
+		timeZone: isSchoolTimeZone(field(form, 'timeZone')) ? (field(form, 'timeZone') as SchoolTimeZone) : 'Europe/Amsterdam'
 	};
 	const errors: FormErrors<keyof SchoolSettings> = {};
 	for (const [name, max] of Object.entries(SCHOOL_FIELD_MAX) as [keyof typeof SCHOOL_FIELD_MAX, number][]) {
@@ -59,6 +67,7 @@ export function readSchoolForm(form: FormData): FormRead<SchoolSettings, SchoolS
 	}
 	if (!values.name || values.name.length > SCHOOL_FIELD_MAX.name) errors.name = 'school_settings.errors.name';
 	if (values.replyTo && !errors.replyTo && !isEmail(values.replyTo)) errors.replyTo = 'school_settings.errors.reply_to';
+	if (!isSchoolTimeZone(field(form, 'timeZone'))) errors.timeZone = 'school_settings.errors.time_zone';
 	return Object.keys(errors).length > 0 ? { ok: false, errors, values } : { ok: true, value: values, values };
 }
 

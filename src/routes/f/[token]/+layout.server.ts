@@ -1,6 +1,5 @@
 import { familyPage } from '$lib/server/families/page';
 import { retiredFamilyLink } from '$lib/server/families/links';
-import { config } from '$lib/server/config';
 import { now } from '$lib/server/clock';
 import { parentPhase } from '$lib/server/booking/phase';
 import type { LayoutServerLoad } from './$types';
@@ -8,14 +7,14 @@ import type { LayoutServerLoad } from './$types';
 // The token is the family's key: never cached, never indexed, never sent to another site (Referrer-Policy: same-origin).
 export const load: LayoutServerLoad = async ({ locals, params, setHeaders }) => {
 	setHeaders({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
-	const timeZone = config().schoolTimeZone;
 	// The hook resolved the token once, to choose the family's language.
 	const link = locals.familyLink;
 	const family = link ? await familyPage(locals.db, link.familyId, link.roundId) : null;
 	if (!link || !family) {
 		// No family: each page below refuses (see family.ts), and its error page still shows in
 		// this layout, without script, naming the school only for a link we retired.
-		return { family: null, phase: null, retired: await retiredFamilyLink(locals.db, params.token, now()), timeZone };
+		// No family: no visit, no times to show.
+		return { family: null, phase: null, retired: await retiredFamilyLink(locals.db, params.token, now()), timeZone: 'UTC' };
 	}
-	return { family, phase: parentPhase(family, now()), retired: null, timeZone };
+	return { family, phase: parentPhase(family, now()), retired: null, timeZone: family.timeZone };
 };

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 	setHeaders({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
 	const round = await roundByNewsletterCode(locals.db, params.code);
 	if (!round) error(404, { message: 'newsletter.unknown' });
-	return { round: { schoolName: round.schoolName, roundName: round.roundName, startsOn: round.startsOn, endsOn: round.endsOn }, timeZone: config().schoolTimeZone };
+	return { round: { schoolName: round.schoolName, roundName: round.roundName, startsOn: round.startsOn, endsOn: round.endsOn }, timeZone: round.timeZone };
 };
 
 export const actions: Actions = {

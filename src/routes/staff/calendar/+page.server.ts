@@ -7,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const me = requireStaff(event);
-	return { feed: await activeFeed(event.locals.db, me.id), timeZone: config().schoolTimeZone };
+	return { feed: await activeFeed(event.locals.db, me.id), timeZone: me.timeZone };
 };
 
 export const actions: Actions = {

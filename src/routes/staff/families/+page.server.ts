@@ -1,4 +1,3 @@
-import { config } from '$lib/server/config';
 import { familyAnswers } from '$lib/server/families/overview';
 import { groupsOfSchool } from '$lib/server/staff/manage';
 import { activeStaff } from '$lib/server/staff/people';
@@ -10,7 +9,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { me, round, filter } = await overviewRequest(event);
 	const db = event.locals.db;
-	const timeZone = config().schoolTimeZone;
+	const timeZone = me.timeZone;
 	// One query: the counts cover every status, the list only the one asked for.
 	const [all, groups, people] = round
 		? await Promise.all([

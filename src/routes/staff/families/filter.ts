@@ -11,7 +11,7 @@ const statuses: AnswerStatus[] = ['booked', 'declined', 'open'];
 /** Who asks, for which round, with which filter: teachers see their own families, admins choose. */
 export async function overviewRequest(event: RequestEvent) {
 	const me = requireStaff(event);
-	const round = await currentRound(event.locals.db, me.schoolId, schoolToday());
+	const round = await currentRound(event.locals.db, me.schoolId, schoolToday(me.timeZone));
 	const q = event.url.searchParams;
 	const status = statuses.find((s) => s === q.get('status'));
 	const groupId = isUuid(q.get('group')) ? q.get('group')! : undefined;

@@ -10,8 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const me = requireAdmin(event);
-	const { origin, mailFrom, smtpUrl, schoolTimeZone } = config();
-	return { ...(await mailbox(event.locals.db, me.schoolId, { origin, fromAddress: mailFrom })), timeZone: schoolTimeZone, smtp: Boolean(smtpUrl), resent: event.url.searchParams.has('resent') };
+	const { origin, mailFrom, smtpUrl } = config();
+	return { ...(await mailbox(event.locals.db, me.schoolId, { origin, fromAddress: mailFrom })), timeZone: me.timeZone, smtp: Boolean(smtpUrl), resent: event.url.searchParams.has('resent') };
 };
 
 export const actions: Actions = {

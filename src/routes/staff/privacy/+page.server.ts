@@ -1,5 +1,4 @@
 import { requireAdmin } from '$lib/server/auth/guard';
-import { config } from '$lib/server/config';
 import { failWith } from '$lib/server/forms';
 import { readPolicyForm, retentionPolicy, saveRetentionPolicy } from '$lib/server/privacy/settings';
 import { retentionLog, roundRemovalDates } from '$lib/server/privacy/retention';
@@ -18,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 		query,
 		found: query ? await findFamilies(db, me.schoolId, query) : null,
 		erased: event.url.searchParams.get('done') === 'erased',
-		timeZone: config().schoolTimeZone
+		timeZone: me.timeZone
 	};
 };
 

@@ -1,5 +1,4 @@
 import { requireStaff } from '$lib/server/auth/guard';
-import { config } from '$lib/server/config';
 import { now } from '$lib/server/clock';
 import { readsAllReports } from '$lib/server/auth/policy';
 import { visitsToReport, type VisitListFilter } from '$lib/server/reports/list';
@@ -16,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		show,
 		readsAll: readsAllReports(me),
-		timeZone: config().schoolTimeZone,
+		timeZone: me.timeZone,
 		saved: event.url.searchParams.get('done') === 'saved',
 		visits
 	};

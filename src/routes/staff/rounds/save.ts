@@ -1,6 +1,5 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/guard';
-import { config } from '$lib/server/config';
 import { schoolToday } from '$lib/server/clock';
 import { failWith } from '$lib/server/forms';
 import { saveRound } from '$lib/server/visit-rounds/manage';
@@ -10,8 +9,8 @@ import { readRound } from './form';
 export async function saveRoundAction(event: RequestEvent, roundId: string | null) {
 	const me = requireAdmin(event);
 	const input = readRound(await event.request.formData());
-	const timeZone = config().schoolTimeZone;
-	const result = await saveRound(event.locals.db, me.schoolId, me.id, roundId, input, timeZone, schoolToday());
+	const timeZone = me.timeZone;
+	const result = await saveRound(event.locals.db, me.schoolId, me.id, roundId, input, timeZone, schoolToday(me.timeZone));
 	if (!result.ok) return failWith(400, { form: `rounds.errors.${result.problem}` }, input);
 	redirect(303, `/staff/rounds/${result.id}?saved=1`);
 }

@@ -1,6 +1,5 @@
 import { requireStaff } from '$lib/server/auth/guard';
 import { runsSchool, slotsShownFor } from '$lib/server/auth/policy';
-import { config } from '$lib/server/config';
 import { now, schoolToday } from '$lib/server/clock';
 import { currentRound } from '$lib/server/school/overview';
 import { activeStaff } from '$lib/server/staff/people';
@@ -12,8 +11,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const me = requireStaff(event);
 	const db = event.locals.db;
-	const timeZone = config().schoolTimeZone;
-	const [round, people] = await Promise.all([currentRound(db, me.schoolId, schoolToday()), activeStaff(db, me.schoolId)]);
+	const timeZone = me.timeZone;
+	const [round, people] = await Promise.all([currentRound(db, me.schoolId, schoolToday(me.timeZone)), activeStaff(db, me.schoolId)]);
 
 	// Teachers see their own calendar; admins may open anyone's of their school.
 	const shown = slotsShownFor(me, event.url.searchParams.get('staff'));

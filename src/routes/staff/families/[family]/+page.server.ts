@@ -23,7 +23,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 async function context(event: RequestEvent | Parameters<PageServerLoad>[0], act = false) {
 	const me = requireStaff(event);
 	const found = await familyForStaff(event.locals.db, me, event.params.family);
-	const round = await currentRound(event.locals.db, me.schoolId, schoolToday());
+	const round = await currentRound(event.locals.db, me.schoolId, schoolToday(me.timeZone));
 	if (!found || !round) error(404, { message: 'families.not_found' });
 	if (act && !found.mayAct) error(403, { message: 'errors.forbidden' });
 	return { me, found, round };
@@ -32,7 +32,7 @@ async function context(event: RequestEvent | Parameters<PageServerLoad>[0], act 
 export const load: PageServerLoad = async (event) => {
 	const { me, found, round } = await context(event);
 	const db = event.locals.db;
-	const timeZone = config().schoolTimeZone;
+	const timeZone = me.timeZone;
 	const [answer] = await familyAnswers(db, me.schoolId, round.id, { staffId: null, familyId: found.id });
 	const [slots, places, people] = await Promise.all([
 		// The family's own time stays in the list, so the office can change the place and keep the time.

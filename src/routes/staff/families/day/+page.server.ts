@@ -1,4 +1,3 @@
-import { config } from '$lib/server/config';
 import { schoolToday } from '$lib/server/clock';
 import { familyAnswers } from '$lib/server/families/overview';
 import { addDays, isDate, toWallTime } from '$lib/server/time/zone';
@@ -8,12 +7,12 @@ import type { PageServerLoad } from './$types';
 /** One day's visits in order, to print and take along: where, who, what to talk about. */
 export const load: PageServerLoad = async (event) => {
 	const { me, round } = await overviewRequest(event);
-	const timeZone = config().schoolTimeZone;
+	const timeZone = me.timeZone;
 	const visits = round ? await familyAnswers(event.locals.db, me.schoolId, round.id, { staffId: me.id, status: 'booked' }) : [];
 	const withDay = visits.map((v) => ({ ...v, date: toWallTime(v.startsAt!, timeZone).date, start: toWallTime(v.startsAt!, timeZone).time, end: toWallTime(v.endsAt!, timeZone).time }));
 	const days = [...new Set(withDay.map((v) => v.date))].sort();
 	const asked = event.url.searchParams.get('date');
-	const today = schoolToday();
+	const today = schoolToday(me.timeZone);
 	const date = asked && isDate(asked) ? asked : (days.find((d) => d >= today) ?? today);
 	return {
 		me: { name: me.name },

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { config } from '$lib/server/config';
 import { familyAnswers } from '$lib/server/families/overview';
 import { toCsv } from '$lib/server/families/csv';
 import { recordAudit } from '$lib/server/audit/record';
@@ -12,7 +11,7 @@ export const GET: RequestHandler = async (event) => {
 	const { me, round, filter } = await overviewRequest(event);
 	if (!round) error(404, { message: 'families.no_round' });
 	const { t } = translatorFor(event.locals.language.code);
-	const timeZone = config().schoolTimeZone;
+	const timeZone = me.timeZone;
 	const rows = await familyAnswers(event.locals.db, me.schoolId, round.id, filter);
 	const header = ['children', 'groups', 'teacher', 'status', 'date', 'time', 'place', 'address', 'interpreter', 'questions', 'reason'].map((k) => t(`families.csv.${k}`));
 	const body = rows.map((f) => [

@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
-import { config } from '$lib/server/config';
 import { now } from '$lib/server/clock';
 import { failWith } from '$lib/server/forms';
 import { recordAudit } from '$lib/server/audit/record';
@@ -21,7 +20,7 @@ async function context(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 
 export const load: PageServerLoad = async (event) => {
 	const { me, visit, people } = await context(event);
-	const timeZone = config().schoolTimeZone;
+	const timeZone = me.timeZone;
 	const r = visit.report;
 	if (r) await recordAudit(event.locals.db, { schoolId: me.schoolId, actorKind: 'staff', actorId: me.id, action: 'report.viewed', subjectType: 'visit_report', subjectId: r.id });
 	const at = toWallTime(r?.heldAt ?? visit.startsAt, timeZone);
@@ -60,7 +59,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { me, visit, people } = await context(event);
-		const read = readReportForm(await event.request.formData(), { staffIds: people.map((p) => p.id), parents: visit.guardians }, config().schoolTimeZone);
+		const read = readReportForm(await event.request.formData(), { staffIds: people.map((p) => p.id), parents: visit.guardians }, me.timeZone);
 		if (!read.ok) return failWith(400, read.errors, read.values);
 		await saveReport(event.locals.db, me, visit, read.value, now());
 		redirect(303, '/staff/reports?done=saved');

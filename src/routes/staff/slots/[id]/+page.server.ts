@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
-import { config } from '$lib/server/config';
 import { now } from '$lib/server/clock';
 import { failWith, isUuid } from '$lib/server/forms';
 import { slotForChange } from '$lib/server/slots/week';
@@ -14,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const me = requireStaff(event);
 	const found = isUuid(event.params.id) ? await slotForChange(event.locals.db, me, event.params.id) : null;
 	if (!found) error(404, { message: 'slots.not_found' });
-	const timeZone = config().schoolTimeZone;
+	const timeZone = me.timeZone;
 	const start = toWallTime(found.startsAt, timeZone);
 	return {
 		slot: {
@@ -45,7 +44,7 @@ export const actions: Actions = {
 		const current = await slotForChange(db, me, event.params.id);
 		if (!current) error(404, { message: 'slots.not_found' });
 
-		const timeZone = config().schoolTimeZone;
+		const timeZone = me.timeZone;
 		const read = readMove(await event.request.formData(), (current.endsAt.getTime() - current.startsAt.getTime()) / 60_000, timeZone);
 		const values = { action: 'move', ...read.values } as const;
 		if (!read.ok) return failWith(400, read.errors, values);
@@ -71,6 +70,6 @@ export const actions: Actions = {
 			if (result.reason === 'needs_confirmation') return failWith(409, { confirmed: 'slots.confirm_delete' }, { action: 'delete' });
 			error(404, { message: 'slots.not_found' });
 		}
-		redirect(303, weekLink(toWallTime(current.startsAt, config().schoolTimeZone).date, result.familyToBeTold ? 'deleted_tell' : 'deleted'));
+		redirect(303, weekLink(toWallTime(current.startsAt, me.timeZone).date, result.familyToBeTold ? 'deleted_tell' : 'deleted'));
 	}
 };

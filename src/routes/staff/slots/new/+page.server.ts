@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { slotsShownFor } from '$lib/server/auth/policy';
-import { config } from '$lib/server/config';
 import { now, schoolToday } from '$lib/server/clock';
 import { failWith } from '$lib/server/forms';
 import { currentRound } from '$lib/server/school/overview';
@@ -25,7 +24,7 @@ async function forWhom(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 
 export const load: PageServerLoad = async (event) => {
 	const { me, people, person } = await forWhom(event);
-	const round = await currentRound(event.locals.db, me.schoolId, schoolToday());
+	const round = await currentRound(event.locals.db, me.schoolId, schoolToday(me.timeZone));
 	return {
 		person: { id: person.id, name: person.name, isMe: person.id === me.id },
 		colleagues: people.filter((p) => p.id !== person.id),
@@ -42,10 +41,10 @@ export const actions: Actions = {
 		const read = readNewSlots(await event.request.formData());
 		if (!read.ok) return failWith(400, read.errors, read.values);
 		const { value, values } = read;
-		const round = await currentRound(db, me.schoolId, schoolToday());
+		const round = await currentRound(db, me.schoolId, schoolToday(me.timeZone));
 		if (!round) return failWith(400, { form: 'slots.errors.no_round' }, values);
 
-		const timeZone = config().schoolTimeZone;
+		const timeZone = me.timeZone;
 		const plan = planSlots(value.pattern, timeZone);
 		if (!plan.ok) return failWith(400, { form: `slots.errors.${plan.problem}` }, values);
 
