@@ -19,7 +19,9 @@
  * Kept out of `$lib/server` because pages use the types too.
  */
 
-export type FormErrors<Field extends string = string> = Partial<Record<Field | 'form', string>>;
+import type { MessageKey } from './i18n/translator';
+
+export type FormErrors<Field extends string = string> = Partial<Record<Field | 'form', MessageKey>>;
 
 export interface FormFailure<Values> {
 	errors: FormErrors;
@@ -33,4 +35,4 @@ export interface FormFailure<Values> {
 export type FormRead<Value, Values, Field extends string = string> = { ok: true; value: Value; values: Values } | { ok: false; errors: FormErrors<Field>; values: Values };
 
 /** A refusal's messages as [field, key], in the order they were found: for a page that lists them together. */
-export const errorList = (errors: FormErrors | null | undefined): [string, string][] => Object.entries(errors ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+export const errorList = (errors: FormErrors | null | undefined): [string, MessageKey][] => Object.entries(errors ?? {}).filter((entry): entry is [string, MessageKey] => typeof entry[1] === 'string');

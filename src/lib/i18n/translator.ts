@@ -1,7 +1,9 @@
-import i18next, { type TFunction } from 'i18next';
+import i18next, { type ParseKeys, type TFunction } from 'i18next';
 
 export type Messages = Record<string, unknown>;
 export type Translate = TFunction;
+/** A key of messages/nl.json (plural forms named without their suffix): the compiler checks it exists. */
+export type MessageKey = ParseKeys;
 
 const cache = new Map<string, Translate>();
 

@@ -5,7 +5,7 @@
  */
 import { and, eq, ne } from 'drizzle-orm';
 import type { Database } from '../db';
-import { school, staff, staffSession } from '../db/schema';
+import { school, staff, staffSession, staffTitle } from '../db/schema';
 import { hashToken, looksLikeToken, newId, newSecret, sameHash } from './token';
 
 const HOUR = 3_600_000;
@@ -25,7 +25,7 @@ export interface SessionStaff {
 	name: string;
 	email: string;
 	role: 'admin' | 'teacher';
-	title: string;
+	title: (typeof staffTitle.enumValues)[number];
 	language: string;
 }
 

@@ -8,6 +8,7 @@ import { mayActForFamily, mayViewFamily, type Viewer } from '../auth/policy';
 
 /** Why not at home: short and neutral, so that saying no never feels like a black mark. */
 export const notHomeReasons = ['prefer_school', 'prefer_neutral', 'no_space', 'privacy', 'no_time', 'other'] as const;
+export type NotHomeReason = (typeof notHomeReasons)[number];
 
 /**
  * Languages an interpreter is asked for most at Dutch and Flemish primary schools: those of

@@ -42,7 +42,8 @@ export interface ChoiceValues {
 export type ChoiceAuthor = 'parent' | 'staff';
 
 /** Each author reads the problems in their own words: the parents' page, or the office's. */
-const problemKeys: Record<ChoiceAuthor, string> = { parent: 'family.problems', staff: 'families.errors' };
+/** Where each side's messages are: the parents' words, or the office's. Every problem has a key in both. */
+const problemKeys = { parent: 'family.problems', staff: 'families.errors' } as const;
 
 export const isLocation = (value: string): value is Location => (locations as readonly string[]).includes(value);
 export const isNotHomeReason = (value: string) => (notHomeReasons as readonly string[]).includes(value);

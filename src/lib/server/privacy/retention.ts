@@ -103,9 +103,12 @@ export async function roundRemovalDates(db: Database, schoolId: string, policy: 
 	return rounds.map((r) => ({ ...r, keptUntil: bookingDataKeptUntil(r.endsOn, policy) }));
 }
 
+/** What the privacy page's log lists: the job's removals and the office's erasures. */
+export type RetentionLogAction = 'retention.round_data_removed' | 'retention.reports_removed' | 'family.erased';
+
 /** The job's recent removals at this school, from the audit log. */
 export async function retentionLog(db: Database, schoolId: string) {
-	return rowsOf<{ action: string; detail: Record<string, number> | string | null; created_at: string }>(
+	return rowsOf<{ action: RetentionLogAction; detail: Record<string, number> | string | null; created_at: string }>(
 		await db.execute(sql`select action, detail, created_at from audit_event
 			where school_id = ${schoolId} and action in ('retention.round_data_removed', 'retention.reports_removed', 'family.erased') order by created_at desc limit 20`)
 	).map((r) => ({ action: r.action, detail: jsonOf<Record<string, number>>(r.detail) ?? {}, at: new Date(r.created_at) }));

@@ -11,6 +11,7 @@ import { toWallTime } from '../time/zone';
 import { reportReadableSql, type Viewer } from '../auth/policy';
 import { draftOf, type ReportDraft } from './visit';
 import { fullNameSql } from '../roster/names';
+import type { Translate } from '../../i18n/translator';
 
 export interface PupilReport {
 	pupilNumber: string;
@@ -21,7 +22,6 @@ export interface PupilReport {
 	report: ReportDraft;
 }
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 export async function reportsForGroup(db: Database, me: Viewer, roundId: string, groupId: string): Promise<PupilReport[]> {
 	if (!isUuid(roundId) || !isUuid(groupId)) return [];
@@ -72,7 +72,7 @@ function heldLine(r: ReportDraft, t: Translate): string {
 }
 
 export function reportsCsv(rows: PupilReport[], t: Translate, timeZone: string): string {
-	const header = ['pupil_number', 'pupil', 'group', 'date', 'time', 'held', 'place', 'staff', 'attendees', 'main_points', 'follow_up'].map((k) => t(`reports.csv.${k}`));
+	const header = (['pupil_number', 'pupil', 'group', 'date', 'time', 'held', 'place', 'staff', 'attendees', 'main_points', 'follow_up'] as const).map((k) => t(`reports.csv.${k}`));
 	const body = rows.map((row) => {
 		const r = row.report;
 		const at = when(r, timeZone);

@@ -22,7 +22,7 @@ export interface ImportReport {
 	families: number;
 	groupsCreated: string[];
 	/** Per updated pupil: which fields changed (names of fields, not values). */
-	changes: { pupilNumber: string; name: string; fields: string[] }[];
+	changes: { pupilNumber: string; name: string; fields: ((typeof compared)[number] | 'family')[] }[];
 	/** In the portal but not in this file. */
 	missing: { pupilNumber: string; name: string }[];
 	familiesWithoutEmail: number;
@@ -105,7 +105,7 @@ export async function importRoster(db: Database, schoolId: string, actorId: stri
 				}
 				const was = { firstName: before.firstName, infix: before.infix, lastName: before.lastName, group: before.groupId ? groupNames.get(before.groupId) : null, birthDate: before.birthDate, isNew: before.isNew };
 				const now = { firstName: child.firstName, infix: child.infix, lastName: child.lastName, group: child.group, birthDate: child.birthDate, isNew: child.isNew };
-				const fields: string[] = compared.filter((f) => was[f] !== now[f]);
+				const fields: ImportReport['changes'][number]['fields'] = compared.filter((f) => was[f] !== now[f]);
 				if (before.familyId !== familyId) fields.push('family');
 				if (fields.length === 0) {
 					report.pupilsUnchanged++;

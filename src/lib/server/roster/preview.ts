@@ -1,5 +1,5 @@
 /** What the office sees before importing: the mapping, the problems, and the families it will make. */
-import { parseCsv, type ParsedCsv } from './csv';
+import { parseCsv, type CsvProblem, type ParsedCsv } from './csv';
 import { guessMapping, missingRequired, rosterFields, type Mapping, type RosterField } from './mapping';
 import { readRecords, type RosterRecord, type RowError, type RowWarning } from './records';
 import { clusterFamilies } from './families';
@@ -31,7 +31,7 @@ export function mappingFrom(get: (name: string) => string | null, header: string
 	return mapping;
 }
 
-export function previewRoster(content: Uint8Array, get: (name: string) => string | null, guessWhenAbsent: boolean): { ok: true; preview: RosterPreview } | { ok: false; problem: string } {
+export function previewRoster(content: Uint8Array, get: (name: string) => string | null, guessWhenAbsent: boolean): { ok: true; preview: RosterPreview } | { ok: false; problem: CsvProblem } {
 	const parsed = parseCsv(content);
 	if (!parsed.ok) return { ok: false, problem: parsed.problem };
 	const mapping = mappingFrom(get, parsed.csv.header, guessWhenAbsent);

@@ -1,7 +1,7 @@
 /** What the staff dashboard shows. Every query is scoped to the signed-in person's school. */
 import { and, asc, count, countDistinct, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { family, group, groupTeacher, pupil, staff, visitRound } from '../db/schema';
+import { family, group, groupTeacher, pupil, staff, visitRound, staffTitle } from '../db/schema';
 
 export interface RoundSummary {
 	id: string;
@@ -87,7 +87,7 @@ export interface StaffMember {
 	name: string;
 	email: string;
 	role: 'admin' | 'teacher';
-	title: string;
+	title: (typeof staffTitle.enumValues)[number];
 	active: boolean;
 	accountReady: boolean;
 }

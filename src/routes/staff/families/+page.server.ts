@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		isAdmin: seesWholeSchool(me),
 		filter: { status: filter.status ?? '', group: filter.groupId ?? '', staff: seesWholeSchool(me) ? (filter.staffId ?? '') : '' },
 		query: event.url.search,
-		done: ['booked', 'unchanged', 'declined', 'cancelled'].find((d) => d === event.url.searchParams.get('done')) ?? null,
+		done: (['booked', 'unchanged', 'declined', 'cancelled'] as const).find((d) => d === event.url.searchParams.get('done')) ?? null,
 		counts: { booked: all.filter((f) => f.status === 'booked').length, declined: all.filter((f) => f.status === 'declined').length, open: all.filter((f) => f.status === 'open').length },
 		// For the office to arrange: every booked visit that asks for an interpreter, soonest first.
 		interpreterRequests: (filter.status && filter.status !== 'booked' ? [] : all)

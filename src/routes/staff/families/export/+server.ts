@@ -13,7 +13,7 @@ export const GET: RequestHandler = async (event) => {
 	const { t } = translatorFor(event.locals.language.code);
 	const timeZone = me.timeZone;
 	const rows = await familyAnswers(event.locals.db, me.schoolId, round.id, filter);
-	const header = ['children', 'groups', 'teacher', 'status', 'date', 'time', 'place', 'address', 'interpreter', 'questions', 'reason'].map((k) => t(`families.csv.${k}`));
+	const header = (['children', 'groups', 'teacher', 'status', 'date', 'time', 'place', 'address', 'interpreter', 'questions', 'reason'] as const).map((k) => t(`families.csv.${k}`));
 	const body = rows.map((f) => [
 		f.children.map((c) => c.name).join(', '),
 		[...new Set(f.children.map((c) => c.group).filter(Boolean))].join(', '),

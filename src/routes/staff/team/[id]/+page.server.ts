@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		person: { id: found.id, name: found.name, email: found.email, title: found.title, active: found.active, hasPassword: found.hasPassword, groupIds: found.groupIds, isMe: found.id === me.id },
 		groups: await groupsOfSchool(event.locals.db, me.schoolId),
-		saved: event.url.searchParams.get('saved')
+		saved: (['groups', 'deactivated', 'reactivated'] as const).find((s) => s === event.url.searchParams.get('saved')) ?? null
 	};
 };
 

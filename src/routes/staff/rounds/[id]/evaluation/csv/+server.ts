@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const { current, previous } = await evaluationRequest(event);
 	const { t } = translatorFor(event.locals.language.code);
-	const header = ['round', 'scope', 'name'].map((k) => t(`evaluation.csv.${k}`)).concat(figureKeys.map((k) => t(`evaluation.figure.${k}`)));
+	const header = (['round', 'scope', 'name'] as const).map((k) => t(`evaluation.csv.${k}`)).concat(figureKeys.map((k) => t(`evaluation.figure.${k}`)));
 	const rowsOf = (f: RoundFigures) => [
 		[f.roundName, t('evaluation.csv.total'), '', ...figureKeys.map((k) => String(f.total[k]))],
 		...f.groups.map((g) => [f.roundName, t('evaluation.csv.group'), g.label, ...figureKeys.map((k) => String(g[k]))]),
