@@ -62,8 +62,10 @@ describe.each(databaseKinds)('slots on %s', (kind) => {
 	});
 
 	it('creates all slots of a request or none', async () => {
+		// Anouk's time that the second of the two new ones overlaps.
+		expect((await createSlots(t.db, { ...base, staffId: anouk, times: [at('2026-11-11', '16:00', '16:45')] }, AMS, NOW)).ok).toBe(true);
 		const before = await t.db.select({ n: count() }).from(slot);
-		const mixed = await createSlots(t.db, { ...base, staffId: anouk, times: [at('2026-11-12', '09:00', '09:45'), at('2026-11-10', '16:15', '17:00')] }, AMS, NOW);
+		const mixed = await createSlots(t.db, { ...base, staffId: anouk, times: [at('2026-11-12', '09:00', '09:45'), at('2026-11-11', '16:15', '17:00')] }, AMS, NOW);
 		expect(mixed).toEqual({ ok: false, reason: 'overlap' });
 		expect(await t.db.select({ n: count() }).from(slot)).toEqual(before);
 	});
