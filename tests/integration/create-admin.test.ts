@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { createAdmin } from '../../src/lib/server/staff/create-admin';
@@ -14,7 +14,18 @@ describe.each(databaseKinds)('create-admin on %s', (kind) => {
 		// The demo school does not count as a school to add admins to.
 		await loadDemo(t.db, { origin: new URL('http://localhost:3000') });
 	});
+	// Each test starts with the demo school alone, and adds the real schools it needs.
+	beforeEach(async () => {
+		await t.db.delete(school).where(eq(school.isDemo, false));
+	});
 	afterAll(() => t?.dispose());
+
+	/** De Regenboog with its admin, who has set a password with the one-time link. */
+	const regenboog = async () => {
+		const made = await createAdmin(t.db, { email: 'Directie@Regenboog.example', schoolName: 'Basisschool De Regenboog' });
+		if (!made.ok) throw new Error(made.reason);
+		expect((await redeemStaffToken(t.db, made.token, 'een lange zin als wachtwoord')).ok).toBe(true);
+	};
 
 	it('needs a school name while there is no real school', async () => {
 		expect(await createAdmin(t.db, { email: 'it@regenboog.example' })).toEqual({ ok: false, reason: 'school_required' });
@@ -35,12 +46,14 @@ describe.each(databaseKinds)('create-admin on %s', (kind) => {
 	});
 
 	it('finds the only real school by itself and gives an existing admin a fresh link', async () => {
+		await regenboog();
 		const again = await createAdmin(t.db, { email: 'directie@regenboog.example' });
 		expect(again).toMatchObject({ ok: true, created: false });
 		if (again.ok) expect(await peekStaffToken(t.db, again.token)).toMatchObject({ purpose: 'reset' });
 	});
 
 	it('refuses an address of another school and asks which school when there are several', async () => {
+		await regenboog();
 		await createAdmin(t.db, { email: 'kantoor@zonnebloem.example', schoolName: 'De Zonnebloem' });
 		expect(await createAdmin(t.db, { email: 'x@y.example' })).toEqual({ ok: false, reason: 'school_ambiguous' });
 		expect(await createAdmin(t.db, { email: 'kantoor@zonnebloem.example', schoolName: 'Basisschool De Regenboog' })).toEqual({

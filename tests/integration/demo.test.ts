@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { count, eq, isNull, sql } from 'drizzle-orm';
 import { rowsOf } from '../../src/lib/server/db';
-import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
+import { databaseKinds, emptyDatabase, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeSchool } from '../support/fixtures';
 import { loadDemo, type DemoCredentials } from '../../src/lib/server/demo/load';
 import { startDemo } from '../../src/lib/server/demo/start';
@@ -19,6 +19,10 @@ describe.each(databaseKinds)('the demo school on %s', (kind) => {
 
 	beforeAll(async () => {
 		t = await freshDatabase(kind);
+	});
+	// A second load renews the passwords and links of the first: each test loads its own demo.
+	beforeEach(async () => {
+		await emptyDatabase(t.db);
 		first = await loadDemo(t.db, { origin });
 	});
 	afterAll(() => t?.dispose());

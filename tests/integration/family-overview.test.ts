@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { databaseKinds, emptyDatabase, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeSchool, makeStaff } from '../support/fixtures';
 import { loadDemo } from '../../src/lib/server/demo/load';
 import { familyAnswers } from '../../src/lib/server/families/overview';
@@ -19,6 +19,10 @@ describe.each(databaseKinds)('the families overview on %s', (kind) => {
 
 	beforeAll(async () => {
 		t = await freshDatabase(kind);
+	});
+	// The tests book, decline and reassign the demo's families: each starts from a fresh demo.
+	beforeEach(async () => {
+		await emptyDatabase(t.db);
 		await loadDemo(t.db, { origin: new URL('http://localhost'), now: NOW });
 		schoolId = (await t.db.select().from(school))[0]!.id;
 		roundId = (await currentRound(t.db, schoolId, '2026-10-15'))!.id;

@@ -32,15 +32,28 @@ describe.each(databaseKinds)('mail to families and staff on %s', (kind) => {
 	let t: TestDatabase;
 	let smtp: TestSmtp;
 	let schoolId: string;
-	let roundId: string;
-	let teacherId: string;
-	let familyId: string;
-	let parentAddress: string;
-	let slots: string[];
-	let clock = NOW;
 	let transport: Transport;
-	const deps = (): WorkerDeps => ({ db: t.db, transport, origin: new URL('https://huisbezoek.school.example'), fromAddress: 'huisbezoek@school.example', now: () => clock });
+	/** The worker on a clock of the test's own choosing: each test moves its own. */
+	const deps = (now: Date): WorkerDeps => ({ db: t.db, transport, origin: new URL('https://huisbezoek.school.example'), fromAddress: 'huisbezoek@school.example', now: () => now });
 	const to = (address: string) => smtp.received.filter((m) => m.envelopeTo.includes(address));
+	let visits = 0;
+
+	/**
+	 * A teacher, a family reading Dutch and two visit times of their own, so a test reads only
+	 * its own mail: one time before the clocks go back on 25 October, one after.
+	 */
+	const newVisit = async () => {
+		const teacher = await makeStaff(t.db, schoolId, { name: 'Fatma Demir', email: `fatma.${++visits}@ster.example` });
+		const made = await makeFamilyInRound(t.db, schoolId, teacher.id);
+		await t.db.update(visitRound).set({ startsOn: '2026-10-19' }).where(eq(visitRound.id, made.round.id));
+		await t.db.update(family).set({ language: 'nl' }).where(eq(family.id, made.family.id));
+		const parentAddress = (await t.db.select({ email: guardian.email }).from(guardian).where(eq(guardian.familyId, made.family.id)))[0]!.email!;
+		const created = await createSlots(t.db, { schoolId, roundId: made.round.id, staffId: teacher.id, secondStaffId: null, allowsHome: true, allowsSchool: true, allowsNeutral: true, times: [at('2026-10-23', '16:00', '16:45'), at('2026-10-26', '16:00', '16:45')] }, AMS, NOW);
+		if (!created.ok) throw new Error(created.reason);
+		return { roundId: made.round.id, teacherId: teacher.id, teacherAddress: teacher.email, familyId: made.family.id, parentAddress, slots: created.ids };
+	};
+	/** The booking the Arabic-reading parent makes, with an interpreter. */
+	const bookInArabic = (v: Awaited<ReturnType<typeof newVisit>>) => bookVisit(t.db, schoolId, v.roundId, v.familyId, home(v.slots[0]!, { interpreterLanguage: 'ar' }), parentActor(TOKEN, 'ar'), NOW);
 
 	beforeAll(async () => {
 		t = await freshDatabase(kind);
@@ -48,15 +61,6 @@ describe.each(databaseKinds)('mail to families and staff on %s', (kind) => {
 		transport = smtpTransport(smtp.url);
 		schoolId = (await makeSchool(t.db, 'OBS De Ster')).id;
 		await t.db.update(school).set({ mailFromName: 'OBS "De Ster"\r\nBcc: evil@example.org', replyTo: 'administratie@ster.example', phone: '020 123 4567' }).where(eq(school.id, schoolId));
-		teacherId = (await makeStaff(t.db, schoolId, { name: 'Fatma Demir', email: 'fatma@ster.example' })).id;
-		const made = await makeFamilyInRound(t.db, schoolId, teacherId);
-		roundId = made.round.id;
-		familyId = made.family.id;
-		await t.db.update(visitRound).set({ startsOn: '2026-10-19' }).where(eq(visitRound.id, roundId));
-		await t.db.update(family).set({ language: 'nl' }).where(eq(family.id, familyId));
-		parentAddress = (await t.db.select({ email: guardian.email }).from(guardian).where(eq(guardian.familyId, familyId)))[0]!.email!;
-		const created = await createSlots(t.db, { schoolId, roundId, staffId: teacherId, secondStaffId: null, allowsHome: true, allowsSchool: true, allowsNeutral: true, times: [at('2026-10-23', '16:00', '16:45'), at('2026-10-26', '16:00', '16:45')] }, AMS, NOW);
-		slots = created.ok ? created.ids : [];
 	});
 	afterAll(async () => {
 		transport?.close();
@@ -65,11 +69,12 @@ describe.each(databaseKinds)('mail to families and staff on %s', (kind) => {
 	});
 
 	it('confirms a booking made in Arabic in Arabic, with an invite at the right instant', async () => {
-		const booked = await bookVisit(t.db, schoolId, roundId, familyId, home(slots[0]!, { interpreterLanguage: 'ar' }), parentActor(TOKEN, 'ar'), clock);
+		const v = await newVisit();
+		const booked = await bookInArabic(v);
 		expect(booked.ok).toBe(true);
-		const result = await drainOutbox(deps());
+		const result = await drainOutbox(deps(NOW));
 		expect(result.failed).toBe(0);
-		const [mail] = to(parentAddress);
+		const [mail] = to(v.parentAddress);
 		expect(mail).toBeTruthy();
 		const { parsed } = mail!;
 		expect(parsed.subject).toMatch(/[\u0600-\u06FF]/);
@@ -90,53 +95,58 @@ describe.each(databaseKinds)('mail to families and staff on %s', (kind) => {
 		// No child's name, no home address in what syncs to outside calendars.
 		expect(text).not.toMatch(/Kind\d|Straat 1/);
 		// The teacher hears of it in Dutch, without the child's surname or the address.
-		const [staffMail] = to('fatma@ster.example');
+		const [staffMail] = to(v.teacherAddress);
 		expect(staffMail!.parsed.subject).toMatch(/^Nieuw huisbezoek/);
 		expect(staffMail!.parsed.text).not.toMatch(/Test|Straat 1/);
 		expect(invite(staffMail!).method).toBe('REQUEST');
 		// The personal link leaves the database once it is sent.
-		const [row] = await t.db.select({ payload: outbox.payload }).from(outbox).where(and(eq(outbox.kind, 'visit_booked'), eq(outbox.toAddress, parentAddress)));
+		const [row] = await t.db.select({ payload: outbox.payload }).from(outbox).where(and(eq(outbox.kind, 'visit_booked'), eq(outbox.toAddress, v.parentAddress)));
 		expect((row!.payload as { path?: string }).path).toBeUndefined();
 	});
 
 	it('raises SEQUENCE on a change across the clock change, and cancels with the same UID', async () => {
-		const uid = invite(to(parentAddress)[0]!).event.uid;
-		await bookVisit(t.db, schoolId, roundId, familyId, home(slots[1]!), parentActor(TOKEN, 'ar'), clock);
-		await drainOutbox(deps());
-		const changed = invite(to(parentAddress)[1]!);
+		// The booking and its confirmation come first: the change and the cancel follow them.
+		const v = await newVisit();
+		expect((await bookInArabic(v)).ok).toBe(true);
+		await drainOutbox(deps(NOW));
+		const uid = invite(to(v.parentAddress)[0]!).event.uid;
+		await bookVisit(t.db, schoolId, v.roundId, v.familyId, home(v.slots[1]!), parentActor(TOKEN, 'ar'), NOW);
+		await drainOutbox(deps(NOW));
+		const changed = invite(to(v.parentAddress)[1]!);
 		expect(changed.method).toBe('REQUEST');
 		expect(changed.event.uid).toBe(uid);
 		expect(changed.event.sequence).toBe(1);
 		// 16:00 after the clocks went back on 25 October: 15:00 UTC.
 		expect(changed.event.startDate.toJSDate().toISOString()).toBe('2026-10-26T15:00:00.000Z');
 
-		await cancelAnswer(t.db, schoolId, roundId, familyId, parentActor(TOKEN, 'ar'), clock);
-		await drainOutbox(deps());
-		const cancelled = invite(to(parentAddress)[2]!);
+		await cancelAnswer(t.db, schoolId, v.roundId, v.familyId, parentActor(TOKEN, 'ar'), NOW);
+		await drainOutbox(deps(NOW));
+		const cancelled = invite(to(v.parentAddress)[2]!);
 		expect(cancelled.method).toBe('CANCEL');
 		expect(cancelled.event.uid).toBe(uid);
 		expect(cancelled.event.sequence).toBe(2);
 		// The teacher's change and cancellation wait a few minutes, and reach them as one CANCEL.
-		const teacherMails = to('fatma@ster.example').length;
-		clock = new Date(clock.getTime() + STAFF_CHANGE_DELAY_MS);
-		await drainOutbox(deps());
-		expect(to('fatma@ster.example')).toHaveLength(teacherMails + 1);
-		const teacherCancel = invite(to('fatma@ster.example').at(-1)!);
+		const teacherMails = to(v.teacherAddress).length;
+		await drainOutbox(deps(new Date(NOW.getTime() + STAFF_CHANGE_DELAY_MS)));
+		expect(to(v.teacherAddress)).toHaveLength(teacherMails + 1);
+		const teacherCancel = invite(to(v.teacherAddress).at(-1)!);
 		expect(teacherCancel.method).toBe('CANCEL');
 		expect(teacherCancel.event.uid).toBe(uid);
 		expect(teacherCancel.event.sequence).toBe(2);
 	});
 
 	it('sends nothing for a booking that was refused', async () => {
-		const other = await makeFamilyInRound(t.db, schoolId, teacherId);
-		await bookVisit(t.db, schoolId, roundId, familyId, home(slots[0]!), parentActor(TOKEN, 'nl'), clock);
+		const v = await newVisit();
+		const other = await makeFamilyInRound(t.db, schoolId, v.teacherId);
+		await bookVisit(t.db, schoolId, v.roundId, v.familyId, home(v.slots[0]!), parentActor(TOKEN, 'nl'), NOW);
 		const before = await t.db.select({ n: sql<number>`count(*)::int` }).from(outbox);
-		const refused = await bookVisit(t.db, schoolId, roundId, other.family.id, home(slots[0]!), parentActor(TOKEN, 'nl'), clock);
+		const refused = await bookVisit(t.db, schoolId, v.roundId, other.family.id, home(v.slots[0]!), parentActor(TOKEN, 'nl'), NOW);
 		expect(refused).toEqual({ ok: false, problem: 'slot_taken' });
 		expect(await t.db.select({ n: sql<number>`count(*)::int` }).from(outbox)).toEqual(before);
 	});
 
 	it('loses nothing while the mail server is down, and sends each message once with two workers', async () => {
+		let clock = NOW;
 		const schoolB = (await makeSchool(t.db)).id;
 		const teacherB = (await makeStaff(t.db, schoolB)).id;
 		const first = await makeFamilyInRound(t.db, schoolB, teacherB);
@@ -158,16 +168,16 @@ describe.each(databaseKinds)('mail to families and staff on %s', (kind) => {
 		transport = smtpTransport(smtp.url);
 		const results = await Promise.all(families.map((f, i) => bookVisit(t.db, schoolB, first.round.id, f, home(slotIds[i]!), parentActor(TOKEN, 'tr'), clock)));
 		expect(results.every((r) => r.ok)).toBe(true);
-		const down = await drainOutbox(deps());
+		const down = await drainOutbox(deps(clock));
 		expect(down.sent).toBe(0);
 		expect(down.retried).toBeGreaterThanOrEqual(50);
 
 		await smtp.start();
 		// Nothing is retried before its pause is over.
-		expect((await drainOutbox(deps())).claimed).toBe(0);
+		expect((await drainOutbox(deps(clock))).claimed).toBe(0);
 		clock = new Date(clock.getTime() + 2 * 60_000);
 		const received = smtp.received.length;
-		const [a, b] = await Promise.all([drainOutbox({ ...deps(), batchSize: 7 }), drainOutbox({ ...deps(), batchSize: 7 })]);
+		const [a, b] = await Promise.all([drainOutbox({ ...deps(clock), batchSize: 7 }), drainOutbox({ ...deps(clock), batchSize: 7 })]);
 		expect(a.sent + b.sent).toBe(down.retried);
 		const addresses = smtp.received.slice(received).flatMap((m) => m.envelopeTo).filter((address) => address.endsWith('@families.example') || address === firstAddress);
 		expect(addresses).toHaveLength(50);
@@ -177,14 +187,15 @@ describe.each(databaseKinds)('mail to families and staff on %s', (kind) => {
 	});
 
 	it('fails a refused address at once, and the admin can send it again', async () => {
+		const clock = NOW;
 		const [row] = await t.db.insert(outbox).values({ schoolId, kind: 'answer_declined', toAddress: 'bad address', toName: 'X', payload: { schoolName: 'S', schoolPhone: '1', roundName: 'R' }, createdAt: clock, nextAttemptAt: clock }).returning({ id: outbox.id });
-		await drainOutbox(deps());
+		await drainOutbox(deps(clock));
 		const [failed] = await t.db.select().from(outbox).where(eq(outbox.id, row!.id));
 		expect(failed).toMatchObject({ status: 'failed', lastError: 'invalid recipient address' });
 		await t.db.update(outbox).set({ toAddress: 'goed@families.example' }).where(eq(outbox.id, row!.id));
 		expect(await resendMessage(t.db, schoolId, row!.id, clock)).toBe(true);
 		expect(await resendMessage(t.db, schoolId, row!.id, clock)).toBe(false);
-		await drainOutbox(deps());
+		await drainOutbox(deps(clock));
 		expect((await t.db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, row!.id)))[0]!.status).toBe('sent');
 	});
 });

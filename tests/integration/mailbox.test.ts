@@ -79,7 +79,10 @@ describe.each(databaseKinds)('the mailbox with addresses the mail cannot use, on
 		expect(one?.composed?.calendar).toBeNull();
 	});
 
+	// The next two add failed messages of their own, each at a school of its own: the checks
+	// above see the two confirmations and nothing else, whatever runs first.
 	it('keeps the page up when a message cannot be composed at all', async () => {
+		const schoolId = (await makeSchool(t.db)).id;
 		await t.db.insert(outbox).values({ schoolId, kind: 'visit_booked', toAddress: 'ouder@families.example', toName: 'Ouder', payload: { startsAt: 'not a date', endsAt: 'nor this', staffNames: [] } as never, status: 'failed', lastError: 'x', createdAt: NOW, nextAttemptAt: NOW });
 		const box = await mailbox(t.db, schoolId, settings);
 		const broken = box.failed.find((m) => m.toAddress === 'ouder@families.example');
@@ -87,6 +90,7 @@ describe.each(databaseKinds)('the mailbox with addresses the mail cannot use, on
 	});
 
 	it('fails a message that cannot be composed at all, once, instead of retrying it for ever', async () => {
+		const schoolId = (await makeSchool(t.db)).id;
 		// A payload from an older version, without its time: composing it throws.
 		const [broken] = await t.db.insert(outbox).values({ schoolId, kind: 'visit_booked', toAddress: 'ouder@example.org', toName: 'Ouder', language: 'nl', payload: { schoolName: 'OBS De Ster', startsAt: 'later' } as never, createdAt: NOW, nextAttemptAt: NOW }).returning({ id: outbox.id });
 		const run = await drainOutbox({ db: t.db, transport: mailboxTransport(), origin: settings.origin, fromAddress: settings.fromAddress, now: () => NOW });

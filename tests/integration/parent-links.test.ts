@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
@@ -19,15 +19,20 @@ describe.each(databaseKinds)('parents get their links on %s', (kind) => {
 	let fixture: Awaited<ReturnType<typeof makeFamilyInRound>>;
 	let email: string;
 
+	let teacherId: string;
+
 	beforeAll(async () => {
 		t = await freshDatabase(kind);
 		schoolId = (await makeSchool(t.db)).id;
-		const teacher = await makeStaff(t.db, schoolId);
-		fixture = await makeFamilyInRound(t.db, schoolId, teacher.id);
+		teacherId = (await makeStaff(t.db, schoolId)).id;
+	});
+	// Links, codes and mail belong to a family and its round: each test has a family of its own.
+	beforeEach(async () => {
+		fixture = await makeFamilyInRound(t.db, schoolId, teacherId);
 		const [row] = await t.db.select({ email: guardian.email }).from(guardian).where(eq(guardian.familyId, fixture.family.id));
 		email = row!.email!;
 	});
-	afterAll(() => t.close());
+	afterAll(() => t?.dispose());
 
 	const newsletterRound = async () => {
 		const [row] = await t.db.select({ code: visitRound.newsletterCode }).from(visitRound).where(eq(visitRound.id, fixture.round.id));

@@ -20,35 +20,42 @@ const parent = { kind: 'parent' as const };
 describe.each(databaseKinds)('reminders on %s', (kind) => {
 	let t: TestDatabase;
 	let schoolId: string;
-	let roundId: string;
-	let kept: string;
-	let cancelled: string;
-	let startsAt: Date;
+	let teacher: string;
 
 	beforeAll(async () => {
 		t = await freshDatabase(kind);
 		schoolId = (await makeSchool(t.db)).id;
-		const teacher = (await makeStaff(t.db, schoolId)).id;
-		const first = await makeFamilyInRound(t.db, schoolId, teacher);
-		roundId = first.round.id;
-		const [second] = await t.db.insert(family).values({ schoolId, visitingStaffId: teacher }).returning();
-		await t.db.insert(guardian).values({ familyId: second!.id, name: 'Tweede ouder', email: 'tweede@families.example' });
-		const slots = await createSlots(t.db, { schoolId, roundId, staffId: teacher, secondStaffId: null, allowsHome: true, allowsSchool: true, allowsNeutral: true, times: [at('2026-10-28', '16:00', '16:45'), at('2026-10-28', '17:00', '17:45')] }, AMS, NOW);
-		if (!slots.ok) throw new Error('slots');
-		startsAt = at('2026-10-28', '16:00', '16:45').startsAt;
-		kept = (await bookVisit(t.db, schoolId, roundId, first.family.id, choice(slots.ids[0]!), parent, NOW) as { bookingId: string }).bookingId;
-		cancelled = (await bookVisit(t.db, schoolId, roundId, second!.id, choice(slots.ids[1]!), parent, NOW) as { bookingId: string }).bookingId;
-		await cancelAnswer(t.db, schoolId, roundId, second!.id, parent, NOW);
+		teacher = (await makeStaff(t.db, schoolId)).id;
 	});
 	afterAll(() => t?.dispose());
+
+	/**
+	 * A round of the test's own with two families booked on `date` at 16:00 and 17:00, the second
+	 * then cancelled. The reminder job looks at every visit in the database: each test books on a
+	 * day of its own, at least a week from the others, so it meets no other test's visits.
+	 */
+	const visitsOn = async (date: string) => {
+		const first = await makeFamilyInRound(t.db, schoolId, teacher);
+		const roundId = first.round.id;
+		const [second] = await t.db.insert(family).values({ schoolId, visitingStaffId: teacher }).returning();
+		await t.db.insert(guardian).values({ familyId: second!.id, name: 'Tweede ouder', email: `tweede.${date}@families.example` });
+		const slots = await createSlots(t.db, { schoolId, roundId, staffId: teacher, secondStaffId: null, allowsHome: true, allowsSchool: true, allowsNeutral: true, times: [at(date, '16:00', '16:45'), at(date, '17:00', '17:45')] }, AMS, NOW);
+		if (!slots.ok) throw new Error('slots');
+		const kept = (await bookVisit(t.db, schoolId, roundId, first.family.id, choice(slots.ids[0]!), parent, NOW) as { bookingId: string }).bookingId;
+		const cancelled = (await bookVisit(t.db, schoolId, roundId, second!.id, choice(slots.ids[1]!), parent, NOW) as { bookingId: string }).bookingId;
+		await cancelAnswer(t.db, schoolId, roundId, second!.id, parent, NOW);
+		return { kept, cancelled, startsAt: at(date, '16:00', '16:45').startsAt };
+	};
 
 	const reminders = (bookingId: string) => t.db.select().from(outbox).where(and(eq(outbox.bookingId, bookingId), eq(outbox.kind, 'visit_reminder')));
 
 	it('queues nothing before the reminder time', async () => {
+		const { startsAt } = await visitsOn('2026-11-04');
 		expect(await queueReminders(t.db, new Date(startsAt.getTime() - 25 * HOUR))).toBe(0);
 	});
 
 	it('queues one reminder per visit inside the window, never for a cancelled visit, and never twice', async () => {
+		const { kept, cancelled, startsAt } = await visitsOn('2026-10-28');
 		const inWindow = new Date(startsAt.getTime() - 23 * HOUR);
 		expect(await queueReminders(t.db, inWindow)).toBe(1);
 		// A second worker loop, or a restarted server, finds it already there.
@@ -62,8 +69,11 @@ describe.each(databaseKinds)('reminders on %s', (kind) => {
 	});
 
 	it('drops a queued reminder when the visit is cancelled before it goes out', async () => {
+		// The reminder is queued, and the visit cancelled behind the booking code's back.
+		const { kept, startsAt } = await visitsOn('2026-11-11');
+		expect(await queueReminders(t.db, new Date(startsAt.getTime() - 23 * HOUR))).toBe(1);
 		const [row] = await reminders(kept);
-		await t.db.update(outbox).set({ status: 'pending', attempts: 0 }).where(eq(outbox.id, row!.id));
+		expect(row!.status).toBe('pending');
 		await t.db.execute(`update booking set status = 'cancelled' where id = '${kept}'`);
 		const result = await drainOutbox({ db: t.db, transport: mailboxTransport(), origin: new URL('https://hb.example'), fromAddress: 'hb@school.example', now: () => new Date(startsAt.getTime() - 20 * HOUR) });
 		expect(result.skipped).toBe(1);

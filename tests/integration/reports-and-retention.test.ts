@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
+import { databaseKinds, emptyDatabase, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { rowsOf } from '../../src/lib/server/db';
 import { auditEvent, booking, family, familyLink, guardian, outbox, pupil, staff, staffSession, visitReport } from '../../src/lib/server/db/schema';
@@ -34,6 +34,9 @@ function reportForm(fields: Record<string, string | string[]>) {
 	return form;
 }
 
+// The report Anouk writes after the home visit, as the form sends it.
+const REPORT = { held: 'yes', date: '2026-10-28', time: '16:05', location: 'home', parent: ['Ayşe Yılmaz'], child: 'yes', interpreter: 'family', interpreterName: 'أحمد (oom)', mainPoints: 'Emre slaapt slecht; Gökhan helpt met huiswerk.\r\n=SUM(A1)', followUp: 'care_coordinator' };
+
 describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (kind) => {
 	let t: TestDatabase;
 	let schoolId: string;
@@ -43,23 +46,27 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 	let other: typeof anouk;
 	let careCoordinator: typeof anouk;
 	let admin: typeof anouk;
-	const families: string[] = [];
+	let families: string[];
 	let homeBooking: string;
 
 	const who = (row: { id: string; schoolId: string; role: 'admin' | 'teacher'; title: string }) => ({ id: row.id, schoolId: row.schoolId, role: row.role, title: row.title });
 
-	beforeAll(async () => {
-		t = await freshDatabase(kind);
+	/** The school and its staff: Anouk, her colleague Jeroen, the office and the care coordinator. */
+	const makeTeam = async () => {
 		schoolId = (await makeSchool(t.db)).id;
 		anouk = who(await makeStaff(t.db, schoolId, { name: 'Anouk Visser' }));
 		other = who(await makeStaff(t.db, schoolId, { name: 'Jeroen Bos' }));
 		admin = who(await makeStaff(t.db, schoolId, { role: 'admin', name: 'Marieke Smit' }));
 		const [ib] = await t.db.update(staff).set({ title: 'care_coordinator' }).where(eq(staff.id, (await makeStaff(t.db, schoolId, { name: 'Samira Ouali' })).id)).returning();
 		careCoordinator = who(ib!);
+	};
+
+	/** Anouk's round of four families: a home visit, a visit at school, a "no meeting" and one who has not answered. */
+	const makeRound = async () => {
 		const first = await makeFamilyInRound(t.db, schoolId, anouk.id);
 		roundId = first.round.id;
 		groupId = first.group.id;
-		families.push(first.family.id);
+		families = [first.family.id];
 		await t.db.update(pupil).set({ firstName: 'Emre', lastName: 'Yılmaz' }).where(eq(pupil.familyId, first.family.id));
 		await t.db.update(guardian).set({ name: 'Ayşe Yılmaz' }).where(eq(guardian.familyId, first.family.id));
 		for (let i = 0; i < 3; i++) {
@@ -76,10 +83,29 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		await bookVisit(t.db, schoolId, roundId, families[1]!, choice(slots.ids[1]!, { location: 'school', notHomeReason: 'no_space', notHomeReasonText: SECRETS[1]!, interpreterLanguage: 'ar' }), parent, BOOKED_AT);
 		await declineRound(t.db, schoolId, roundId, families[2]!, { code: 'privacy', text: SECRETS[2]! }, parent, BOOKED_AT);
 		await issueFamilyLink(t.db, families[3]!, roundId, BOOKED_AT);
+	};
+
+	/** Anouk writes the report of the home visit, naming Jeroen, who went along. */
+	const writeReport = async (fields: Record<string, string | string[]> = REPORT, savedAt = AFTER_VISITS) => {
+		const visit = (await visitForReport(t.db, anouk, homeBooking, AFTER_VISITS))!;
+		const read = readReportForm(reportForm({ ...fields, staff: [anouk.id, other.id] }), { staffIds: [anouk.id, other.id], parents: visit.guardians }, AMS);
+		if (!read.ok) throw new Error(JSON.stringify(read.errors));
+		return saveReport(t.db, anouk, visit, read.value, savedAt);
+	};
+
+	beforeAll(async () => {
+		t = await freshDatabase(kind);
+	});
+	// The retention job acts on every school, and the checks count whole tables: each test has
+	// the database to itself, and builds what it needs.
+	beforeEach(async () => {
+		await emptyDatabase(t.db);
+		await makeTeam();
 	});
 	afterAll(() => t?.dispose());
 
 	it('opens a visit for its own staff, the admin and the care coordinator, once it has begun', async () => {
+		await makeRound();
 		expect(await visitForReport(t.db, anouk, homeBooking, BOOKED_AT)).toBeNull();
 		const visit = await visitForReport(t.db, anouk, homeBooking, AFTER_VISITS);
 		expect(visit?.children[0]?.name).toBe('Emre Yılmaz');
@@ -106,15 +132,9 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 	});
 
 	it('writes one report per visit, logs every write, and exports it for the pupil file', async () => {
-		const visit = (await visitForReport(t.db, anouk, homeBooking, AFTER_VISITS))!;
-		const allowed = { staffIds: [anouk.id, other.id], parents: visit.guardians };
-		const fields = { held: 'yes', date: '2026-10-28', time: '16:05', location: 'home', staff: [anouk.id, other.id], parent: ['Ayşe Yılmaz'], child: 'yes', interpreter: 'family', interpreterName: 'أحمد (oom)', mainPoints: 'Emre slaapt slecht; Gökhan helpt met huiswerk.\r\n=SUM(A1)', followUp: 'care_coordinator' };
-		const first = readReportForm(reportForm(fields), allowed, AMS);
-		if (!first.ok) throw new Error(JSON.stringify(first.errors));
-		const id = await saveReport(t.db, anouk, visit, first.value, AFTER_VISITS);
-		const again = readReportForm(reportForm({ ...fields, followUp: 'none' }), allowed, AMS);
-		if (!again.ok) throw new Error('again');
-		expect(await saveReport(t.db, anouk, visit, again.value, new Date(AFTER_VISITS.getTime() + 60_000))).toBe(id);
+		await makeRound();
+		const id = await writeReport();
+		expect(await writeReport({ ...REPORT, followUp: 'none' }, new Date(AFTER_VISITS.getTime() + 60_000))).toBe(id);
 		expect(await t.db.select().from(visitReport)).toHaveLength(1);
 		const actions = (await t.db.select({ action: auditEvent.action }).from(auditEvent).where(eq(auditEvent.subjectId, id))).map((a) => a.action);
 		expect(actions).toEqual(['report.written', 'report.updated']);
@@ -153,6 +173,9 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 	});
 
 	it('removes a finished round\'s personal data at the end of the school year, and the evaluation stays the same', async () => {
+		// The round is over and its home visit has its report.
+		await makeRound();
+		await writeReport();
 		const before = await liveFigures(t.db, schoolId, roundId, AFTER_VISITS);
 		expect(before!.total).toMatchObject({ invited: 4, booked: 2, home: 1, school: 1, declinedHome: 1, declined: 1, notReached: 1, visitsPast: 2, reportsWritten: 1, held: 1 });
 		expect(before!.reasons).toEqual([{ code: 'no_space', count: 1 }, { code: 'privacy', count: 1 }]);
@@ -203,6 +226,7 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 	});
 
 	it('exports a family\'s data as JSON and erases it on request, touching no other family', async () => {
+		await makeRound();
 		const data = await exportFamily(t.db, schoolId, families[1]!, admin.id, new Date('2028-11-02T00:00:00Z'));
 		expect(data!.guardians).toMatchObject([{ name: 'Ouder 0', email: `ouder-0-${kind}@families.example` }]);
 		expect(data!.pupils).toMatchObject([{ pupil_number: 'N0' }]);

@@ -22,56 +22,83 @@ function read(bytes: Uint8Array) {
 }
 const records = (bytes: Uint8Array): RosterRecord[] => read(bytes).records;
 
+/**
+ * The sample as a later export from the school's system: Windows-1252 with commas, Zofia in 6A,
+ * Milan gone, Renée new, and Yılmaz spelled without the letters that code page lacks.
+ */
+const changedExport = () =>
+	new Uint8Array(
+		Buffer.from(
+			sampleText()
+				.replace(/^\uFEFF/, '')
+				.replace('10235;Zofia;;Kowalska;5A', '10235;Zofia;;Kowalska;6A')
+				.replace(/\n10241;[^\n]*/, '')
+				.concat('10260;Renée;;Peeters;1A;01-02-2021;ja;Inès Peeters;ines@example.be;;;;Kerkstraat 1;1000 AA;Amsterdam;Frans\n')
+				.replaceAll('ı', 'i')
+				.replaceAll('ş', 's')
+				.replaceAll(';', ','),
+			'latin1'
+		)
+	);
+
 describe.each(databaseKinds)('roster import on %s', (kind) => {
 	let t: TestDatabase;
-	let schoolId: string;
-	let adminId: string;
-	let jeroen: string;
 
 	beforeAll(async () => {
 		t = await freshDatabase(kind);
-		schoolId = (await makeSchool(t.db)).id;
-		adminId = (await makeStaff(t.db, schoolId, { role: 'admin' })).id;
-		jeroen = (await makeStaff(t.db, schoolId, { name: 'Jeroen Bos' })).id;
-		// Group 3B exists with its teacher before the first import.
-		const [g] = await t.db.insert(group).values({ schoolId, name: '3B', year: 3 }).returning();
-		await t.db.insert(groupTeacher).values({ groupId: g!.id, staffId: jeroen });
 	});
 	afterAll(() => t?.dispose());
 
+	/** A school of the test's own, whose group 3B exists with its teacher before the first import. */
+	const newSchool = async () => {
+		const schoolId = (await makeSchool(t.db)).id;
+		const adminId = (await makeStaff(t.db, schoolId, { role: 'admin' })).id;
+		const jeroen = (await makeStaff(t.db, schoolId, { name: 'Jeroen Bos' })).id;
+		const [g] = await t.db.insert(group).values({ schoolId, name: '3B', year: 3 }).returning();
+		await t.db.insert(groupTeacher).values({ groupId: g!.id, staffId: jeroen });
+		return { schoolId, adminId, jeroen };
+	};
+	const importSample = (schoolId: string, adminId: string) => importRoster(t.db, schoolId, adminId, records(new TextEncoder().encode(sampleText())));
+	/** One pupil of the school by number: other tests' schools have the same numbers. */
+	const pupilOf = async (schoolId: string, pupilNumber: string) => (await t.db.select().from(pupil).where(and(eq(pupil.schoolId, schoolId), eq(pupil.pupilNumber, pupilNumber))))[0];
+	const pupilsIn = (schoolId: string) => t.db.select({ n: count() }).from(pupil).where(eq(pupil.schoolId, schoolId));
+	const allPupils = () => t.db.select({ n: count() }).from(pupil);
+	const guardiansWithoutEmail = async () => (await t.db.select({ n: count() }).from(guardian).where(isNull(guardian.email)))[0]!.n;
+
 	it('imports the sample (BOM, semicolons): 12 pupils, 10 families, siblings joined', async () => {
+		const { schoolId, adminId, jeroen } = await newSchool();
+		const withoutEmail = await guardiansWithoutEmail();
 		const report = await importRoster(t.db, schoolId, adminId, records(new Uint8Array(fs.readFileSync(path.resolve('tests/fixtures/roster-sample.csv')))));
 		expect(report).toMatchObject({ pupilsCreated: 12, pupilsUpdated: 0, familiesCreated: 10, families: 10, familiesWithoutEmail: 1 });
 		expect(report.groupsCreated.sort()).toEqual(['1A', '1B', '2T', '5A', '7A']);
 		expect(await t.db.select({ n: count() }).from(family).where(eq(family.schoolId, schoolId))).toEqual([{ n: 10 }]);
-		const [daan] = await t.db.select().from(pupil).where(eq(pupil.pupilNumber, '10232'));
-		const [noor] = await t.db.select().from(pupil).where(eq(pupil.pupilNumber, '10231'));
+		const daan = await pupilOf(schoolId, '10232');
+		const noor = await pupilOf(schoolId, '10231');
 		expect(noor!.familyId).toBe(daan!.familyId);
 		const [deVries] = await t.db.select().from(family).where(eq(family.id, daan!.familyId));
 		// Daan (3B) is the oldest: his teacher visits.
 		expect(deVries).toMatchObject({ visitingStaffId: jeroen, street: 'Spitsbergenstraat 12', postalCode: '1013 AB', language: 'nl' });
 		expect((await t.db.select().from(guardian).where(eq(guardian.familyId, deVries!.id))).map((g) => g.email).sort()).toEqual(['sanne.devries@example.nl', 'thijs.devries@example.nl']);
-		const [yilmaz] = await t.db.select().from(pupil).where(eq(pupil.pupilNumber, '10234'));
+		const yilmaz = await pupilOf(schoolId, '10234');
 		expect(yilmaz!.lastName).toBe('Yılmaz');
-		expect(await t.db.select({ n: count() }).from(guardian).where(isNull(guardian.email))).toEqual([{ n: 2 }]);
+		// In the whole database: two more guardians without an address, none elsewhere.
+		expect((await guardiansWithoutEmail()) - withoutEmail).toBe(2);
 	});
 
 	it('changes nothing when the same file comes again', async () => {
+		const { schoolId, adminId } = await newSchool();
+		await importSample(schoolId, adminId);
+		const before = await allPupils();
 		const report = await importRoster(t.db, schoolId, adminId, records(new TextEncoder().encode(sampleText())));
 		expect(report).toMatchObject({ pupilsCreated: 0, pupilsUpdated: 0, pupilsUnchanged: 12, familiesCreated: 0, families: 10, changes: [], missing: [] });
-		expect(await t.db.select({ n: count() }).from(pupil)).toEqual([{ n: 12 }]);
+		expect(await pupilsIn(schoolId)).toEqual([{ n: 12 }]);
+		expect(await allPupils()).toEqual(before);
 	});
 
 	it('updates by pupil number from a Windows-1252 file with commas, and reports what changed', async () => {
-		const changed = sampleText()
-			.replace(/^\uFEFF/, '')
-			.replace('10235;Zofia;;Kowalska;5A', '10235;Zofia;;Kowalska;6A')
-			.replace(/\n10241;[^\n]*/, '')
-			.concat('10260;Renée;;Peeters;1A;01-02-2021;ja;Inès Peeters;ines@example.be;;;;Kerkstraat 1;1000 AA;Amsterdam;Frans\n')
-			.replaceAll('ı', 'i')
-			.replaceAll('ş', 's')
-			.replaceAll(';', ',');
-		const report = await importRoster(t.db, schoolId, adminId, records(new Uint8Array(Buffer.from(changed, 'latin1'))));
+		const { schoolId, adminId } = await newSchool();
+		await importSample(schoolId, adminId);
+		const report = await importRoster(t.db, schoolId, adminId, records(changedExport()));
 		expect(report).toMatchObject({ pupilsCreated: 1, familiesCreated: 1, groupsCreated: ['6A'], missing: [{ pupilNumber: '10241', name: 'Milan Jansen' }] });
 		expect(report.changes).toEqual(
 			expect.arrayContaining([
@@ -79,13 +106,14 @@ describe.each(databaseKinds)('roster import on %s', (kind) => {
 				{ pupilNumber: '10234', name: 'Emre Yilmaz', fields: ['lastName'] }
 			])
 		);
-		const [renee] = await t.db.select().from(pupil).where(eq(pupil.pupilNumber, '10260'));
+		const renee = await pupilOf(schoolId, '10260');
 		expect(renee).toMatchObject({ firstName: 'Renée', isNew: true, birthDate: '2021-02-01' });
 		// Missing pupils stay: a short file must not erase families.
-		expect(await t.db.select({ n: count() }).from(pupil).where(eq(pupil.pupilNumber, '10241'))).toEqual([{ n: 1 }]);
+		expect(await t.db.select({ n: count() }).from(pupil).where(and(eq(pupil.schoolId, schoolId), eq(pupil.pupilNumber, '10241')))).toEqual([{ n: 1 }]);
 	});
 
 	it('imports all rows or none', async () => {
+		const { schoolId, adminId } = await newSchool();
 		const before = await t.db.select({ n: count() }).from(pupil);
 		const good = records(new TextEncoder().encode(sampleText())).slice(0, 3).map((r) => ({ ...r, pupilNumber: `X${r.pupilNumber}` }));
 		// A date the database refuses, after rows it accepted.
@@ -95,6 +123,10 @@ describe.each(databaseKinds)('roster import on %s', (kind) => {
 	});
 
 	it('keeps schools apart: the same pupil numbers at another school are other pupils', async () => {
+		// A school that imported the sample and then the later export.
+		const { schoolId, adminId } = await newSchool();
+		await importSample(schoolId, adminId);
+		await importRoster(t.db, schoolId, adminId, records(changedExport()));
 		const other = await makeSchool(t.db);
 		const otherAdmin = await makeStaff(t.db, other.id, { role: 'admin' });
 		const report = await importRoster(t.db, other.id, otherAdmin.id, records(new TextEncoder().encode(sampleText())));

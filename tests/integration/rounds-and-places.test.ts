@@ -11,15 +11,16 @@ const TODAY = '2026-10-01';
 
 describe.each(databaseKinds)('visit rounds and neutral places on %s', (kind) => {
 	let t: TestDatabase;
-	let schoolId: string;
-	let adminId: string;
-	let groups: Record<string, string>;
-	let input: RoundInput;
 
 	beforeAll(async () => {
 		t = await freshDatabase(kind);
-		schoolId = (await makeSchool(t.db)).id;
-		adminId = (await makeStaff(t.db, schoolId, { role: 'admin' })).id;
+	});
+	afterAll(() => t?.dispose());
+
+	/** A school of the test's own, with groups 1A, 2T (language class), 3B and 7A, and the round its office fills in. */
+	const newSchool = async () => {
+		const schoolId = (await makeSchool(t.db)).id;
+		const adminId = (await makeStaff(t.db, schoolId, { role: 'admin' })).id;
 		const rows = await t.db
 			.insert(group)
 			.values([
@@ -29,8 +30,8 @@ describe.each(databaseKinds)('visit rounds and neutral places on %s', (kind) => 
 				{ schoolId, name: '7A', year: 7 }
 			])
 			.returning();
-		groups = Object.fromEntries(rows.map((g) => [g.name, g.id]));
-		input = {
+		const groups: Record<string, string> = Object.fromEntries(rows.map((g) => [g.name, g.id]));
+		const input: RoundInput = {
 			name: 'Huisbezoeken najaar 2026',
 			startsOn: '2026-10-26',
 			endsOn: '2026-11-13',
@@ -46,10 +47,11 @@ describe.each(databaseKinds)('visit rounds and neutral places on %s', (kind) => 
 			newPupilTalkingPoints: 'Kennismaken',
 			groups: { [groups['1A']!]: 'Kennismaken\nSpeelgoed', [groups['3B']!]: 'Bedtijd' }
 		};
-	});
-	afterAll(() => t?.dispose());
+		return { schoolId, adminId, groups, input };
+	};
 
 	it('proposes groups 1, 3, 5 and the language class with the policies\' talking points', async () => {
+		const { schoolId } = await newSchool();
 		const fresh = await roundForEditing(t.db, schoolId, null, AMS, TODAY);
 		const byName = Object.fromEntries(fresh!.groups.map((g) => [g.name, g]));
 		expect(byName['1A']).toMatchObject({ takesPart: true });
@@ -60,6 +62,7 @@ describe.each(databaseKinds)('visit rounds and neutral places on %s', (kind) => 
 	});
 
 	it('saves a round: wall-clock booking times across the clock change, groups and their points', async () => {
+		const { schoolId, adminId, groups, input } = await newSchool();
 		const saved = await saveRound(t.db, schoolId, adminId, null, input, AMS, TODAY);
 		if (!saved.ok) throw new Error(saved.problem);
 		const [round] = await t.db.select().from(visitRound).where(eq(visitRound.id, saved.id));
@@ -79,6 +82,9 @@ describe.each(databaseKinds)('visit rounds and neutral places on %s', (kind) => 
 
 	it('calls current the round running today, else the next, else the last one', async () => {
 		const { currentRound } = await import('../../src/lib/server/school/overview');
+		const { schoolId, adminId, input } = await newSchool();
+		// The autumn round, and one in spring.
+		expect((await saveRound(t.db, schoolId, adminId, null, input, AMS, TODAY)).ok).toBe(true);
 		const spring = await saveRound(t.db, schoolId, adminId, null, { ...input, name: 'Voorjaar 2027', startsOn: '2027-03-01', endsOn: '2027-03-26', opensOn: '2027-02-01', closesOn: '2027-03-25' }, AMS, TODAY);
 		expect(spring.ok).toBe(true);
 		expect((await currentRound(t.db, schoolId, '2026-10-01'))?.name).toBe('Huisbezoeken najaar 2026');
@@ -88,6 +94,7 @@ describe.each(databaseKinds)('visit rounds and neutral places on %s', (kind) => 
 	});
 
 	it('names what is wrong with a round', async () => {
+		const { schoolId, adminId, groups, input } = await newSchool();
 		const check = (over: Partial<RoundInput>) => saveRound(t.db, schoolId, adminId, null, { ...input, ...over }, AMS, TODAY);
 		expect(await check({ name: ' ' })).toEqual({ ok: false, problem: 'name_required' });
 		expect(await check({ endsOn: '2026-10-01' })).toEqual({ ok: false, problem: 'end_before_start' });
@@ -102,6 +109,7 @@ describe.each(databaseKinds)('visit rounds and neutral places on %s', (kind) => 
 	});
 
 	it('keeps an ended round readable but closed, and other schools out', async () => {
+		const { schoolId, adminId, input } = await newSchool();
 		const old = await saveRound(t.db, schoolId, adminId, null, { ...input, name: 'Najaar 2025', startsOn: '2025-10-27', endsOn: '2025-11-14', opensOn: '2025-10-01', closesOn: '2025-11-13' }, AMS, '2025-10-01');
 		if (!old.ok) throw new Error(old.problem);
 		expect((await roundForEditing(t.db, schoolId, old.id, AMS, TODAY))!.ended).toBe(true);
@@ -112,6 +120,7 @@ describe.each(databaseKinds)('visit rounds and neutral places on %s', (kind) => 
 	});
 
 	it('adds and edits neutral places, per school', async () => {
+		const { schoolId } = await newSchool();
 		const added = await addPlace(t.db, schoolId, { name: ' Buurthuis De Meeuw ', address: 'Meeuwenlaan 1\r\n', accessibility: 'Rolstoeltoegankelijk\nDi en do tot 21 uur' });
 		if (!added.ok) throw new Error(added.problem);
 		expect(await addPlace(t.db, schoolId, { name: '', address: 'x', accessibility: '' })).toEqual({ ok: false, problem: 'name_required' });

@@ -62,8 +62,10 @@ describe.each(databaseKinds)('slots on %s', (kind) => {
 	});
 
 	it('creates all slots of a request or none', async () => {
+		// Anouk's time that the second of the two new ones overlaps.
+		expect((await createSlots(t.db, { ...base, staffId: anouk, times: [at('2026-11-11', '16:00', '16:45')] }, AMS, NOW)).ok).toBe(true);
 		const before = await t.db.select({ n: count() }).from(slot);
-		const mixed = await createSlots(t.db, { ...base, staffId: anouk, times: [at('2026-11-12', '09:00', '09:45'), at('2026-11-10', '16:15', '17:00')] }, AMS, NOW);
+		const mixed = await createSlots(t.db, { ...base, staffId: anouk, times: [at('2026-11-12', '09:00', '09:45'), at('2026-11-11', '16:15', '17:00')] }, AMS, NOW);
 		expect(mixed).toEqual({ ok: false, reason: 'overlap' });
 		expect(await t.db.select({ n: count() }).from(slot)).toEqual(before);
 	});
@@ -82,6 +84,8 @@ describe.each(databaseKinds)('slots on %s', (kind) => {
 	});
 
 	it.runIf(kind === 'postgres')('lets exactly one of 20 concurrent overlapping slots for one intern through', async () => {
+		// An intern of its own: the one slot that gets through is not in the other intern's week.
+		const intern = (await makeStaff(t.db, schoolId, { name: 'Sanne (stagiair)' })).id;
 		const teachers = await Promise.all(Array.from({ length: 20 }, (_, i) => makeStaff(t.db, schoolId, { name: `Leerkracht ${i}` })));
 		const results = await Promise.all(
 			teachers.map((teacher, i) =>

@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/databases';
 import { freePort } from '../support/server';
 
@@ -85,23 +85,26 @@ const isJson = (line: string) => {
 };
 
 describe('a first run', () => {
-	let copy: string;
-	const dataDirs: string[] = [];
+	const dirs: string[] = [];
 
 	const dataDir = (prefix = 'hb-first-run-data') => {
 		const dir = tempDir(prefix);
-		dataDirs.push(dir);
+		dirs.push(dir);
+		return dir;
+	};
+	/** A clone of the test's own: a build one test makes, or breaks, is no other test's. */
+	const newCopy = () => {
+		const dir = freshCopy();
+		dirs.push(dir);
 		return dir;
 	};
 
-	beforeAll(() => {
-		copy = freshCopy();
-	});
 	afterAll(() => {
-		for (const dir of [copy, ...dataDirs]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+		for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('stops at once on a bad PORT, naming only PORT, before building', async () => {
+		const copy = newCopy();
 		const run = startScript(copy, laptopEnv({ PORT: '80a', DATA_DIR: dataDir() }));
 		const timer = setTimeout(() => void run.stop(), 20_000);
 		const code = await run.exited;
@@ -113,6 +116,7 @@ describe('a first run', () => {
 	});
 
 	it('shows the whole build output when the build fails', async () => {
+		const copy = newCopy();
 		const layout = path.join(copy, 'src', 'routes', '+layout.svelte');
 		const original = fs.readFileSync(layout, 'utf8');
 		fs.writeFileSync(layout, original + '\n<p>{ unclosed </p>\n');
@@ -138,6 +142,7 @@ describe('a first run', () => {
 		const url = `http://localhost:${port}`;
 		const data = dataDir();
 		const env = laptopEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: data, DEMO: 'auto' });
+		const copy = newCopy();
 
 		const first = startScript(copy, env);
 		let banner: string[];

@@ -310,13 +310,31 @@ describe.each(databaseKinds)('the portal on %s', (kind) => {
 	});
 
 	it('shuts down cleanly on SIGTERM and lets go of the database', async () => {
-		const code = await server.stop('SIGTERM');
-		expect(code).toBe(0);
-		expect(server.output()).toContain('"event":"shutdown"');
-		if (kind === 'pglite') {
-			expect(fs.existsSync(path.join(env.DATA_DIR!, 'huisbezoek.lock'))).toBe(false);
-			const cli = await runCli(['migrate'], env);
-			expect(cli.status, cli.stderr).toBe(0);
+		// A server of its own to stop, on a database of its own that has served a page.
+		let own: Record<string, string>;
+		let drop: (() => Promise<void>) | undefined;
+		if (kind === 'postgres') {
+			const created = await createPostgresDatabase('hb_server_stop');
+			own = { DATABASE_URL: created.url };
+			drop = created.drop;
+		} else {
+			own = { DATA_DIR: tempDir('hb-server-stop') };
+		}
+		const server = await startServer(own);
+		try {
+			expect((await fetch(`${server.url}/sign-in`)).status).toBe(200);
+			const code = await server.stop('SIGTERM');
+			expect(code).toBe(0);
+			expect(server.output()).toContain('"event":"shutdown"');
+			if (kind === 'pglite') {
+				expect(fs.existsSync(path.join(own.DATA_DIR!, 'huisbezoek.lock'))).toBe(false);
+				const cli = await runCli(['migrate'], own);
+				expect(cli.status, cli.stderr).toBe(0);
+			}
+		} finally {
+			await server.stop();
+			await drop?.();
+			if (own.DATA_DIR) fs.rmSync(own.DATA_DIR, { recursive: true, force: true });
 		}
 	});
 });

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { openDatabase, type DatabaseHandle, type DatabaseKind } from '../../src/lib/server/db';
+import { sql } from 'drizzle-orm';
+import { openDatabase, rowsOf, type Database, type DatabaseHandle, type DatabaseKind } from '../../src/lib/server/db';
 
 export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
@@ -69,4 +70,16 @@ export async function freshDatabase(kind: DatabaseKind): Promise<TestDatabase> {
 			fs.rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
+}
+
+/**
+ * Removes every row and keeps the tables and the applied migrations: for tests that share one
+ * database (opening one is slow) but each need it to themselves, because they count whole tables
+ * or run jobs that act on every school.
+ */
+export async function emptyDatabase(db: Database): Promise<void> {
+	const tables = rowsOf<{ table_name: string }>(
+		await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> '__drizzle_migrations'`)
+	);
+	await db.execute(sql.raw(`truncate ${tables.map((t) => `"public"."${t.table_name}"`).join(', ')} cascade`));
 }
