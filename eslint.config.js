@@ -5,7 +5,18 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', '.tmp/', 'drizzle/'] },
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'data/',
+			'test-results/',
+			'playwright-report/',
+			'.tmp/',
+			'drizzle/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
@@ -17,18 +28,40 @@ export default ts.config(
 			// Links carry query strings (?week=…) the rule cannot follow through resolve(); the app
 			// has no base path. Programmatic navigation is still checked.
 			'svelte/no-navigation-without-resolve': ['error', { ignoreLinks: true }],
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+			]
 		}
 	},
 	{
 		// One shape for a refused form (src/lib/forms.ts): a route says no through failWith only.
 		files: ['src/routes/**'],
 		rules: {
-			'no-restricted-imports': ['error', { paths: [{ name: '@sveltejs/kit', importNames: ['fail'], message: 'Refuse a form with failWith(status, errors, values) from $lib/server/forms: one shape for every form failure.' }] }]
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '@sveltejs/kit',
+							importNames: ['fail'],
+							message:
+								'Refuse a form with failWith(status, errors, values) from $lib/server/forms: one shape for every form failure.'
+						}
+					]
+				}
+			]
 		}
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
-		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
 	}
 );

@@ -8,14 +8,24 @@ import { e2eTargets } from './tests/e2e/targets';
  */
 function systemChromium(): string | undefined {
 	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-	return candidates.find((candidate): candidate is string => Boolean(candidate && fs.existsSync(candidate)));
+	return candidates.find((candidate): candidate is string =>
+		Boolean(candidate && fs.existsSync(candidate))
+	);
 }
 
 const executablePath = systemChromium();
 const launchOptions = executablePath
 	? {
 			executablePath,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic'
+			]
 		}
 	: {};
 

@@ -9,11 +9,25 @@ import { sql } from 'drizzle-orm';
 import { createPostgresDatabase } from '../tests/support/databases';
 import { startServer } from '../tests/support/server';
 import { openDatabase, rowsOf, type Database } from '../src/lib/server/db';
-import { family, group, groupTeacher, pupil, school, staff, visitRound, visitRoundGroup } from '../src/lib/server/db/schema';
+import {
+	family,
+	group,
+	groupTeacher,
+	pupil,
+	school,
+	staff,
+	visitRound,
+	visitRoundGroup
+} from '../src/lib/server/db/schema';
 import { createSlots } from '../src/lib/server/slots/create';
 import { issueFamilyLink } from '../src/lib/server/families/links';
 
-const { values } = parseArgs({ options: { families: { type: 'string', default: '500' }, concurrency: { type: 'string', default: '64' } } });
+const { values } = parseArgs({
+	options: {
+		families: { type: 'string', default: '500' },
+		concurrency: { type: 'string', default: '64' }
+	}
+});
 const FAMILIES = Number(values.families);
 const CONCURRENCY = Number(values.concurrency);
 const TEACHERS = 20;
@@ -27,21 +41,41 @@ interface Attempt {
 }
 
 /** A school with 20 teachers, each with their share of the families and a slot more than they need. */
-async function seed(db: Database): Promise<{ attempts: Attempt[]; roundId: string; schoolId: string }> {
+async function seed(
+	db: Database
+): Promise<{ attempts: Attempt[]; roundId: string; schoolId: string }> {
 	const now = Date.now();
 	const [s] = await db.insert(school).values({ name: 'Benchschool' }).returning();
 	const today = new Date(now).toISOString().slice(0, 10);
 	const endsOn = new Date(now + 40 * DAY).toISOString().slice(0, 10);
 	const [round] = await db
 		.insert(visitRound)
-		.values({ schoolId: s!.id, name: 'Bench', startsOn: today, endsOn, bookingOpensAt: new Date(now - DAY), bookingClosesAt: new Date(now + 39 * DAY) })
+		.values({
+			schoolId: s!.id,
+			name: 'Bench',
+			startsOn: today,
+			endsOn,
+			bookingOpensAt: new Date(now - DAY),
+			bookingClosesAt: new Date(now + 39 * DAY)
+		})
 		.returning();
 	const perTeacher = Math.ceil(FAMILIES / TEACHERS);
 	const popularPerTeacher = Math.round(perTeacher / 5);
 	const attempts: Attempt[] = [];
 	for (let t = 0; t < TEACHERS; t++) {
-		const [teacher] = await db.insert(staff).values({ schoolId: s!.id, email: `t${t}@bench.example`, name: `Teacher ${t}`, role: 'teacher' }).returning();
-		const [g] = await db.insert(group).values({ schoolId: s!.id, name: `G${t}`, year: 3 }).returning();
+		const [teacher] = await db
+			.insert(staff)
+			.values({
+				schoolId: s!.id,
+				email: `t${t}@bench.example`,
+				name: `Teacher ${t}`,
+				role: 'teacher'
+			})
+			.returning();
+		const [g] = await db
+			.insert(group)
+			.values({ schoolId: s!.id, name: `G${t}`, year: 3 })
+			.returning();
 		await db.insert(groupTeacher).values({ groupId: g!.id, staffId: teacher!.id });
 		await db.insert(visitRoundGroup).values({ roundId: round!.id, groupId: g!.id });
 		// Two slots an evening from the third day on, enough for every family of the teacher.
@@ -50,14 +84,41 @@ async function seed(db: Database): Promise<{ attempts: Attempt[]; roundId: strin
 			start.setUTCHours(15 + (i % 2), 0, 0, 0);
 			return { startsAt: start, endsAt: new Date(start.getTime() + 45 * 60_000) };
 		});
-		const created = await createSlots(db, { schoolId: s!.id, roundId: round!.id, staffId: teacher!.id, secondStaffId: null, allowsHome: true, allowsSchool: true, allowsNeutral: true, times }, 'UTC', new Date(now));
+		const created = await createSlots(
+			db,
+			{
+				schoolId: s!.id,
+				roundId: round!.id,
+				staffId: teacher!.id,
+				secondStaffId: null,
+				allowsHome: true,
+				allowsSchool: true,
+				allowsNeutral: true,
+				times
+			},
+			'UTC',
+			new Date(now)
+		);
 		if (!created.ok) throw new Error(`slots: ${created.reason}`);
 		for (let f = 0; f < perTeacher && attempts.length < FAMILIES; f++) {
-			const [fam] = await db.insert(family).values({ schoolId: s!.id, visitingStaffId: teacher!.id }).returning();
-			await db.insert(pupil).values({ schoolId: s!.id, familyId: fam!.id, groupId: g!.id, pupilNumber: `${t}-${f}`, firstName: 'Kind', lastName: `${f}` });
+			const [fam] = await db
+				.insert(family)
+				.values({ schoolId: s!.id, visitingStaffId: teacher!.id })
+				.returning();
+			await db.insert(pupil).values({
+				schoolId: s!.id,
+				familyId: fam!.id,
+				groupId: g!.id,
+				pupilNumber: `${t}-${f}`,
+				firstName: 'Kind',
+				lastName: `${f}`
+			});
 			const token = await issueFamilyLink(db, fam!.id, round!.id, new Date(now));
 			// A fifth of the families all want one of the first few slots; the others each their own.
-			const slotId = f < popularPerTeacher ? created.ids[f % POPULAR_SLOTS]! : created.ids[POPULAR_SLOTS + f - popularPerTeacher]!;
+			const slotId =
+				f < popularPerTeacher
+					? created.ids[f % POPULAR_SLOTS]!
+					: created.ids[POPULAR_SLOTS + f - popularPerTeacher]!;
 			attempts.push({ token, familyId: fam!.id, slotId });
 		}
 	}
@@ -71,12 +132,15 @@ async function seed(db: Database): Promise<{ attempts: Attempt[]; roundId: strin
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
 	let next = 0;
-	await Promise.all(Array.from({ length: concurrency }, async () => {
-		while (next < items.length) await work(items[next++]!);
-	}));
+	await Promise.all(
+		Array.from({ length: concurrency }, async () => {
+			while (next < items.length) await work(items[next++]!);
+		})
+	);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function doubleBookings(db: Database, roundId: string) {
 	const [row] = rowsOf<{ slots: number; families: number; booked: number }>(
@@ -97,7 +161,11 @@ try {
 	const server = await startServer({ DATABASE_URL: created.url, LOG_LEVEL: 'warn' });
 	try {
 		// Warm up the server's connection pool and code paths on a page that changes nothing.
-		await pool(attempts.slice(0, CONCURRENCY), CONCURRENCY, async (a) => void (await (await fetch(`${server.url}/f/${a.token}`)).text()));
+		await pool(
+			attempts.slice(0, CONCURRENCY),
+			CONCURRENCY,
+			async (a) => void (await (await fetch(`${server.url}/f/${a.token}`)).text())
+		);
 		const latencies: number[] = [];
 		const outcome = { booked: 0, lostRace: 0, errors: 0 };
 		const began = performance.now();
@@ -107,7 +175,11 @@ try {
 				const response = await fetch(`${server.url}/f/${a.token}/book`, {
 					method: 'POST',
 					redirect: 'manual',
-					headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url },
+					headers: {
+						'content-type': 'application/x-www-form-urlencoded',
+						accept: 'text/html',
+						origin: server.url
+					},
 					body: new URLSearchParams({ location: 'school', slotId: a.slotId, interpreter: 'no' })
 				});
 				await response.arrayBuffer();
@@ -147,10 +219,18 @@ try {
 
 		const appRate = attempts.length / seconds;
 		const rawRate = attempts.length / rawSeconds;
-		console.log(`families ${attempts.length}, concurrency ${CONCURRENCY}, ${TEACHERS} teachers, a fifth fighting over ${POPULAR_SLOTS} slots each`);
-		console.log(`app:  ${appRate.toFixed(0)} requests/s, ${(outcome.booked / seconds).toFixed(0)} bookings/s; booked ${outcome.booked}, lost a race ${outcome.lostRace}, errors ${outcome.errors}`);
-		console.log(`      latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
-		console.log(`      double bookings: ${doubles.slots} slots with two bookings, ${doubles.families} families with two answers (booked rows ${doubles.booked})`);
+		console.log(
+			`families ${attempts.length}, concurrency ${CONCURRENCY}, ${TEACHERS} teachers, a fifth fighting over ${POPULAR_SLOTS} slots each`
+		);
+		console.log(
+			`app:  ${appRate.toFixed(0)} requests/s, ${(outcome.booked / seconds).toFixed(0)} bookings/s; booked ${outcome.booked}, lost a race ${outcome.lostRace}, errors ${outcome.errors}`
+		);
+		console.log(
+			`      latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`
+		);
+		console.log(
+			`      double bookings: ${doubles.slots} slots with two bookings, ${doubles.families} families with two answers (booked rows ${doubles.booked})`
+		);
 		console.log(`raw:  ${rawRate.toFixed(0)} transactions/s (${rawBooked} booked)`);
 		console.log(`app/raw: ${((appRate / rawRate) * 100).toFixed(0)} %`);
 	} finally {

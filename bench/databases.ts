@@ -8,7 +8,9 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type DatabaseHandle } from '../src/lib/server/db';
 
-export async function onBenchDatabases(run: (label: string, handle: DatabaseHandle) => Promise<void>): Promise<void> {
+export async function onBenchDatabases(
+	run: (label: string, handle: DatabaseHandle) => Promise<void>
+): Promise<void> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-bench-'));
 	const lite = await openDatabase({ databaseUrl: null, dataDir: dir, role: 'bench' });
 	try {

@@ -21,10 +21,18 @@ const YEAR_END = new Date('2027-08-01T06:00:00Z');
 async function seed(handle: DatabaseHandle) {
 	const db = handle.db;
 	const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(q))[0]!;
-	const { id: schoolId } = await one<{ id: string }>(sql`insert into school (name) values ('Bench') returning id`);
-	await db.execute(sql`insert into staff (school_id, email, name, role) select ${schoolId}, 'teacher' || g || '@bench.example', 'Leerkracht ' || g, 'teacher' from generate_series(1, 24) g`);
-	await db.execute(sql`insert into school_group (school_id, name, year) select ${schoolId}, ((g - 1) / 3 + 1) || chr(65 + (g - 1) % 3), (g - 1) / 3 + 1 from generate_series(1, 24) g`);
-	await db.execute(sql`insert into group_teacher (group_id, staff_id) select sg.id, st.id from school_group sg join staff st on st.email = 'teacher' || (select count(*) from school_group x where x.name <= sg.name and x.school_id = sg.school_id) || '@bench.example' where sg.school_id = ${schoolId}`);
+	const { id: schoolId } = await one<{ id: string }>(
+		sql`insert into school (name) values ('Bench') returning id`
+	);
+	await db.execute(
+		sql`insert into staff (school_id, email, name, role) select ${schoolId}, 'teacher' || g || '@bench.example', 'Leerkracht ' || g, 'teacher' from generate_series(1, 24) g`
+	);
+	await db.execute(
+		sql`insert into school_group (school_id, name, year) select ${schoolId}, ((g - 1) / 3 + 1) || chr(65 + (g - 1) % 3), (g - 1) / 3 + 1 from generate_series(1, 24) g`
+	);
+	await db.execute(
+		sql`insert into group_teacher (group_id, staff_id) select sg.id, st.id from school_group sg join staff st on st.email = 'teacher' || (select count(*) from school_group x where x.name <= sg.name and x.school_id = sg.school_id) || '@bench.example' where sg.school_id = ${schoolId}`
+	);
 	await db.execute(sql`insert into family (school_id, street, postal_code, city, visiting_staff_id)
 		select ${schoolId}, 'Straat ' || f, '1000 AB', 'Amsterdam', (select id from staff where email = 'teacher' || (1 + f % 24) || '@bench.example') from generate_series(1, 750) f`);
 	await db.execute(sql`with fams as (select id, row_number() over (order by id) as n from family where school_id = ${schoolId}),
@@ -32,10 +40,16 @@ async function seed(handle: DatabaseHandle) {
 		insert into pupil (school_id, family_id, group_id, pupil_number, first_name, last_name, birth_date)
 		select ${schoolId}, fams.id, groups.id, (30000 + p)::text, 'Kind' || p, 'Achternaam' || fams.n, '2018-01-01'
 		from generate_series(1, 1000) p join fams on fams.n = 1 + (p % 750) join groups on groups.n = 1 + (p % 24)`);
-	await db.execute(sql`insert into guardian (family_id, name, email) select id, 'Ouder van ' || street, replace(street, ' ', '') || '@ouders.example' from family where school_id = ${schoolId}`);
-	const { id: roundId } = await one<{ id: string }>(sql`insert into visit_round (school_id, name, starts_on, ends_on, booking_opens_at, booking_closes_at)
+	await db.execute(
+		sql`insert into guardian (family_id, name, email) select id, 'Ouder van ' || street, replace(street, ' ', '') || '@ouders.example' from family where school_id = ${schoolId}`
+	);
+	const { id: roundId } = await one<{
+		id: string;
+	}>(sql`insert into visit_round (school_id, name, starts_on, ends_on, booking_opens_at, booking_closes_at)
 		values (${schoolId}, 'Bench-ronde', '2026-10-05', '2026-11-27', '2026-09-20T08:00:00Z', '2026-11-26T16:00:00Z') returning id`);
-	await db.execute(sql`insert into visit_round_group (round_id, group_id, talking_points) select ${roundId}, id, 'Kennismaken' from school_group where school_id = ${schoolId}`);
+	await db.execute(
+		sql`insert into visit_round_group (round_id, group_id, talking_points) select ${roundId}, id, 'Kennismaken' from school_group where school_id = ${schoolId}`
+	);
 	// One slot per family at its teacher, an hour apart on weekday evenings.
 	await db.execute(sql`with fams as (select id, visiting_staff_id, row_number() over (partition by visiting_staff_id order by id) as n from family where school_id = ${schoolId})
 		insert into slot (school_id, round_id, staff_id, starts_at, ends_at)
@@ -53,7 +67,9 @@ async function seed(handle: DatabaseHandle) {
 	await db.execute(sql`insert into visit_report (school_id, round_id, booking_id, family_id, held, held_at, location, staff_ids, parents_present, main_points)
 		select b.school_id, b.round_id, b.id, b.family_id, true, s.starts_at, b.location, array[s.staff_id], array['Ouder'], repeat('Besproken: welbevinden, huiswerk en vrije tijd. ', 8)
 		from booking b join slot s on s.id = b.slot_id where b.round_id = ${roundId} and b.status = 'booked' order by b.id limit 500`);
-	const { id: groupId } = await one<{ id: string }>(sql`select id from school_group where school_id = ${schoolId} and name = '5A'`);
+	const { id: groupId } = await one<{ id: string }>(
+		sql`select id from school_group where school_id = ${schoolId} and name = '5A'`
+	);
 	return { schoolId, roundId, groupId };
 }
 
@@ -69,7 +85,12 @@ async function run(label: string, handle: DatabaseHandle) {
 	const { t } = translatorFor('nl');
 	const [figures, live] = await timed(() => liveFigures(handle.db, schoolId, roundId, AFTER_ROUND));
 	const [rows, exportMs] = await timed(async () => {
-		const found = await reportsForGroup(handle.db, { id: '00000000-0000-0000-0000-000000000000', schoolId, role: 'admin', title: 'office' }, roundId, groupId);
+		const found = await reportsForGroup(
+			handle.db,
+			{ id: '00000000-0000-0000-0000-000000000000', schoolId, role: 'admin', title: 'office' },
+			roundId,
+			groupId
+		);
 		return { found, csv: reportsCsv(found, t, TZ) };
 	});
 	const [run, retention] = await timed(() => applyRetention(handle.db, YEAR_END));

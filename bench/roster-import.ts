@@ -18,12 +18,33 @@ const { values } = parseArgs({ options: { pupils: { type: 'string', default: '10
 const pupils = Number(values.pupils);
 
 function exportFile(n: number): Uint8Array {
-	const lines = ['Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Groep;Geboortedatum;Nieuwe leerling;Ouder/verzorger 1;E-mail ouder 1;Telefoon ouder 1;Ouder/verzorger 2;E-mail ouder 2;Straat en huisnummer;Postcode;Plaats;Thuistaal'];
+	const lines = [
+		'Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Groep;Geboortedatum;Nieuwe leerling;Ouder/verzorger 1;E-mail ouder 1;Telefoon ouder 1;Ouder/verzorger 2;E-mail ouder 2;Straat en huisnummer;Postcode;Plaats;Thuistaal'
+	];
 	for (let i = 0; i < n; i++) {
 		// Every fourth pupil is a sibling of the one before: same parents, same address.
 		const familyNo = i - (i % 4 === 3 ? 1 : 0);
 		const year = 1 + (i % 8);
-		lines.push([`${20000 + i}`, `Kind${i}`, i % 5 === 0 ? 'van' : '', `Achternaam${familyNo}`, `${year}${'ABC'[i % 3]}`, `${String(1 + (i % 28)).padStart(2, '0')}-0${1 + (i % 9)}-${2021 - year}`, i % 10 === 0 ? 'ja' : 'nee', `Ouder ${familyNo}`, familyNo % 12 === 0 ? '' : `ouder${familyNo}@example.nl`, '0612345678', '', '', `Straat ${familyNo}`, `1000 AB`, 'Amsterdam', ['Nederlands', 'Arabisch', 'Turks', 'Pools', 'Frans'][i % 5]!].join(';'));
+		lines.push(
+			[
+				`${20000 + i}`,
+				`Kind${i}`,
+				i % 5 === 0 ? 'van' : '',
+				`Achternaam${familyNo}`,
+				`${year}${'ABC'[i % 3]}`,
+				`${String(1 + (i % 28)).padStart(2, '0')}-0${1 + (i % 9)}-${2021 - year}`,
+				i % 10 === 0 ? 'ja' : 'nee',
+				`Ouder ${familyNo}`,
+				familyNo % 12 === 0 ? '' : `ouder${familyNo}@example.nl`,
+				'0612345678',
+				'',
+				'',
+				`Straat ${familyNo}`,
+				`1000 AB`,
+				'Amsterdam',
+				['Nederlands', 'Arabisch', 'Turks', 'Pools', 'Frans'][i % 5]!
+			].join(';')
+		);
 	}
 	return new Uint8Array(Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'));
 }
@@ -31,7 +52,15 @@ function exportFile(n: number): Uint8Array {
 async function run(label: string, handle: DatabaseHandle) {
 	await handle.migrate();
 	const [s] = await handle.db.insert(school).values({ name: 'Bench' }).returning();
-	const [admin] = await handle.db.insert(staff).values({ schoolId: s!.id, email: `bench-${Date.now()}@example.nl`, name: 'Bench', role: 'admin' }).returning();
+	const [admin] = await handle.db
+		.insert(staff)
+		.values({
+			schoolId: s!.id,
+			email: `bench-${Date.now()}@example.nl`,
+			name: 'Bench',
+			role: 'admin'
+		})
+		.returning();
 	const bytes = exportFile(pupils);
 	const t0 = performance.now();
 	const parsed = parseCsv(bytes);

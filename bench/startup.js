@@ -27,7 +27,15 @@ async function start() {
 	const began = performance.now();
 	const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dataDir, DEMO: 'auto', DATABASE_URL: '' },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			DATA_DIR: dataDir,
+			DEMO: 'auto',
+			DATABASE_URL: ''
+		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	let out = '';
@@ -44,7 +52,8 @@ async function start() {
 	return { child, url, ms, out: () => out };
 }
 
-const stop = (child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
+const stop = (child) =>
+	new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
 
 const first = await start();
 // The banner's row "  teacher   <e-mail>  <password>".
@@ -55,7 +64,11 @@ for (let i = 0; i < Number(values['sign-ins']); i++) {
 	const response = await fetch(`${first.url}/sign-in`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: first.url, Accept: 'text/html' },
+		headers: {
+			'Content-Type': 'application/x-www-form-urlencoded',
+			Origin: first.url,
+			Accept: 'text/html'
+		},
 		body: new URLSearchParams({ email: teacher[1], password: teacher[2] })
 	});
 	if (response.status !== 303) throw new Error(`sign-in answered ${response.status}`);
@@ -67,7 +80,14 @@ await stop(second.child);
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 signIns.sort((a, b) => a - b);
-const pct = (p) => signIns[Math.min(signIns.length - 1, Math.floor((p / 100) * signIns.length))].toFixed(1);
-console.log(`first start (empty embedded database, demo load) to healthy: ${(first.ms / 1000).toFixed(2)} s`);
-console.log(`second start to healthy:                                  ${(second.ms / 1000).toFixed(2)} s`);
-console.log(`staff sign-in over loopback (Argon2id), ${signIns.length} in a row: p50 ${pct(50)} ms, p95 ${pct(95)} ms`);
+const pct = (p) =>
+	signIns[Math.min(signIns.length - 1, Math.floor((p / 100) * signIns.length))].toFixed(1);
+console.log(
+	`first start (empty embedded database, demo load) to healthy: ${(first.ms / 1000).toFixed(2)} s`
+);
+console.log(
+	`second start to healthy:                                  ${(second.ms / 1000).toFixed(2)} s`
+);
+console.log(
+	`staff sign-in over loopback (Argon2id), ${signIns.length} in a row: p50 ${pct(50)} ms, p95 ${pct(95)} ms`
+);

@@ -53,7 +53,13 @@ async function run(argv: string[]): Promise<number> {
 	}
 	const { values } = parseArgs({
 		args: rest,
-		options: { json: { type: 'boolean' }, once: { type: 'boolean' }, email: { type: 'string' }, name: { type: 'string' }, school: { type: 'string' } },
+		options: {
+			json: { type: 'boolean' },
+			once: { type: 'boolean' },
+			email: { type: 'string' },
+			name: { type: 'string' },
+			school: { type: 'string' }
+		},
 		strict: true
 	});
 	if (!['migrate', 'demo', 'create-admin', 'worker', 'retention'].includes(command)) {
@@ -67,13 +73,23 @@ async function run(argv: string[]): Promise<number> {
 
 	const settings = loadConfig();
 	setLogLevel(settings.logLevel);
-	const handle: DatabaseHandle = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, role: 'command line' });
+	const handle: DatabaseHandle = await openDatabase({
+		databaseUrl: settings.databaseUrl,
+		dataDir: settings.dataDir,
+		role: 'command line'
+	});
 	try {
 		await handle.migrate();
 		if (command === 'migrate') {
 			process.stdout.write(`Migrations applied (${handle.kind}).\n`);
 		} else if (command === 'worker') {
-			const deps = { db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now };
+			const deps = {
+				db: handle.db,
+				transport: transportFor(settings.smtpUrl),
+				origin: settings.origin,
+				fromAddress: settings.mailFrom,
+				now
+			};
 			if (values.once) {
 				const result = await drainOutbox(deps);
 				deps.transport.close();
@@ -90,12 +106,25 @@ async function run(argv: string[]): Promise<number> {
 		} else if (command === 'retention') {
 			process.stdout.write(`${JSON.stringify(await applyRetention(handle.db, now()))}\n`);
 		} else if (command === 'demo') {
-			const { created, credentials } = await loadDemo(handle.db, { origin: settings.origin, now: now() });
+			const { created, credentials } = await loadDemo(handle.db, {
+				origin: settings.origin,
+				now: now()
+			});
 			// The command line cannot see the PORT a server was started with: say what the links assume.
-			process.stderr.write(`Links point at ${settings.origin.origin}; for a portal elsewhere, set the same PORT or ORIGIN as for the server.\n`);
-			process.stdout.write(values.json ? JSON.stringify({ created, ...credentials }, null, 2) + '\n' : formatBanner(credentials, created));
+			process.stderr.write(
+				`Links point at ${settings.origin.origin}; for a portal elsewhere, set the same PORT or ORIGIN as for the server.\n`
+			);
+			process.stdout.write(
+				values.json
+					? JSON.stringify({ created, ...credentials }, null, 2) + '\n'
+					: formatBanner(credentials, created)
+			);
 		} else {
-			const result = await createAdmin(handle.db, { email: values.email!, name: values.name, schoolName: values.school });
+			const result = await createAdmin(handle.db, {
+				email: values.email!,
+				name: values.name,
+				schoolName: values.school
+			});
 			if (!result.ok) {
 				process.stderr.write(createAdminMessages[result.reason] + '\n');
 				return 1;
@@ -118,7 +147,10 @@ try {
 	if (error instanceof ConfigError || error instanceof DataDirInUseError) {
 		process.stderr.write(error.message + '\n');
 		process.exitCode = error instanceof DataDirInUseError ? 3 : 2;
-	} else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+	} else if (
+		error instanceof TypeError &&
+		(error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+	) {
 		process.stderr.write(`${error.message}\n\n${usage}`);
 		process.exitCode = 1;
 	} else {

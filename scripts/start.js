@@ -37,7 +37,10 @@ function newest(entry) {
 	const stat = fs.statSync(entry, { throwIfNoEntry: false });
 	if (!stat) return 0;
 	if (!stat.isDirectory()) return stat.mtimeMs;
-	return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newest(path.join(entry, name))));
+	return Math.max(
+		stat.mtimeMs,
+		...fs.readdirSync(entry).map((name) => newest(path.join(entry, name)))
+	);
 }
 
 /**
@@ -53,10 +56,14 @@ function build() {
 	const fd = fs.openSync(logFile, 'w');
 	let result;
 	try {
-		result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-			cwd: root,
-			stdio: ['ignore', fd, fd]
-		});
+		result = spawnSync(
+			process.execPath,
+			[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+			{
+				cwd: root,
+				stdio: ['ignore', fd, fd]
+			}
+		);
 	} finally {
 		fs.closeSync(fd);
 	}
@@ -74,5 +81,7 @@ function build() {
 const built = fs.statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 if (built < Math.max(...sources.map((s) => newest(path.join(root, s))))) build();
 
-console.log(`Starting Huisbezoek on ${settings.origin.origin} (${settings.databaseUrl ? 'PostgreSQL' : 'embedded database in ' + settings.dataDir})`);
+console.log(
+	`Starting Huisbezoek on ${settings.origin.origin} (${settings.databaseUrl ? 'PostgreSQL' : 'embedded database in ' + settings.dataDir})`
+);
 await import(pathToFileURL(path.join(root, 'scripts', 'server.js')).href);

@@ -1,5 +1,5 @@
 // `npm test`: every check a change must pass, in the order that fails fastest:
-// types, lint, build, vitest (unit, integration on PGlite and on PostgreSQL when
+// types, lint, formatting, build, vitest (unit, integration on PGlite and on PostgreSQL when
 // TEST_DATABASE_URL is set, built-server tests), then Playwright in a real Chromium.
 // Ends with one summary line: "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
@@ -19,8 +19,14 @@ const onlyServer = process.argv.includes('--server-only');
 function step(title, command, args, env = {}) {
 	console.log(`\n▶ ${title}`);
 	const started = Date.now();
-	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-	console.log(`  ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	const result = spawnSync(command, args, {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, ...env }
+	});
+	console.log(
+		`  ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`
+	);
 	return result.status === 0;
 }
 
@@ -44,11 +50,43 @@ function counts() {
 }
 
 const steps = [
-	() => onlyServer || step('type check', bin('svelte-kit'), ['sync']) && step('svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']),
+	() =>
+		onlyServer ||
+		(step('type check', bin('svelte-kit'), ['sync']) &&
+			step('svelte-check', bin('svelte-check'), [
+				'--tsconfig',
+				'./tsconfig.json',
+				'--fail-on-warnings'
+			])),
 	() => onlyServer || step('eslint', bin('eslint'), ['.']),
-	() => step('build', process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']),
-	() => step('vitest', process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]),
-	() => onlyServer || step('playwright', process.execPath, [path.join(root, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport })
+	() => onlyServer || step('prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn']),
+	() =>
+		step('build', process.execPath, [
+			path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+			'build',
+			'--logLevel',
+			'warn'
+		]),
+	() =>
+		step('vitest', process.execPath, [
+			path.join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+			'run',
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${vitestReport}`
+		]),
+	() =>
+		onlyServer ||
+		step(
+			'playwright',
+			process.execPath,
+			[
+				path.join(root, 'node_modules', '@playwright', 'test', 'cli.js'),
+				'test',
+				'--reporter=list,json'
+			],
+			{ PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }
+		)
 ];
 
 let ok = true;

@@ -36,7 +36,13 @@ export const init: ServerInit = async () => {
 		log.info('database_ready', { kind: handle.kind });
 		if (settings.demo === 'auto') await startDemo(handle.db, settings, now());
 		if (settings.mailWorker === 'inline') {
-			jobs = startJobs({ db: handle.db, transport: transportFor(settings.smtpUrl), origin: settings.origin, fromAddress: settings.mailFrom, now });
+			jobs = startJobs({
+				db: handle.db,
+				transport: transportFor(settings.smtpUrl),
+				origin: settings.origin,
+				fromAddress: settings.mailFrom,
+				now
+			});
 		}
 	} catch (error) {
 		if (error instanceof DataDirInUseError) {
@@ -46,7 +52,9 @@ export const init: ServerInit = async () => {
 		throw error;
 	}
 	if (!sessionCookie(settings.origin).secure) {
-		log.warn('insecure_origin', { hint: 'ORIGIN is plain http on a public host: serve the portal over https' });
+		log.warn('insecure_origin', {
+			hint: 'ORIGIN is plain http on a public host: serve the portal over https'
+		});
 	}
 	// adapter-node stops accepting requests on SIGTERM/SIGINT and emits this once every socket is
 	// closed; requests whose client gave up may still be running: they finish first.
@@ -93,7 +101,10 @@ const handleDatabase: Handle = async ({ event, resolve }) => {
 		event.locals.db = (await database()).db;
 	} catch (error) {
 		if (!(error instanceof ShuttingDownError)) throw error;
-		return new Response('The portal is restarting. Try again in a minute.', { status: 503, headers: { 'Retry-After': '30', 'Content-Type': 'text/plain; charset=utf-8' } });
+		return new Response('The portal is restarting. Try again in a minute.', {
+			status: 503,
+			headers: { 'Retry-After': '30', 'Content-Type': 'text/plain; charset=utf-8' }
+		});
 	}
 	return resolve(event);
 };
@@ -104,7 +115,10 @@ const handleDatabase: Handle = async ({ event, resolve }) => {
  */
 const handleLanguage: Handle = async ({ event, resolve }) => {
 	const route = event.route.id ?? '';
-	event.locals.familyLink = route.startsWith('/f/[token]') && event.params.token ? await resolveFamilyLink(event.locals.db, event.params.token) : null;
+	event.locals.familyLink =
+		route.startsWith('/f/[token]') && event.params.token
+			? await resolveFamilyLink(event.locals.db, event.params.token)
+			: null;
 	const forParents = route.startsWith('/f/') || route.startsWith('/n/');
 	event.locals.language = chooseLanguage(
 		forParents ? parentLanguages : staffLanguages,
@@ -131,12 +145,24 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleInFlight, handleLog, handleDatabase, handleLanguage, handleHeaders, handleSession);
+export const handle = sequence(
+	handleInFlight,
+	handleLog,
+	handleDatabase,
+	handleLanguage,
+	handleHeaders,
+	handleSession
+);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const reference = randomToken(5);
 	if (status !== 404) {
-		log.error('unhandled', { reference, route: event.route.id ?? 'unmatched', status, ...errorFields(error) });
+		log.error('unhandled', {
+			reference,
+			route: event.route.id ?? 'unmatched',
+			status,
+			...errorFields(error)
+		});
 	}
 	return { message: status === 404 ? 'errors.not_found' : 'errors.unexpected', reference };
 };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDay, formatTime, formatWeekday, formatWhen, languageName, scriptComma } from './format';
+import {
+	formatDate,
+	formatDateTime,
+	formatDay,
+	formatTime,
+	formatWeekday,
+	formatWhen,
+	languageName,
+	scriptComma
+} from './format';
 
 const zone = 'Europe/Amsterdam';
 // Monday 7 December 2026, 16:30–17:15 on the school's clock (winter time, UTC+1).
@@ -8,7 +17,10 @@ const end = new Date('2026-12-07T16:15:00Z');
 const languages = ['nl', 'en', 'fr', 'ar', 'tr', 'pl', 'uk'];
 
 /** Platform data may use Arabic-Indic digits or odd spaces; the reader sees the same thing. */
-const plain = (text: string) => text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u00a0\u202f]/g, ' ');
+const plain = (text: string) =>
+	text
+		.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+		.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('times', () => {
 	it.each(languages)('uses the 24-hour clock in %s, without a morning/afternoon mark', (lang) => {
@@ -48,7 +60,9 @@ describe('a visit day and time in one line', () => {
 	});
 
 	it('words a range as the caller asks, and a start alone without one', () => {
-		expect(formatWhen(start, end, 'nl', zone, (from, to) => `${from} tot ${to}`)).toBe('maandag 7 december, 16:30 tot 17:15');
+		expect(formatWhen(start, end, 'nl', zone, (from, to) => `${from} tot ${to}`)).toBe(
+			'maandag 7 december, 16:30 tot 17:15'
+		);
 		expect(formatWhen(start, null, 'tr', zone)).toBe('7 Aralık Pazartesi, 16:30');
 	});
 });
@@ -69,7 +83,9 @@ describe('dates', () => {
 		expect(plain(formatDate('2026-12-07', lang, zone))).toBe(date);
 		expect(plain(formatDate(start, lang, zone))).toBe(date);
 		expect(plain(formatDay('2026-12-07', lang))).toBe(day);
-		expect(plain(formatDay('2026-12-07', lang, false))).toBe(plain(formatWeekday(start, lang, zone)));
+		expect(plain(formatDay('2026-12-07', lang, false))).toBe(
+			plain(formatWeekday(start, lang, zone))
+		);
 		expect(plain(formatDateTime(start, lang, zone))).toBe(dateTime);
 		expect(formatDateTime(start, lang, zone)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 	});
@@ -97,7 +113,8 @@ describe('formatters are made once', () => {
 		} as typeof Original;
 		try {
 			// A zone no other test uses, so nothing is cached yet.
-			for (let i = 0; i < 50; i++) formatWhen(new Date(start.getTime() + i * 3_600_000), end, 'pl', 'Europe/Warsaw');
+			for (let i = 0; i < 50; i++)
+				formatWhen(new Date(start.getTime() + i * 3_600_000), end, 'pl', 'Europe/Warsaw');
 		} finally {
 			Intl.DateTimeFormat = Original;
 		}

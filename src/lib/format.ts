@@ -20,7 +20,11 @@ const styles = {
 // The keys are few: seven languages, six styles, the school's zone and UTC.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(lang: string, style: keyof typeof styles, timeZone: string): Intl.DateTimeFormat {
+function formatter(
+	lang: string,
+	style: keyof typeof styles,
+	timeZone: string
+): Intl.DateTimeFormat {
 	const key = `${lang}|${style}|${timeZone}`;
 	let found = formatters.get(key);
 	if (!found) {
@@ -71,9 +75,17 @@ export function formatWeekday(value: Date, lang: string, timeZone: string): stri
  * A visit's day and time in one line: "maandag 7 december, 16:30–17:15", in Arabic
  * "الاثنين، 7 ديسمبر، 16:30–17:15". Pass `range` to word the times yourself ("16:30 tot 17:15").
  */
-export function formatWhen(startsAt: Date, endsAt: Date | null, lang: string, timeZone: string, range?: (from: string, to: string) => string): string {
+export function formatWhen(
+	startsAt: Date,
+	endsAt: Date | null,
+	lang: string,
+	timeZone: string,
+	range?: (from: string, to: string) => string
+): string {
 	const from = formatTime(startsAt, lang, timeZone);
-	const time = endsAt ? (range ?? ((a, b) => `${a}–${b}`))(from, formatTime(endsAt, lang, timeZone)) : from;
+	const time = endsAt
+		? (range ?? ((a, b) => `${a}–${b}`))(from, formatTime(endsAt, lang, timeZone))
+		: from;
 	return `${formatWeekday(startsAt, lang, timeZone)}${scriptComma(lang)}${time}`;
 }
 

@@ -32,7 +32,12 @@ export interface FormFailure<Values> {
  * What every form's reader returns: the checked value, or the errors; and always the values as
  * typed, so that a refusal further on (by the domain) gives the form back filled in too.
  */
-export type FormRead<Value, Values, Field extends string = string> = { ok: true; value: Value; values: Values } | { ok: false; errors: FormErrors<Field>; values: Values };
+export type FormRead<Value, Values, Field extends string = string> =
+	| { ok: true; value: Value; values: Values }
+	| { ok: false; errors: FormErrors<Field>; values: Values };
 
 /** A refusal's messages as [field, key], in the order they were found: for a page that lists them together. */
-export const errorList = (errors: FormErrors | null | undefined): [string, MessageKey][] => Object.entries(errors ?? {}).filter((entry): entry is [string, MessageKey] => typeof entry[1] === 'string');
+export const errorList = (errors: FormErrors | null | undefined): [string, MessageKey][] =>
+	Object.entries(errors ?? {}).filter(
+		(entry): entry is [string, MessageKey] => typeof entry[1] === 'string'
+	);

@@ -9,8 +9,12 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		lang: locals.language.code,
 		dir: locals.language.dir,
 		messages: messagesFor(locals.language.code),
-		languageChoices: languages.filter((l) => (staffLanguages as readonly string[]).includes(l.code)),
+		languageChoices: languages.filter((l) =>
+			(staffLanguages as readonly string[]).includes(l.code)
+		),
 		// Only what the header shows: no ids, no e-mail address.
-		signedIn: staff ? { name: staff.name, runsSchool: runsSchool(staff), schoolName: staff.schoolName } : null
+		signedIn: staff
+			? { name: staff.name, runsSchool: runsSchool(staff), schoolName: staff.schoolName }
+			: null
 	};
 };

@@ -1,4 +1,7 @@
 import { createTranslator } from '$lib/i18n/translator';
 import type { LayoutLoad } from './$types';
 
-export const load: LayoutLoad = ({ data }) => ({ ...data, t: createTranslator(data.lang, data.messages) });
+export const load: LayoutLoad = ({ data }) => ({
+	...data,
+	t: createTranslator(data.lang, data.messages)
+});

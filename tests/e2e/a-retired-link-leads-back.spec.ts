@@ -26,9 +26,13 @@ async function mailedLinks(browser: Browser, state: TargetState) {
 	const admin = state.demo.staff.find((s) => s.role === 'admin')!;
 	await signIn(office, admin.email, admin.password);
 	await office.goto('/staff/mailbox');
-	const mails = office.getByRole('listitem').filter({ hasText: SMITH }).filter({ hasText: 'Your link for the home visit' });
+	const mails = office
+		.getByRole('listitem')
+		.filter({ hasText: SMITH })
+		.filter({ hasText: 'Your link for the home visit' });
 	const links: string[] = [];
-	for (const text of await mails.allInnerTexts()) links.push(text.match(/https?:\/\/\S+\/f\/[a-z2-7]{32}/)![0]);
+	for (const text of await mails.allInnerTexts())
+		links.push(text.match(/https?:\/\/\S+\/f\/[a-z2-7]{32}/)![0]);
 	// The newest mail as the parent's mail program shows it, on a phone.
 	await mails.first().getByRole('link', { name: 'Bekijk zoals de ontvanger het ziet' }).click();
 	const button = office.getByRole('link', { name: 'Open your page' });
@@ -43,7 +47,11 @@ async function mailedLinks(browser: Browser, state: TargetState) {
 	return links;
 }
 
-test('an old link names the school, gives its phone, and asks for a fresh link without script', async ({ page, browser, state }) => {
+test('an old link names the school, gives its phone, and asks for a fresh link without script', async ({
+	page,
+	browser,
+	state
+}) => {
 	// Three link requests, the mailbox, and axe in three languages.
 	test.setTimeout(120_000);
 	await page.setViewportSize({ width: 360, height: 780 });
@@ -73,7 +81,11 @@ test('an old link names the school, gives its phone, and asks for a fresh link w
 	}
 
 	// The form works without script; so does the page of a link we never made.
-	const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 }, locale: 'nl-NL' });
+	const context = await browser.newContext({
+		javaScriptEnabled: false,
+		viewport: { width: 360, height: 780 },
+		locale: 'nl-NL'
+	});
 	const parent = await context.newPage();
 	await context.addCookies([{ name: 'lang', value: 'nl', url: state.url }]);
 	await parent.goto(state.url + oldPath);

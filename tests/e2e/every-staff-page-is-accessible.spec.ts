@@ -40,7 +40,10 @@ for (const width of [360, 1280]) {
 		await expectAccessible(page);
 		await expectNoSidewaysScroll(page);
 		await page.goto('/staff/families');
-		await page.getByRole('link', { name: /Afspraak (maken|bekijken)/ }).first().click();
+		await page
+			.getByRole('link', { name: /Afspraak (maken|bekijken)/ })
+			.first()
+			.click();
 		await expectAccessible(page);
 		await expectNoSidewaysScroll(page);
 		await page.goto('/staff/rounds');

@@ -10,7 +10,8 @@ import { openDatabase, rowsOf } from '../../src/lib/server/db';
 import { e2eTargets, FAKE_NOW, stateFile } from './targets';
 
 export default async function globalSetup() {
-	if (!fs.existsSync('build/index.js')) throw new Error('Run `npm run build` before the browser tests.');
+	if (!fs.existsSync('build/index.js'))
+		throw new Error('Run `npm run build` before the browser tests.');
 	fs.mkdirSync('.tmp', { recursive: true });
 	const servers: RunningServer[] = [];
 	const cleanups: (() => Promise<void>)[] = [];
@@ -31,13 +32,32 @@ export default async function globalSetup() {
 		const cli = await runCli(['demo', '--json'], env);
 		if (cli.status !== 0) throw new Error(`demo load failed: ${cli.stderr}`);
 		// A second, empty school whose admin starts from the one-time setup link.
-		const admin = await runCli(['create-admin', '--email', 'it@regenboog.example', '--name', 'Ilse Terpstra', '--school', 'Basisschool De Regenboog'], env);
+		const admin = await runCli(
+			[
+				'create-admin',
+				'--email',
+				'it@regenboog.example',
+				'--name',
+				'Ilse Terpstra',
+				'--school',
+				'Basisschool De Regenboog'
+			],
+			env
+		);
 		const setupPath = /\/setup\/[a-z2-7]+/.exec(admin.stdout)?.[0];
 		if (admin.status !== 0 || !setupPath) throw new Error(`create-admin failed: ${admin.stderr}`);
 		const counts = await countDemoAnswers(env);
 		const server = await startServer(env);
 		servers.push(server);
-		fs.writeFileSync(stateFile(target), JSON.stringify({ url: server.url, demo: JSON.parse(cli.stdout), newSchool: { email: 'it@regenboog.example', setupPath }, counts }));
+		fs.writeFileSync(
+			stateFile(target),
+			JSON.stringify({
+				url: server.url,
+				demo: JSON.parse(cli.stdout),
+				newSchool: { email: 'it@regenboog.example', setupPath },
+				counts
+			})
+		);
 	}
 	return async () => {
 		for (const server of servers) await server.stop();
@@ -50,7 +70,11 @@ export default async function globalSetup() {
  * process at a time): the evaluation page must show the same.
  */
 async function countDemoAnswers(env: Record<string, string>) {
-	const handle = await openDatabase({ databaseUrl: env.DATABASE_URL ?? null, dataDir: env.DATA_DIR ?? '', role: 'e2e setup' });
+	const handle = await openDatabase({
+		databaseUrl: env.DATABASE_URL ?? null,
+		dataDir: env.DATA_DIR ?? '',
+		role: 'e2e setup'
+	});
 	try {
 		const result = await handle.db.execute(sql`
 			with r as (select id, name, include_new_pupils from visit_round),
@@ -69,7 +93,16 @@ async function countDemoAnswers(env: Record<string, string>) {
 				(select count(*) from answers a where a.round_id = r.id and a.status is null) as not_reached,
 				(select count(*) from answers a where a.round_id = r.id and a.status = 'booked' and a.interpreter_language = 'ar') as arabic
 			from r`);
-		return Object.fromEntries(rowsOf<Record<string, string | number>>(result).map((row) => [row.name, Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'name').map(([k, v]) => [k, Number(v)]))]));
+		return Object.fromEntries(
+			rowsOf<Record<string, string | number>>(result).map((row) => [
+				row.name,
+				Object.fromEntries(
+					Object.entries(row)
+						.filter(([k]) => k !== 'name')
+						.map(([k, v]) => [k, Number(v)])
+				)
+			])
+		);
 	} finally {
 		await handle.close();
 	}

@@ -10,7 +10,10 @@ test.describe('the office of a new school', () => {
 	// One school's roster, built up step by step: the password the first step sets opens the
 	// others, and each import finds what the one before it left. One story, so one test; as
 	// separate tests did, each step signs in afresh, at its own screen size.
-	test('sets a password, imports the sample, imports it again on a phone, then a changed file', async ({ page, state }, testInfo) => {
+	test('sets a password, imports the sample, imports it again on a phone, then a changed file', async ({
+		page,
+		state
+	}, testInfo) => {
 		test.setTimeout(150_000);
 		const desktop = page.viewportSize()!;
 
@@ -22,7 +25,9 @@ test.describe('the office of a new school', () => {
 			await page.getByLabel('Nieuw wachtwoord').fill(password);
 			await page.getByLabel('Herhaal het wachtwoord').fill(password);
 			await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
-			await expect(page.getByRole('status')).toHaveText('Uw wachtwoord is opgeslagen. U kunt nu inloggen.');
+			await expect(page.getByRole('status')).toHaveText(
+				'Uw wachtwoord is opgeslagen. U kunt nu inloggen.'
+			);
 			// The link works once.
 			await page.goto(state.newSchool.setupPath);
 			await expect(page.getByRole('alert')).toContainText('Deze link werkt niet meer');
@@ -49,15 +54,23 @@ test.describe('the office of a new school', () => {
 
 			const families = page.getByRole('region', { name: 'Gezinnen' });
 			await expect(families.getByText('12 leerlingen in 10 gezinnen')).toBeVisible();
-			await expect(families.getByText('2 gezinnen met meer kinderen op school: één bezoek per gezin.')).toBeVisible();
-			await expect(families.getByText('1 gezin zonder e-mailadres: dat krijgt een brief.')).toBeVisible();
+			await expect(
+				families.getByText('2 gezinnen met meer kinderen op school: één bezoek per gezin.')
+			).toBeVisible();
+			await expect(
+				families.getByText('1 gezin zonder e-mailadres: dat krijgt een brief.')
+			).toBeVisible();
 			await expect(families.getByText('Noor de Vries (1A), Daan de Vries (3B)')).toBeVisible();
-			await expect(families.getByText('Yasmine El Amrani (1A), Ilyas El Amrani (3B)')).toBeVisible();
+			await expect(
+				families.getByText('Yasmine El Amrani (1A), Ilyas El Amrani (3B)')
+			).toBeVisible();
 			await expectAccessible(page);
 
 			await page.getByRole('button', { name: '12 leerlingen inlezen' }).click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ingelezen');
-			await expect(page.getByRole('status')).toHaveText('Klaar: 12 nieuw, 0 bijgewerkt, 0 ongewijzigd.');
+			await expect(page.getByRole('status')).toHaveText(
+				'Klaar: 12 nieuw, 0 bijgewerkt, 0 ongewijzigd.'
+			);
 			await expect(page.getByText('10 gezinnen, waarvan 10 nieuw.')).toBeVisible();
 			await expectAccessible(page);
 
@@ -78,7 +91,9 @@ test.describe('the office of a new school', () => {
 			await page.getByRole('button', { name: 'Bestand controleren' }).click();
 			await expectNoSidewaysScroll(page);
 			await page.getByRole('button', { name: '12 leerlingen inlezen' }).click();
-			await expect(page.getByRole('status')).toHaveText('Klaar: 0 nieuw, 0 bijgewerkt, 12 ongewijzigd.');
+			await expect(page.getByRole('status')).toHaveText(
+				'Klaar: 0 nieuw, 0 bijgewerkt, 12 ongewijzigd.'
+			);
 			await expect(page.getByText('10 gezinnen, waarvan 0 nieuw.')).toBeVisible();
 		});
 
@@ -87,22 +102,40 @@ test.describe('the office of a new school', () => {
 			await page.setViewportSize(desktop);
 			// Noor de Vries left the school; Luca's father's address has a letter the mail cannot take.
 			const changed = testInfo.outputPath('leerlingen-november.csv');
-			fs.writeFileSync(changed, fs.readFileSync(sample, 'utf8').replace(/\n10231;[^\n]*/, '').replace('jeroen@example.nl', 'jeroen@exämple.nl'));
+			fs.writeFileSync(
+				changed,
+				fs
+					.readFileSync(sample, 'utf8')
+					.replace(/\n10231;[^\n]*/, '')
+					.replace('jeroen@example.nl', 'jeroen@exämple.nl')
+			);
 			await signIn(page, state.newSchool.email, password);
 			await page.goto('/staff/roster');
 			await page.getByLabel('Bestand (CSV)').setInputFiles(changed);
 			await page.getByRole('button', { name: 'Bestand controleren' }).click();
 
-			const leftOut = page.getByRole('region', { name: '1 e-mailadres kan de portal niet gebruiken' });
-			await expect(leftOut.getByRole('listitem')).toHaveText(['Regel 7, E-mail ouder 1: jeroen@exämple.nl']);
-			await expect(leftOut).toContainText('De leerlingen worden wel ingelezen, maar zonder dit adres.');
+			const leftOut = page.getByRole('region', {
+				name: '1 e-mailadres kan de portal niet gebruiken'
+			});
+			await expect(leftOut.getByRole('listitem')).toHaveText([
+				'Regel 7, E-mail ouder 1: jeroen@exämple.nl'
+			]);
+			await expect(leftOut).toContainText(
+				'De leerlingen worden wel ingelezen, maar zonder dit adres.'
+			);
 			await expectAccessible(page);
 
 			await page.getByRole('button', { name: '11 leerlingen inlezen' }).click();
-			await expect(page.getByRole('status')).toHaveText('Klaar: 0 nieuw, 0 bijgewerkt, 11 ongewijzigd.');
-			await expect(page.getByRole('heading', { name: '1 e-mailadres kan de portal niet gebruiken' })).toBeVisible();
+			await expect(page.getByRole('status')).toHaveText(
+				'Klaar: 0 nieuw, 0 bijgewerkt, 11 ongewijzigd.'
+			);
+			await expect(
+				page.getByRole('heading', { name: '1 e-mailadres kan de portal niet gebruiken' })
+			).toBeVisible();
 			await expect(page.getByText('Regel 7, E-mail ouder 1: jeroen@exämple.nl')).toBeVisible();
-			await expect(page.getByRole('heading', { name: '1 leerling niet in dit bestand' })).toBeVisible();
+			await expect(
+				page.getByRole('heading', { name: '1 leerling niet in dit bestand' })
+			).toBeVisible();
 			await expect(page.getByText('Noor de Vries (10231)')).toBeVisible();
 			await expectAccessible(page);
 		});

@@ -1,7 +1,10 @@
 import ICAL from 'ical.js';
 import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
 
-test('the office invites a round by e-mail and follows the progress; the mailbox shows each mail', async ({ page, state }) => {
+test('the office invites a round by e-mail and follows the progress; the mailbox shows each mail', async ({
+	page,
+	state
+}) => {
 	await page.setViewportSize({ width: 360, height: 800 });
 	const admin = state.demo.staff.find((s) => s.role === 'admin')!;
 	await signIn(page, admin.email, admin.password);
@@ -26,13 +29,20 @@ test('the office invites a round by e-mail and follows the progress; the mailbox
 	await expect(page.getByText('Klaar.')).toBeVisible({ timeout: 30_000 });
 	const progress = page.getByRole('progressbar');
 	expect(await progress.getAttribute('value')).toBe(await progress.getAttribute('max'));
-	await expect(page.getByRole('button', { name: 'Brieven printen voor gezinnen zonder e-mail' })).toBeVisible();
+	await expect(
+		page.getByRole('button', { name: 'Brieven printen voor gezinnen zonder e-mail' })
+	).toBeVisible();
 
 	await page.goto('/staff/mailbox');
 	await expectAccessible(page);
-	const invitation = page.getByRole('listitem').filter({ hasText: 'Kies een tijd voor het huisbezoek van' }).first();
+	const invitation = page
+		.getByRole('listitem')
+		.filter({ hasText: 'Kies een tijd voor het huisbezoek van' })
+		.first();
 	await expect(invitation).toBeVisible();
-	const href = await invitation.getByRole('link', { name: 'Bekijk zoals de ontvanger het ziet' }).getAttribute('href');
+	const href = await invitation
+		.getByRole('link', { name: 'Bekijk zoals de ontvanger het ziet' })
+		.getAttribute('href');
 	const html = await page.request.get(href!);
 	expect(html.headers()['content-security-policy']).toContain("default-src 'none'");
 	expect(await html.text()).toMatch(/<a href="http[^"]+\/f\/[A-Za-z0-9]+"/);
@@ -56,7 +66,11 @@ test('a teacher subscribes to her visits, and can stop the link', async ({ page,
 	expect((await page.request.get(url)).status()).toBe(404);
 });
 
-test('a forgotten password: the same answer for every address, and a mail for a real one', async ({ page, browser, state }) => {
+test('a forgotten password: the same answer for every address, and a mail for a real one', async ({
+	page,
+	browser,
+	state
+}) => {
 	const teacher = state.demo.staff.find((s) => s.role === 'teacher')!;
 	await page.goto('/sign-in');
 	await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
@@ -69,6 +83,12 @@ test('a forgotten password: the same answer for every address, and a mail for a 
 	const office = await browser.newPage();
 	await signIn(office, admin.email, admin.password);
 	await office.goto('/staff/mailbox');
-	await expect(office.getByRole('listitem').filter({ hasText: teacher.email }).filter({ hasText: 'Nieuw wachtwoord voor Huisbezoek' }).first()).toBeVisible();
+	await expect(
+		office
+			.getByRole('listitem')
+			.filter({ hasText: teacher.email })
+			.filter({ hasText: 'Nieuw wachtwoord voor Huisbezoek' })
+			.first()
+	).toBeVisible();
 	await office.close();
 });

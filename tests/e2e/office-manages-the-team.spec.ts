@@ -1,6 +1,10 @@
 import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
 
-test('the office invites a teacher, who sets a password and gets a group', async ({ page, browser, state }) => {
+test('the office invites a teacher, who sets a password and gets a group', async ({
+	page,
+	browser,
+	state
+}) => {
 	const admin = state.demo.staff.find((s) => s.role === 'admin')!;
 	await signIn(page, admin.email, admin.password);
 	await page.getByRole('link', { name: 'Medewerkers', exact: true }).click();
@@ -46,7 +50,9 @@ test('the office invites a teacher, who sets a password and gets a group', async
 
 	// Deactivated: Petra's open session ends at once.
 	await page.getByRole('button', { name: 'Uitschakelen' }).click();
-	await expect(page.getByRole('status')).toHaveText('De medewerker is uitgeschakeld en overal uitgelogd.');
+	await expect(page.getByRole('status')).toHaveText(
+		'De medewerker is uitgeschakeld en overal uitgelogd.'
+	);
 	await petra.reload();
 	await expect(petra).toHaveURL(/\/sign-in/);
 	await petra.close();

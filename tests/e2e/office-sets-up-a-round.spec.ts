@@ -1,6 +1,9 @@
 import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
 
-test('the office sets up a visit round with talking points, and a neutral place', async ({ page, state }) => {
+test('the office sets up a visit round with talking points, and a neutral place', async ({
+	page,
+	state
+}) => {
 	await page.setViewportSize({ width: 360, height: 800 });
 	const admin = state.demo.staff.find((s) => s.role === 'admin')!;
 	await signIn(page, admin.email, admin.password);
@@ -27,14 +30,19 @@ test('the office sets up a visit round with talking points, and a neutral place'
 	await page.getByLabel('Onderwerpen voor groep 1A').fill('Kennismaken\nSpelen buiten');
 	await page.getByRole('button', { name: 'Opslaan' }).click();
 	await expect(page.getByRole('status')).toHaveText('De bezoekronde is opgeslagen.');
-	await expect(page.getByLabel('Onderwerpen voor groep 1A')).toHaveValue('Kennismaken\nSpelen buiten');
+	await expect(page.getByLabel('Onderwerpen voor groep 1A')).toHaveValue(
+		'Kennismaken\nSpelen buiten'
+	);
 	await expectAccessible(page);
 
 	await page.goto('/staff/places');
 	await expectAccessible(page);
 	await page.getByLabel('Naam').last().fill('Buurthuis De Meeuw');
 	await page.getByLabel('Adres').last().fill('Meeuwenlaan 1, Amsterdam');
-	await page.getByLabel('Toegankelijkheid en openingstijden').last().fill('Rolstoeltoegankelijk. Di en do tot 21 uur.');
+	await page
+		.getByLabel('Toegankelijkheid en openingstijden')
+		.last()
+		.fill('Rolstoeltoegankelijk. Di en do tot 21 uur.');
 	await page.getByRole('button', { name: 'Toevoegen' }).click();
 	await expect(page.getByRole('status')).toHaveText('De plek is toegevoegd.');
 	await expect(page.getByRole('heading', { name: 'Buurthuis De Meeuw' })).toBeVisible();
@@ -45,7 +53,9 @@ test('the office sets up a visit round with talking points, and a neutral place'
 	await page.getByRole('link', { name: 'Afspraak maken namens het gezin Aman Tesfay' }).click();
 	await page.getByLabel('Leerkracht die op bezoek gaat').selectOption({ label: 'Lisa Mulder' });
 	await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
-	await expect(page.getByRole('status')).toHaveText('Opgeslagen: een andere leerkracht bezoekt dit gezin. Een bestaande afspraak blijft staan.');
+	await expect(page.getByRole('status')).toHaveText(
+		'Opgeslagen: een andere leerkracht bezoekt dit gezin. Een bestaande afspraak blijft staan.'
+	);
 	await expect(page.getByLabel('Leerkracht die op bezoek gaat')).toHaveValue(/.+/);
 	await expectAccessible(page);
 	await expectNoSidewaysScroll(page);

@@ -41,14 +41,20 @@ async function openDay(page: Page, day: number) {
 async function timeOn(page: Page, day: number, index = 0) {
 	await openDay(page, day);
 	const radio = page.locator('.slot-day').nth(day).locator('input[name="slotId"]').nth(index);
-	const label = (await radio.locator('xpath=ancestor::label').innerText()).replace(/\s+/g, ' ').trim();
+	const label = (await radio.locator('xpath=ancestor::label').innerText())
+		.replace(/\s+/g, ' ')
+		.trim();
 	return { radio, label };
 }
 
 test.describe('parents choose a time', () => {
 	test.use({ viewport: { width: 360, height: 780 } });
 
-	test('a parent asks for her link on the newsletter page and books a home visit', async ({ page, browser, state }) => {
+	test('a parent asks for her link on the newsletter page and books a home visit', async ({
+		page,
+		browser,
+		state
+	}) => {
 		const peters = family(state, 'Peters');
 		await page.goto(new URL(state.demo.newsletterUrl!).pathname);
 		await chooseLanguage(page, 'Nederlands');
@@ -63,14 +69,20 @@ test.describe('parents choose a time', () => {
 		await page.goto(new URL(state.demo.newsletterUrl!).pathname);
 		await page.getByLabel('Uw e-mailadres').fill('nobody@nowhere.example');
 		await page.getByRole('button', { name: 'Stuur mij mijn link' }).click();
-		await expect(page.getByRole('status')).toContainText('Als school dit adres (nobody@nowhere.example)');
+		await expect(page.getByRole('status')).toContainText(
+			'Als school dit adres (nobody@nowhere.example)'
+		);
 
 		// Until mail is sent, the message waits in the school's mailbox: the office sees it.
 		let link = '';
 		await asOffice(browser, state, async (office) => {
 			await office.goto('/staff/mailbox');
 			// Other specs mail this family too (an invitation for another round): pick the link mail.
-			const mail = office.getByRole('listitem').filter({ hasText: peters.email! }).filter({ hasText: 'Uw link voor het huisbezoek' }).first();
+			const mail = office
+				.getByRole('listitem')
+				.filter({ hasText: peters.email! })
+				.filter({ hasText: 'Uw link voor het huisbezoek' })
+				.first();
 			await expect(mail).toBeVisible();
 			link = (await mail.innerText()).match(/https?:\/\/\S+\/f\/[A-Za-z0-9]+/)![0];
 		});
@@ -83,7 +95,9 @@ test.describe('parents choose a time', () => {
 		await expectNoSidewaysScroll(page);
 		const { radio, label } = await timeOn(page, 0);
 		await radio.check();
-		await page.getByLabel('Vragen of onderwerpen voor de leerkracht').fill('Julia slaapt slecht sinds de verhuizing.');
+		await page
+			.getByLabel('Vragen of onderwerpen voor de leerkracht')
+			.fill('Julia slaapt slecht sinds de verhuizing.');
 		await page.getByRole('button', { name: 'Afspraak maken' }).click();
 
 		await expect(page.getByRole('status')).toHaveText('Gelukt! Uw afspraak staat vast.');
@@ -114,7 +128,11 @@ test.describe('parents choose a time', () => {
 		await teacherContext.close();
 	});
 
-	test('a parent declines a home visit and chooses school, with a reason', async ({ page, browser, state }) => {
+	test('a parent declines a home visit and chooses school, with a reason', async ({
+		page,
+		browser,
+		state
+	}) => {
 		const kaya = family(state, 'Kaya');
 		await page.goto(kaya.path);
 		// The family's home language comes first; the parent switches to English.
@@ -136,7 +154,11 @@ test.describe('parents choose a time', () => {
 		});
 	});
 
-	test('a parent asks for an Arabic interpreter, in Arabic, right to left', async ({ page, browser, state }) => {
+	test('a parent asks for an Arabic interpreter, in Arabic, right to left', async ({
+		page,
+		browser,
+		state
+	}) => {
 		const haddad = family(state, 'Haddad');
 		await page.goto(haddad.path);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
@@ -185,13 +207,23 @@ test.describe('parents choose a time', () => {
 		await page.getByRole('link', { name: 'Afspraak afzeggen' }).click();
 		await expectAccessible(page);
 		await page.getByRole('button', { name: 'Ja, afzeggen' }).click();
-		await expect(page.getByRole('status')).toHaveText('Uw afspraak is afgezegd. U kunt een nieuwe tijd kiezen.');
-		await expect(page.getByRole('heading', { level: 2, name: 'Waar wilt u afspreken?' })).toBeVisible();
+		await expect(page.getByRole('status')).toHaveText(
+			'Uw afspraak is afgezegd. U kunt een nieuwe tijd kiezen.'
+		);
+		await expect(
+			page.getByRole('heading', { level: 2, name: 'Waar wilt u afspreken?' })
+		).toBeVisible();
 	});
 
-	test('two parents race for the same last time: exactly one gets it, the other a fresh list', async ({ browser, state }) => {
+	test('two parents race for the same last time: exactly one gets it, the other a fresh list', async ({
+		browser,
+		state
+	}) => {
 		const open = async (b: Browser, surname: string) => {
-			const context = await b.newContext({ viewport: { width: 360, height: 780 }, locale: 'nl-NL' });
+			const context = await b.newContext({
+				viewport: { width: 360, height: 780 },
+				locale: 'nl-NL'
+			});
 			const page = await context.newPage();
 			await page.goto(family(state, surname).path);
 			await chooseLanguage(page, 'Nederlands');
@@ -208,9 +240,14 @@ test.describe('parents choose a time', () => {
 		expect(await (await last(b.page)).getAttribute('value')).toBe(slotId);
 		await (await last(a.page)).check();
 		await (await last(b.page)).check();
-		await Promise.all([a.page.getByRole('button', { name: 'Afspraak maken' }).click(), b.page.getByRole('button', { name: 'Afspraak maken' }).click()]);
+		await Promise.all([
+			a.page.getByRole('button', { name: 'Afspraak maken' }).click(),
+			b.page.getByRole('button', { name: 'Afspraak maken' }).click()
+		]);
 
-		const won = async (page: Page) => (await page.getByRole('status').count()) > 0 && (await page.getByRole('status').innerText()).startsWith('Gelukt');
+		const won = async (page: Page) =>
+			(await page.getByRole('status').count()) > 0 &&
+			(await page.getByRole('status').innerText()).startsWith('Gelukt');
 		await Promise.all([a.page.waitForLoadState(), b.page.waitForLoadState()]);
 		const results = [await won(a.page), await won(b.page)];
 		expect(results.filter(Boolean)).toHaveLength(1);
@@ -225,7 +262,10 @@ test.describe('parents choose a time', () => {
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
 
-	test('a parent books with JavaScript off, and the pages carry no script at all', async ({ page, state }) => {
+	test('a parent books with JavaScript off, and the pages carry no script at all', async ({
+		page,
+		state
+	}) => {
 		const warsame = family(state, 'Warsame');
 		const response = await page.goto(warsame.path);
 		expect(response!.headers()['cache-control']).toBe('no-store');
@@ -238,11 +278,15 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('radio', { name: /Buurthuis Het Anker/ }).check();
 		await (await timeOn(page, 5)).radio.check();
 		// Too long a question is refused with a message, and what was typed stays.
-		await page.getByLabel('Questions or topics for the teacher').evaluate((el) => el.removeAttribute('maxlength'));
+		await page
+			.getByLabel('Questions or topics for the teacher')
+			.evaluate((el) => el.removeAttribute('maxlength'));
 		await page.getByLabel('Questions or topics for the teacher').fill('x'.repeat(1200));
 		await page.getByRole('button', { name: 'Make the appointment' }).click();
 		await expect(page.getByRole('alert')).toContainText('Your questions are too long');
-		await expect(page.getByLabel('Questions or topics for the teacher')).toHaveValue('x'.repeat(1200));
+		await expect(page.getByLabel('Questions or topics for the teacher')).toHaveValue(
+			'x'.repeat(1200)
+		);
 		await page.getByLabel('Questions or topics for the teacher').fill('<script>alert(1)</script>');
 		await (await timeOn(page, 5)).radio.check();
 		await page.getByRole('button', { name: 'Make the appointment' }).click();
@@ -252,11 +296,22 @@ test.describe('without JavaScript', () => {
 	});
 });
 
-test('every parent page passes axe in every language and fits a 360 px phone', async ({ page, context, state }) => {
+test('every parent page passes axe in every language and fits a 360 px phone', async ({
+	page,
+	context,
+	state
+}) => {
 	test.setTimeout(120_000);
 	await page.setViewportSize({ width: 360, height: 780 });
 	const shevchenko = family(state, 'Shevchenko');
-	const pages = [shevchenko.path, `${shevchenko.path}/book?place=home`, `${shevchenko.path}/book?place=school`, `${shevchenko.path}/book?place=neutral`, `${shevchenko.path}/decline`, new URL(state.demo.newsletterUrl!).pathname];
+	const pages = [
+		shevchenko.path,
+		`${shevchenko.path}/book?place=home`,
+		`${shevchenko.path}/book?place=school`,
+		`${shevchenko.path}/book?place=neutral`,
+		`${shevchenko.path}/decline`,
+		new URL(state.demo.newsletterUrl!).pathname
+	];
 	for (const lang of ['nl', 'en', 'fr', 'ar', 'tr', 'pl', 'uk']) {
 		await context.addCookies([{ name: 'lang', value: lang, url: state.url }]);
 		for (const path of pages) {

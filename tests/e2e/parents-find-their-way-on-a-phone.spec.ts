@@ -10,7 +10,8 @@ import { messages } from './messages';
  * Families of their own: Kowalska only looks (Fatma Demir's times belong to parents-book),
  * Osei books one of Lisa Mulder's times at school, Smith (Anouk Visser, no times) declines.
  */
-const pathOf = (state: TargetState, surname: string) => new URL(state.demo.families.find((f) => f.name.includes(surname))!.url).pathname;
+const pathOf = (state: TargetState, surname: string) =>
+	new URL(state.demo.families.find((f) => f.name.includes(surname))!.url).pathname;
 
 async function useLanguage(page: Page, state: TargetState, lang: string) {
 	await page.context().addCookies([{ name: 'lang', value: lang, url: state.url }]);
@@ -19,7 +20,10 @@ async function useLanguage(page: Page, state: TargetState, lang: string) {
 test.describe('on a 360 px phone', () => {
 	test.use({ viewport: { width: 360, height: 780 } });
 
-	test('“rather not at home” offers a time at school first, and no meeting second', async ({ page, state }) => {
+	test('“rather not at home” offers a time at school first, and no meeting second', async ({
+		page,
+		state
+	}) => {
 		await useLanguage(page, state, 'nl');
 		await page.goto(pathOf(state, 'Kowalska'));
 		await page.getByRole('link', { name: 'Ik wil liever geen afspraak' }).click();
@@ -31,20 +35,39 @@ test.describe('on a 360 px phone', () => {
 		await expect(decline).not.toHaveClass(/\bprimary\b/);
 		const [schoolBox, declineBox] = [(await school.boundingBox())!, (await decline.boundingBox())!];
 		expect(schoolBox.y + schoolBox.height).toBeLessThan(declineBox.y);
-		expect(await school.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(29, 78, 137)');
-		expect(await decline.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+		expect(await school.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+			'rgb(29, 78, 137)'
+		);
+		expect(await decline.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+			'rgb(255, 255, 255)'
+		);
 		await expectAccessible(page);
 		await school.click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kies een tijd');
-		await expect(page.getByRole('link', { name: 'Op school' })).toHaveAttribute('aria-current', 'true');
+		await expect(page.getByRole('link', { name: 'Op school' })).toHaveAttribute(
+			'aria-current',
+			'true'
+		);
 	});
 
-	test('every control on every parent page is at least 44 × 44 px, in Dutch and in Arabic', async ({ page, state }) => {
+	test('every control on every parent page is at least 44 × 44 px, in Dutch and in Arabic', async ({
+		page,
+		state
+	}) => {
 		test.setTimeout(120_000);
 		const open = pathOf(state, 'Kowalska');
 		const osei = pathOf(state, 'Osei');
 		const smith = pathOf(state, 'Smith');
-		const pages = [open, `${open}/book?place=home`, `${open}/book?place=school`, `${open}/book?place=neutral`, `${open}/decline`, `${osei}/book?place=home`, new URL(state.demo.newsletterUrl!).pathname, '/f/' + 'a'.repeat(32)];
+		const pages = [
+			open,
+			`${open}/book?place=home`,
+			`${open}/book?place=school`,
+			`${open}/book?place=neutral`,
+			`${open}/decline`,
+			`${osei}/book?place=home`,
+			new URL(state.demo.newsletterUrl!).pathname,
+			'/f/' + 'a'.repeat(32)
+		];
 		for (const lang of ['nl', 'ar']) {
 			await useLanguage(page, state, lang);
 			for (const path of pages) {
@@ -80,13 +103,19 @@ test.describe('on a 360 px phone', () => {
 		}
 	});
 
-	test('the choose-a-time page shows the days first, and is short on a phone', async ({ page, state }, testInfo) => {
+	test('the choose-a-time page shows the days first, and is short on a phone', async ({
+		page,
+		state
+	}, testInfo) => {
 		await useLanguage(page, state, 'nl');
 		const open = pathOf(state, 'Kowalska');
 		for (const place of ['home', 'school', 'neutral']) {
 			await page.goto(`${open}/book?place=${place}`);
 			const height = await page.evaluate(() => document.documentElement.scrollHeight);
-			testInfo.annotations.push({ type: 'height at 360 px', description: `book?place=${place}: ${height} px` });
+			testInfo.annotations.push({
+				type: 'height at 360 px',
+				description: `book?place=${place}: ${height} px`
+			});
 			// Fatma Demir's 24 times as 24 rows made this page 3,500–3,850 px long. The neutral page
 			// also lists the school's places, and another spec adds one: room for a third card.
 			expect(height, `book?place=${place}`).toBeLessThan(place === 'neutral' ? 2800 : 2600);
@@ -101,7 +130,10 @@ test.describe('on a 360 px phone', () => {
 	test.describe('without JavaScript', () => {
 		test.use({ javaScriptEnabled: false });
 
-		test('a refused form comes back with the chosen day open and the time still chosen', async ({ page, state }) => {
+		test('a refused form comes back with the chosen day open and the time still chosen', async ({
+			page,
+			state
+		}) => {
 			await useLanguage(page, state, 'en');
 			await page.goto(`${pathOf(state, 'Kowalska')}/book?place=school`);
 			await expect(page.locator('script')).toHaveCount(0);
@@ -110,7 +142,9 @@ test.describe('on a 360 px phone', () => {
 			const radio = day.locator('input[name="slotId"]').nth(1);
 			const slotId = await radio.getAttribute('value');
 			await radio.check();
-			await page.getByLabel('Questions or topics for the teacher').evaluate((el) => el.removeAttribute('maxlength'));
+			await page
+				.getByLabel('Questions or topics for the teacher')
+				.evaluate((el) => el.removeAttribute('maxlength'));
 			await page.getByLabel('Questions or topics for the teacher').fill('x'.repeat(1200));
 			await page.getByRole('button', { name: 'Make the appointment' }).click();
 			await expect(page.getByRole('alert')).toContainText('Your questions are too long');
@@ -121,7 +155,10 @@ test.describe('on a 360 px phone', () => {
 	});
 });
 
-test('on a desktop the parent pages sit in the middle of the screen, also right to left', async ({ page, state }) => {
+test('on a desktop the parent pages sit in the middle of the screen, also right to left', async ({
+	page,
+	state
+}) => {
 	await page.setViewportSize({ width: 1280, height: 800 });
 	for (const lang of ['nl', 'ar']) {
 		await useLanguage(page, state, lang);
@@ -130,7 +167,10 @@ test('on a desktop the parent pages sit in the middle of the screen, also right 
 			const box = el.getBoundingClientRect();
 			return { left: box.left, right: document.documentElement.clientWidth - box.right };
 		});
-		expect(Math.abs(left - right), `${lang}: ${left} px left, ${right} px right`).toBeLessThanOrEqual(2);
+		expect(
+			Math.abs(left - right),
+			`${lang}: ${left} px left, ${right} px right`
+		).toBeLessThanOrEqual(2);
 		expect(left).toBeGreaterThan(100);
 	}
 });

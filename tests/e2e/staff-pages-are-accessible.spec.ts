@@ -5,7 +5,12 @@ for (const width of [360, 1280]) {
 		test.use({ viewport: { width, height: 800 } });
 
 		test('public pages pass axe', async ({ page, state }) => {
-			for (const path of ['/', '/sign-in', '/setup/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/does-not-exist']) {
+			for (const path of [
+				'/',
+				'/sign-in',
+				'/setup/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+				'/does-not-exist'
+			]) {
 				await page.goto(path);
 				await expectAccessible(page);
 				await expectNoSidewaysScroll(page);
@@ -19,11 +24,16 @@ for (const width of [360, 1280]) {
 			await page.goto('/sign-in');
 			await page.getByRole('button', { name: 'Inloggen' }).click();
 			await expect(page.getByLabel('E-mailadres')).toHaveAttribute('aria-invalid', 'true');
-			await expect(page.getByLabel('E-mailadres')).toHaveAccessibleDescription('Vul uw e-mailadres in.');
+			await expect(page.getByLabel('E-mailadres')).toHaveAccessibleDescription(
+				'Vul uw e-mailadres in.'
+			);
 			await expectAccessible(page);
 		});
 
-		test('staff dashboards pass axe, for a teacher and for an admin, in Dutch and English', async ({ page, state }) => {
+		test('staff dashboards pass axe, for a teacher and for an admin, in Dutch and English', async ({
+			page,
+			state
+		}) => {
 			for (const role of ['teacher', 'admin'] as const) {
 				const person = state.demo.staff.find((s) => s.role === role)!;
 				await page.context().clearCookies();

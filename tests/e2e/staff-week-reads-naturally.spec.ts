@@ -1,6 +1,9 @@
 import { expect, signIn, test } from './fixtures';
 
-test('the week view writes months as the language does: "maandag 19 oktober", not "Maandag 19 Oktober"', async ({ page, state }) => {
+test('the week view writes months as the language does: "maandag 19 oktober", not "Maandag 19 Oktober"', async ({
+	page,
+	state
+}) => {
 	const jeroen = state.demo.staff.find((s) => s.email.startsWith('jeroen'))!;
 	await signIn(page, jeroen.email, jeroen.password);
 	await page.goto('/staff/slots?week=2026-10-19');

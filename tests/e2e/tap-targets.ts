@@ -20,10 +20,19 @@ export async function expectTapTargets(page: Page) {
 			'input[type="checkbox"]:not(label input)'
 		].join(', ');
 		return [...document.querySelectorAll<HTMLElement>(selector)]
-			.filter((el) => el.getClientRects().length > 0 && !el.closest('.visually-hidden') && getComputedStyle(el).visibility !== 'hidden')
+			.filter(
+				(el) =>
+					el.getClientRects().length > 0 &&
+					!el.closest('.visually-hidden') &&
+					getComputedStyle(el).visibility !== 'hidden'
+			)
 			.map((el) => {
 				const box = el.getBoundingClientRect();
-				return { what: `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`, width: Math.round(box.width * 10) / 10, height: Math.round(box.height * 10) / 10 };
+				return {
+					what: `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`,
+					width: Math.round(box.width * 10) / 10,
+					height: Math.round(box.height * 10) / 10
+				};
 			})
 			.filter((c) => c.width < 44 || c.height < 44)
 			.map((c) => `${c.what}: ${c.width}×${c.height}`);

@@ -6,7 +6,8 @@ export type Target = 'pglite' | 'postgres';
 
 export const FAKE_NOW = '2026-10-15T08:00:00Z';
 
-export const e2eTargets = (): Target[] => (process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']);
+export const e2eTargets = (): Target[] =>
+	process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 export const stateFile = (target: string) => path.resolve('.tmp', `e2e-${target}.json`);
 
@@ -16,7 +17,21 @@ export interface TargetState {
 	/** An empty school made with `create-admin`: its admin has only the setup link. */
 	newSchool: { email: string; setupPath: string };
 	/** Per round name: the figures counted in SQL right after the demo was loaded. */
-	counts: Record<string, Record<'invited' | 'booked' | 'home' | 'school' | 'neutral' | 'declined_home' | 'declined' | 'not_reached' | 'arabic', number>>;
+	counts: Record<
+		string,
+		Record<
+			| 'invited'
+			| 'booked'
+			| 'home'
+			| 'school'
+			| 'neutral'
+			| 'declined_home'
+			| 'declined'
+			| 'not_reached'
+			| 'arabic',
+			number
+		>
+	>;
 }
 
 /** What global setup wrote for this project: the server's address and the demo credentials. */

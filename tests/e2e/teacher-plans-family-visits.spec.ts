@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
 
-test('a teacher books for families after phone calls, prints her day sheet and exports the list', async ({ page, state }) => {
+test('a teacher books for families after phone calls, prints her day sheet and exports the list', async ({
+	page,
+	state
+}) => {
 	await page.setViewportSize({ width: 360, height: 800 });
 	const jeroen = state.demo.staff.find((s) => s.email.startsWith('jeroen'))!;
 	await signIn(page, jeroen.email, jeroen.password);
@@ -11,7 +14,9 @@ test('a teacher books for families after phone calls, prints her day sheet and e
 	await expectNoSidewaysScroll(page);
 
 	// De Vries: a home visit, with a question, in the first free evening.
-	await page.getByRole('link', { name: 'Afspraak maken namens het gezin Daan de Vries, Noor de Vries' }).click();
+	await page
+		.getByRole('link', { name: 'Afspraak maken namens het gezin Daan de Vries, Noor de Vries' })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Afspraak namens het gezin');
 	await expectAccessible(page);
 	await page.getByRole('radio', { name: '15:30–16:15, maandag 19 oktober 2026' }).check();
@@ -21,14 +26,22 @@ test('a teacher books for families after phone calls, prints her day sheet and e
 	await expect(page.getByRole('status')).toHaveText('De afspraak is opgeslagen.');
 	// The note is the school's: the family's own page shows the visit, never the note.
 	const family = await page.context().newPage();
-	await family.goto(new URL(state.demo.families.find((f) => f.name.includes('Daan de Vries'))!.url).pathname);
+	await family.goto(
+		new URL(state.demo.families.find((f) => f.name.includes('Daan de Vries'))!.url).pathname
+	);
 	await expect(family.getByRole('heading', { level: 1 })).toHaveText('Uw afspraak');
 	await expect(family.locator('main')).not.toContainText('lezen moeilijk');
 	await family.close();
 
 	// El Amrani: at school, with an Arabic interpreter, the next visit that evening.
-	await page.getByRole('link', { name: 'Afspraak maken namens het gezin Ilyas El Amrani, Yasmine El Amrani' }).click();
-	await expect(page.getByRole('radio', { name: '15:30–16:15, maandag 19 oktober 2026' })).toHaveCount(0);
+	await page
+		.getByRole('link', {
+			name: 'Afspraak maken namens het gezin Ilyas El Amrani, Yasmine El Amrani'
+		})
+		.click();
+	await expect(
+		page.getByRole('radio', { name: '15:30–16:15, maandag 19 oktober 2026' })
+	).toHaveCount(0);
 	await page.getByRole('radio', { name: '16:30–17:15, maandag 19 oktober 2026' }).check();
 	await page.getByRole('radio', { name: 'Op school' }).check();
 	await page.getByLabel('Tolk nodig?').selectOption({ label: 'Arabisch' });
@@ -50,7 +63,10 @@ test('a teacher books for families after phone calls, prints her day sheet and e
 	await expect(page.getByText('Reden: Geen tijd')).toBeVisible();
 
 	// The export opens in Dutch Excel: BOM, semicolons, the answers.
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Downloaden voor Excel (CSV)' }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'Downloaden voor Excel (CSV)' }).click()
+	]);
 	const csv = fs.readFileSync((await download.path())!, 'utf8');
 	expect(csv.startsWith('\uFEFFKinderen;Groepen;Leerkracht;Status')).toBe(true);
 	expect(csv).toContain('Sem Bakker;3B;Jeroen Bos;Geen bezoek gewenst');
@@ -58,8 +74,12 @@ test('a teacher books for families after phone calls, prints her day sheet and e
 
 	// The day sheet: both visits in order, with address, interpreter and talking points.
 	await page.goto('/staff/families/day?date=2026-10-19');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dagoverzicht maandag 19 oktober 2026');
-	const visits = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) });
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Dagoverzicht maandag 19 oktober 2026'
+	);
+	const visits = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { level: 2 }) });
 	await expect(visits).toHaveCount(2);
 	await expect(visits.nth(0)).toContainText('15:30–16:15 Daan de Vries (3B), Noor de Vries (1A)');
 	await expect(visits.nth(0)).toContainText('Thuis: Spitsbergenstraat 12 1013 AB Amsterdam');

@@ -4,7 +4,10 @@ test.describe('a teacher publishes her visiting times', () => {
 	// One teacher's calendar, built up step by step: the overlap needs the times Anouk shares with
 	// Tim, and the move and delete work on them. One story, so one test; as separate tests did,
 	// each step signs in afresh.
-	test('publishes two weeks of times, is refused an overlap for the second person, and moves and deletes a time on a phone', async ({ page, state }) => {
+	test('publishes two weeks of times, is refused an overlap for the second person, and moves and deletes a time on a phone', async ({
+		page,
+		state
+	}) => {
 		test.setTimeout(120_000);
 
 		await test.step('two weeks of Tuesdays and Thursdays across 25 October keep 15:30 on the clock', async () => {
@@ -42,7 +45,7 @@ test.describe('a teacher publishes her visiting times', () => {
 			await expectAccessible(page);
 		});
 
-		await test.step('a slot that overlaps the second staff member\'s other slot is refused', async () => {
+		await test.step("a slot that overlaps the second staff member's other slot is refused", async () => {
 			await page.context().clearCookies();
 			const admin = state.demo.staff.find((s) => s.role === 'admin')!;
 			await signIn(page, admin.email, admin.password);
@@ -51,7 +54,9 @@ test.describe('a teacher publishes her visiting times', () => {
 			await page.getByRole('button', { name: 'Toon' }).click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tijden van Jeroen Bos');
 			await page.getByRole('link', { name: 'Tijden toevoegen' }).click();
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tijden toevoegen voor Jeroen Bos');
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				'Tijden toevoegen voor Jeroen Bos'
+			);
 
 			// Tuesday 27 October 16:00: Jeroen is free, but Tim goes with Anouk from 15:30 and 16:30.
 			await page.getByLabel('Vanaf').fill('2026-10-27');
@@ -60,7 +65,9 @@ test.describe('a teacher publishes her visiting times', () => {
 			await page.getByLabel('Laatste bezoek is klaar om').fill('16:45');
 			await page.getByLabel('Tweede persoon').selectOption({ label: 'Tim de Groot' });
 			await page.getByRole('button', { name: 'Tijden toevoegen' }).click();
-			await expect(page.getByRole('alert')).toHaveText('Dat overlapt met een andere tijd van u of van de tweede persoon. Er is niets toegevoegd of gewijzigd.');
+			await expect(page.getByRole('alert')).toHaveText(
+				'Dat overlapt met een andere tijd van u of van de tweede persoon. Er is niets toegevoegd of gewijzigd.'
+			);
 			// What was typed stays filled in.
 			await expect(page.getByLabel('Vanaf')).toHaveValue('2026-10-27');
 			await expectAccessible(page);

@@ -1,6 +1,10 @@
 import { expect, signIn, submitSignIn, test } from './fixtures';
 
-test('a teacher signs in, sees her groups, and signs out for good', async ({ page, context, state }) => {
+test('a teacher signs in, sees her groups, and signs out for good', async ({
+	page,
+	context,
+	state
+}) => {
 	const teacher = state.demo.staff.find((s) => s.role === 'teacher')!;
 	await signIn(page, teacher.email, teacher.password);
 
@@ -49,10 +53,14 @@ test('an admin goes back to the page she asked for and sees the team', async ({ 
 	const team = page.getByRole('table');
 	await expect(team).toBeVisible();
 	// Other tests may invite colleagues meanwhile: every demo colleague is listed, at least.
-	for (const person of state.demo.staff) await expect(team.getByRole('cell', { name: person.email })).toBeVisible();
+	for (const person of state.demo.staff)
+		await expect(team.getByRole('cell', { name: person.email })).toBeVisible();
 });
 
-test('what a teacher types before the page has loaded its JavaScript is kept', async ({ page, state }) => {
+test('what a teacher types before the page has loaded its JavaScript is kept', async ({
+	page,
+	state
+}) => {
 	// A phone on a slow network: the form is there long before the scripts are.
 	await page.route('**/_app/immutable/**', async (route) => {
 		await new Promise((resolve) => setTimeout(resolve, 1500));

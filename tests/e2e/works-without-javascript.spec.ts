@@ -2,7 +2,10 @@ import { expect, signIn, test } from './fixtures';
 
 test.use({ javaScriptEnabled: false });
 
-test('with JavaScript off, a teacher signs in, switches to English and signs out', async ({ page, state }) => {
+test('with JavaScript off, a teacher signs in, switches to English and signs out', async ({
+	page,
+	state
+}) => {
 	const teacher = state.demo.staff.find((s) => s.role === 'teacher')!;
 	await signIn(page, teacher.email, teacher.password);
 	await expect(page).toHaveURL(/\/staff$/);

@@ -10,13 +10,26 @@ import { feedFor, issueFeed, revokeFeed } from '../../src/lib/server/calendar/fe
 
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
-const at = (date: string, from: string, to: string) => ({ startsAt: fromWallTime(date, from, AMS)!, endsAt: fromWallTime(date, to, AMS)! });
-const choice = (slotId: string): VisitChoice => ({ slotId, location: 'home', neutralPlaceId: null, visitAddress: null, interpreterLanguage: null, parentQuestions: null, notHomeReason: null, notHomeReasonText: null });
+const at = (date: string, from: string, to: string) => ({
+	startsAt: fromWallTime(date, from, AMS)!,
+	endsAt: fromWallTime(date, to, AMS)!
+});
+const choice = (slotId: string): VisitChoice => ({
+	slotId,
+	location: 'home',
+	neutralPlaceId: null,
+	visitAddress: null,
+	interpreterLanguage: null,
+	parentQuestions: null,
+	notHomeReason: null,
+	notHomeReasonText: null
+});
 const staffActor = { kind: 'staff' as const };
 
 /** Parses strictly: ical.js throws on malformed content lines. */
 function events(text: string) {
-	for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+	for (const line of text.split('\r\n'))
+		expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
 	const calendar = new ICAL.Component(ICAL.parse(text));
 	return calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
 }
@@ -38,13 +51,63 @@ describe.each(databaseKinds)("a teacher's calendar feed on %s", (kind) => {
 		intern = (await makeStaff(t.db, schoolId, { name: 'Stagiair' })).id;
 		const first = await makeFamilyInRound(t.db, schoolId, fatma);
 		round = first.round.id;
-		const [second] = await t.db.insert(family).values({ schoolId, visitingStaffId: fatma }).returning();
-		const [third] = await t.db.insert(family).values({ schoolId, visitingStaffId: jeroen }).returning();
-		const fatmaSlots = await createSlots(t.db, { schoolId, roundId: round, staffId: fatma, secondStaffId: intern, allowsHome: true, allowsSchool: true, allowsNeutral: true, times: [at('2026-10-26', '16:00', '16:45'), at('2026-10-27', '16:00', '16:45'), at('2026-10-28', '16:00', '16:45')] }, AMS, NOW);
-		const jeroenSlots = await createSlots(t.db, { schoolId, roundId: round, staffId: jeroen, secondStaffId: null, allowsHome: true, allowsSchool: true, allowsNeutral: true, times: [at('2026-10-26', '18:00', '18:45')] }, AMS, NOW);
+		const [second] = await t.db
+			.insert(family)
+			.values({ schoolId, visitingStaffId: fatma })
+			.returning();
+		const [third] = await t.db
+			.insert(family)
+			.values({ schoolId, visitingStaffId: jeroen })
+			.returning();
+		const fatmaSlots = await createSlots(
+			t.db,
+			{
+				schoolId,
+				roundId: round,
+				staffId: fatma,
+				secondStaffId: intern,
+				allowsHome: true,
+				allowsSchool: true,
+				allowsNeutral: true,
+				times: [
+					at('2026-10-26', '16:00', '16:45'),
+					at('2026-10-27', '16:00', '16:45'),
+					at('2026-10-28', '16:00', '16:45')
+				]
+			},
+			AMS,
+			NOW
+		);
+		const jeroenSlots = await createSlots(
+			t.db,
+			{
+				schoolId,
+				roundId: round,
+				staffId: jeroen,
+				secondStaffId: null,
+				allowsHome: true,
+				allowsSchool: true,
+				allowsNeutral: true,
+				times: [at('2026-10-26', '18:00', '18:45')]
+			},
+			AMS,
+			NOW
+		);
 		if (!fatmaSlots.ok || !jeroenSlots.ok) throw new Error('slots');
-		for (const [name, familyId, slotId] of [['a', first.family.id, fatmaSlots.ids[0]], ['b', second!.id, fatmaSlots.ids[1]], ['c', third!.id, jeroenSlots.ids[0]]] as const) {
-			const result = await bookVisit(t.db, schoolId, round, familyId, choice(slotId!), staffActor, NOW);
+		for (const [name, familyId, slotId] of [
+			['a', first.family.id, fatmaSlots.ids[0]],
+			['b', second!.id, fatmaSlots.ids[1]],
+			['c', third!.id, jeroenSlots.ids[0]]
+		] as const) {
+			const result = await bookVisit(
+				t.db,
+				schoolId,
+				round,
+				familyId,
+				choice(slotId!),
+				staffActor,
+				NOW
+			);
 			if (!result.ok) throw new Error(result.problem);
 			bookings[name] = result.bookingId;
 		}
@@ -58,7 +121,9 @@ describe.each(databaseKinds)("a teacher's calendar feed on %s", (kind) => {
 		expect(mine.map((e) => e.uid)).toEqual([`${bookings.a}@huisbezoek`]);
 		expect(mine[0]!.startDate.toJSDate().toISOString()).toBe('2026-10-26T15:00:00.000Z');
 		// The fixture's child is Kind<n> Test at Straat 1: neither is in the feed by default.
-		expect(JSON.stringify(mine.map((e) => [e.summary, e.location, e.description]))).not.toMatch(/Kind\d|Test|Straat 1/);
+		expect(JSON.stringify(mine.map((e) => [e.summary, e.location, e.description]))).not.toMatch(
+			/Kind\d|Test|Straat 1/
+		);
 		const internFeed = events((await feedFor(t.db, await issueFeed(t.db, intern, NOW), NOW))!);
 		expect(internFeed.map((e) => e.uid)).toEqual([`${bookings.a}@huisbezoek`]);
 		const jeroenFeed = events((await feedFor(t.db, await issueFeed(t.db, jeroen, NOW), NOW))!);

@@ -22,26 +22,59 @@ describe.each(databaseKinds)('create-admin on %s', (kind) => {
 
 	/** De Regenboog with its admin, who has set a password with the one-time link. */
 	const regenboog = async () => {
-		const made = await createAdmin(t.db, { email: 'Directie@Regenboog.example', schoolName: 'Basisschool De Regenboog' });
+		const made = await createAdmin(t.db, {
+			email: 'Directie@Regenboog.example',
+			schoolName: 'Basisschool De Regenboog'
+		});
 		if (!made.ok) throw new Error(made.reason);
-		expect((await redeemStaffToken(t.db, made.token, 'een lange zin als wachtwoord')).ok).toBe(true);
+		expect((await redeemStaffToken(t.db, made.token, 'een lange zin als wachtwoord')).ok).toBe(
+			true
+		);
 	};
 
 	it('needs a school name while there is no real school', async () => {
-		expect(await createAdmin(t.db, { email: 'it@regenboog.example' })).toEqual({ ok: false, reason: 'school_required' });
-		expect(await createAdmin(t.db, { email: 'not an address' })).toEqual({ ok: false, reason: 'invalid_email' });
-		expect(await createAdmin(t.db, { email: 'it@regenboog.example\r\nBcc: x@y.z' })).toEqual({ ok: false, reason: 'invalid_email' });
+		expect(await createAdmin(t.db, { email: 'it@regenboog.example' })).toEqual({
+			ok: false,
+			reason: 'school_required'
+		});
+		expect(await createAdmin(t.db, { email: 'not an address' })).toEqual({
+			ok: false,
+			reason: 'invalid_email'
+		});
+		expect(await createAdmin(t.db, { email: 'it@regenboog.example\r\nBcc: x@y.z' })).toEqual({
+			ok: false,
+			reason: 'invalid_email'
+		});
 	});
 
 	it('creates the school and the admin, whose one-time link sets a password', async () => {
-		const result = await createAdmin(t.db, { email: 'Directie@Regenboog.example', schoolName: 'Basisschool De Regenboog' });
-		expect(result).toMatchObject({ ok: true, created: true, schoolName: 'Basisschool De Regenboog' });
+		const result = await createAdmin(t.db, {
+			email: 'Directie@Regenboog.example',
+			schoolName: 'Basisschool De Regenboog'
+		});
+		expect(result).toMatchObject({
+			ok: true,
+			created: true,
+			schoolName: 'Basisschool De Regenboog'
+		});
 		if (!result.ok) return;
-		expect(await peekStaffToken(t.db, result.token)).toMatchObject({ email: 'directie@regenboog.example', purpose: 'setup' });
-		expect((await redeemStaffToken(t.db, result.token, 'een lange zin als wachtwoord')).ok).toBe(true);
-		const signedIn = await signIn(t.db, { email: 'directie@regenboog.example', password: 'een lange zin als wachtwoord', clientAddress: '127.0.0.1' });
+		expect(await peekStaffToken(t.db, result.token)).toMatchObject({
+			email: 'directie@regenboog.example',
+			purpose: 'setup'
+		});
+		expect((await redeemStaffToken(t.db, result.token, 'een lange zin als wachtwoord')).ok).toBe(
+			true
+		);
+		const signedIn = await signIn(t.db, {
+			email: 'directie@regenboog.example',
+			password: 'een lange zin als wachtwoord',
+			clientAddress: '127.0.0.1'
+		});
 		expect(signedIn.ok).toBe(true);
-		const [row] = await t.db.select().from(staff).where(eq(staff.email, 'directie@regenboog.example'));
+		const [row] = await t.db
+			.select()
+			.from(staff)
+			.where(eq(staff.email, 'directie@regenboog.example'));
 		expect(row).toMatchObject({ role: 'admin' });
 	});
 
@@ -49,14 +82,23 @@ describe.each(databaseKinds)('create-admin on %s', (kind) => {
 		await regenboog();
 		const again = await createAdmin(t.db, { email: 'directie@regenboog.example' });
 		expect(again).toMatchObject({ ok: true, created: false });
-		if (again.ok) expect(await peekStaffToken(t.db, again.token)).toMatchObject({ purpose: 'reset' });
+		if (again.ok)
+			expect(await peekStaffToken(t.db, again.token)).toMatchObject({ purpose: 'reset' });
 	});
 
 	it('refuses an address of another school and asks which school when there are several', async () => {
 		await regenboog();
 		await createAdmin(t.db, { email: 'kantoor@zonnebloem.example', schoolName: 'De Zonnebloem' });
-		expect(await createAdmin(t.db, { email: 'x@y.example' })).toEqual({ ok: false, reason: 'school_ambiguous' });
-		expect(await createAdmin(t.db, { email: 'kantoor@zonnebloem.example', schoolName: 'Basisschool De Regenboog' })).toEqual({
+		expect(await createAdmin(t.db, { email: 'x@y.example' })).toEqual({
+			ok: false,
+			reason: 'school_ambiguous'
+		});
+		expect(
+			await createAdmin(t.db, {
+				email: 'kantoor@zonnebloem.example',
+				schoolName: 'Basisschool De Regenboog'
+			})
+		).toEqual({
 			ok: false,
 			reason: 'belongs_to_other_school'
 		});

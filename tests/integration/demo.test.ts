@@ -1,14 +1,28 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { count, eq, isNull, sql } from 'drizzle-orm';
 import { rowsOf } from '../../src/lib/server/db';
-import { databaseKinds, emptyDatabase, freshDatabase, type TestDatabase } from '../support/databases';
+import {
+	databaseKinds,
+	emptyDatabase,
+	freshDatabase,
+	type TestDatabase
+} from '../support/databases';
 import { makeSchool } from '../support/fixtures';
 import { loadDemo, type DemoCredentials } from '../../src/lib/server/demo/load';
 import { startDemo } from '../../src/lib/server/demo/start';
 import { signIn } from '../../src/lib/server/auth/sign-in';
 import { resolveFamilyLink } from '../../src/lib/server/families/links';
 import { familyPage } from '../../src/lib/server/families/page';
-import { family, familyLink, guardian, pupil, school, staff, visitReport, visitRound } from '../../src/lib/server/db/schema';
+import {
+	family,
+	familyLink,
+	guardian,
+	pupil,
+	school,
+	staff,
+	visitReport,
+	visitRound
+} from '../../src/lib/server/db/schema';
 
 const origin = new URL('http://localhost:3000');
 const tokenOf = (url: string) => url.split('/f/')[1]!;
@@ -38,14 +52,26 @@ describe.each(databaseKinds)('the demo school on %s', (kind) => {
 		expect(pupils!.n).toBeGreaterThan(families!.n);
 		expect(rounds!.n).toBe(2);
 		// The finished round has answers of every kind and reports, some still to write.
-		const past = rowsOf<{ status: string; n: number | string }>(await t.db.execute(sql`select status, count(*) as n from booking group by status order by status`));
-		expect(past.map((r) => [r.status, Number(r.n)])).toEqual([['booked', 14], ['declined', 2]]);
+		const past = rowsOf<{ status: string; n: number | string }>(
+			await t.db.execute(
+				sql`select status, count(*) as n from booking group by status order by status`
+			)
+		);
+		expect(past.map((r) => [r.status, Number(r.n)])).toEqual([
+			['booked', 14],
+			['declined', 2]
+		]);
 		const [reports] = await t.db.select({ n: count() }).from(visitReport);
 		expect(reports!.n).toBe(10);
-		const languages = new Set((await t.db.select({ language: family.language }).from(family)).map((r) => r.language));
+		const languages = new Set(
+			(await t.db.select({ language: family.language }).from(family)).map((r) => r.language)
+		);
 		expect(languages.size).toBeGreaterThanOrEqual(8);
 		expect(languages).toContain('ar');
-		const noEmail = await t.db.select({ id: guardian.id }).from(guardian).where(isNull(guardian.email));
+		const noEmail = await t.db
+			.select({ id: guardian.id })
+			.from(guardian)
+			.where(isNull(guardian.email));
 		expect(noEmail.length).toBeGreaterThan(0);
 	});
 
@@ -53,11 +79,17 @@ describe.each(databaseKinds)('the demo school on %s', (kind) => {
 		const admin = first.credentials.staff.find((s) => s.role === 'admin')!;
 		const teacher = first.credentials.staff.find((s) => s.role === 'teacher')!;
 		for (const person of [admin, teacher]) {
-			const result = await signIn(t.db, { email: person.email, password: person.password, clientAddress: '127.0.0.1' });
+			const result = await signIn(t.db, {
+				email: person.email,
+				password: person.password,
+				clientAddress: '127.0.0.1'
+			});
 			expect(result.ok, person.email).toBe(true);
 		}
 		// Group 7 is not in the round: its only-child family gets no link.
-		expect(first.credentials.families.length).toBeLessThan((await t.db.select({ id: family.id }).from(family)).length);
+		expect(first.credentials.families.length).toBeLessThan(
+			(await t.db.select({ id: family.id }).from(family)).length
+		);
 		const link = await resolveFamilyLink(t.db, tokenOf(first.credentials.families[0]!.url));
 		expect(link).not.toBeNull();
 		const page = await familyPage(t.db, link!.familyId, link!.roundId);
@@ -75,12 +107,33 @@ describe.each(databaseKinds)('the demo school on %s', (kind) => {
 		const oldTeacher = first.credentials.staff.find((s) => s.role === 'teacher')!;
 		const newTeacher = again.credentials.staff.find((s) => s.email === oldTeacher.email)!;
 		expect(newTeacher.password).not.toBe(oldTeacher.password);
-		expect((await signIn(t.db, { email: oldTeacher.email, password: oldTeacher.password, clientAddress: '127.0.0.2' })).ok).toBe(false);
-		expect((await signIn(t.db, { email: newTeacher.email, password: newTeacher.password, clientAddress: '127.0.0.2' })).ok).toBe(true);
+		expect(
+			(
+				await signIn(t.db, {
+					email: oldTeacher.email,
+					password: oldTeacher.password,
+					clientAddress: '127.0.0.2'
+				})
+			).ok
+		).toBe(false);
+		expect(
+			(
+				await signIn(t.db, {
+					email: newTeacher.email,
+					password: newTeacher.password,
+					clientAddress: '127.0.0.2'
+				})
+			).ok
+		).toBe(true);
 
 		expect(await resolveFamilyLink(t.db, tokenOf(first.credentials.families[0]!.url))).toBeNull();
-		expect(await resolveFamilyLink(t.db, tokenOf(again.credentials.families[0]!.url))).not.toBeNull();
-		const active = await t.db.select({ n: count() }).from(familyLink).where(isNull(familyLink.revokedAt));
+		expect(
+			await resolveFamilyLink(t.db, tokenOf(again.credentials.families[0]!.url))
+		).not.toBeNull();
+		const active = await t.db
+			.select({ n: count() })
+			.from(familyLink)
+			.where(isNull(familyLink.revokedAt));
 		expect(active[0]!.n).toBe(again.credentials.families.length);
 	});
 
@@ -89,7 +142,9 @@ describe.each(databaseKinds)('the demo school on %s', (kind) => {
 		try {
 			await makeSchool(other.db, 'Basisschool De Regenboog');
 			await startDemo(other.db, { origin });
-			expect(await other.db.select({ n: count() }).from(school).where(eq(school.isDemo, true))).toEqual([{ n: 0 }]);
+			expect(
+				await other.db.select({ n: count() }).from(school).where(eq(school.isDemo, true))
+			).toEqual([{ n: 0 }]);
 			expect(await other.db.select({ n: count() }).from(staff)).toEqual([{ n: 0 }]);
 		} finally {
 			await other.dispose();

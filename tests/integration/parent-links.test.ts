@@ -3,8 +3,18 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { familyLink, guardian, outbox } from '../../src/lib/server/db/schema';
-import { issueFamilyLink, resolveFamilyLink, revokeFamilyLinks } from '../../src/lib/server/families/links';
-import { renewNewsletterCode, requestFamilyLink, roundByNewsletterCode, LINK_REQUESTS_PER_ADDRESS, LINK_REQUESTS_PER_NETWORK } from '../../src/lib/server/families/newsletter';
+import {
+	issueFamilyLink,
+	resolveFamilyLink,
+	revokeFamilyLinks
+} from '../../src/lib/server/families/links';
+import {
+	renewNewsletterCode,
+	requestFamilyLink,
+	roundByNewsletterCode,
+	LINK_REQUESTS_PER_ADDRESS,
+	LINK_REQUESTS_PER_NETWORK
+} from '../../src/lib/server/families/newsletter';
 import { makeLetters } from '../../src/lib/server/families/letters';
 import { familyPage } from '../../src/lib/server/families/page';
 import { visitRound } from '../../src/lib/server/db/schema';
@@ -29,13 +39,19 @@ describe.each(databaseKinds)('parents get their links on %s', (kind) => {
 	// Links, codes and mail belong to a family and its round: each test has a family of its own.
 	beforeEach(async () => {
 		fixture = await makeFamilyInRound(t.db, schoolId, teacherId);
-		const [row] = await t.db.select({ email: guardian.email }).from(guardian).where(eq(guardian.familyId, fixture.family.id));
+		const [row] = await t.db
+			.select({ email: guardian.email })
+			.from(guardian)
+			.where(eq(guardian.familyId, fixture.family.id));
 		email = row!.email!;
 	});
 	afterAll(() => t?.dispose());
 
 	const newsletterRound = async () => {
-		const [row] = await t.db.select({ code: visitRound.newsletterCode }).from(visitRound).where(eq(visitRound.id, fixture.round.id));
+		const [row] = await t.db
+			.select({ code: visitRound.newsletterCode })
+			.from(visitRound)
+			.where(eq(visitRound.id, fixture.round.id));
 		return (await roundByNewsletterCode(t.db, row!.code))!;
 	};
 
@@ -44,7 +60,10 @@ describe.each(databaseKinds)('parents get their links on %s', (kind) => {
 		expect(round.roundId).toBe(fixture.round.id);
 		expect(await roundByNewsletterCode(t.db, 'nope')).toBeNull();
 		expect(await roundByNewsletterCode(t.db, '0'.repeat(32))).toBeNull();
-		const [before] = await t.db.select({ code: visitRound.newsletterCode }).from(visitRound).where(eq(visitRound.id, fixture.round.id));
+		const [before] = await t.db
+			.select({ code: visitRound.newsletterCode })
+			.from(visitRound)
+			.where(eq(visitRound.id, fixture.round.id));
 		expect(await renewNewsletterCode(t.db, schoolId, fixture.round.id)).toBe(true);
 		expect(await roundByNewsletterCode(t.db, before!.code)).toBeNull();
 		const other = await makeSchool(t.db);
@@ -54,21 +73,32 @@ describe.each(databaseKinds)('parents get their links on %s', (kind) => {
 	it('queues the personal link for a known address, whatever its case, and nothing for an unknown one', async () => {
 		const round = await newsletterRound();
 		const before = (await t.db.select().from(outbox)).length;
-		expect(await requestFamilyLink(t.db, round, 'nobody@example.org', '10.0.0.1', ORIGIN, NOW)).toBe('accepted');
+		expect(
+			await requestFamilyLink(t.db, round, 'nobody@example.org', '10.0.0.1', ORIGIN, NOW)
+		).toBe('accepted');
 		expect((await t.db.select().from(outbox)).length).toBe(before);
 
-		expect(await requestFamilyLink(t.db, round, email.toUpperCase(), '10.0.0.1', ORIGIN, NOW)).toBe('accepted');
+		expect(await requestFamilyLink(t.db, round, email.toUpperCase(), '10.0.0.1', ORIGIN, NOW)).toBe(
+			'accepted'
+		);
 		const [message] = await t.db.select().from(outbox).where(eq(outbox.toAddress, email));
 		expect(message!.kind).toBe('family_link');
 		const link = await resolveFamilyLink(t.db, tokenOf((message!.payload as { url: string }).url));
-		expect(link).toMatchObject({ familyId: fixture.family.id, roundId: fixture.round.id, schoolId });
+		expect(link).toMatchObject({
+			familyId: fixture.family.id,
+			roundId: fixture.round.id,
+			schoolId
+		});
 	});
 
 	it('keeps the office link working when a link is e-mailed, and revokes all on request', async () => {
 		const office = await issueFamilyLink(t.db, fixture.family.id, fixture.round.id, NOW, 'office');
 		await requestFamilyLink(t.db, await newsletterRound(), email, '10.0.0.2', ORIGIN, NOW);
 		expect(await resolveFamilyLink(t.db, office)).not.toBeNull();
-		const active = await t.db.select().from(familyLink).where(and(eq(familyLink.familyId, fixture.family.id), isNull(familyLink.revokedAt)));
+		const active = await t.db
+			.select()
+			.from(familyLink)
+			.where(and(eq(familyLink.familyId, fixture.family.id), isNull(familyLink.revokedAt)));
 		expect(active.map((l) => l.channel).sort()).toEqual(['email', 'office']);
 		expect(await revokeFamilyLinks(t.db, fixture.family.id, fixture.round.id, NOW)).toBe(2);
 		expect(await resolveFamilyLink(t.db, office)).toBeNull();
@@ -78,10 +108,14 @@ describe.each(databaseKinds)('parents get their links on %s', (kind) => {
 		const round = await newsletterRound();
 		const address = 'flood@example.org';
 		const results = [];
-		for (let i = 0; i < LINK_REQUESTS_PER_ADDRESS.max + 2; i++) results.push(await requestFamilyLink(t.db, round, address, `10.1.0.${i}`, ORIGIN, NOW));
+		for (let i = 0; i < LINK_REQUESTS_PER_ADDRESS.max + 2; i++)
+			results.push(await requestFamilyLink(t.db, round, address, `10.1.0.${i}`, ORIGIN, NOW));
 		expect(results.filter((r) => r === 'accepted')).toHaveLength(LINK_REQUESTS_PER_ADDRESS.max);
 		const network = [];
-		for (let i = 0; i < LINK_REQUESTS_PER_NETWORK.max + 2; i++) network.push(await requestFamilyLink(t.db, round, `p${i}@example.org`, '10.9.9.9', ORIGIN, NOW));
+		for (let i = 0; i < LINK_REQUESTS_PER_NETWORK.max + 2; i++)
+			network.push(
+				await requestFamilyLink(t.db, round, `p${i}@example.org`, '10.9.9.9', ORIGIN, NOW)
+			);
 		// Parents on the school's wifi share one address: a whole school's worth gets through first.
 		expect(LINK_REQUESTS_PER_NETWORK.max).toBeGreaterThanOrEqual(300);
 		expect(network.filter((r) => r === 'rate_limited').length).toBe(2);
@@ -89,14 +123,24 @@ describe.each(databaseKinds)('parents get their links on %s', (kind) => {
 
 	it('prints a letter in the family language with a QR code, and the new link replaces the old office link', async () => {
 		const old = await issueFamilyLink(t.db, fixture.family.id, fixture.round.id, NOW, 'office');
-		const letters = await makeLetters(t.db, schoolId, fixture.round.id, { familyId: fixture.family.id }, ORIGIN, 'Europe/Amsterdam', NOW);
+		const letters = await makeLetters(
+			t.db,
+			schoolId,
+			fixture.round.id,
+			{ familyId: fixture.family.id },
+			ORIGIN,
+			'Europe/Amsterdam',
+			NOW
+		);
 		expect(letters).toHaveLength(1);
 		expect(letters[0]!.qrSvg).toMatch(/^<svg/);
 		expect(letters[0]!.lang).toBe('nl');
 		expect(await resolveFamilyLink(t.db, tokenOf(letters[0]!.url))).not.toBeNull();
 		expect(await resolveFamilyLink(t.db, old)).toBeNull();
 		const other = await makeSchool(t.db);
-		expect(await makeLetters(t.db, other.id, fixture.round.id, 'all', ORIGIN, 'Europe/Amsterdam', NOW)).toEqual([]);
+		expect(
+			await makeLetters(t.db, other.id, fixture.round.id, 'all', ORIGIN, 'Europe/Amsterdam', NOW)
+		).toEqual([]);
 	});
 
 	it('shows a family only its own page, never across schools', async () => {

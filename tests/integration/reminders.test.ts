@@ -13,8 +13,20 @@ import { mailboxTransport } from '../../src/lib/server/mail/transport';
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
 const HOUR = 3_600_000;
-const at = (date: string, from: string, to: string) => ({ startsAt: fromWallTime(date, from, AMS)!, endsAt: fromWallTime(date, to, AMS)! });
-const choice = (slotId: string): VisitChoice => ({ slotId, location: 'school', neutralPlaceId: null, visitAddress: null, interpreterLanguage: null, parentQuestions: null, notHomeReason: null, notHomeReasonText: null });
+const at = (date: string, from: string, to: string) => ({
+	startsAt: fromWallTime(date, from, AMS)!,
+	endsAt: fromWallTime(date, to, AMS)!
+});
+const choice = (slotId: string): VisitChoice => ({
+	slotId,
+	location: 'school',
+	neutralPlaceId: null,
+	visitAddress: null,
+	interpreterLanguage: null,
+	parentQuestions: null,
+	notHomeReason: null,
+	notHomeReasonText: null
+});
 const parent = { kind: 'parent' as const };
 
 describe.each(databaseKinds)('reminders on %s', (kind) => {
@@ -37,17 +49,62 @@ describe.each(databaseKinds)('reminders on %s', (kind) => {
 	const visitsOn = async (date: string) => {
 		const first = await makeFamilyInRound(t.db, schoolId, teacher);
 		const roundId = first.round.id;
-		const [second] = await t.db.insert(family).values({ schoolId, visitingStaffId: teacher }).returning();
-		await t.db.insert(guardian).values({ familyId: second!.id, name: 'Tweede ouder', email: `tweede.${date}@families.example` });
-		const slots = await createSlots(t.db, { schoolId, roundId, staffId: teacher, secondStaffId: null, allowsHome: true, allowsSchool: true, allowsNeutral: true, times: [at(date, '16:00', '16:45'), at(date, '17:00', '17:45')] }, AMS, NOW);
+		const [second] = await t.db
+			.insert(family)
+			.values({ schoolId, visitingStaffId: teacher })
+			.returning();
+		await t.db.insert(guardian).values({
+			familyId: second!.id,
+			name: 'Tweede ouder',
+			email: `tweede.${date}@families.example`
+		});
+		const slots = await createSlots(
+			t.db,
+			{
+				schoolId,
+				roundId,
+				staffId: teacher,
+				secondStaffId: null,
+				allowsHome: true,
+				allowsSchool: true,
+				allowsNeutral: true,
+				times: [at(date, '16:00', '16:45'), at(date, '17:00', '17:45')]
+			},
+			AMS,
+			NOW
+		);
 		if (!slots.ok) throw new Error('slots');
-		const kept = (await bookVisit(t.db, schoolId, roundId, first.family.id, choice(slots.ids[0]!), parent, NOW) as { bookingId: string }).bookingId;
-		const cancelled = (await bookVisit(t.db, schoolId, roundId, second!.id, choice(slots.ids[1]!), parent, NOW) as { bookingId: string }).bookingId;
+		const kept = (
+			(await bookVisit(
+				t.db,
+				schoolId,
+				roundId,
+				first.family.id,
+				choice(slots.ids[0]!),
+				parent,
+				NOW
+			)) as { bookingId: string }
+		).bookingId;
+		const cancelled = (
+			(await bookVisit(
+				t.db,
+				schoolId,
+				roundId,
+				second!.id,
+				choice(slots.ids[1]!),
+				parent,
+				NOW
+			)) as { bookingId: string }
+		).bookingId;
 		await cancelAnswer(t.db, schoolId, roundId, second!.id, parent, NOW);
 		return { kept, cancelled, startsAt: at(date, '16:00', '16:45').startsAt };
 	};
 
-	const reminders = (bookingId: string) => t.db.select().from(outbox).where(and(eq(outbox.bookingId, bookingId), eq(outbox.kind, 'visit_reminder')));
+	const reminders = (bookingId: string) =>
+		t.db
+			.select()
+			.from(outbox)
+			.where(and(eq(outbox.bookingId, bookingId), eq(outbox.kind, 'visit_reminder')));
 
 	it('queues nothing before the reminder time', async () => {
 		const { startsAt } = await visitsOn('2026-11-04');
@@ -63,7 +120,13 @@ describe.each(databaseKinds)('reminders on %s', (kind) => {
 		expect(await queueReminders(t.db, new Date(inWindow.getTime() + HOUR))).toBe(0);
 		expect(await reminders(kept)).toHaveLength(1);
 		expect(await reminders(cancelled)).toHaveLength(0);
-		const sent = await drainOutbox({ db: t.db, transport: mailboxTransport(), origin: new URL('https://hb.example'), fromAddress: 'hb@school.example', now: () => inWindow });
+		const sent = await drainOutbox({
+			db: t.db,
+			transport: mailboxTransport(),
+			origin: new URL('https://hb.example'),
+			fromAddress: 'hb@school.example',
+			now: () => inWindow
+		});
 		expect(sent.failed).toBe(0);
 		expect((await reminders(kept))[0]!.status).toBe('sent');
 	});
@@ -75,7 +138,13 @@ describe.each(databaseKinds)('reminders on %s', (kind) => {
 		const [row] = await reminders(kept);
 		expect(row!.status).toBe('pending');
 		await t.db.execute(`update booking set status = 'cancelled' where id = '${kept}'`);
-		const result = await drainOutbox({ db: t.db, transport: mailboxTransport(), origin: new URL('https://hb.example'), fromAddress: 'hb@school.example', now: () => new Date(startsAt.getTime() - 20 * HOUR) });
+		const result = await drainOutbox({
+			db: t.db,
+			transport: mailboxTransport(),
+			origin: new URL('https://hb.example'),
+			fromAddress: 'hb@school.example',
+			now: () => new Date(startsAt.getTime() - 20 * HOUR)
+		});
 		expect(result.skipped).toBe(1);
 		expect((await reminders(kept))[0]!.status).toBe('skipped');
 	});

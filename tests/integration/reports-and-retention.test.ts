@@ -1,9 +1,25 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { databaseKinds, emptyDatabase, freshDatabase, type TestDatabase } from '../support/databases';
+import {
+	databaseKinds,
+	emptyDatabase,
+	freshDatabase,
+	type TestDatabase
+} from '../support/databases';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { rowsOf } from '../../src/lib/server/db';
-import { auditEvent, booking, family, familyLink, guardian, outbox, pupil, staff, staffSession, visitReport } from '../../src/lib/server/db/schema';
+import {
+	auditEvent,
+	booking,
+	family,
+	familyLink,
+	guardian,
+	outbox,
+	pupil,
+	staff,
+	staffSession,
+	visitReport
+} from '../../src/lib/server/db/schema';
 import { createSlots } from '../../src/lib/server/slots/create';
 import { bookVisit, declineRound, type VisitChoice } from '../../src/lib/server/booking/answer';
 import { issueFamilyLink } from '../../src/lib/server/families/links';
@@ -23,7 +39,10 @@ import { asMessage } from '../../src/lib/server/mail/outbox';
 const AMS = 'Europe/Amsterdam';
 const BOOKED_AT = new Date('2026-10-15T08:00:00Z');
 const AFTER_VISITS = new Date('2026-10-29T08:00:00Z');
-const at = (date: string, from: string, to: string) => ({ startsAt: fromWallTime(date, from, AMS)!, endsAt: fromWallTime(date, to, AMS)! });
+const at = (date: string, from: string, to: string) => ({
+	startsAt: fromWallTime(date, from, AMS)!,
+	endsAt: fromWallTime(date, to, AMS)!
+});
 const parent = { kind: 'parent' as const };
 // Words only a parent typed: after the retention job none may be found anywhere in the database.
 const SECRETS = ['Vraag-over-slapen', 'Reden-geen-ruimte', 'Reden-liever-niet', 'Adres-bij-oma 12'];
@@ -35,7 +54,18 @@ function reportForm(fields: Record<string, string | string[]>) {
 }
 
 // The report Anouk writes after the home visit, as the form sends it.
-const REPORT = { held: 'yes', date: '2026-10-28', time: '16:05', location: 'home', parent: ['Ayşe Yılmaz'], child: 'yes', interpreter: 'family', interpreterName: 'أحمد (oom)', mainPoints: 'Emre slaapt slecht; Gökhan helpt met huiswerk.\r\n=SUM(A1)', followUp: 'care_coordinator' };
+const REPORT = {
+	held: 'yes',
+	date: '2026-10-28',
+	time: '16:05',
+	location: 'home',
+	parent: ['Ayşe Yılmaz'],
+	child: 'yes',
+	interpreter: 'family',
+	interpreterName: 'أحمد (oom)',
+	mainPoints: 'Emre slaapt slecht; Gökhan helpt met huiswerk.\r\n=SUM(A1)',
+	followUp: 'care_coordinator'
+};
 
 describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (kind) => {
 	let t: TestDatabase;
@@ -49,7 +79,12 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 	let families: string[];
 	let homeBooking: string;
 
-	const who = (row: { id: string; schoolId: string; role: 'admin' | 'teacher'; title: string }) => ({ id: row.id, schoolId: row.schoolId, role: row.role, title: row.title });
+	const who = (row: {
+		id: string;
+		schoolId: string;
+		role: 'admin' | 'teacher';
+		title: string;
+	}) => ({ id: row.id, schoolId: row.schoolId, role: row.role, title: row.title });
 
 	/** The school and its staff: Anouk, her colleague Jeroen, the office and the care coordinator. */
 	const makeTeam = async () => {
@@ -57,7 +92,11 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		anouk = who(await makeStaff(t.db, schoolId, { name: 'Anouk Visser' }));
 		other = who(await makeStaff(t.db, schoolId, { name: 'Jeroen Bos' }));
 		admin = who(await makeStaff(t.db, schoolId, { role: 'admin', name: 'Marieke Smit' }));
-		const [ib] = await t.db.update(staff).set({ title: 'care_coordinator' }).where(eq(staff.id, (await makeStaff(t.db, schoolId, { name: 'Samira Ouali' })).id)).returning();
+		const [ib] = await t.db
+			.update(staff)
+			.set({ title: 'care_coordinator' })
+			.where(eq(staff.id, (await makeStaff(t.db, schoolId, { name: 'Samira Ouali' })).id))
+			.returning();
 		careCoordinator = who(ib!);
 	};
 
@@ -67,28 +106,109 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		roundId = first.round.id;
 		groupId = first.group.id;
 		families = [first.family.id];
-		await t.db.update(pupil).set({ firstName: 'Emre', lastName: 'Yılmaz' }).where(eq(pupil.familyId, first.family.id));
-		await t.db.update(guardian).set({ name: 'Ayşe Yılmaz' }).where(eq(guardian.familyId, first.family.id));
+		await t.db
+			.update(pupil)
+			.set({ firstName: 'Emre', lastName: 'Yılmaz' })
+			.where(eq(pupil.familyId, first.family.id));
+		await t.db
+			.update(guardian)
+			.set({ name: 'Ayşe Yılmaz' })
+			.where(eq(guardian.familyId, first.family.id));
 		for (let i = 0; i < 3; i++) {
-			const [f] = await t.db.insert(family).values({ schoolId, visitingStaffId: anouk.id }).returning();
-			await t.db.insert(guardian).values({ familyId: f!.id, name: `Ouder ${i}`, email: `ouder-${i}-${kind}@families.example` });
-			await t.db.insert(pupil).values({ schoolId, familyId: f!.id, groupId, pupilNumber: `N${i}`, firstName: `Kind${i}`, lastName: 'Test', birthDate: '2020-02-02' });
+			const [f] = await t.db
+				.insert(family)
+				.values({ schoolId, visitingStaffId: anouk.id })
+				.returning();
+			await t.db.insert(guardian).values({
+				familyId: f!.id,
+				name: `Ouder ${i}`,
+				email: `ouder-${i}-${kind}@families.example`
+			});
+			await t.db.insert(pupil).values({
+				schoolId,
+				familyId: f!.id,
+				groupId,
+				pupilNumber: `N${i}`,
+				firstName: `Kind${i}`,
+				lastName: 'Test',
+				birthDate: '2020-02-02'
+			});
 			families.push(f!.id);
 		}
-		const slots = await createSlots(t.db, { schoolId, roundId, staffId: anouk.id, secondStaffId: null, allowsHome: true, allowsSchool: true, allowsNeutral: true, times: [at('2026-10-28', '16:00', '16:45'), at('2026-10-28', '17:00', '17:45')] }, AMS, BOOKED_AT);
+		const slots = await createSlots(
+			t.db,
+			{
+				schoolId,
+				roundId,
+				staffId: anouk.id,
+				secondStaffId: null,
+				allowsHome: true,
+				allowsSchool: true,
+				allowsNeutral: true,
+				times: [at('2026-10-28', '16:00', '16:45'), at('2026-10-28', '17:00', '17:45')]
+			},
+			AMS,
+			BOOKED_AT
+		);
 		if (!slots.ok) throw new Error('slots');
-		const choice = (slotId: string, over: Partial<VisitChoice>): VisitChoice => ({ slotId, location: 'home', neutralPlaceId: null, visitAddress: null, interpreterLanguage: null, parentQuestions: null, notHomeReason: null, notHomeReasonText: null, ...over });
-		const home = await bookVisit(t.db, schoolId, roundId, families[0]!, choice(slots.ids[0]!, { parentQuestions: SECRETS[0]!, visitAddress: SECRETS[3]! }), parent, BOOKED_AT);
+		const choice = (slotId: string, over: Partial<VisitChoice>): VisitChoice => ({
+			slotId,
+			location: 'home',
+			neutralPlaceId: null,
+			visitAddress: null,
+			interpreterLanguage: null,
+			parentQuestions: null,
+			notHomeReason: null,
+			notHomeReasonText: null,
+			...over
+		});
+		const home = await bookVisit(
+			t.db,
+			schoolId,
+			roundId,
+			families[0]!,
+			choice(slots.ids[0]!, { parentQuestions: SECRETS[0]!, visitAddress: SECRETS[3]! }),
+			parent,
+			BOOKED_AT
+		);
 		homeBooking = (home as { bookingId: string }).bookingId;
-		await bookVisit(t.db, schoolId, roundId, families[1]!, choice(slots.ids[1]!, { location: 'school', notHomeReason: 'no_space', notHomeReasonText: SECRETS[1]!, interpreterLanguage: 'ar' }), parent, BOOKED_AT);
-		await declineRound(t.db, schoolId, roundId, families[2]!, { code: 'privacy', text: SECRETS[2]! }, parent, BOOKED_AT);
+		await bookVisit(
+			t.db,
+			schoolId,
+			roundId,
+			families[1]!,
+			choice(slots.ids[1]!, {
+				location: 'school',
+				notHomeReason: 'no_space',
+				notHomeReasonText: SECRETS[1]!,
+				interpreterLanguage: 'ar'
+			}),
+			parent,
+			BOOKED_AT
+		);
+		await declineRound(
+			t.db,
+			schoolId,
+			roundId,
+			families[2]!,
+			{ code: 'privacy', text: SECRETS[2]! },
+			parent,
+			BOOKED_AT
+		);
 		await issueFamilyLink(t.db, families[3]!, roundId, BOOKED_AT);
 	};
 
 	/** Anouk writes the report of the home visit, naming Jeroen, who went along. */
-	const writeReport = async (fields: Record<string, string | string[]> = REPORT, savedAt = AFTER_VISITS) => {
+	const writeReport = async (
+		fields: Record<string, string | string[]> = REPORT,
+		savedAt = AFTER_VISITS
+	) => {
 		const visit = (await visitForReport(t.db, anouk, homeBooking, AFTER_VISITS))!;
-		const read = readReportForm(reportForm({ ...fields, staff: [anouk.id, other.id] }), { staffIds: [anouk.id, other.id], parents: visit.guardians }, AMS);
+		const read = readReportForm(
+			reportForm({ ...fields, staff: [anouk.id, other.id] }),
+			{ staffIds: [anouk.id, other.id], parents: visit.guardians },
+			AMS
+		);
 		if (!read.ok) throw new Error(JSON.stringify(read.errors));
 		return saveReport(t.db, anouk, visit, read.value, savedAt);
 	};
@@ -121,28 +241,64 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 
 	it('refuses a report that is too long or names people the form did not offer, and keeps what was typed', async () => {
 		const allowed = { staffIds: [anouk.id, other.id], parents: ['Ayşe Yılmaz'] };
-		const tooLong = readReportForm(reportForm({ held: 'yes', date: '2026-10-28', time: '16:00', staff: [admin.id], parent: ['Iemand anders'], mainPoints: 'x'.repeat(4001) }), allowed, AMS);
+		const tooLong = readReportForm(
+			reportForm({
+				held: 'yes',
+				date: '2026-10-28',
+				time: '16:00',
+				staff: [admin.id],
+				parent: ['Iemand anders'],
+				mainPoints: 'x'.repeat(4001)
+			}),
+			allowed,
+			AMS
+		);
 		expect(tooLong.ok).toBe(false);
 		if (tooLong.ok) return;
-		expect(tooLong.errors).toEqual({ staff: 'reports.errors.staff', mainPoints: 'reports.errors.main_points_too_long' });
+		expect(tooLong.errors).toEqual({
+			staff: 'reports.errors.staff',
+			mainPoints: 'reports.errors.main_points_too_long'
+		});
 		expect(tooLong.values.parentsPresent).toEqual([]);
 		expect(tooLong.values.mainPoints).toHaveLength(4001);
-		const notHeld = readReportForm(reportForm({ held: 'no', date: '2026-10-28', time: '25:00', staff: [anouk.id] }), allowed, AMS);
-		expect(notHeld.ok ? {} : notHeld.errors).toEqual({ notHeldReason: 'reports.errors.not_held_reason', when: 'reports.errors.when' });
+		const notHeld = readReportForm(
+			reportForm({ held: 'no', date: '2026-10-28', time: '25:00', staff: [anouk.id] }),
+			allowed,
+			AMS
+		);
+		expect(notHeld.ok ? {} : notHeld.errors).toEqual({
+			notHeldReason: 'reports.errors.not_held_reason',
+			when: 'reports.errors.when'
+		});
 	});
 
 	it('writes one report per visit, logs every write, and exports it for the pupil file', async () => {
 		await makeRound();
 		const id = await writeReport();
-		expect(await writeReport({ ...REPORT, followUp: 'none' }, new Date(AFTER_VISITS.getTime() + 60_000))).toBe(id);
+		expect(
+			await writeReport({ ...REPORT, followUp: 'none' }, new Date(AFTER_VISITS.getTime() + 60_000))
+		).toBe(id);
 		expect(await t.db.select().from(visitReport)).toHaveLength(1);
-		const actions = (await t.db.select({ action: auditEvent.action }).from(auditEvent).where(eq(auditEvent.subjectId, id))).map((a) => a.action);
+		const actions = (
+			await t.db
+				.select({ action: auditEvent.action })
+				.from(auditEvent)
+				.where(eq(auditEvent.subjectId, id))
+		).map((a) => a.action);
 		expect(actions).toEqual(['report.written', 'report.updated']);
 		// The first save asked the care coordinator to follow up: she got one mail, without the child's name.
 		const mails = await t.db.select().from(outbox).where(eq(outbox.kind, 'report_follow_up'));
 		expect(mails.map((m) => m.toName)).toEqual(['Samira Ouali']);
-		const composed = composeMessage({ ...asMessage(mails[0]!), language: 'nl' }, { origin: new URL('https://hb.example'), organizer: { name: 'School', email: 'hb@school.example' } });
-		expect(composed!.subject).toMatch(/^Vervolg gevraagd na een huisbezoek van woensdag 28 oktober\D*16:05$/);
+		const composed = composeMessage(
+			{ ...asMessage(mails[0]!), language: 'nl' },
+			{
+				origin: new URL('https://hb.example'),
+				organizer: { name: 'School', email: 'hb@school.example' }
+			}
+		);
+		expect(composed!.subject).toMatch(
+			/^Vervolg gevraagd na een huisbezoek van woensdag 28 oktober\D*16:05$/
+		);
 		expect(composed!.text).toContain('Anouk Visser vraagt u om vervolg na een huisbezoek');
 		expect(composed!.text).toContain(`https://hb.example/staff/reports/${homeBooking}`);
 		expect(composed!.text).not.toContain('Emre');
@@ -163,22 +319,45 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		expect(csv).toContain('"Emre slaapt slecht; Gökhan helpt met huiswerk.\n=SUM(A1)"');
 		expect(csv.split('\r\n')).toHaveLength(3);
 		expect(textBlock(rows[0]!, tr, AMS)).toContain('Huisbezoek 28-10-2026 om 16:05 (Thuis)');
-		expect(await reportsForGroup(t.db, { ...other, id: admin.id, role: 'teacher', title: 'teacher' }, roundId, groupId)).toEqual([]);
+		expect(
+			await reportsForGroup(
+				t.db,
+				{ ...other, id: admin.id, role: 'teacher', title: 'teacher' },
+				roundId,
+				groupId
+			)
+		).toEqual([]);
 
 		// Jeroen leaves the school: a new report cannot name him, this one keeps him on its form.
 		await t.db.update(staff).set({ active: false }).where(eq(staff.id, other.id));
 		expect((await reportPeople(t.db, schoolId, [])).map((p) => p.name)).not.toContain('Jeroen Bos');
-		expect((await reportPeople(t.db, schoolId, [anouk.id, other.id])).map((p) => p.name)).toContain('Jeroen Bos');
+		expect((await reportPeople(t.db, schoolId, [anouk.id, other.id])).map((p) => p.name)).toContain(
+			'Jeroen Bos'
+		);
 		await t.db.update(staff).set({ active: true }).where(eq(staff.id, other.id));
 	});
 
-	it('removes a finished round\'s personal data at the end of the school year, and the evaluation stays the same', async () => {
+	it("removes a finished round's personal data at the end of the school year, and the evaluation stays the same", async () => {
 		// The round is over and its home visit has its report.
 		await makeRound();
 		await writeReport();
 		const before = await liveFigures(t.db, schoolId, roundId, AFTER_VISITS);
-		expect(before!.total).toMatchObject({ invited: 4, booked: 2, home: 1, school: 1, declinedHome: 1, declined: 1, notReached: 1, visitsPast: 2, reportsWritten: 1, held: 1 });
-		expect(before!.reasons).toEqual([{ code: 'no_space', count: 1 }, { code: 'privacy', count: 1 }]);
+		expect(before!.total).toMatchObject({
+			invited: 4,
+			booked: 2,
+			home: 1,
+			school: 1,
+			declinedHome: 1,
+			declined: 1,
+			notReached: 1,
+			visitsPast: 2,
+			reportsWritten: 1,
+			held: 1
+		});
+		expect(before!.reasons).toEqual([
+			{ code: 'no_space', count: 1 },
+			{ code: 'privacy', count: 1 }
+		]);
 		expect(before!.interpreters).toEqual([{ language: 'ar', count: 1 }]);
 
 		// 31 July 2027 is still the school year the round was in: nothing goes.
@@ -186,7 +365,10 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		expect(await t.db.select().from(booking)).toHaveLength(3);
 
 		// Two servers run the job at the same moment: one removes the round, the other finds it done.
-		const [run, other] = await Promise.all([applyRetention(t.db, new Date('2027-08-01T06:00:00Z')), applyRetention(t.db, new Date('2027-08-01T06:00:00Z'))]);
+		const [run, other] = await Promise.all([
+			applyRetention(t.db, new Date('2027-08-01T06:00:00Z')),
+			applyRetention(t.db, new Date('2027-08-01T06:00:00Z'))
+		]);
 		expect([run.rounds, other.rounds].sort()).toEqual([0, 1]);
 		expect(run.bookings + other.bookings).toBe(3);
 		expect(await t.db.select().from(booking)).toHaveLength(0);
@@ -201,9 +383,15 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		expect(await t.db.select().from(visitReport)).toHaveLength(1);
 		expect((await applyRetention(t.db, new Date('2028-10-29T08:00:00Z'))).reports).toBe(1);
 		expect(await placesHolding(t, 'Gökhan')).toEqual([]);
-		const log = await t.db.select({ action: auditEvent.action, detail: auditEvent.detail }).from(auditEvent).where(sql`${auditEvent.action} like 'retention.%'`);
+		const log = await t.db
+			.select({ action: auditEvent.action, detail: auditEvent.detail })
+			.from(auditEvent)
+			.where(sql`${auditEvent.action} like 'retention.%'`);
 		expect(log).toEqual([
-			{ action: 'retention.round_data_removed', detail: { bookings: 3, links: 1, messages: expect.any(Number), waves: 0 } },
+			{
+				action: 'retention.round_data_removed',
+				detail: { bookings: 3, links: 1, messages: expect.any(Number), waves: 0 }
+			},
 			{ action: 'retention.reports_removed', detail: { reports: 1 } }
 		]);
 	});
@@ -211,34 +399,82 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 	it('cleans up expired sessions and old mail, and keeps what is still in use', async () => {
 		const now = new Date('2028-11-01T00:00:00Z');
 		await t.db.insert(staffSession).values([
-			{ id: `old-${kind}`, staffId: anouk.id, secretHash: new Uint8Array(32), expiresAt: new Date(now.getTime() - 1000) },
-			{ id: `new-${kind}`, staffId: anouk.id, secretHash: new Uint8Array(32), expiresAt: new Date(now.getTime() + 86_400_000) }
+			{
+				id: `old-${kind}`,
+				staffId: anouk.id,
+				secretHash: new Uint8Array(32),
+				expiresAt: new Date(now.getTime() - 1000)
+			},
+			{
+				id: `new-${kind}`,
+				staffId: anouk.id,
+				secretHash: new Uint8Array(32),
+				expiresAt: new Date(now.getTime() + 86_400_000)
+			}
 		]);
 		await t.db.insert(outbox).values([
-			{ schoolId, kind: 'family_link', toAddress: 'oud@families.example', payload: {} as never, status: 'sent', createdAt: new Date(now.getTime() - 31 * 86_400_000) },
-			{ schoolId, kind: 'family_link', toAddress: 'nieuw@families.example', payload: {} as never, status: 'sent', createdAt: new Date(now.getTime() - 86_400_000) },
-			{ schoolId, kind: 'family_link', toAddress: 'wacht@families.example', payload: {} as never, status: 'pending', createdAt: new Date(now.getTime() - 40 * 86_400_000) }
+			{
+				schoolId,
+				kind: 'family_link',
+				toAddress: 'oud@families.example',
+				payload: {} as never,
+				status: 'sent',
+				createdAt: new Date(now.getTime() - 31 * 86_400_000)
+			},
+			{
+				schoolId,
+				kind: 'family_link',
+				toAddress: 'nieuw@families.example',
+				payload: {} as never,
+				status: 'sent',
+				createdAt: new Date(now.getTime() - 86_400_000)
+			},
+			{
+				schoolId,
+				kind: 'family_link',
+				toAddress: 'wacht@families.example',
+				payload: {} as never,
+				status: 'pending',
+				createdAt: new Date(now.getTime() - 40 * 86_400_000)
+			}
 		]);
 		const run = await applyRetention(t.db, now);
 		expect(run.housekeeping).toMatchObject({ sessions: 1, messages: 1 });
-		expect((await t.db.select({ id: staffSession.id }).from(staffSession)).map((s) => s.id)).toEqual([`new-${kind}`]);
-		expect((await t.db.select({ to: outbox.toAddress }).from(outbox)).map((o) => o.to).sort()).toEqual(['nieuw@families.example', 'wacht@families.example']);
+		expect(
+			(await t.db.select({ id: staffSession.id }).from(staffSession)).map((s) => s.id)
+		).toEqual([`new-${kind}`]);
+		expect(
+			(await t.db.select({ to: outbox.toAddress }).from(outbox)).map((o) => o.to).sort()
+		).toEqual(['nieuw@families.example', 'wacht@families.example']);
 	});
 
-	it('exports a family\'s data as JSON and erases it on request, touching no other family', async () => {
+	it("exports a family's data as JSON and erases it on request, touching no other family", async () => {
 		await makeRound();
-		const data = await exportFamily(t.db, schoolId, families[1]!, admin.id, new Date('2028-11-02T00:00:00Z'));
-		expect(data!.guardians).toMatchObject([{ name: 'Ouder 0', email: `ouder-0-${kind}@families.example` }]);
+		const data = await exportFamily(
+			t.db,
+			schoolId,
+			families[1]!,
+			admin.id,
+			new Date('2028-11-02T00:00:00Z')
+		);
+		expect(data!.guardians).toMatchObject([
+			{ name: 'Ouder 0', email: `ouder-0-${kind}@families.example` }
+		]);
 		expect(data!.pupils).toMatchObject([{ pupil_number: 'N0' }]);
 		expect(JSON.stringify(data)).not.toContain('token_hash');
-		expect(await exportFamily(t.db, (await makeSchool(t.db)).id, families[1]!, admin.id, new Date())).toBeNull();
+		expect(
+			await exportFamily(t.db, (await makeSchool(t.db)).id, families[1]!, admin.id, new Date())
+		).toBeNull();
 
 		const removed = await eraseFamily(t.db, schoolId, families[1]!, admin.id);
 		expect(removed).toMatchObject({ children: 1, guardians: 1 });
 		expect(await placesHolding(t, `ouder-0-${kind}@families.example`)).toEqual([]);
 		expect(await placesHolding(t, 'Kind0')).toEqual([]);
 		expect(await t.db.select().from(family)).toHaveLength(3);
-		const [audit] = await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'family.erased'));
+		const [audit] = await t.db
+			.select()
+			.from(auditEvent)
+			.where(eq(auditEvent.action, 'family.erased'));
 		expect(audit!.detail).toMatchObject({ children: 1, guardians: 1 });
 	});
 });
@@ -252,7 +488,9 @@ async function placesHolding(t: TestDatabase, needle: string): Promise<string[]>
 	const found: string[] = [];
 	for (const c of columns) {
 		const [row] = rowsOf<{ n: number | string }>(
-			await t.db.execute(sql`select count(*) as n from ${sql.identifier(c.table_name)} where ${sql.identifier(c.column_name)}::text like ${`%${needle}%`}`)
+			await t.db.execute(
+				sql`select count(*) as n from ${sql.identifier(c.table_name)} where ${sql.identifier(c.column_name)}::text like ${`%${needle}%`}`
+			)
 		);
 		if (Number(row?.n) > 0) found.push(`${c.table_name}.${c.column_name}`);
 	}

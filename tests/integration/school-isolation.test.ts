@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
-import { currentRound, familiesVisitedBy, groupsOfTeacher, schoolCounts, staffOfSchool } from '../../src/lib/server/school/overview';
+import {
+	currentRound,
+	familiesVisitedBy,
+	groupsOfTeacher,
+	schoolCounts,
+	staffOfSchool
+} from '../../src/lib/server/school/overview';
 import { familyPage } from '../../src/lib/server/families/page';
 import { issueFamilyLink, resolveFamilyLink } from '../../src/lib/server/families/links';
 
@@ -25,7 +31,12 @@ describe.each(databaseKinds)('two schools on %s', (kind) => {
 	afterAll(() => t?.dispose());
 
 	it('counts and lists only the own school', async () => {
-		expect(await schoolCounts(t.db, a.schoolId)).toEqual({ groups: 1, pupils: 1, families: 1, staff: 2 });
+		expect(await schoolCounts(t.db, a.schoolId)).toEqual({
+			groups: 1,
+			pupils: 1,
+			families: 1,
+			staff: 2
+		});
 		expect((await staffOfSchool(t.db, a.schoolId)).length).toBe(2);
 		expect((await currentRound(t.db, a.schoolId, '2026-10-01'))?.name).toBeDefined();
 	});
@@ -36,7 +47,7 @@ describe.each(databaseKinds)('two schools on %s', (kind) => {
 		expect((await groupsOfTeacher(t.db, a.schoolId, a.teacherId)).length).toBe(1);
 	});
 
-	it('never pairs a family with another school\'s round', async () => {
+	it("never pairs a family with another school's round", async () => {
 		expect(await familyPage(t.db, a.familyId, b.roundId)).toBeNull();
 		expect(await familyPage(t.db, a.familyId, a.roundId)).not.toBeNull();
 	});
@@ -44,11 +55,20 @@ describe.each(databaseKinds)('two schools on %s', (kind) => {
 	it('resolves a family link to that family only, and not once revoked', async () => {
 		const token = await issueFamilyLink(t.db, a.familyId, a.roundId);
 		expect(token.length).toBeGreaterThanOrEqual(26); // 160 bits in base32
-		expect(await resolveFamilyLink(t.db, token)).toMatchObject({ familyId: a.familyId, roundId: a.roundId });
+		expect(await resolveFamilyLink(t.db, token)).toMatchObject({
+			familyId: a.familyId,
+			roundId: a.roundId
+		});
 		const replacement = await issueFamilyLink(t.db, a.familyId, a.roundId);
 		expect(await resolveFamilyLink(t.db, token)).toBeNull();
 		expect(await resolveFamilyLink(t.db, replacement)).not.toBeNull();
-		for (const bad of ['', 'a'.repeat(32), replacement.toUpperCase(), replacement + 'a', '../../etc/passwd']) {
+		for (const bad of [
+			'',
+			'a'.repeat(32),
+			replacement.toUpperCase(),
+			replacement + 'a',
+			'../../etc/passwd'
+		]) {
 			expect(await resolveFamilyLink(t.db, bad)).toBeNull();
 		}
 	});

@@ -19,7 +19,15 @@ describe('the portal behind a TLS proxy', () => {
 	const started: { server: RunningServer; dataDir: string }[] = [];
 	const startBehindProxy = async () => {
 		const dataDir = tempDir('hb-proxy');
-		started.push({ dataDir, server: await startServer({ DATA_DIR: dataDir, ORIGIN, ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '1' }) });
+		started.push({
+			dataDir,
+			server: await startServer({
+				DATA_DIR: dataDir,
+				ORIGIN,
+				ADDRESS_HEADER: 'X-Forwarded-For',
+				XFF_DEPTH: '1'
+			})
+		});
 		return started.at(-1)!;
 	};
 	let server: RunningServer;
@@ -38,7 +46,12 @@ describe('the portal behind a TLS proxy', () => {
 		fetch(`${url}/sign-in`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html', Origin: ORIGIN, ...(forwardedFor && { 'X-Forwarded-For': forwardedFor }) },
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Accept: 'text/html',
+				Origin: ORIGIN,
+				...(forwardedFor && { 'X-Forwarded-For': forwardedFor })
+			},
 			body: new URLSearchParams({ email, password: 'not the password' })
 		});
 
@@ -47,7 +60,9 @@ describe('the portal behind a TLS proxy', () => {
 		const asset = /(?:href|src)="\.?\.?(\/_app\/immutable\/[^"]+)"/.exec(html)![1]!;
 		for (const path of ['/sign-in', '/healthz', asset, '/favicon.svg']) {
 			const response = await fetch(server.url + path);
-			expect(response.headers.get('strict-transport-security'), path).toBe('max-age=31536000; includeSubDomains');
+			expect(response.headers.get('strict-transport-security'), path).toBe(
+				'max-age=31536000; includeSubDomains'
+			);
 			expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
 		}
 	});
@@ -68,8 +83,11 @@ describe('the portal behind a TLS proxy', () => {
 		await server.stop();
 		const handle = await openDatabase({ databaseUrl: null, dataDir, role: 'test' });
 		try {
-			const keys = rowsOf<{ key_hash: string; hits: number }>(await handle.db.execute(sql`select key_hash, hits from rate_limit`));
-			const hits = (subject: string) => Number(keys.find((k) => k.key_hash === keyOf(addressLimit, subject))?.hits ?? 0);
+			const keys = rowsOf<{ key_hash: string; hits: number }>(
+				await handle.db.execute(sql`select key_hash, hits from rate_limit`)
+			);
+			const hits = (subject: string) =>
+				Number(keys.find((k) => k.key_hash === keyOf(addressLimit, subject))?.hits ?? 0);
 			expect(hits('203.0.113.7')).toBe(1);
 			expect(hits('198.51.100.23')).toBe(1);
 			expect(hits('10.0.0.99')).toBe(0);

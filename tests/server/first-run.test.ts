@@ -15,7 +15,18 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 /** What a clone holds, without build output; node_modules is shared, as `npm install` made it. */
 function freshCopy(): string {
 	const dir = tempDir('hb-first-run');
-	for (const entry of ['src', 'messages', 'static', 'scripts', 'drizzle', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json', '.npmrc']) {
+	for (const entry of [
+		'src',
+		'messages',
+		'static',
+		'scripts',
+		'drizzle',
+		'svelte.config.js',
+		'vite.config.ts',
+		'tsconfig.json',
+		'package.json',
+		'.npmrc'
+	]) {
 		fs.cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
 	}
 	fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
@@ -25,7 +36,20 @@ function freshCopy(): string {
 /** The environment of a laptop: nothing of the test run's own settings. */
 function laptopEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 	const env = { ...process.env };
-	for (const name of ['PORT', 'HOST', 'ORIGIN', 'DATABASE_URL', 'DATA_DIR', 'DEMO', 'FAKE_NOW', 'LOG_LEVEL', 'SMTP_URL', 'MAIL_FROM', 'MAIL_WORKER']) delete env[name];
+	for (const name of [
+		'PORT',
+		'HOST',
+		'ORIGIN',
+		'DATABASE_URL',
+		'DATA_DIR',
+		'DEMO',
+		'FAKE_NOW',
+		'LOG_LEVEL',
+		'SMTP_URL',
+		'MAIL_FROM',
+		'MAIL_WORKER'
+	])
+		delete env[name];
 	return { ...env, ...extra };
 }
 
@@ -36,11 +60,17 @@ interface Run {
 }
 
 function startScript(cwd: string, env: NodeJS.ProcessEnv): Run {
-	const child = spawn(process.execPath, ['scripts/start.js'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, ['scripts/start.js'], {
+		cwd,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let output = '';
 	child.stdout.on('data', (c) => (output += c));
 	child.stderr.on('data', (c) => (output += c));
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code))
+	);
 	return {
 		output: () => output,
 		exited,
@@ -62,7 +92,8 @@ async function waitFor(run: Run, done: () => Promise<boolean>, timeoutMs: number
 	void run.exited.then(() => (ended = true));
 	while (!(await done())) {
 		if (ended) throw new Error(`npm start ended early:\n${run.output()}`);
-		if (Date.now() > deadline) throw new Error(`npm start did not get there in time:\n${run.output()}`);
+		if (Date.now() > deadline)
+			throw new Error(`npm start did not get there in time:\n${run.output()}`);
 		await new Promise((r) => setTimeout(r, 500));
 	}
 }
@@ -121,7 +152,10 @@ describe('a first run', () => {
 		const original = fs.readFileSync(layout, 'utf8');
 		fs.writeFileSync(layout, original + '\n<p>{ unclosed </p>\n');
 		try {
-			const run = startScript(copy, laptopEnv({ PORT: String(await freePort()), DATA_DIR: dataDir() }));
+			const run = startScript(
+				copy,
+				laptopEnv({ PORT: String(await freePort()), DATA_DIR: dataDir() })
+			);
 			const timer = setTimeout(() => void run.stop(), 240_000);
 			const code = await run.exited;
 			clearTimeout(timer);
@@ -157,24 +191,44 @@ describe('a first run', () => {
 			expect(banner[0]).toBe('');
 			expect(banner[1]).toBe('  Demo school "obs De Spitsbergen (demo)" loaded.');
 			expect(banner[2]).toBe(`  Sign in at ${url}/sign-in`);
-			expect(banner.at(-1)).toBe('  Passwords and links are renewed at every start; older ones stop working.');
-			expect(first.output()).not.toMatch(/PLUGIN_TIMINGS|npm run preview|empty chunk|adapter-node|✔ done/);
+			expect(banner.at(-1)).toBe(
+				'  Passwords and links are renewed at every start; older ones stop working.'
+			);
+			expect(first.output()).not.toMatch(
+				/PLUGIN_TIMINGS|npm run preview|empty chunk|adapter-node|✔ done/
+			);
 
 			for (const role of ['office (admin)', 'teacher']) {
-				const [, email, password] = banner.find((l) => l.startsWith(`  ${role}  `))!.trim().split(/ {2,}/);
+				const [, email, password] = banner
+					.find((l) => l.startsWith(`  ${role}  `))!
+					.trim()
+					.split(/ {2,}/);
 				const response = await fetch(`${url}/sign-in`, {
 					method: 'POST',
 					redirect: 'manual',
-					headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html', Origin: url },
+					headers: {
+						'Content-Type': 'application/x-www-form-urlencoded',
+						Accept: 'text/html',
+						Origin: url
+					},
 					body: new URLSearchParams({ email: email!, password: password! })
 				});
 				expect(response.status, role).toBe(303);
 				expect(response.headers.get('location')).toBe('/staff');
 			}
 
-			const expected = { Dutch: 'lang="nl" dir="ltr"', Arabic: 'lang="ar" dir="rtl"', Turkish: 'lang="tr" dir="ltr"', Ukrainian: 'lang="uk" dir="ltr"', Polish: 'lang="pl" dir="ltr"' };
+			const expected = {
+				Dutch: 'lang="nl" dir="ltr"',
+				Arabic: 'lang="ar" dir="rtl"',
+				Turkish: 'lang="tr" dir="ltr"',
+				Ukrainian: 'lang="uk" dir="ltr"',
+				Polish: 'lang="pl" dir="ltr"'
+			};
 			for (const [language, html] of Object.entries(expected)) {
-				const [, link, children] = banner.find((l) => l.startsWith(`  ${language}  `))!.trim().split(/ {2,}/);
+				const [, link, children] = banner
+					.find((l) => l.startsWith(`  ${language}  `))!
+					.trim()
+					.split(/ {2,}/);
 				expect(link!.startsWith(`${url}/f/`), language).toBe(true);
 				const page = await fetch(link!);
 				expect(page.status, language).toBe(200);
@@ -189,11 +243,18 @@ describe('a first run', () => {
 		const second = startScript(copy, env);
 		try {
 			await waitFor(second, healthy(url), 120_000);
-			const plain = second.output().trimEnd().split('\n').filter((l) => !isJson(l) && !l.startsWith('Listening on '));
+			const plain = second
+				.output()
+				.trimEnd()
+				.split('\n')
+				.filter((l) => !isJson(l) && !l.startsWith('Listening on '));
 			// Built already: no build line this time.
 			expect(plain[0]).toBe(`Starting Huisbezoek on ${url} (embedded database in ${data})`);
 			expect(plain).toContain('  Demo school "obs De Spitsbergen (demo)" ready.');
-			const oldLink = banner.find((l) => l.startsWith('  Dutch  '))!.trim().split(/ {2,}/)[1]!;
+			const oldLink = banner
+				.find((l) => l.startsWith('  Dutch  '))!
+				.trim()
+				.split(/ {2,}/)[1]!;
 			expect(second.output()).not.toContain(oldLink);
 			// A link the portal issued and replaced: gone (410), with the way back to a new one.
 			expect((await fetch(oldLink)).status).toBe(410);
@@ -207,17 +268,27 @@ describe('a first run', () => {
 		const command = /^(npm run\b[^#\n]*\bdemo --json)\s*#/m.exec(readme)?.[1]?.trim();
 		expect(command, 'the README names the command').toBeDefined();
 		const port = await freePort();
-		const result = spawnSync('sh', ['-c', command!], { cwd: root, env: laptopEnv({ PORT: String(port), DATA_DIR: dataDir('hb-first-run-cli') }), encoding: 'utf8', timeout: 150_000 });
+		const result = spawnSync('sh', ['-c', command!], {
+			cwd: root,
+			env: laptopEnv({ PORT: String(port), DATA_DIR: dataDir('hb-first-run-cli') }),
+			encoding: 'utf8',
+			timeout: 150_000
+		});
 		expect(result.status, result.stderr).toBe(0);
 		const demo = JSON.parse(result.stdout);
 		expect(demo.signInUrl).toBe(`http://localhost:${port}/sign-in`);
 		expect(demo.families.length).toBeGreaterThan(5);
-		for (const family of demo.families) expect(family.url.startsWith(`http://localhost:${port}/f/`)).toBe(true);
+		for (const family of demo.families)
+			expect(family.url.startsWith(`http://localhost:${port}/f/`)).toBe(true);
 		expect(result.stderr).toContain(`Links point at http://localhost:${port}`);
 	}, 180_000);
 
 	it('installs without warnings about skipped install scripts', (context) => {
-		const result = spawnSync('npm', ['install-scripts', 'ls'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+		const result = spawnSync('npm', ['install-scripts', 'ls'], {
+			cwd: root,
+			encoding: 'utf8',
+			timeout: 60_000
+		});
 		// npm before 11.x has no install-script policy and runs esbuild's script without a word.
 		if (/Unknown command/i.test(result.stdout + result.stderr)) context.skip();
 		expect(result.status, result.stderr).toBe(0);

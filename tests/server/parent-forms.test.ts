@@ -33,15 +33,26 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 	});
 
 	const demoPhone = '020 123 4567';
-	const pathOf = (surname: string) => new URL(demo.families.find((f) => f.name.includes(surname))!.url).pathname;
+	const pathOf = (surname: string) =>
+		new URL(demo.families.find((f) => f.name.includes(surname))!.url).pathname;
 	const post = (pathname: string, form: Record<string, string>, lang = 'en') =>
 		fetch(server.url + pathname, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html', Origin: server.url, Cookie: `lang=${lang}` },
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Accept: 'text/html',
+				Origin: server.url,
+				Cookie: `lang=${lang}`
+			},
 			body: new URLSearchParams(form)
 		});
-	const slotsOn = async (pathname: string) => [...(await (await fetch(`${server.url}${pathname}/book?place=school`)).text()).matchAll(/name="slotId" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+	const slotsOn = async (pathname: string) =>
+		[
+			...(await (await fetch(`${server.url}${pathname}/book?place=school`)).text()).matchAll(
+				/name="slotId" value="([0-9a-f-]{36})"/g
+			)
+		].map((m) => m[1]!);
 
 	it('refuses bad input with a message in the parent language, never a 500', async () => {
 		const path = pathOf('Bakker');
@@ -52,7 +63,11 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 			{ location: '<script>', slotId: slotId! },
 			{ location: 'school', slotId: slotId!, interpreter: 'yes', interpreterLanguage: 'klingon' },
 			{ location: 'school', slotId: slotId!, questions: 'q'.repeat(10_000) },
-			{ location: 'home', slotId: slotId!, visitAddress: 'Straat 1\r\nBcc: evil@example.org'.repeat(20) },
+			{
+				location: 'home',
+				slotId: slotId!,
+				visitAddress: 'Straat 1\r\nBcc: evil@example.org'.repeat(20)
+			},
 			{ location: 'neutral', slotId: slotId!, placeId: '00000000-0000-4000-8000-000000000000' },
 			{ location: 'school', slotId: '00000000-0000-4000-8000-000000000000' }
 		];
@@ -68,10 +83,17 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 	it("does not book another teacher's slot, and answers an unknown token with 404", async () => {
 		// Osei's teacher is not Bakker's: the slot exists, but not for this family.
 		const [othersSlot] = await slotsOn(pathOf('Osei'));
-		const response = await post(`${pathOf('Bakker')}/book`, { location: 'school', slotId: othersSlot!, interpreter: 'no' });
+		const response = await post(`${pathOf('Bakker')}/book`, {
+			location: 'school',
+			slotId: othersSlot!,
+			interpreter: 'no'
+		});
 		expect(response.status).toBe(409);
 		expect(await response.text()).toContain('This time belongs to another teacher');
-		expect((await post('/f/' + 'a'.repeat(32) + '/book', { location: 'school', slotId: othersSlot! })).status).toBe(404);
+		expect(
+			(await post('/f/' + 'a'.repeat(32) + '/book', { location: 'school', slotId: othersSlot! }))
+				.status
+		).toBe(404);
 		expect((await fetch(`${server.url}${pathOf('Bakker')}/visit.ics`)).status).toBe(404);
 	});
 
@@ -79,7 +101,12 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 		// A family of its own: the other tests need Bakker without a visit.
 		const path = pathOf('García');
 		const [slotId] = await slotsOn(path);
-		const booked = await post(`${path}/book`, { location: 'home', slotId: slotId!, interpreter: 'no', questions: '<b>Lucía</b> houdt van voetbal' });
+		const booked = await post(`${path}/book`, {
+			location: 'home',
+			slotId: slotId!,
+			interpreter: 'no',
+			questions: '<b>Lucía</b> houdt van voetbal'
+		});
 		expect(booked.status).toBe(303);
 		const ics = await fetch(`${server.url}${path}/visit.ics`);
 		expect(ics.headers.get('content-type')).toContain('text/calendar');
@@ -96,7 +123,12 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 	it('answers a re-post of the same booking with "saved" and changes nothing; after ten changes in an hour it gives the phone number', async () => {
 		const path = pathOf('Peters');
 		const slots = await slotsOn(path);
-		const same = { location: 'school', slotId: slots[0]!, interpreter: 'no', questions: 'Over lezen' };
+		const same = {
+			location: 'school',
+			slotId: slots[0]!,
+			interpreter: 'no',
+			questions: 'Over lezen'
+		};
 		expect((await post(`${path}/book`, same)).headers.get('location')).toBe(`${path}?saved=booked`);
 		for (let i = 0; i < 5; i++) {
 			const again = await post(`${path}/book`, same);
@@ -104,7 +136,10 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 			expect(again.headers.get('location')).toBe(`${path}?saved=unchanged`);
 		}
 		// Nine more real changes reach the limit of ten; the eleventh is refused with the school's phone.
-		for (let i = 1; i <= 9; i++) expect((await post(`${path}/book`, { ...same, slotId: slots[i % 2]! })).headers.get('location')).toBe(`${path}?saved=booked`);
+		for (let i = 1; i <= 9; i++)
+			expect(
+				(await post(`${path}/book`, { ...same, slotId: slots[i % 2]! })).headers.get('location')
+			).toBe(`${path}?saved=booked`);
 		const refused = await post(`${path}/book`, { ...same, slotId: slots[2]! }, 'tr');
 		expect(refused.status).toBe(409);
 		const html = await refused.text();

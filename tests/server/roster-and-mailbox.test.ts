@@ -5,11 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { databaseKinds, createPostgresDatabase, tempDir } from '../support/databases';
-import { cookieHeader, cookieJar, runCli, startServer, type RunningServer } from '../support/server';
+import {
+	cookieHeader,
+	cookieJar,
+	runCli,
+	startServer,
+	type RunningServer
+} from '../support/server';
 import { openDatabase } from '../../src/lib/server/db';
 import type { DemoCredentials } from '../../src/lib/server/demo/load';
 
-const HEADER = 'Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Groep;Geboortedatum;Nieuwe leerling;Ouder/verzorger 1;E-mail ouder 1;Telefoon ouder 1;Straat en huisnummer;Postcode;Plaats;Thuistaal\n';
+const HEADER =
+	'Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Groep;Geboortedatum;Nieuwe leerling;Ouder/verzorger 1;E-mail ouder 1;Telefoon ouder 1;Straat en huisnummer;Postcode;Plaats;Thuistaal\n';
 
 /** A roster export of `bytes` bytes: about 150 bytes a pupil, as long street names make them. */
 function export_(bytes: number): Blob {
@@ -44,15 +51,25 @@ describe.each(databaseKinds)('roster uploads and the mailbox over HTTP on %s', (
 		expect(cli.status, cli.stderr).toBe(0);
 		demo = JSON.parse(cli.stdout) as DemoCredentials;
 		// An address that came in with a roster imported before the import checked addresses.
-		const handle = await openDatabase({ databaseUrl: env.DATABASE_URL ?? null, dataDir: env.DATA_DIR ?? '', role: 'test' });
-		await handle.db.execute(sql`update guardian set email = 'jösé@example.com' where email = 'lotte.bakker@example.nl'`);
+		const handle = await openDatabase({
+			databaseUrl: env.DATABASE_URL ?? null,
+			dataDir: env.DATA_DIR ?? '',
+			role: 'test'
+		});
+		await handle.db.execute(
+			sql`update guardian set email = 'jösé@example.com' where email = 'lotte.bakker@example.nl'`
+		);
 		await handle.close();
 		server = await startServer(env);
 		const admin = demo.staff.find((s) => s.role === 'admin')!;
 		const signIn = await fetch(`${server.url}/sign-in`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url, Accept: 'text/html' },
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Origin: server.url,
+				Accept: 'text/html'
+			},
 			body: new URLSearchParams({ email: admin.email, password: admin.password })
 		});
 		expect(signIn.status).toBe(303);
@@ -67,7 +84,12 @@ describe.each(databaseKinds)('roster uploads and the mailbox over HTTP on %s', (
 	const upload = (file: Blob) => {
 		const form = new FormData();
 		form.append('file', file, 'leerlingen.csv');
-		return fetch(`${server.url}/staff/roster`, { method: 'POST', redirect: 'manual', headers: { ...asAdmin, Origin: server.url, Accept: 'text/html' }, body: form });
+		return fetch(`${server.url}/staff/roster`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { ...asAdmin, Origin: server.url, Accept: 'text/html' },
+			body: form
+		});
 	};
 
 	it('takes a 0.7 MB export (over adapter-node’s own 512K) to the check page', async () => {
@@ -85,29 +107,48 @@ describe.each(databaseKinds)('roster uploads and the mailbox over HTTP on %s', (
 		for (const bytes of [6_000_000, 12_000_000]) {
 			const response = await upload(export_(bytes));
 			expect(response.status, `${bytes}`).toBe(413);
-			expect(alertOf(await response.text()), `${bytes}`).toBe('Het bestand is te groot. Het mag hoogstens 5 MB zijn.');
+			expect(alertOf(await response.text()), `${bytes}`).toBe(
+				'Het bestand is te groot. Het mag hoogstens 5 MB zijn.'
+			);
 		}
 	});
 
 	it('says in the preview which address of which row the mail cannot use, and what happens', async () => {
-		const response = await upload(new Blob([HEADER, '30001;José;;García;1A;01-01-2020;nee;José García;jösé@example.com;;Kerkstraat 1;1234 AB;Utrecht;Spaans\n']));
+		const response = await upload(
+			new Blob([
+				HEADER,
+				'30001;José;;García;1A;01-01-2020;nee;José García;jösé@example.com;;Kerkstraat 1;1234 AB;Utrecht;Spaans\n'
+			])
+		);
 		expect(response.status).toBe(303);
-		const html = await (await fetch(server.url + response.headers.get('location')!, { headers: asAdmin })).text();
+		const html = await (
+			await fetch(server.url + response.headers.get('location')!, { headers: asAdmin })
+		).text();
 		// (The page also carries its translations for the browser: look at the markup.)
-		expect(html).toContain('<h2 id="warnings-heading">1 e-mailadres kan de portal niet gebruiken</h2>');
+		expect(html).toContain(
+			'<h2 id="warnings-heading">1 e-mailadres kan de portal niet gebruiken</h2>'
+		);
 		expect(html).toContain('<li>Regel 2, E-mail ouder 1: jösé@example.com</li>');
-		expect(html).toMatch(/<p>De portal kan geen mail sturen naar deze adressen\.[^<]*De leerlingen worden wel ingelezen, maar zonder dit adres\./);
+		expect(html).toMatch(
+			/<p>De portal kan geen mail sturen naar deze adressen\.[^<]*De leerlingen worden wel ingelezen, maar zonder dit adres\./
+		);
 		// Not a problem that stops the import.
 		expect(html).toMatch(/<button type="submit" class="primary">1 leerling inlezen<\/button>/);
 	});
 
 	it('lists a mail to such an address as failed, with the reason, and never answers with a 500', async () => {
 		const family = new URL(demo.families.find((f) => f.name.includes('Bakker'))!.url).pathname;
-		const slot = /name="slotId" value="([0-9a-f-]{36})"/.exec(await (await fetch(`${server.url}${family}/book?place=school`)).text())![1]!;
+		const slot = /name="slotId" value="([0-9a-f-]{36})"/.exec(
+			await (await fetch(`${server.url}${family}/book?place=school`)).text()
+		)![1]!;
 		const booked = await fetch(`${server.url}${family}/book`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url, Accept: 'text/html' },
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Origin: server.url,
+				Accept: 'text/html'
+			},
 			body: new URLSearchParams({ location: 'school', slotId: slot, interpreter: 'no' })
 		});
 		expect(booked.status).toBe(303);
@@ -120,18 +161,27 @@ describe.each(databaseKinds)('roster uploads and the mailbox over HTTP on %s', (
 			html = await page.text();
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		const failed = html.slice(html.indexOf('<h2>Niet verstuurd</h2>'), html.indexOf('<h2>Alle berichten</h2>'));
+		const failed = html.slice(
+			html.indexOf('<h2>Niet verstuurd</h2>'),
+			html.indexOf('<h2>Alle berichten</h2>')
+		);
 		expect(failed).toContain('jösé@example.com');
-		expect(failed).toContain('<p class="field-error">Niet verstuurd: de portal kan geen mail sturen naar dit adres');
+		expect(failed).toContain(
+			'<p class="field-error">Niet verstuurd: de portal kan geen mail sturen naar dit adres'
+		);
 		expect(failed).not.toContain('invalid recipient address');
 		// The other parent's copy went.
 		expect(failed).not.toContain('ruben.bakker@example.nl');
 
 		const id = /\/staff\/mailbox\/([0-9a-f-]{36})\/message\.html/.exec(failed)![1]!;
-		const view = await fetch(`${server.url}/staff/mailbox/${id}/message.html`, { headers: asAdmin });
+		const view = await fetch(`${server.url}/staff/mailbox/${id}/message.html`, {
+			headers: asAdmin
+		});
 		expect(view.status).toBe(200);
 		expect(await view.text()).toContain('Bevestiging huisbezoek');
 		// No invite can be made for that address: a plain 404, not a server error.
-		expect((await fetch(`${server.url}/staff/mailbox/${id}/invite.ics`, { headers: asAdmin })).status).toBe(404);
+		expect(
+			(await fetch(`${server.url}/staff/mailbox/${id}/invite.ics`, { headers: asAdmin })).status
+		).toBe(404);
 	});
 });

@@ -58,7 +58,9 @@ describe.each(databaseKinds)('stopping under load on %s', (kind) => {
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		abort.abort();
 		const stopped = Date.now();
-		const exited = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)));
+		const exited = new Promise<number | null>((resolve) =>
+			server.process.once('exit', (code) => resolve(code))
+		);
 		server.process.kill('SIGTERM');
 		await Promise.all(clients);
 		const timer = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 20_000));
@@ -67,7 +69,10 @@ describe.each(databaseKinds)('stopping under load on %s', (kind) => {
 		expect(code, output.slice(-3000)).toBe(0);
 		expect(Date.now() - stopped).toBeLessThan(20_000);
 
-		const lines = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+		const lines = output
+			.split('\n')
+			.filter((l) => l.startsWith('{'))
+			.map((l) => JSON.parse(l) as Record<string, unknown>);
 		// Nothing failed, and no request was answered with a server error.
 		expect(lines.filter((l) => l.level === 'error')).toEqual([]);
 		expect(lines.filter((l) => l.event === 'request' && Number(l.status) >= 500)).toEqual([]);
@@ -80,7 +85,8 @@ describe.each(databaseKinds)('stopping under load on %s', (kind) => {
 			// The database was let go and not opened again: nobody is connected to it any more.
 			const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
 			try {
-				const [row] = await admin`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+				const [row] =
+					await admin`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
 				expect(row!.n).toBe(0);
 			} finally {
 				await admin.end();

@@ -7,9 +7,17 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
-import { openDatabase, rowsOf, type Database, type DatabaseHandle, type DatabaseKind } from '../../src/lib/server/db';
+import {
+	openDatabase,
+	rowsOf,
+	type Database,
+	type DatabaseHandle,
+	type DatabaseKind
+} from '../../src/lib/server/db';
 
-export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL
+	? ['pglite', 'postgres']
+	: ['pglite'];
 
 export interface TestDatabase extends DatabaseHandle {
 	/** The URL (PostgreSQL) or folder (PGlite) a separate process can open. */
@@ -24,7 +32,9 @@ function adminUrl(): string {
 }
 
 /** Creates an empty PostgreSQL database on the test server and returns its URL. */
-export async function createPostgresDatabase(prefix = 'hb_test'): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPostgresDatabase(
+	prefix = 'hb_test'
+): Promise<{ url: string; drop(): Promise<void> }> {
 	const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
 	const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
 	await admin.unsafe(`create database "${name}"`);
@@ -79,7 +89,11 @@ export async function freshDatabase(kind: DatabaseKind): Promise<TestDatabase> {
  */
 export async function emptyDatabase(db: Database): Promise<void> {
 	const tables = rowsOf<{ table_name: string }>(
-		await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> '__drizzle_migrations'`)
+		await db.execute(
+			sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> '__drizzle_migrations'`
+		)
 	);
-	await db.execute(sql.raw(`truncate ${tables.map((t) => `"public"."${t.table_name}"`).join(', ')} cascade`));
+	await db.execute(
+		sql.raw(`truncate ${tables.map((t) => `"public"."${t.table_name}"`).join(', ')} cascade`)
+	);
 }

@@ -24,23 +24,38 @@ export interface RunningServer {
 	stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startServer(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+	env: Record<string, string>,
+	options: { timeoutMs?: number } = {}
+): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://localhost:${port}`;
 	let output = '';
 	const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.js')], {
 		cwd: root,
 		// The test clock (FAKE_NOW) is allowed here, and only here: this is a test harness.
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DEMO: 'off', LOG_LEVEL: 'info', FAKE_NOW_ALLOWED: 'yes', ...env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			DEMO: 'off',
+			LOG_LEVEL: 'info',
+			FAKE_NOW_ALLOWED: 'yes',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout!.on('data', (chunk) => (output += chunk));
 	child.stderr!.on('data', (chunk) => (output += chunk));
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code))
+	);
 
 	const deadline = Date.now() + (options.timeoutMs ?? 60_000);
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+		if (child.exitCode !== null)
+			throw new Error(`server exited with ${child.exitCode}:\n${output}`);
 		try {
 			const response = await fetch(`${url}/healthz`);
 			if (response.ok) break;
@@ -92,15 +107,20 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
 }
 
 /** Cookie header value from a fetch response's Set-Cookie lines. */
-export function cookieJar(response: Response, jar = new Map<string, string>()): Map<string, string> {
+export function cookieJar(
+	response: Response,
+	jar = new Map<string, string>()
+): Map<string, string> {
 	for (const line of response.headers.getSetCookie()) {
 		const [pair] = line.split(';');
 		const [name, ...value] = pair!.split('=');
 		const v = value.join('=');
-		if (v === '' || /expires=Thu, 01 Jan 1970/i.test(line) || /max-age=0/i.test(line)) jar.delete(name!.trim());
+		if (v === '' || /expires=Thu, 01 Jan 1970/i.test(line) || /max-age=0/i.test(line))
+			jar.delete(name!.trim());
 		else jar.set(name!.trim(), v);
 	}
 	return jar;
 }
 
-export const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+export const cookieHeader = (jar: Map<string, string>) =>
+	[...jar].map(([k, v]) => `${k}=${v}`).join('; ');

@@ -37,7 +37,11 @@ export async function startSmtp(): Promise<TestSmtp> {
 					const raw = Buffer.concat(chunks).toString('utf8');
 					simpleParser(raw).then(
 						(parsed) => {
-							received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
+							received.push({
+								envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+								raw,
+								parsed
+							});
 							callback();
 						},
 						(error: Error) => callback(error)
@@ -70,7 +74,8 @@ export async function startSmtp(): Promise<TestSmtp> {
 		async waitFor(count, timeoutMs = 20_000) {
 			const until = Date.now() + timeoutMs;
 			while (received.length < count) {
-				if (Date.now() > until) throw new Error(`expected ${count} messages, got ${received.length}`);
+				if (Date.now() > until)
+					throw new Error(`expected ${count} messages, got ${received.length}`);
 				await new Promise((r) => setTimeout(r, 25));
 			}
 		}

@@ -52,7 +52,10 @@ const MIN_BODY_SIZE = ROSTER_MAX_BYTES + 64 * 1024;
 
 /** A size as adapter-node reads it: bytes, or a number with K, M or G (binary), or Infinity. */
 export function parseByteSize(value: string): number {
-	const multiplier = ({ K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as Record<string, number>)[value.slice(-1).toUpperCase()] ?? 1;
+	const multiplier =
+		({ K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as Record<string, number>)[
+			value.slice(-1).toUpperCase()
+		] ?? 1;
 	return Number(multiplier === 1 ? value : value.slice(0, -1)) * multiplier;
 }
 
@@ -79,7 +82,9 @@ export function loadConfig(env: Env = process.env): Config {
 			if (origin.protocol !== 'http:' && origin.protocol !== 'https:') {
 				problems.push(`ORIGIN must start with http:// or https://, not "${originRaw}"`);
 			} else if (origin.pathname !== '/' || origin.search || origin.hash) {
-				problems.push(`ORIGIN must be scheme, host and port only (like https://huisbezoek.school.nl), not "${originRaw}"`);
+				problems.push(
+					`ORIGIN must be scheme, host and port only (like https://huisbezoek.school.nl), not "${originRaw}"`
+				);
 			}
 		} catch {
 			problems.push(`ORIGIN is not a URL: "${originRaw}"`);
@@ -98,19 +103,33 @@ export function loadConfig(env: Env = process.env): Config {
 		problems.push('SMTP_URL must start with smtp:// or smtps://');
 	}
 
-	const mailFrom = (value('MAIL_FROM') ?? `huisbezoek@${origin.hostname.includes('.') ? origin.hostname : 'localhost.localdomain'}`).toLowerCase();
-	if (!isEmail(mailFrom)) problems.push(`MAIL_FROM must be one plain e-mail address, like huisbezoek@school.nl, not "${mailFrom}"`);
-	else if (smtpUrl !== null && value('MAIL_FROM') === undefined) problems.push('MAIL_FROM must be set when SMTP_URL is: the address mail is sent from, like huisbezoek@school.nl');
+	const mailFrom = (
+		value('MAIL_FROM') ??
+		`huisbezoek@${origin.hostname.includes('.') ? origin.hostname : 'localhost.localdomain'}`
+	).toLowerCase();
+	if (!isEmail(mailFrom))
+		problems.push(
+			`MAIL_FROM must be one plain e-mail address, like huisbezoek@school.nl, not "${mailFrom}"`
+		);
+	else if (smtpUrl !== null && value('MAIL_FROM') === undefined)
+		problems.push(
+			'MAIL_FROM must be set when SMTP_URL is: the address mail is sent from, like huisbezoek@school.nl'
+		);
 
 	const mailWorker = (value('MAIL_WORKER') ?? 'inline') as Config['mailWorker'];
-	if (mailWorker !== 'inline' && mailWorker !== 'off') problems.push(`MAIL_WORKER must be "inline" or "off", not "${mailWorker}"`);
+	if (mailWorker !== 'inline' && mailWorker !== 'off')
+		problems.push(`MAIL_WORKER must be "inline" or "off", not "${mailWorker}"`);
 
 	// Each school keeps its own time zone (School details); one portal serves several schools.
-	if (value('TZ_SCHOOL') !== undefined) problems.push('TZ_SCHOOL is no longer read: set each school\'s time zone on its School details page (Europe/Amsterdam or Europe/Brussels)');
+	if (value('TZ_SCHOOL') !== undefined)
+		problems.push(
+			"TZ_SCHOOL is no longer read: set each school's time zone on its School details page (Europe/Amsterdam or Europe/Brussels)"
+		);
 
 	// A demo school only where someone asks for one: `npm start` does, a school's server does not.
 	const demo = (value('DEMO') ?? 'off') as DemoMode;
-	if (demo !== 'auto' && demo !== 'off') problems.push(`DEMO must be "auto" or "off", not "${demo}"`);
+	if (demo !== 'auto' && demo !== 'off')
+		problems.push(`DEMO must be "auto" or "off", not "${demo}"`);
 
 	const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel'];
 	if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
@@ -120,7 +139,9 @@ export function loadConfig(env: Env = process.env): Config {
 	const bodySizeRaw = value('BODY_SIZE_LIMIT') ?? DEFAULT_BODY_SIZE_LIMIT;
 	const bodySize = parseByteSize(bodySizeRaw);
 	if (Number.isNaN(bodySize) || bodySize < MIN_BODY_SIZE) {
-		problems.push(`BODY_SIZE_LIMIT must be at least ${Math.ceil(MIN_BODY_SIZE / 1024)}K so that a roster file of ${ROSTER_MAX_BYTES / 1024 ** 2} MB fits (leave it unset for ${DEFAULT_BODY_SIZE_LIMIT}), not "${bodySizeRaw}"`);
+		problems.push(
+			`BODY_SIZE_LIMIT must be at least ${Math.ceil(MIN_BODY_SIZE / 1024)}K so that a roster file of ${ROSTER_MAX_BYTES / 1024 ** 2} MB fits (leave it unset for ${DEFAULT_BODY_SIZE_LIMIT}), not "${bodySizeRaw}"`
+		);
 	}
 
 	const fakeNowRaw = value('FAKE_NOW');
@@ -129,22 +150,44 @@ export function loadConfig(env: Env = process.env): Config {
 		problems.push(`FAKE_NOW must be an ISO instant like 2026-10-01T08:00:00Z, not "${fakeNowRaw}"`);
 	} else if (fakeNow && value('FAKE_NOW_ALLOWED') !== 'yes') {
 		// A clock set back by accident on a school's server would reopen closed rounds: tests only.
-		problems.push('FAKE_NOW moves the portal\'s clock and is for tests only: set FAKE_NOW_ALLOWED=yes as well, never on a school\'s server');
+		problems.push(
+			"FAKE_NOW moves the portal's clock and is for tests only: set FAKE_NOW_ALLOWED=yes as well, never on a school's server"
+		);
 	}
 
 	const addressHeader = value('ADDRESS_HEADER')?.toLowerCase() ?? null;
 	if (addressHeader !== null && !/^[a-z0-9][a-z0-9-]*$/.test(addressHeader)) {
-		problems.push(`ADDRESS_HEADER must be one header name, like X-Forwarded-For or X-Real-IP, not "${addressHeader}"`);
+		problems.push(
+			`ADDRESS_HEADER must be one header name, like X-Forwarded-For or X-Real-IP, not "${addressHeader}"`
+		);
 	}
 	const xffDepthRaw = value('XFF_DEPTH');
 	const xffDepth = Number(xffDepthRaw ?? '1');
 	if (xffDepthRaw !== undefined) {
-		if (!/^\d+$/.test(xffDepthRaw) || xffDepth < 1 || xffDepth > 20) problems.push(`XFF_DEPTH must be a whole number from 1 to 20 (the number of proxies in front of the portal), not "${xffDepthRaw}"`);
-		else if (addressHeader !== 'x-forwarded-for') problems.push('XFF_DEPTH applies only with ADDRESS_HEADER=X-Forwarded-For');
+		if (!/^\d+$/.test(xffDepthRaw) || xffDepth < 1 || xffDepth > 20)
+			problems.push(
+				`XFF_DEPTH must be a whole number from 1 to 20 (the number of proxies in front of the portal), not "${xffDepthRaw}"`
+			);
+		else if (addressHeader !== 'x-forwarded-for')
+			problems.push('XFF_DEPTH applies only with ADDRESS_HEADER=X-Forwarded-For');
 	}
 
 	if (problems.length > 0) throw new ConfigError(problems);
-	return { port, host, origin, databaseUrl, dataDir, smtpUrl, mailFrom, mailWorker, demo, logLevel, fakeNow, addressHeader, xffDepth };
+	return {
+		port,
+		host,
+		origin,
+		databaseUrl,
+		dataDir,
+		smtpUrl,
+		mailFrom,
+		mailWorker,
+		demo,
+		logLevel,
+		fakeNow,
+		addressHeader,
+		xffDepth
+	};
 }
 
 let current: Config | undefined;

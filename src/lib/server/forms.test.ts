@@ -18,15 +18,33 @@ describe('form input', () => {
 	});
 
 	it('accepts ordinary addresses and refuses headers, spaces and brackets', () => {
-		for (const ok of ['juf.anna@school.nl', 'a+b@sub.example.be', 'ayşe@örnek.com.tr']) expect(isEmail(ok), ok).toBe(true);
-		for (const bad of ['', 'anna', 'a@b', 'a b@c.nl', 'a@b.nl\r\nBcc: x@y.nl', '<a@b.nl>', 'a@b.nl,c@d.nl', `${'a'.repeat(250)}@b.nl`]) {
+		for (const ok of ['juf.anna@school.nl', 'a+b@sub.example.be', 'ayşe@örnek.com.tr'])
+			expect(isEmail(ok), ok).toBe(true);
+		for (const bad of [
+			'',
+			'anna',
+			'a@b',
+			'a b@c.nl',
+			'a@b.nl\r\nBcc: x@y.nl',
+			'<a@b.nl>',
+			'a@b.nl,c@d.nl',
+			`${'a'.repeat(250)}@b.nl`
+		]) {
 			expect(isEmail(bad), bad).toBe(false);
 		}
 	});
 
 	it('knows a database id from anything else', () => {
 		expect(isUuid('0d6eefbe-0393-46ab-865f-c80ac745d216')).toBe(true);
-		for (const bad of ['', 'abc', '0D6EEFBE-0393-46AB-865F-C80AC745D216', '0d6eefbe03930-46ab-865f-c80ac745d216', '------------------------------------', null, 42]) {
+		for (const bad of [
+			'',
+			'abc',
+			'0D6EEFBE-0393-46AB-865F-C80AC745D216',
+			'0d6eefbe03930-46ab-865f-c80ac745d216',
+			'------------------------------------',
+			null,
+			42
+		]) {
 			expect(isUuid(bad), String(bad)).toBe(false);
 		}
 	});

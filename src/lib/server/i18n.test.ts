@@ -6,8 +6,16 @@ import { createTranslator } from '../i18n/translator';
 import { languages } from '../i18n/languages';
 
 const flatten = (o: Record<string, unknown>, prefix = ''): string[] =>
-	Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
-const load = (code: string) => JSON.parse(fs.readFileSync(path.resolve('messages', `${code}.json`), 'utf8')) as Record<string, unknown>;
+	Object.entries(o).flatMap(([k, v]) =>
+		v && typeof v === 'object'
+			? flatten(v as Record<string, unknown>, `${prefix}${k}.`)
+			: [`${prefix}${k}`]
+	);
+const load = (code: string) =>
+	JSON.parse(fs.readFileSync(path.resolve('messages', `${code}.json`), 'utf8')) as Record<
+		string,
+		unknown
+	>;
 
 describe('language choice', () => {
 	it('reads Accept-Language by weight, then order', () => {
@@ -17,7 +25,7 @@ describe('language choice', () => {
 		expect(parseAcceptLanguage('x'.repeat(10_000))).toHaveLength(1);
 	});
 
-	it('prefers the person\'s own choice, then the browser, then Dutch', () => {
+	it("prefers the person's own choice, then the browser, then Dutch", () => {
 		expect(chooseLanguage(['nl', 'en'], 'en', 'nl').code).toBe('en');
 		expect(chooseLanguage(['nl', 'en'], 'xx', 'de, en;q=0.5').code).toBe('en');
 		expect(chooseLanguage(['nl', 'en'], undefined, 'de').code).toBe('nl');
@@ -31,11 +39,19 @@ describe('messages', () => {
 			const keys = flatten(load(language.code));
 			expect(dutch.filter((k) => !keys.includes(k))).toEqual([]);
 			// Beyond Dutch's keys only plural forms of Dutch plurals, in the categories this language has.
-			const categories = new Intl.PluralRules(language.code).resolvedOptions().pluralCategories as string[];
-			const plurals = dutch.filter((k) => k.endsWith('_other')).map((k) => k.slice(0, -'_other'.length));
-			const isPluralForm = (k: string) => plurals.some((base) => categories.some((c) => k === `${base}_${c}`));
+			const categories = new Intl.PluralRules(language.code).resolvedOptions()
+				.pluralCategories as string[];
+			const plurals = dutch
+				.filter((k) => k.endsWith('_other'))
+				.map((k) => k.slice(0, -'_other'.length));
+			const isPluralForm = (k: string) =>
+				plurals.some((base) => categories.some((c) => k === `${base}_${c}`));
 			expect(keys.filter((k) => !dutch.includes(k) && !isPluralForm(k))).toEqual([]);
-			expect(plurals.flatMap((base) => categories.map((c) => `${base}_${c}`)).filter((k) => !keys.includes(k))).toEqual([]);
+			expect(
+				plurals
+					.flatMap((base) => categories.map((c) => `${base}_${c}`))
+					.filter((k) => !keys.includes(k))
+			).toEqual([]);
 		});
 	}
 

@@ -35,7 +35,11 @@ export function parseAcceptLanguage(header: string | null): string[] {
 			const [tag = '', ...params] = part.trim().split(';');
 			const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
 			const weight = q ? Number(q.slice(2)) : 1;
-			return { code: tag.trim().toLowerCase().split('-')[0] ?? '', weight: Number.isFinite(weight) ? weight : 0, index };
+			return {
+				code: tag.trim().toLowerCase().split('-')[0] ?? '',
+				weight: Number.isFinite(weight) ? weight : 0,
+				index
+			};
 		})
 		.filter((entry) => entry.code && entry.weight > 0)
 		.sort((a, b) => b.weight - a.weight || a.index - b.index)

@@ -30,7 +30,8 @@ export const log = {
 /** An error's class and code, without its message: driver messages can quote submitted values. */
 export function errorFields(error: unknown): LogFields {
 	if (error instanceof Error) {
-		const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
+		const code =
+			(error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
 		return { error: error.name, code: typeof code === 'string' ? code : undefined };
 	}
 	return { error: typeof error };

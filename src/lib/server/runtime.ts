@@ -66,7 +66,12 @@ export interface ShutdownOptions {
 	exitAfterMs?: number;
 }
 
-export async function shutdownRuntime({ reason, graceMs = 10_000, beforeClose, exitAfterMs = 3_000 }: ShutdownOptions): Promise<void> {
+export async function shutdownRuntime({
+	reason,
+	graceMs = 10_000,
+	beforeClose,
+	exitAfterMs = 3_000
+}: ShutdownOptions): Promise<void> {
 	if (stopping) return;
 	stopping = true;
 	log.info('shutdown_started', { reason, inFlight });

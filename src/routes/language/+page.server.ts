@@ -13,7 +13,13 @@ export const actions: Actions = {
 		const lang = form.get('lang');
 		if (typeof lang === 'string' && languages.some((l) => l.code === lang)) {
 			const secure = config().origin.protocol === 'https:';
-			cookies.set(LANGUAGE_COOKIE, lang, { path: '/', httpOnly: true, secure, sameSite: 'lax', maxAge: 365 * 86_400 });
+			cookies.set(LANGUAGE_COOKIE, lang, {
+				path: '/',
+				httpOnly: true,
+				secure,
+				sameSite: 'lax',
+				maxAge: 365 * 86_400
+			});
 		}
 		// Back to the page the person came from, on this site only.
 		redirect(303, localPath(form.get('back'), '/'));

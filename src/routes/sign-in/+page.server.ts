@@ -20,11 +20,17 @@ export const actions: Actions = {
 		const read = readSignIn(await event.request.formData());
 		if (!read.ok) return failWith(400, read.errors, read.values);
 
-		const result = await signIn(event.locals.db, { ...read.value, clientAddress: clientAddress(event) });
+		const result = await signIn(event.locals.db, {
+			...read.value,
+			clientAddress: clientAddress(event)
+		});
 		if (!result.ok) {
 			log.info('sign_in_refused', { reason: result.reason });
 			if (result.reason === 'rate_limited') {
-				const values: SignInValues = { ...read.values, minutes: Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 60_000)) };
+				const values: SignInValues = {
+					...read.values,
+					minutes: Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 60_000))
+				};
 				return failWith(429, { form: 'sign_in.rate_limited' }, values);
 			}
 			return failWith(400, { form: 'sign_in.invalid' }, read.values);

@@ -8,7 +8,9 @@ export interface SignInValues {
 	minutes?: number;
 }
 
-export function readSignIn(form: FormData): FormRead<{ email: string; password: string }, SignInValues, 'email' | 'password'> {
+export function readSignIn(
+	form: FormData
+): FormRead<{ email: string; password: string }, SignInValues, 'email' | 'password'> {
 	const email = singleLine(field(form, 'email')).slice(0, EMAIL_MAX + 1);
 	const password = field(form, 'password');
 	const errors: FormErrors<'email' | 'password'> = {};

@@ -1,7 +1,12 @@
 import { requireStaff } from '$lib/server/auth/guard';
 import { runsSchool } from '$lib/server/auth/policy';
 import { now, schoolToday } from '$lib/server/clock';
-import { currentRound, familiesVisitedBy, groupsOfTeacher, schoolCounts } from '$lib/server/school/overview';
+import {
+	currentRound,
+	familiesVisitedBy,
+	groupsOfTeacher,
+	schoolCounts
+} from '$lib/server/school/overview';
 import { failedCount } from '$lib/server/mail/mailbox';
 import { openReportCount } from '$lib/server/reports/list';
 import type { PageServerLoad } from './$types';
@@ -20,7 +25,14 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		me: { name: me.name, runsSchool: runsSchool(me), title: me.title },
 		timeZone: me.timeZone,
-		round: round && { name: round.name, startsOn: round.startsOn, endsOn: round.endsOn, bookingOpensAt: round.bookingOpensAt, bookingClosesAt: round.bookingClosesAt, visitMinutes: round.visitMinutes },
+		round: round && {
+			name: round.name,
+			startsOn: round.startsOn,
+			endsOn: round.endsOn,
+			bookingOpensAt: round.bookingOpensAt,
+			bookingClosesAt: round.bookingClosesAt,
+			visitMinutes: round.visitMinutes
+		},
 		counts,
 		groups,
 		visits,

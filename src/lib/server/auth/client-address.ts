@@ -15,7 +15,9 @@ export function clientAddress(event: Pick<RequestEvent, 'getClientAddress'>): st
 	} catch {
 		if (!warned) {
 			warned = true;
-			log.warn('client_address_missing', { hint: 'a request lacked the ADDRESS_HEADER the proxy should send' });
+			log.warn('client_address_missing', {
+				hint: 'a request lacked the ADDRESS_HEADER the proxy should send'
+			});
 		}
 		return 'unknown';
 	}

@@ -14,7 +14,13 @@ export function sessionCookie(origin: URL): { name: string; secure: boolean } {
 
 export function setSessionCookie(cookies: Cookies, origin: URL, token: string, expiresAt: Date) {
 	const { name, secure } = sessionCookie(origin);
-	cookies.set(name, token, { path: '/', httpOnly: true, secure, sameSite: 'lax', expires: expiresAt });
+	cookies.set(name, token, {
+		path: '/',
+		httpOnly: true,
+		secure,
+		sameSite: 'lax',
+		expires: expiresAt
+	});
 }
 
 export function clearSessionCookie(cookies: Cookies, origin: URL) {

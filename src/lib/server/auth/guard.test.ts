@@ -51,7 +51,21 @@ describe('where to go after signing in', () => {
 
 	// Encoded controls and slashes, and look-alikes of "/" and "\": harmless as long as they stay
 	// encoded inside the path. Whatever comes back must keep a browser on this site.
-	const lookAlikes = ['/%09/evil.example', '/%0A/evil.example', '/%0d%0a/evil.example', '/%2F/evil.example', '/%5Cevil.example', '/%2F%2Fevil.example', '/\uFF0Fevil.example', '/\u2215evil.example', '/\u2044evil.example', '/\uFF3Cevil.example', '/\u3000/evil.example', '/\u2028/evil.example', '/\u200B/evil.example'];
+	const lookAlikes = [
+		'/%09/evil.example',
+		'/%0A/evil.example',
+		'/%0d%0a/evil.example',
+		'/%2F/evil.example',
+		'/%5Cevil.example',
+		'/%2F%2Fevil.example',
+		'/\uFF0Fevil.example',
+		'/\u2215evil.example',
+		'/\u2044evil.example',
+		'/\uFF3Cevil.example',
+		'/\u3000/evil.example',
+		'/\u2028/evil.example',
+		'/\u200B/evil.example'
+	];
 
 	it.each([...hostile, ...lookAlikes])('never leaves the site for %j', (input) => {
 		const location = safeNext(input);
@@ -69,8 +83,17 @@ describe('tokens and cookies', () => {
 	});
 
 	it('uses a __Host- Secure cookie on https and on loopback, and says so when it cannot', () => {
-		expect(sessionCookie(new URL('https://hb.school.example'))).toEqual({ name: '__Host-session', secure: true });
-		expect(sessionCookie(new URL('http://localhost:3000'))).toEqual({ name: '__Host-session', secure: true });
-		expect(sessionCookie(new URL('http://hb.school.internal'))).toEqual({ name: 'session', secure: false });
+		expect(sessionCookie(new URL('https://hb.school.example'))).toEqual({
+			name: '__Host-session',
+			secure: true
+		});
+		expect(sessionCookie(new URL('http://localhost:3000'))).toEqual({
+			name: '__Host-session',
+			secure: true
+		});
+		expect(sessionCookie(new URL('http://hb.school.internal'))).toEqual({
+			name: 'session',
+			secure: false
+		});
 	});
 });

@@ -35,7 +35,14 @@ const PROBE = 'http://path.invalid';
  * a header never carries a raw non-ASCII or control character.
  */
 export function localPath(path: unknown, fallback: string): string {
-	if (typeof path !== 'string' || path.length > 2000 || !path.startsWith('/') || CONTROL.test(path) || path.includes('\\')) return fallback;
+	if (
+		typeof path !== 'string' ||
+		path.length > 2000 ||
+		!path.startsWith('/') ||
+		CONTROL.test(path) ||
+		path.includes('\\')
+	)
+		return fallback;
 	let resolved: URL;
 	try {
 		resolved = new URL(path, PROBE);

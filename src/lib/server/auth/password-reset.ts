@@ -13,16 +13,31 @@ import { isEmail, singleLine } from '../forms';
 
 export const RESETS_PER_ADDRESS: Limit = { scope: 'reset:email', max: 3, windowMs: 60 * 60_000 };
 // A whole school shares one network address: per network only against floods, per address strict.
-export const RESETS_PER_NETWORK: Limit = { scope: 'reset:network', max: 100, windowMs: 60 * 60_000 };
+export const RESETS_PER_NETWORK: Limit = {
+	scope: 'reset:network',
+	max: 100,
+	windowMs: 60 * 60_000
+};
 
 export type ResetResult = 'accepted' | 'invalid_email' | 'rate_limited';
 
-export async function requestPasswordReset(db: Database, input: string, network: string, now: Date): Promise<ResetResult> {
+export async function requestPasswordReset(
+	db: Database,
+	input: string,
+	network: string,
+	now: Date
+): Promise<ResetResult> {
 	const email = normaliseEmail(singleLine(input));
 	if (!isEmail(email)) return 'invalid_email';
-	const [byAddress, byNetwork] = await Promise.all([hit(db, RESETS_PER_ADDRESS, email, now), hit(db, RESETS_PER_NETWORK, network, now)]);
+	const [byAddress, byNetwork] = await Promise.all([
+		hit(db, RESETS_PER_ADDRESS, email, now),
+		hit(db, RESETS_PER_NETWORK, network, now)
+	]);
 	if (!byAddress.allowed || !byNetwork.allowed) return 'rate_limited';
-	const [person] = await db.select({ id: staff.id, hasPassword: sql<boolean>`${staff.passwordHash} is not null` }).from(staff).where(and(eq(staff.email, email), eq(staff.active, true)));
+	const [person] = await db
+		.select({ id: staff.id, hasPassword: sql<boolean>`${staff.passwordHash} is not null` })
+		.from(staff)
+		.where(and(eq(staff.email, email), eq(staff.active, true)));
 	if (person) await mailStaffLink(db, person.id, person.hasPassword ? 'reset' : 'setup', now);
 	return 'accepted';
 }

@@ -3,7 +3,13 @@ import { hash, verify } from '@node-rs/argon2';
 // Argon2id with OWASP's minimum profile (19 MiB, 2 passes, 1 lane): about 25 ms here, run off
 // the event loop by the native binding so sign-ins do not block other requests.
 const ARGON2ID = 2; // Algorithm.Argon2id; the enum is `const` and cannot be imported at run time.
-const options = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 };
+const options = {
+	algorithm: ARGON2ID,
+	memoryCost: 19_456,
+	timeCost: 2,
+	parallelism: 1,
+	outputLen: 32
+};
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;

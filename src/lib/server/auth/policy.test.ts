@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { familiesListedFor, mayActForFamily, mayChangeSlot, mayReadReport, mayViewFamily, runsSchool, slotsShownFor, type Viewer } from './policy';
+import {
+	familiesListedFor,
+	mayActForFamily,
+	mayChangeSlot,
+	mayReadReport,
+	mayViewFamily,
+	runsSchool,
+	slotsShownFor,
+	type Viewer
+} from './policy';
 
 const SCHOOL = 'school-a';
 const people = {
@@ -19,7 +28,11 @@ type Person = keyof typeof people;
 const ownFamily = { schoolId: SCHOOL, visitingStaffId: 'teacher', goingAlong: ['intern'] };
 const otherFamily = { schoolId: SCHOOL, visitingStaffId: 'colleague', goingAlong: [] };
 const ownSlot = { schoolId: SCHOOL, staffId: 'teacher' };
-const ownReport = { schoolId: SCHOOL, slotStaffIds: ['teacher', 'intern'], reportStaffIds: ['teacher'] };
+const ownReport = {
+	schoolId: SCHOOL,
+	slotStaffIds: ['teacher', 'intern'],
+	reportStaffIds: ['teacher']
+};
 // A kept report whose booking is gone: only the names in it remain.
 const keptReport = { schoolId: SCHOOL, slotStaffIds: [], reportStaffIds: ['colleague'] };
 
@@ -35,19 +48,22 @@ const table: Record<Person, boolean[]> = {
 };
 
 describe('the access policy', () => {
-	it.each(Object.entries(table) as [Person, boolean[]][])('decides for %s as its table says', (who, expected) => {
-		const me = people[who];
-		expect([
-			runsSchool(me),
-			mayViewFamily(me, ownFamily),
-			mayViewFamily(me, otherFamily),
-			mayActForFamily(me, ownFamily),
-			mayActForFamily(me, otherFamily),
-			mayChangeSlot(me, ownSlot),
-			mayReadReport(me, ownReport),
-			mayReadReport(me, keptReport)
-		]).toEqual(expected);
-	});
+	it.each(Object.entries(table) as [Person, boolean[]][])(
+		'decides for %s as its table says',
+		(who, expected) => {
+			const me = people[who];
+			expect([
+				runsSchool(me),
+				mayViewFamily(me, ownFamily),
+				mayViewFamily(me, otherFamily),
+				mayActForFamily(me, ownFamily),
+				mayActForFamily(me, otherFamily),
+				mayChangeSlot(me, ownSlot),
+				mayReadReport(me, ownReport),
+				mayReadReport(me, keptReport)
+			]).toEqual(expected);
+		}
+	);
 
 	it('lists a teacher their own families and week, whatever they ask for; admins whom they ask for', () => {
 		expect(familiesListedFor(people.teacher, 'colleague')).toBe('teacher');

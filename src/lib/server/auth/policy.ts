@@ -41,7 +41,8 @@ export const runsSchool = (me: Viewer) => me.role === 'admin';
 /** Sees every family of the school, not only those they visit. */
 export const seesWholeSchool = (me: Viewer) => me.role === 'admin';
 
-export const readsAllReports = (me: Viewer) => me.role === 'admin' || me.title === 'care_coordinator';
+export const readsAllReports = (me: Viewer) =>
+	me.role === 'admin' || me.title === 'care_coordinator';
 
 /** A family as access sees it: its school, who visits it, and who goes along to its booked visit. */
 export interface FamilyRef {
@@ -53,12 +54,18 @@ export interface FamilyRef {
 
 export function mayViewFamily(me: Viewer, family: FamilyRef): boolean {
 	if (family.schoolId !== me.schoolId) return false;
-	return seesWholeSchool(me) || family.visitingStaffId === me.id || (family.goingAlong ?? []).includes(me.id);
+	return (
+		seesWholeSchool(me) ||
+		family.visitingStaffId === me.id ||
+		(family.goingAlong ?? []).includes(me.id)
+	);
 }
 
 /** Book, change, cancel or decline on the family's behalf. */
 export function mayActForFamily(me: Viewer, family: FamilyRef): boolean {
-	return family.schoolId === me.schoolId && (seesWholeSchool(me) || family.visitingStaffId === me.id);
+	return (
+		family.schoolId === me.schoolId && (seesWholeSchool(me) || family.visitingStaffId === me.id)
+	);
 }
 
 /** Whose families a list shows: `null` for the whole school, else one person's. */
@@ -85,11 +92,18 @@ export interface ReportRef {
 
 export function mayReadReport(me: Viewer, report: ReportRef): boolean {
 	if (report.schoolId !== me.schoolId) return false;
-	return readsAllReports(me) || report.slotStaffIds.includes(me.id) || report.reportStaffIds.includes(me.id);
+	return (
+		readsAllReports(me) ||
+		report.slotStaffIds.includes(me.id) ||
+		report.reportStaffIds.includes(me.id)
+	);
 }
 
 /** The same rule as `mayReadReport`, as a condition on the query's own columns (no alias assumed). */
-export function reportReadableSql(me: Viewer, columns: { schoolId: SQL; slotStaffId: SQL; secondStaffId: SQL; reportStaffIds: SQL }): SQL {
+export function reportReadableSql(
+	me: Viewer,
+	columns: { schoolId: SQL; slotStaffId: SQL; secondStaffId: SQL; reportStaffIds: SQL }
+): SQL {
 	if (readsAllReports(me)) return sql`${columns.schoolId} = ${me.schoolId}`;
 	return sql`${columns.schoolId} = ${me.schoolId} and (${me.id}::uuid in (${columns.slotStaffId}, ${columns.secondStaffId}) or ${me.id}::uuid = any(coalesce(${columns.reportStaffIds}, '{}')))`;
 }

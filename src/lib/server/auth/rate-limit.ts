@@ -22,9 +22,15 @@ export interface LimitResult {
 	retryAt: Date;
 }
 
-export const keyOf = (limit: Limit, subject: string) => encodeHexLowerCase(hashToken(`${limit.scope}\u0000${subject}`));
+export const keyOf = (limit: Limit, subject: string) =>
+	encodeHexLowerCase(hashToken(`${limit.scope}\u0000${subject}`));
 
-export async function hit(db: Database, limit: Limit, subject: string, now = businessNow()): Promise<LimitResult> {
+export async function hit(
+	db: Database,
+	limit: Limit,
+	subject: string,
+	now = businessNow()
+): Promise<LimitResult> {
 	const keyHash = keyOf(limit, subject);
 	const windowFloor = new Date(now.getTime() - limit.windowMs);
 	const result = await db.execute(sql`
@@ -37,7 +43,10 @@ export async function hit(db: Database, limit: Limit, subject: string, now = bus
 	const [row] = rowsOf<{ hits: number; window_start: string | Date }>(result);
 	if (!row) throw new Error('rate limit upsert returned no row');
 	const windowStart = new Date(row.window_start);
-	return { allowed: Number(row.hits) <= limit.max, retryAt: new Date(windowStart.getTime() + limit.windowMs) };
+	return {
+		allowed: Number(row.hits) <= limit.max,
+		retryAt: new Date(windowStart.getTime() + limit.windowMs)
+	};
 }
 
 export async function reset(db: Database, limit: Limit, subject: string): Promise<void> {
@@ -46,5 +55,9 @@ export async function reset(db: Database, limit: Limit, subject: string): Promis
 
 /** Windows that ended a day ago are of no use to anyone. Returns how many went. */
 export async function purgeOld(db: Database, now = businessNow()): Promise<number> {
-	return affectedRows(await db.execute(sql`delete from rate_limit where window_start < ${new Date(now.getTime() - 86_400_000).toISOString()}`));
+	return affectedRows(
+		await db.execute(
+			sql`delete from rate_limit where window_start < ${new Date(now.getTime() - 86_400_000).toISOString()}`
+		)
+	);
 }

@@ -119,7 +119,11 @@ export async function invalidateSession(db: Database, sessionId: string): Promis
 }
 
 /** After a password change or deactivation: every browser of that person is signed out. */
-export async function invalidateAllSessions(db: Database, staffId: string, exceptId?: string): Promise<void> {
+export async function invalidateAllSessions(
+	db: Database,
+	staffId: string,
+	exceptId?: string
+): Promise<void> {
 	const all = eq(staffSession.staffId, staffId);
 	await db.delete(staffSession).where(exceptId ? and(all, ne(staffSession.id, exceptId)) : all);
 }

@@ -13,7 +13,11 @@ export const accountLimit: Limit = { scope: 'sign-in:account', max: 10, windowMs
  * or the proxy's when ADDRESS_HEADER is not set), all at 8 in the morning. 300 a quarter hour lets
  * a school of 100 staff each mistype twice; guessing stays limited by the per-account limit.
  */
-export const addressLimit: Limit = { scope: 'sign-in:address', max: 300, windowMs: FIFTEEN_MINUTES };
+export const addressLimit: Limit = {
+	scope: 'sign-in:address',
+	max: 300,
+	windowMs: FIFTEEN_MINUTES
+};
 
 export type SignInResult =
 	| { ok: true; token: string; expiresAt: Date; staffId: string; schoolId: string }
@@ -35,12 +39,22 @@ export async function signIn(
 		hit(db, addressLimit, input.clientAddress, now)
 	]);
 	if (!byAccount.allowed || !byAddress.allowed) {
-		const retryAt = new Date(Math.max(byAccount.allowed ? 0 : byAccount.retryAt.getTime(), byAddress.allowed ? 0 : byAddress.retryAt.getTime()));
+		const retryAt = new Date(
+			Math.max(
+				byAccount.allowed ? 0 : byAccount.retryAt.getTime(),
+				byAddress.allowed ? 0 : byAddress.retryAt.getTime()
+			)
+		);
 		return { ok: false, reason: 'rate_limited', retryAt };
 	}
 
 	const [person] = await db
-		.select({ id: staff.id, schoolId: staff.schoolId, passwordHash: staff.passwordHash, active: staff.active })
+		.select({
+			id: staff.id,
+			schoolId: staff.schoolId,
+			passwordHash: staff.passwordHash,
+			active: staff.active
+		})
 		.from(staff)
 		.where(eq(staff.email, email));
 	const valid =

@@ -10,7 +10,12 @@ import { enqueue } from '../mail/outbox';
 import { transaction } from '../db/transaction';
 
 /** A new one-time link for the person and the mail that carries it, in one transaction; returns the token. */
-export function mailStaffLink(db: Database, staffId: string, purpose: 'setup' | 'reset', now: Date): Promise<string> {
+export function mailStaffLink(
+	db: Database,
+	staffId: string,
+	purpose: 'setup' | 'reset',
+	now: Date
+): Promise<string> {
 	return transaction(db, async (tx) => {
 		const token = await createStaffToken(tx, staffId, purpose, now);
 		await queueStaffLink(tx, staffId, purpose, token, now);
@@ -18,13 +23,45 @@ export function mailStaffLink(db: Database, staffId: string, purpose: 'setup' | 
 	});
 }
 
-async function queueStaffLink(tx: Database, staffId: string, purpose: 'setup' | 'reset', token: string, now: Date): Promise<void> {
+async function queueStaffLink(
+	tx: Database,
+	staffId: string,
+	purpose: 'setup' | 'reset',
+	token: string,
+	now: Date
+): Promise<void> {
 	const [row] = await tx
-		.select({ name: staff.name, email: staff.email, language: staff.language, schoolId: staff.schoolId, schoolName: school.name, timeZone: school.timeZone })
+		.select({
+			name: staff.name,
+			email: staff.email,
+			language: staff.language,
+			schoolId: staff.schoolId,
+			schoolName: school.name,
+			timeZone: school.timeZone
+		})
 		.from(staff)
 		.innerJoin(school, eq(school.id, staff.schoolId))
 		.where(eq(staff.id, staffId));
 	if (!row) return;
-	const payload = { schoolName: row.schoolName, name: row.name, path: `/setup/${token}`, validUntil: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]).toISOString(), timeZone: row.timeZone };
-	await enqueue(tx, purpose === 'setup' ? 'staff_invite' : 'password_reset', [{ schoolId: row.schoolId, toAddress: row.email, toName: row.name, language: row.language, payload }], { now });
+	const payload = {
+		schoolName: row.schoolName,
+		name: row.name,
+		path: `/setup/${token}`,
+		validUntil: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]).toISOString(),
+		timeZone: row.timeZone
+	};
+	await enqueue(
+		tx,
+		purpose === 'setup' ? 'staff_invite' : 'password_reset',
+		[
+			{
+				schoolId: row.schoolId,
+				toAddress: row.email,
+				toName: row.name,
+				language: row.language,
+				payload
+			}
+		],
+		{ now }
+	);
 }

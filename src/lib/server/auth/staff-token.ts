@@ -47,10 +47,19 @@ export interface TokenOwner {
 }
 
 /** Who a link belongs to, if it is still good; reading changes nothing (mail scanners open links). */
-export async function peekStaffToken(db: Database, token: string, now = businessNow()): Promise<TokenOwner | null> {
+export async function peekStaffToken(
+	db: Database,
+	token: string,
+	now = businessNow()
+): Promise<TokenOwner | null> {
 	if (!looksLikeToken(token, 20)) return null;
 	const [row] = await db
-		.select({ staffId: staff.id, email: staff.email, name: staff.name, purpose: staffToken.purpose })
+		.select({
+			staffId: staff.id,
+			email: staff.email,
+			name: staff.name,
+			purpose: staffToken.purpose
+		})
 		.from(staffToken)
 		.innerJoin(staff, eq(staff.id, staffToken.staffId))
 		.where(

@@ -33,7 +33,11 @@ export interface Actor {
 	language?: string;
 }
 
-const messageOptions = (actor: Actor) => ({ by: 'family' as const, familyPath: actor.familyPath, language: actor.kind === 'parent' ? actor.language : undefined });
+const messageOptions = (actor: Actor) => ({
+	by: 'family' as const,
+	familyPath: actor.familyPath,
+	language: actor.kind === 'parent' ? actor.language : undefined
+});
 
 export interface VisitChoice {
 	slotId: string;
@@ -63,7 +67,9 @@ export type AnswerProblem =
 	| 'too_many_changes';
 
 /** `changed: false`: the answer was already exactly this; nothing was written or sent. */
-export type AnswerResult = { ok: true; bookingId: string; sequence: number; changed: boolean } | { ok: false; problem: AnswerProblem };
+export type AnswerResult =
+	| { ok: true; bookingId: string; sequence: number; changed: boolean }
+	| { ok: false; problem: AnswerProblem };
 
 const HOUR = 3_600_000;
 
@@ -77,7 +83,10 @@ async function context(tx: Database, schoolId: string, roundId: string, familyId
 			deadlineHours: visitRound.changeDeadlineHours
 		})
 		.from(family)
-		.innerJoin(visitRound, and(eq(visitRound.id, roundId), eq(visitRound.schoolId, family.schoolId)))
+		.innerJoin(
+			visitRound,
+			and(eq(visitRound.id, roundId), eq(visitRound.schoolId, family.schoolId))
+		)
 		.where(and(eq(family.id, familyId), eq(family.schoolId, schoolId)))
 		// Serialises one family's own concurrent answers (two tabs, two parents).
 		.for('update', { of: family });
@@ -100,14 +109,23 @@ async function context(tx: Database, schoolId: string, roundId: string, familyId
 		})
 		.from(booking)
 		.leftJoin(slot, eq(slot.id, booking.slotId))
-		.where(and(eq(booking.familyId, familyId), eq(booking.roundId, roundId), ne(booking.status, 'cancelled')));
+		.where(
+			and(
+				eq(booking.familyId, familyId),
+				eq(booking.roundId, roundId),
+				ne(booking.status, 'cancelled')
+			)
+		);
 	return { ...row, current: current ?? null };
 }
 
 /** The same rule the family's page shows: only an open round, and a booked visit only until its deadline. */
 function checkWindow(ctx: Awaited<ReturnType<typeof context>>, now: Date) {
 	const phase = parentPhase(
-		{ round: { opensAt: ctx.opensAt, closesAt: ctx.closesAt, deadlineHours: ctx.deadlineHours }, answer: ctx.current && { status: ctx.current.status, startsAt: ctx.current.slotStartsAt } },
+		{
+			round: { opensAt: ctx.opensAt, closesAt: ctx.closesAt, deadlineHours: ctx.deadlineHours },
+			answer: ctx.current && { status: ctx.current.status, startsAt: ctx.current.slotStartsAt }
+		},
 		now
 	);
 	if (phase === 'locked') throw new Refusal<AnswerProblem>('too_late');
@@ -124,38 +142,80 @@ function sameAnswer(current: Current, values: Partial<Record<keyof Current, unkn
 /** A parent's real change counts against the link's hourly limit; staff are not limited. */
 async function countChange(tx: Database, familyId: string, actor: Actor, now: Date) {
 	if (actor.kind !== 'parent') return;
-	if (!(await hit(tx, PARENT_ANSWERS, familyId, now)).allowed) throw new Refusal<AnswerProblem>('too_many_changes');
+	if (!(await hit(tx, PARENT_ANSWERS, familyId, now)).allowed)
+		throw new Refusal<AnswerProblem>('too_many_changes');
 }
 
 /** The indexes that stop double bookings, and what a family is told when one of them does. */
-const answerConstraints = { booking_one_per_slot: 'slot_taken', booking_one_answer_per_family: 'already_answered' } as const;
+const answerConstraints = {
+	booking_one_per_slot: 'slot_taken',
+	booking_one_answer_per_family: 'already_answered'
+} as const;
 
-async function run(db: Database, work: (tx: Database) => Promise<{ id: string; sequence: number; changed?: boolean }>): Promise<AnswerResult> {
-	const result = await attempt<{ id: string; sequence: number; changed?: boolean }, AnswerProblem>(db, work, answerConstraints);
+async function run(
+	db: Database,
+	work: (tx: Database) => Promise<{ id: string; sequence: number; changed?: boolean }>
+): Promise<AnswerResult> {
+	const result = await attempt<{ id: string; sequence: number; changed?: boolean }, AnswerProblem>(
+		db,
+		work,
+		answerConstraints
+	);
 	if (!result.ok) return result;
 	const { id, sequence, changed = true } = result.value;
 	return { ok: true, bookingId: id, sequence, changed };
 }
 
 /** Books a visit, or moves the family's existing answer to this slot, place and interpreter. */
-export function bookVisit(db: Database, schoolId: string, roundId: string, familyId: string, choice: VisitChoice, actor: Actor, now: Date): Promise<AnswerResult> {
+export function bookVisit(
+	db: Database,
+	schoolId: string,
+	roundId: string,
+	familyId: string,
+	choice: VisitChoice,
+	actor: Actor,
+	now: Date
+): Promise<AnswerResult> {
 	return run(db, async (tx) => {
 		const ctx = await context(tx, schoolId, roundId, familyId);
 		checkWindow(ctx, now);
 		if (!isUuid(choice.slotId)) throw new Refusal<AnswerProblem>('slot_gone');
 		const [chosen] = await tx
-			.select({ staffId: slot.staffId, startsAt: slot.startsAt, allowsHome: slot.allowsHome, allowsSchool: slot.allowsSchool, allowsNeutral: slot.allowsNeutral })
+			.select({
+				staffId: slot.staffId,
+				startsAt: slot.startsAt,
+				allowsHome: slot.allowsHome,
+				allowsSchool: slot.allowsSchool,
+				allowsNeutral: slot.allowsNeutral
+			})
 			.from(slot)
-			.where(and(eq(slot.id, choice.slotId), eq(slot.roundId, roundId), eq(slot.schoolId, schoolId)));
+			.where(
+				and(eq(slot.id, choice.slotId), eq(slot.roundId, roundId), eq(slot.schoolId, schoolId))
+			);
 		if (!chosen) throw new Refusal<AnswerProblem>('slot_gone');
 		// Families book with their own teacher: the one who visits the oldest child.
-		if (chosen.staffId !== ctx.visitingStaffId) throw new Refusal<AnswerProblem>('not_your_teacher');
-		if (chosen.startsAt.getTime() - now.getTime() < ctx.deadlineHours * HOUR) throw new Refusal<AnswerProblem>('too_late');
-		const allowed = { home: chosen.allowsHome, school: chosen.allowsSchool, neutral: chosen.allowsNeutral }[choice.location];
+		if (chosen.staffId !== ctx.visitingStaffId)
+			throw new Refusal<AnswerProblem>('not_your_teacher');
+		if (chosen.startsAt.getTime() - now.getTime() < ctx.deadlineHours * HOUR)
+			throw new Refusal<AnswerProblem>('too_late');
+		const allowed = {
+			home: chosen.allowsHome,
+			school: chosen.allowsSchool,
+			neutral: chosen.allowsNeutral
+		}[choice.location];
 		if (!allowed) throw new Refusal<AnswerProblem>('place_not_allowed');
 		if (choice.location === 'neutral') {
 			const [place] = isUuid(choice.neutralPlaceId)
-				? await tx.select({ id: neutralPlace.id }).from(neutralPlace).where(and(eq(neutralPlace.id, choice.neutralPlaceId), eq(neutralPlace.schoolId, schoolId), eq(neutralPlace.active, true)))
+				? await tx
+						.select({ id: neutralPlace.id })
+						.from(neutralPlace)
+						.where(
+							and(
+								eq(neutralPlace.id, choice.neutralPlaceId),
+								eq(neutralPlace.schoolId, schoolId),
+								eq(neutralPlace.active, true)
+							)
+						)
 				: [];
 			if (!place) throw new Refusal<AnswerProblem>('unknown_place');
 		}
@@ -172,7 +232,8 @@ export function bookVisit(db: Database, schoolId: string, roundId: string, famil
 			notHomeReason: choice.location === 'home' ? null : choice.notHomeReason,
 			notHomeReasonText: choice.location === 'home' ? null : choice.notHomeReasonText
 		};
-		if (ctx.current && sameAnswer(ctx.current, answer)) return { id: ctx.current.id, sequence: ctx.current.sequence, changed: false };
+		if (ctx.current && sameAnswer(ctx.current, answer))
+			return { id: ctx.current.id, sequence: ctx.current.sequence, changed: false };
 		await countChange(tx, familyId, actor, now);
 		const values = {
 			...answer,
@@ -184,35 +245,112 @@ export function bookVisit(db: Database, schoolId: string, roundId: string, famil
 		};
 		const before = ctx.current ? await visitState(tx, ctx.current.id) : null;
 		const row = ctx.current
-			? (await tx.update(booking).set({ ...values, sequence: sql`${booking.sequence} + 1` }).where(eq(booking.id, ctx.current.id)).returning({ id: booking.id, sequence: booking.sequence }))[0]!
-			: (await tx.insert(booking).values({ schoolId, roundId, familyId, ...values, createdAt: now }).returning({ id: booking.id, sequence: booking.sequence }))[0]!;
-		await queueVisitMessages(tx, row.id, { event: 'booked', before, ...messageOptions(actor) }, now);
-		await recordAudit(tx, { schoolId, actorKind: actor.kind === 'parent' ? 'family' : 'staff', actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null), action: ctx.current ? 'booking.changed' : 'booking.created', subjectType: 'booking', subjectId: row.id, detail: { location: choice.location, interpreter: Boolean(choice.interpreterLanguage) } });
+			? (
+					await tx
+						.update(booking)
+						.set({ ...values, sequence: sql`${booking.sequence} + 1` })
+						.where(eq(booking.id, ctx.current.id))
+						.returning({ id: booking.id, sequence: booking.sequence })
+				)[0]!
+			: (
+					await tx
+						.insert(booking)
+						.values({ schoolId, roundId, familyId, ...values, createdAt: now })
+						.returning({ id: booking.id, sequence: booking.sequence })
+				)[0]!;
+		await queueVisitMessages(
+			tx,
+			row.id,
+			{ event: 'booked', before, ...messageOptions(actor) },
+			now
+		);
+		await recordAudit(tx, {
+			schoolId,
+			actorKind: actor.kind === 'parent' ? 'family' : 'staff',
+			actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null),
+			action: ctx.current ? 'booking.changed' : 'booking.created',
+			subjectType: 'booking',
+			subjectId: row.id,
+			detail: { location: choice.location, interpreter: Boolean(choice.interpreterLanguage) }
+		});
 		return row;
 	});
 }
 
 /** "No meeting at all, thank you": the family's answer, kept without a slot; the reason is optional. */
-export function declineRound(db: Database, schoolId: string, roundId: string, familyId: string, reason: { code: string | null; text: string | null }, actor: Actor, now: Date): Promise<AnswerResult> {
+export function declineRound(
+	db: Database,
+	schoolId: string,
+	roundId: string,
+	familyId: string,
+	reason: { code: string | null; text: string | null },
+	actor: Actor,
+	now: Date
+): Promise<AnswerResult> {
 	return run(db, async (tx) => {
 		const ctx = await context(tx, schoolId, roundId, familyId);
 		checkWindow(ctx, now);
-		const answer = { status: 'declined' as const, notHomeReason: reason.code, notHomeReasonText: reason.text };
-		if (ctx.current && sameAnswer(ctx.current, answer)) return { id: ctx.current.id, sequence: ctx.current.sequence, changed: false };
+		const answer = {
+			status: 'declined' as const,
+			notHomeReason: reason.code,
+			notHomeReasonText: reason.text
+		};
+		if (ctx.current && sameAnswer(ctx.current, answer))
+			return { id: ctx.current.id, sequence: ctx.current.sequence, changed: false };
 		await countChange(tx, familyId, actor, now);
 		const before = ctx.current ? await visitState(tx, ctx.current.id) : null;
-		const values = { ...answer, slotId: null, location: null, neutralPlaceId: null, visitAddress: null, interpreterLanguage: null, bookedBy: actor.kind, bookedByStaffId: actor.staffId ?? null, updatedAt: now };
+		const values = {
+			...answer,
+			slotId: null,
+			location: null,
+			neutralPlaceId: null,
+			visitAddress: null,
+			interpreterLanguage: null,
+			bookedBy: actor.kind,
+			bookedByStaffId: actor.staffId ?? null,
+			updatedAt: now
+		};
 		const row = ctx.current
-			? (await tx.update(booking).set({ ...values, sequence: sql`${booking.sequence} + 1` }).where(eq(booking.id, ctx.current.id)).returning({ id: booking.id, sequence: booking.sequence }))[0]!
-			: (await tx.insert(booking).values({ schoolId, roundId, familyId, ...values, createdAt: now }).returning({ id: booking.id, sequence: booking.sequence }))[0]!;
-		await queueVisitMessages(tx, row.id, { event: 'declined', before, ...messageOptions(actor) }, now);
-		await recordAudit(tx, { schoolId, actorKind: actor.kind === 'parent' ? 'family' : 'staff', actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null), action: 'booking.declined', subjectType: 'booking', subjectId: row.id });
+			? (
+					await tx
+						.update(booking)
+						.set({ ...values, sequence: sql`${booking.sequence} + 1` })
+						.where(eq(booking.id, ctx.current.id))
+						.returning({ id: booking.id, sequence: booking.sequence })
+				)[0]!
+			: (
+					await tx
+						.insert(booking)
+						.values({ schoolId, roundId, familyId, ...values, createdAt: now })
+						.returning({ id: booking.id, sequence: booking.sequence })
+				)[0]!;
+		await queueVisitMessages(
+			tx,
+			row.id,
+			{ event: 'declined', before, ...messageOptions(actor) },
+			now
+		);
+		await recordAudit(tx, {
+			schoolId,
+			actorKind: actor.kind === 'parent' ? 'family' : 'staff',
+			actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null),
+			action: 'booking.declined',
+			subjectType: 'booking',
+			subjectId: row.id
+		});
 		return row;
 	});
 }
 
 /** Cancels the family's visit (until the deadline); the slot is free again at once. */
-export function cancelAnswer(db: Database, schoolId: string, roundId: string, familyId: string, actor: Actor, now: Date): Promise<AnswerResult> {
+export function cancelAnswer(
+	db: Database,
+	schoolId: string,
+	roundId: string,
+	familyId: string,
+	actor: Actor,
+	now: Date
+): Promise<AnswerResult> {
 	return run(db, async (tx) => {
 		const ctx = await context(tx, schoolId, roundId, familyId);
 		if (!ctx.current) throw new Refusal<AnswerProblem>('slot_gone');
@@ -221,14 +359,35 @@ export function cancelAnswer(db: Database, schoolId: string, roundId: string, fa
 		const before = await visitState(tx, ctx.current.id);
 		const [row] = await tx
 			.update(booking)
-			.set({ status: 'cancelled', cancelledAt: now, updatedAt: now, sequence: sql`${booking.sequence} + 1` })
+			.set({
+				status: 'cancelled',
+				cancelledAt: now,
+				updatedAt: now,
+				sequence: sql`${booking.sequence} + 1`
+			})
 			.where(eq(booking.id, ctx.current.id))
 			.returning({ id: booking.id, sequence: booking.sequence });
-		await queueVisitMessages(tx, row!.id, { event: 'cancelled', before, ...messageOptions(actor) }, now);
-		await recordAudit(tx, { schoolId, actorKind: actor.kind === 'parent' ? 'family' : 'staff', actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null), action: 'booking.cancelled', subjectType: 'booking', subjectId: row!.id });
+		await queueVisitMessages(
+			tx,
+			row!.id,
+			{ event: 'cancelled', before, ...messageOptions(actor) },
+			now
+		);
+		await recordAudit(tx, {
+			schoolId,
+			actorKind: actor.kind === 'parent' ? 'family' : 'staff',
+			actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null),
+			action: 'booking.cancelled',
+			subjectType: 'booking',
+			subjectId: row!.id
+		});
 		return row!;
 	});
 }
 
 /** A parent acting through their link: their mails repeat the link and use the page's language. */
-export const parentActor = (token: string, language: string): Actor => ({ kind: 'parent', familyPath: `/f/${token}`, language });
+export const parentActor = (token: string, language: string): Actor => ({
+	kind: 'parent',
+	familyPath: `/f/${token}`,
+	language
+});

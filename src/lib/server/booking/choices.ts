@@ -7,7 +7,14 @@ import { booking, family, pupil, slot, staff, visitRound } from '../db/schema';
 import { mayActForFamily, mayViewFamily, type Viewer } from '../auth/policy';
 
 /** Why not at home: short and neutral, so that saying no never feels like a black mark. */
-export const notHomeReasons = ['prefer_school', 'prefer_neutral', 'no_space', 'privacy', 'no_time', 'other'] as const;
+export const notHomeReasons = [
+	'prefer_school',
+	'prefer_neutral',
+	'no_space',
+	'privacy',
+	'no_time',
+	'other'
+] as const;
 export type NotHomeReason = (typeof notHomeReasons)[number];
 
 /**
@@ -15,7 +22,22 @@ export type NotHomeReason = (typeof notHomeReasons)[number];
  * newly arrived families (Arabic, Turkish, Polish, Ukrainian, Tigrinya, Somali, Farsi/Dari,
  * Romanian, Bulgarian, Spanish) and French in Brussels.
  */
-export const interpreterLanguages = ['ar', 'tr', 'pl', 'uk', 'en', 'fr', 'ti', 'so', 'fa', 'ro', 'bg', 'es', 'ru', 'de'] as const;
+export const interpreterLanguages = [
+	'ar',
+	'tr',
+	'pl',
+	'uk',
+	'en',
+	'fr',
+	'ti',
+	'so',
+	'fa',
+	'ro',
+	'bg',
+	'es',
+	'ru',
+	'de'
+] as const;
 
 /**
  * The family, if this person may see it (policy.ts): with `mayAct`, whether they may also book,
@@ -24,7 +46,14 @@ export const interpreterLanguages = ['ar', 'tr', 'pl', 'uk', 'en', 'fr', 'ti', '
 export async function familyForStaff(db: Database, me: Viewer, familyId: string) {
 	if (!isUuid(familyId)) return null;
 	const [row] = await db
-		.select({ id: family.id, schoolId: family.schoolId, visitingStaffId: family.visitingStaffId, street: family.street, postalCode: family.postalCode, city: family.city })
+		.select({
+			id: family.id,
+			schoolId: family.schoolId,
+			visitingStaffId: family.visitingStaffId,
+			street: family.street,
+			postalCode: family.postalCode,
+			city: family.city
+		})
 		.from(family)
 		.where(and(eq(family.id, familyId), eq(family.schoolId, me.schoolId)));
 	if (!row) return null;
@@ -33,10 +62,22 @@ export async function familyForStaff(db: Database, me: Viewer, familyId: string)
 		.from(booking)
 		.innerJoin(slot, eq(slot.id, booking.slotId))
 		.where(and(eq(booking.familyId, familyId), eq(booking.status, 'booked')));
-	const ref = { schoolId: row.schoolId, visitingStaffId: row.visitingStaffId, goingAlong: along.map((a) => a.id).filter((id): id is string => Boolean(id)) };
+	const ref = {
+		schoolId: row.schoolId,
+		visitingStaffId: row.visitingStaffId,
+		goingAlong: along.map((a) => a.id).filter((id): id is string => Boolean(id))
+	};
 	if (!mayViewFamily(me, ref)) return null;
-	const children = await db.select({ firstName: pupil.firstName, infix: pupil.infix, lastName: pupil.lastName }).from(pupil).where(eq(pupil.familyId, familyId)).orderBy(asc(pupil.birthDate));
-	return { ...row, mayAct: mayActForFamily(me, ref), children: children.map((c) => [c.firstName, c.infix, c.lastName].filter(Boolean).join(' ')) };
+	const children = await db
+		.select({ firstName: pupil.firstName, infix: pupil.infix, lastName: pupil.lastName })
+		.from(pupil)
+		.where(eq(pupil.familyId, familyId))
+		.orderBy(asc(pupil.birthDate));
+	return {
+		...row,
+		mayAct: mayActForFamily(me, ref),
+		children: children.map((c) => [c.firstName, c.infix, c.lastName].filter(Boolean).join(' '))
+	};
 }
 
 /**
@@ -44,14 +85,32 @@ export async function familyForStaff(db: Database, me: Viewer, familyId: string)
  * now), with who comes along. `ownSlotId` is the family's current slot: offered too, so that
  * changing only the interpreter or the place keeps the time.
  */
-export async function openSlots(db: Database, schoolId: string, roundId: string, staffId: string | null, now: Date, ownSlotId: string | null = null) {
+export async function openSlots(
+	db: Database,
+	schoolId: string,
+	roundId: string,
+	staffId: string | null,
+	now: Date,
+	ownSlotId: string | null = null
+) {
 	if (!staffId) return [];
-	const [round] = await db.select({ deadlineHours: visitRound.changeDeadlineHours }).from(visitRound).where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
+	const [round] = await db
+		.select({ deadlineHours: visitRound.changeDeadlineHours })
+		.from(visitRound)
+		.where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
 	if (!round) return [];
 	const earliest = new Date(now.getTime() + round.deadlineHours * 3_600_000);
 	const second = alias(staff, 'second_staff');
 	return db
-		.select({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, allowsHome: slot.allowsHome, allowsSchool: slot.allowsSchool, allowsNeutral: slot.allowsNeutral, secondStaff: second.name })
+		.select({
+			id: slot.id,
+			startsAt: slot.startsAt,
+			endsAt: slot.endsAt,
+			allowsHome: slot.allowsHome,
+			allowsSchool: slot.allowsSchool,
+			allowsNeutral: slot.allowsNeutral,
+			secondStaff: second.name
+		})
 		.from(slot)
 		.leftJoin(booking, and(eq(booking.slotId, slot.id), eq(booking.status, 'booked')))
 		.leftJoin(second, eq(second.id, slot.secondStaffId))

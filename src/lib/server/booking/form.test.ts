@@ -10,13 +10,37 @@ const slotId = '7c0b2a8e-0000-4000-8000-000000000001';
 
 describe("reading a parent's choice", () => {
 	it('accepts a home visit with an interpreter and questions, cleaned of control characters', () => {
-		const read = readChoice(form({ location: 'home', slotId, interpreter: 'yes', interpreterLanguage: 'ar', questions: 'Vraag\r\none\u0000', reason: 'privacy' }));
+		const read = readChoice(
+			form({
+				location: 'home',
+				slotId,
+				interpreter: 'yes',
+				interpreterLanguage: 'ar',
+				questions: 'Vraag\r\none\u0000',
+				reason: 'privacy'
+			})
+		);
 		expect(read.ok).toBe(true);
-		expect(read.ok && read.value).toMatchObject({ location: 'home', slotId, interpreterLanguage: 'ar', parentQuestions: 'Vraag\none', notHomeReason: null });
+		expect(read.ok && read.value).toMatchObject({
+			location: 'home',
+			slotId,
+			interpreterLanguage: 'ar',
+			parentQuestions: 'Vraag\none',
+			notHomeReason: null
+		});
 	});
 
 	it('refuses too long text, an unknown interpreter language, a missing slot and a neutral place without a place, field by field', () => {
-		const read = readChoice(form({ location: 'neutral', slotId: 'abc', interpreter: 'yes', interpreterLanguage: 'xx', questions: 'x'.repeat(1001), reasonText: 'y'.repeat(501) }));
+		const read = readChoice(
+			form({
+				location: 'neutral',
+				slotId: 'abc',
+				interpreter: 'yes',
+				interpreterLanguage: 'xx',
+				questions: 'x'.repeat(1001),
+				reasonText: 'y'.repeat(501)
+			})
+		);
 		expect(read.ok).toBe(false);
 		expect(read.ok ? null : read.errors).toEqual({
 			placeId: 'family.problems.choose_neutral_place',
@@ -30,15 +54,34 @@ describe("reading a parent's choice", () => {
 	});
 
 	it('refuses an unknown place and ignores an unknown reason', () => {
-		expect(readChoice(form({ location: 'garden', slotId }))).toMatchObject({ ok: false, errors: { location: 'family.problems.choose_place' } });
+		expect(readChoice(form({ location: 'garden', slotId }))).toMatchObject({
+			ok: false,
+			errors: { location: 'family.problems.choose_place' }
+		});
 		const school = readChoice(form({ location: 'school', slotId, reason: '<b>' }));
 		expect(school.ok && school.value.notHomeReason).toBeNull();
-		expect(readDecline(form({ reason: 'no_time', reasonText: 'z'.repeat(600) }))).toMatchObject({ ok: false, errors: { reasonText: 'family.problems.reason_too_long' }, values: { reason: 'no_time' } });
-		expect(readDecline(form({ reason: 'nonsense', reasonText: '' }))).toEqual({ ok: true, value: { code: null, text: null }, values: { reason: '', reasonText: '' } });
+		expect(readDecline(form({ reason: 'no_time', reasonText: 'z'.repeat(600) }))).toMatchObject({
+			ok: false,
+			errors: { reasonText: 'family.problems.reason_too_long' },
+			values: { reason: 'no_time' }
+		});
+		expect(readDecline(form({ reason: 'nonsense', reasonText: '' }))).toEqual({
+			ok: true,
+			value: { code: null, text: null },
+			values: { reason: '', reasonText: '' }
+		});
 	});
 
 	it("says the office's problems in the office's words", () => {
-		expect(readChoice(form({ location: 'school', note: 'n'.repeat(1001) }), 'staff')).toMatchObject({ ok: false, errors: { slotId: 'families.errors.choose_slot', note: 'families.errors.note_too_long' } });
-		expect(readDecline(form({ reasonText: 'z'.repeat(600) }), 'staff')).toMatchObject({ ok: false, errors: { reasonText: 'families.errors.reason_too_long' } });
+		expect(readChoice(form({ location: 'school', note: 'n'.repeat(1001) }), 'staff')).toMatchObject(
+			{
+				ok: false,
+				errors: { slotId: 'families.errors.choose_slot', note: 'families.errors.note_too_long' }
+			}
+		);
+		expect(readDecline(form({ reasonText: 'z'.repeat(600) }), 'staff')).toMatchObject({
+			ok: false,
+			errors: { reasonText: 'families.errors.reason_too_long' }
+		});
 	});
 });

@@ -15,10 +15,26 @@ export const NOTE_MAX = 1000;
 
 export const locations: readonly Location[] = ['home', 'school', 'neutral'];
 
-export type ChoiceProblem = 'choose_slot' | 'choose_place' | 'choose_neutral_place' | 'choose_interpreter_language' | 'questions_too_long' | 'address_too_long' | 'reason_too_long' | 'note_too_long';
+export type ChoiceProblem =
+	| 'choose_slot'
+	| 'choose_place'
+	| 'choose_neutral_place'
+	| 'choose_interpreter_language'
+	| 'questions_too_long'
+	| 'address_too_long'
+	| 'reason_too_long'
+	| 'note_too_long';
 
 /** The fields a refusal names; `location` is the place tab the form was sent from. */
-export type ChoiceField = 'location' | 'placeId' | 'slotId' | 'interpreterLanguage' | 'questions' | 'visitAddress' | 'reasonText' | 'note';
+export type ChoiceField =
+	| 'location'
+	| 'placeId'
+	| 'slotId'
+	| 'interpreterLanguage'
+	| 'questions'
+	| 'visitAddress'
+	| 'reasonText'
+	| 'note';
 
 /** What the form held, cleaned, so that a refused form comes back filled in. */
 export interface ChoiceValues {
@@ -45,15 +61,28 @@ export type ChoiceAuthor = 'parent' | 'staff';
 /** Where each side's messages are: the parents' words, or the office's. Every problem has a key in both. */
 const problemKeys = { parent: 'family.problems', staff: 'families.errors' } as const;
 
-export const isLocation = (value: string): value is Location => (locations as readonly string[]).includes(value);
-export const isNotHomeReason = (value: string) => (notHomeReasons as readonly string[]).includes(value);
-export const isInterpreterLanguage = (value: string) => (interpreterLanguages as readonly string[]).includes(value);
+export const isLocation = (value: string): value is Location =>
+	(locations as readonly string[]).includes(value);
+export const isNotHomeReason = (value: string) =>
+	(notHomeReasons as readonly string[]).includes(value);
+export const isInterpreterLanguage = (value: string) =>
+	(interpreterLanguages as readonly string[]).includes(value);
 
-export function readChoice(form: FormData, author: ChoiceAuthor = 'parent'): FormRead<VisitChoice, ChoiceValues, ChoiceField> {
+export function readChoice(
+	form: FormData,
+	author: ChoiceAuthor = 'parent'
+): FormRead<VisitChoice, ChoiceValues, ChoiceField> {
 	const asked = field(form, 'interpreter');
 	const interpreterLanguage = field(form, 'interpreterLanguage').slice(0, 10);
 	// The office's form has one list ("no interpreter" or a language); the parents' form a yes/no first.
-	const interpreter = asked === 'yes' || asked === 'no' ? asked : author === 'staff' ? (interpreterLanguage ? 'yes' : 'no') : '';
+	const interpreter =
+		asked === 'yes' || asked === 'no'
+			? asked
+			: author === 'staff'
+				? interpreterLanguage
+					? 'yes'
+					: 'no'
+				: '';
 	const values: ChoiceValues = {
 		location: field(form, 'location').slice(0, 20),
 		slotId: field(form, 'slotId').slice(0, 40),
@@ -61,22 +90,27 @@ export function readChoice(form: FormData, author: ChoiceAuthor = 'parent'): For
 		visitAddress: singleLine(field(form, 'visitAddress')).slice(0, ADDRESS_MAX * 2),
 		interpreter,
 		interpreterLanguage,
-		questions: author === 'parent' ? multiLine(field(form, 'questions')).slice(0, QUESTIONS_MAX * 2) : '',
+		questions:
+			author === 'parent' ? multiLine(field(form, 'questions')).slice(0, QUESTIONS_MAX * 2) : '',
 		reason: field(form, 'reason').slice(0, 40),
 		reasonText: multiLine(field(form, 'reasonText')).slice(0, REASON_TEXT_MAX * 2),
 		note: author === 'staff' ? multiLine(field(form, 'note')).slice(0, NOTE_MAX * 2) : ''
 	};
 	const errors: FormErrors<ChoiceField> = {};
-	const refuse = (name: ChoiceField, problem: ChoiceProblem) => (errors[name] = `${problemKeys[author]}.${problem}`);
+	const refuse = (name: ChoiceField, problem: ChoiceProblem) =>
+		(errors[name] = `${problemKeys[author]}.${problem}`);
 	if (!isLocation(values.location)) refuse('location', 'choose_place');
-	if (values.location === 'neutral' && !isUuid(values.placeId)) refuse('placeId', 'choose_neutral_place');
+	if (values.location === 'neutral' && !isUuid(values.placeId))
+		refuse('placeId', 'choose_neutral_place');
 	if (!isUuid(values.slotId)) refuse('slotId', 'choose_slot');
-	if (values.interpreter === 'yes' && !isInterpreterLanguage(values.interpreterLanguage)) refuse('interpreterLanguage', 'choose_interpreter_language');
+	if (values.interpreter === 'yes' && !isInterpreterLanguage(values.interpreterLanguage))
+		refuse('interpreterLanguage', 'choose_interpreter_language');
 	if (values.questions.length > QUESTIONS_MAX) refuse('questions', 'questions_too_long');
 	if (values.visitAddress.length > ADDRESS_MAX) refuse('visitAddress', 'address_too_long');
 	if (values.reasonText.length > REASON_TEXT_MAX) refuse('reasonText', 'reason_too_long');
 	if (values.note.length > NOTE_MAX) refuse('note', 'note_too_long');
-	if (Object.keys(errors).length > 0 || !isLocation(values.location)) return { ok: false, errors, values };
+	if (Object.keys(errors).length > 0 || !isLocation(values.location))
+		return { ok: false, errors, values };
 	const notHome = values.location !== 'home';
 	return {
 		ok: true,
@@ -87,7 +121,9 @@ export function readChoice(form: FormData, author: ChoiceAuthor = 'parent'): For
 			neutralPlaceId: values.location === 'neutral' ? values.placeId : null,
 			visitAddress: values.location === 'home' ? values.visitAddress || null : null,
 			interpreterLanguage: values.interpreter === 'yes' ? values.interpreterLanguage : null,
-			...(author === 'parent' ? { parentQuestions: values.questions || null } : { staffNote: values.note || null }),
+			...(author === 'parent'
+				? { parentQuestions: values.questions || null }
+				: { staffNote: values.note || null }),
 			notHomeReason: notHome && isNotHomeReason(values.reason) ? values.reason : null,
 			notHomeReasonText: notHome ? values.reasonText || null : null
 		}
@@ -100,9 +136,20 @@ export interface DeclineValues {
 }
 
 /** "No meeting at all": an optional reason from the list and optional words of one's own. */
-export function readDecline(form: FormData, author: ChoiceAuthor = 'parent'): FormRead<{ code: string | null; text: string | null }, DeclineValues, 'reasonText'> {
+export function readDecline(
+	form: FormData,
+	author: ChoiceAuthor = 'parent'
+): FormRead<{ code: string | null; text: string | null }, DeclineValues, 'reasonText'> {
 	const reason = field(form, 'reason').slice(0, 40);
-	const values: DeclineValues = { reason: isNotHomeReason(reason) ? reason : '', reasonText: multiLine(field(form, 'reasonText')).slice(0, REASON_TEXT_MAX * 2) };
-	if (values.reasonText.length > REASON_TEXT_MAX) return { ok: false, errors: { reasonText: `${problemKeys[author]}.reason_too_long` }, values };
-	return { ok: true, values, value: { code: values.reason || null, text: values.reasonText || null } };
+	const values: DeclineValues = {
+		reason: isNotHomeReason(reason) ? reason : '',
+		reasonText: multiLine(field(form, 'reasonText')).slice(0, REASON_TEXT_MAX * 2)
+	};
+	if (values.reasonText.length > REASON_TEXT_MAX)
+		return { ok: false, errors: { reasonText: `${problemKeys[author]}.reason_too_long` }, values };
+	return {
+		ok: true,
+		values,
+		value: { code: values.reason || null, text: values.reasonText || null }
+	};
 }

@@ -13,7 +13,12 @@ export interface PhaseInput {
 export function parentPhase(page: PhaseInput, now: Date): ParentPhase {
 	const { round, answer } = page;
 	// A visit that is close (or past) is changed by phone: the teacher has planned the evening.
-	if (answer?.status === 'booked' && answer.startsAt && answer.startsAt.getTime() - now.getTime() < round.deadlineHours * HOUR) return 'locked';
+	if (
+		answer?.status === 'booked' &&
+		answer.startsAt &&
+		answer.startsAt.getTime() - now.getTime() < round.deadlineHours * HOUR
+	)
+		return 'locked';
 	if (now < round.opensAt) return 'not_open';
 	if (now > round.closesAt) return 'closed';
 	return 'open';

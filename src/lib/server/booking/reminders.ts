@@ -28,7 +28,15 @@ export async function queueReminders(db: Database, now: Date, limit = 200): Prom
 	for (const visit of due) {
 		await transaction(db, async (tx) => {
 			const messages = await reminderMessages(tx, visit.id);
-			queued += await enqueue(tx, 'visit_reminder', messages.map((m) => ({ ...m, dedupeKey: `reminder:${visit.id}:${visit.epoch}:${m.toAddress.toLowerCase()}` })), { now, once: true });
+			queued += await enqueue(
+				tx,
+				'visit_reminder',
+				messages.map((m) => ({
+					...m,
+					dedupeKey: `reminder:${visit.id}:${visit.epoch}:${m.toAddress.toLowerCase()}`
+				})),
+				{ now, once: true }
+			);
 		});
 	}
 	return queued;

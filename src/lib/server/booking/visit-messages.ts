@@ -10,7 +10,19 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { booking, family, group, guardian, neutralPlace, pupil, school, slot, slotStaff, staff, visitRound } from '../db/schema';
+import {
+	booking,
+	family,
+	group,
+	guardian,
+	neutralPlace,
+	pupil,
+	school,
+	slot,
+	slotStaff,
+	staff,
+	visitRound
+} from '../db/schema';
 import type { Location, ParentVisitPayload, StaffVisitPayload, VisitFacts } from '../mail/payloads';
 import { distinctRecipients } from '../mail/address';
 import { enqueue, takeWaiting, type Envelope } from '../mail/outbox';
@@ -20,7 +32,11 @@ import { formatAddress } from '../../format';
 const HOUR = 3_600_000;
 /** How long a staff member's change mail waits for a next change to the same visit. */
 export const STAFF_CHANGE_DELAY_MS = 5 * 60_000;
-const staffVisitKinds = ['staff_visit_booked', 'staff_visit_changed', 'staff_visit_cancelled'] as const;
+const staffVisitKinds = [
+	'staff_visit_booked',
+	'staff_visit_changed',
+	'staff_visit_cancelled'
+] as const;
 type StaffVisitKind = (typeof staffVisitKinds)[number];
 
 /** Where a visit stood before a change: callers read it before they update the booking. */
@@ -34,13 +50,30 @@ export interface VisitState {
 
 export async function visitState(tx: Database, bookingId: string): Promise<VisitState | null> {
 	const [row] = await tx
-		.select({ status: booking.status, slotId: booking.slotId, startsAt: slot.startsAt, endsAt: slot.endsAt, interpreterLanguage: booking.interpreterLanguage })
+		.select({
+			status: booking.status,
+			slotId: booking.slotId,
+			startsAt: slot.startsAt,
+			endsAt: slot.endsAt,
+			interpreterLanguage: booking.interpreterLanguage
+		})
 		.from(booking)
 		.leftJoin(slot, eq(slot.id, booking.slotId))
 		.where(eq(booking.id, bookingId));
 	if (!row) return null;
-	const people = row.slotId ? await tx.select({ id: slotStaff.staffId }).from(slotStaff).where(eq(slotStaff.slotId, row.slotId)) : [];
-	return { status: row.status, startsAt: row.startsAt, endsAt: row.endsAt, staffIds: people.map((p) => p.id), interpreterLanguage: row.interpreterLanguage };
+	const people = row.slotId
+		? await tx
+				.select({ id: slotStaff.staffId })
+				.from(slotStaff)
+				.where(eq(slotStaff.slotId, row.slotId))
+		: [];
+	return {
+		status: row.status,
+		startsAt: row.startsAt,
+		endsAt: row.endsAt,
+		staffIds: people.map((p) => p.id),
+		interpreterLanguage: row.interpreterLanguage
+	};
 }
 
 export interface VisitChange {
@@ -57,11 +90,37 @@ export interface VisitChange {
 async function facts(tx: Database, bookingId: string) {
 	const [row] = await tx
 		.select({
-			booking: { id: booking.id, sequence: booking.sequence, status: booking.status, location: booking.location, interpreterLanguage: booking.interpreterLanguage, familyId: booking.familyId, schoolId: booking.schoolId },
-			slot: { startsAt: slot.startsAt, endsAt: slot.endsAt, staffId: slot.staffId, secondStaffId: slot.secondStaffId },
-			school: { name: school.name, phone: school.phone, street: school.street, postalCode: school.postalCode, city: school.city, timeZone: school.timeZone, details: school.staffInviteDetails },
+			booking: {
+				id: booking.id,
+				sequence: booking.sequence,
+				status: booking.status,
+				location: booking.location,
+				interpreterLanguage: booking.interpreterLanguage,
+				familyId: booking.familyId,
+				schoolId: booking.schoolId
+			},
+			slot: {
+				startsAt: slot.startsAt,
+				endsAt: slot.endsAt,
+				staffId: slot.staffId,
+				secondStaffId: slot.secondStaffId
+			},
+			school: {
+				name: school.name,
+				phone: school.phone,
+				street: school.street,
+				postalCode: school.postalCode,
+				city: school.city,
+				timeZone: school.timeZone,
+				details: school.staffInviteDetails
+			},
 			round: { name: visitRound.name, deadlineHours: visitRound.changeDeadlineHours },
-			family: { language: family.language, street: family.street, postalCode: family.postalCode, city: family.city },
+			family: {
+				language: family.language,
+				street: family.street,
+				postalCode: family.postalCode,
+				city: family.city
+			},
 			place: { name: neutralPlace.name, address: neutralPlace.address }
 		})
 		.from(booking)
@@ -75,22 +134,56 @@ async function facts(tx: Database, bookingId: string) {
 }
 
 async function staffNames(tx: Database, ids: string[]) {
-	if (ids.length === 0) return new Map<string, { name: string; email: string; language: string; active: boolean }>();
-	const rows = await tx.select({ id: staff.id, name: staff.name, email: staff.email, language: staff.language, active: staff.active }).from(staff).where(inArray(staff.id, ids));
+	if (ids.length === 0)
+		return new Map<string, { name: string; email: string; language: string; active: boolean }>();
+	const rows = await tx
+		.select({
+			id: staff.id,
+			name: staff.name,
+			email: staff.email,
+			language: staff.language,
+			active: staff.active
+		})
+		.from(staff)
+		.where(inArray(staff.id, ids));
 	return new Map(rows.map((r) => [r.id, r]));
 }
 
 async function guardiansWithEmail(tx: Database, familyId: string) {
-	return distinctRecipients(await tx.select({ name: guardian.name, email: guardian.email }).from(guardian).where(eq(guardian.familyId, familyId)).orderBy(asc(guardian.createdAt)));
+	return distinctRecipients(
+		await tx
+			.select({ name: guardian.name, email: guardian.email })
+			.from(guardian)
+			.where(eq(guardian.familyId, familyId))
+			.orderBy(asc(guardian.createdAt))
+	);
 }
 
 async function familyLabel(tx: Database, familyId: string) {
-	return childrenLabel(await tx.select({ firstName: pupil.firstName, infix: pupil.infix, lastName: pupil.lastName, group: group.name }).from(pupil).leftJoin(group, eq(group.id, pupil.groupId)).where(eq(pupil.familyId, familyId)).orderBy(asc(pupil.birthDate)));
+	return childrenLabel(
+		await tx
+			.select({
+				firstName: pupil.firstName,
+				infix: pupil.infix,
+				lastName: pupil.lastName,
+				group: group.name
+			})
+			.from(pupil)
+			.leftJoin(group, eq(group.id, pupil.groupId))
+			.where(eq(pupil.familyId, familyId))
+			.orderBy(asc(pupil.birthDate))
+	);
 }
 
 type Facts = NonNullable<Awaited<ReturnType<typeof facts>>>;
 
-function visitFacts(f: Facts, times: { startsAt: Date; endsAt: Date }, names: string[], by: 'family' | 'school', before: VisitState | null): VisitFacts {
+function visitFacts(
+	f: Facts,
+	times: { startsAt: Date; endsAt: Date },
+	names: string[],
+	by: 'family' | 'school',
+	before: VisitState | null
+): VisitFacts {
 	return {
 		bookingId: f.booking.id,
 		sequence: f.booking.sequence,
@@ -108,35 +201,82 @@ function visitFacts(f: Facts, times: { startsAt: Date; endsAt: Date }, names: st
 		interpreterLanguage: f.booking.interpreterLanguage,
 		deadline: new Date(times.startsAt.getTime() - f.round.deadlineHours * HOUR).toISOString(),
 		by,
-		...(before?.status === 'booked' && before.startsAt && { previousStartsAt: before.startsAt.toISOString() })
+		...(before?.status === 'booked' &&
+			before.startsAt && { previousStartsAt: before.startsAt.toISOString() })
 	};
 }
 
 /** The family's mails about one visit: one per guardian address, in the family's language. */
-async function toFamily<P>(tx: Database, f: Facts, payload: P): Promise<(Envelope & { payload: P })[]> {
-	return (await guardiansWithEmail(tx, f.booking.familyId)).map((g) => ({ schoolId: f.booking.schoolId, toAddress: g.email, toName: g.name, language: f.family.language, bookingId: f.booking.id, payload }));
+async function toFamily<P>(
+	tx: Database,
+	f: Facts,
+	payload: P
+): Promise<(Envelope & { payload: P })[]> {
+	return (await guardiansWithEmail(tx, f.booking.familyId)).map((g) => ({
+		schoolId: f.booking.schoolId,
+		toAddress: g.email,
+		toName: g.name,
+		language: f.family.language,
+		bookingId: f.booking.id,
+		payload
+	}));
 }
 
 /** What a family's visit mail says: the visit's facts at that moment. */
-async function parentVisitPayload(tx: Database, f: Facts, options: { by: 'family' | 'school'; before: VisitState | null; familyPath?: string; declined?: boolean; times?: { startsAt: Date; endsAt: Date }; staffIds?: string[] }): Promise<ParentVisitPayload | null> {
-	const times = options.times ?? (f.slot ? { startsAt: f.slot.startsAt, endsAt: f.slot.endsAt } : null);
+async function parentVisitPayload(
+	tx: Database,
+	f: Facts,
+	options: {
+		by: 'family' | 'school';
+		before: VisitState | null;
+		familyPath?: string;
+		declined?: boolean;
+		times?: { startsAt: Date; endsAt: Date };
+		staffIds?: string[];
+	}
+): Promise<ParentVisitPayload | null> {
+	const times =
+		options.times ?? (f.slot ? { startsAt: f.slot.startsAt, endsAt: f.slot.endsAt } : null);
 	if (!times) return null;
-	const ids = options.staffIds ?? [f.slot?.staffId, f.slot?.secondStaffId].filter((id): id is string => Boolean(id));
+	const ids =
+		options.staffIds ??
+		[f.slot?.staffId, f.slot?.secondStaffId].filter((id): id is string => Boolean(id));
 	const people = await staffNames(tx, ids);
-	return { ...visitFacts(f, times, ids.map((id) => people.get(id)?.name ?? '').filter(Boolean), options.by, options.before), ...(options.familyPath && { path: options.familyPath }), ...(options.declined && { declined: true }) };
+	return {
+		...visitFacts(
+			f,
+			times,
+			ids.map((id) => people.get(id)?.name ?? '').filter(Boolean),
+			options.by,
+			options.before
+		),
+		...(options.familyPath && { path: options.familyPath }),
+		...(options.declined && { declined: true })
+	};
 }
 
 /** The family's reminder of a booked visit, one per guardian address, ready for `enqueue`. */
-export async function reminderMessages(tx: Database, bookingId: string): Promise<(Envelope & { payload: ParentVisitPayload })[]> {
+export async function reminderMessages(
+	tx: Database,
+	bookingId: string
+): Promise<(Envelope & { payload: ParentVisitPayload })[]> {
 	const f = await facts(tx, bookingId);
 	const payload = f && (await parentVisitPayload(tx, f, { by: 'family', before: null }));
 	return f && payload ? toFamily(tx, f, payload) : [];
 }
 
 /** Queues everything one change to a family's answer causes. Call inside the change's transaction. */
-export async function queueVisitMessages(tx: Database, bookingId: string, change: VisitChange, now: Date): Promise<void> {
+export async function queueVisitMessages(
+	tx: Database,
+	bookingId: string,
+	change: VisitChange,
+	now: Date
+): Promise<void> {
 	if (change.language) {
-		await tx.update(family).set({ language: change.language }).where(eq(family.id, sql`(select family_id from booking where id = ${bookingId})`));
+		await tx
+			.update(family)
+			.set({ language: change.language })
+			.where(eq(family.id, sql`(select family_id from booking where id = ${bookingId})`));
 	}
 	const f = await facts(tx, bookingId);
 	if (!f) return;
@@ -145,55 +285,144 @@ export async function queueVisitMessages(tx: Database, bookingId: string, change
 	const at = { now };
 
 	if (change.event === 'declined' && !wasBooked) {
-		await enqueue(tx, 'answer_declined', await toFamily(tx, f, { schoolName: f.school.name, schoolPhone: f.school.phone, roundName: f.round.name, ...(change.familyPath && { path: change.familyPath }) }), at);
+		await enqueue(
+			tx,
+			'answer_declined',
+			await toFamily(tx, f, {
+				schoolName: f.school.name,
+				schoolPhone: f.school.phone,
+				roundName: f.round.name,
+				...(change.familyPath && { path: change.familyPath })
+			}),
+			at
+		);
 	} else if (change.event === 'booked') {
-		const payload = await parentVisitPayload(tx, f, { by: change.by, before, familyPath: change.familyPath });
-		if (payload) await enqueue(tx, wasBooked ? 'visit_changed' : 'visit_booked', await toFamily(tx, f, payload), at);
+		const payload = await parentVisitPayload(tx, f, {
+			by: change.by,
+			before,
+			familyPath: change.familyPath
+		});
+		if (payload)
+			await enqueue(
+				tx,
+				wasBooked ? 'visit_changed' : 'visit_booked',
+				await toFamily(tx, f, payload),
+				at
+			);
 	} else if (wasBooked) {
-		const payload = await parentVisitPayload(tx, f, { by: change.by, before, familyPath: change.familyPath, declined: change.event === 'declined', times: { startsAt: before.startsAt!, endsAt: before.endsAt! }, staffIds: before.staffIds });
+		const payload = await parentVisitPayload(tx, f, {
+			by: change.by,
+			before,
+			familyPath: change.familyPath,
+			declined: change.event === 'declined',
+			times: { startsAt: before.startsAt!, endsAt: before.endsAt! },
+			staffIds: before.staffIds
+		});
 		if (payload) await enqueue(tx, 'visit_cancelled', await toFamily(tx, f, payload), at);
 	}
 
 	// Staff: who goes now gets the visit (booked or changed); who went before and no longer does gets a cancel.
-	const nowIds = change.event === 'booked' && f.slot ? [f.slot.staffId, f.slot.secondStaffId].filter((id): id is string => Boolean(id)) : [];
+	const nowIds =
+		change.event === 'booked' && f.slot
+			? [f.slot.staffId, f.slot.secondStaffId].filter((id): id is string => Boolean(id))
+			: [];
 	const beforeIds = wasBooked ? before.staffIds : [];
 	const people = await staffNames(tx, [...new Set([...nowIds, ...beforeIds])]);
 	const label = await familyLabel(tx, f.booking.familyId);
-	const details = f.school.details ? `${label.names}\n${formatAddress(f.family.street, f.family.postalCode, f.family.city)}` : null;
-	const staffPayload = (times: { startsAt: Date; endsAt: Date }, ids: string[]): StaffVisitPayload => ({
-		...visitFacts(f, times, ids.map((id) => people.get(id)?.name ?? '').filter(Boolean), change.by, before),
+	const details = f.school.details
+		? `${label.names}\n${formatAddress(f.family.street, f.family.postalCode, f.family.city)}`
+		: null;
+	const staffPayload = (
+		times: { startsAt: Date; endsAt: Date },
+		ids: string[]
+	): StaffVisitPayload => ({
+		...visitFacts(
+			f,
+			times,
+			ids.map((id) => people.get(id)?.name ?? '').filter(Boolean),
+			change.by,
+			before
+		),
 		familyLabel: label.label,
 		familyPath: `/staff/families/${f.booking.familyId}`,
 		details
 	});
-	const staffRows: { kind: StaffVisitKind; toAddress: string; toName: string; language: string; payload: StaffVisitPayload }[] = [];
+	const staffRows: {
+		kind: StaffVisitKind;
+		toAddress: string;
+		toName: string;
+		language: string;
+		payload: StaffVisitPayload;
+	}[] = [];
 	const toStaff = (id: string, kind: StaffVisitKind, payload: StaffVisitPayload) => {
 		const person = people.get(id);
-		if (person?.active) staffRows.push({ kind, toAddress: person.email, toName: person.name, language: person.language, payload });
+		if (person?.active)
+			staffRows.push({
+				kind,
+				toAddress: person.email,
+				toName: person.name,
+				language: person.language,
+				payload
+			});
 	};
 	if (f.slot && nowIds.length) {
 		const payload = staffPayload({ startsAt: f.slot.startsAt, endsAt: f.slot.endsAt }, nowIds);
-		for (const id of nowIds) toStaff(id, beforeIds.includes(id) ? 'staff_visit_changed' : 'staff_visit_booked', payload);
+		for (const id of nowIds)
+			toStaff(id, beforeIds.includes(id) ? 'staff_visit_changed' : 'staff_visit_booked', payload);
 	}
 	if (wasBooked) {
 		const payload = staffPayload({ startsAt: before.startsAt!, endsAt: before.endsAt! }, beforeIds);
-		for (const id of beforeIds.filter((id) => !nowIds.includes(id))) toStaff(id, 'staff_visit_cancelled', payload);
+		for (const id of beforeIds.filter((id) => !nowIds.includes(id)))
+			toStaff(id, 'staff_visit_cancelled', payload);
 	}
 
 	// The office arranges interpreters: tell it about a new request, or one whose time or language changed.
 	const language = change.event === 'booked' ? f.booking.interpreterLanguage : null;
-	const changedRequest = language && (!wasBooked || before.interpreterLanguage !== language || before.startsAt!.getTime() !== f.slot?.startsAt.getTime());
+	const changedRequest =
+		language &&
+		(!wasBooked ||
+			before.interpreterLanguage !== language ||
+			before.startsAt!.getTime() !== f.slot?.startsAt.getTime());
 	if (changedRequest && f.slot) {
 		const office = await tx
-			.select({ name: staff.name, email: staff.email, language: staff.language, title: staff.title })
+			.select({
+				name: staff.name,
+				email: staff.email,
+				language: staff.language,
+				title: staff.title
+			})
 			.from(staff)
-			.where(and(eq(staff.schoolId, f.booking.schoolId), eq(staff.role, 'admin'), eq(staff.active, true)));
-		const desk = office.some((s) => s.title === 'office') ? office.filter((s) => s.title === 'office') : office;
-		const payload = { schoolName: f.school.name, language, startsAt: f.slot.startsAt.toISOString(), timeZone: f.school.timeZone, location: (f.booking.location ?? 'school') as Location, familyPath: `/staff/families/${f.booking.familyId}` };
-		await enqueue(tx, 'interpreter_request', desk.map((s) => ({ schoolId: f.booking.schoolId, toAddress: s.email, toName: s.name, language: s.language, bookingId, payload })), at);
+			.where(
+				and(eq(staff.schoolId, f.booking.schoolId), eq(staff.role, 'admin'), eq(staff.active, true))
+			);
+		const desk = office.some((s) => s.title === 'office')
+			? office.filter((s) => s.title === 'office')
+			: office;
+		const payload = {
+			schoolName: f.school.name,
+			language,
+			startsAt: f.slot.startsAt.toISOString(),
+			timeZone: f.school.timeZone,
+			location: (f.booking.location ?? 'school') as Location,
+			familyPath: `/staff/families/${f.booking.familyId}`
+		};
+		await enqueue(
+			tx,
+			'interpreter_request',
+			desk.map((s) => ({
+				schoolId: f.booking.schoolId,
+				toAddress: s.email,
+				toName: s.name,
+				language: s.language,
+				bookingId,
+				payload
+			})),
+			at
+		);
 	}
 
-	for (const row of staffRows) await queueStaffVisitMail(tx, f.booking.schoolId, bookingId, row, now);
+	for (const row of staffRows)
+		await queueStaffVisitMail(tx, f.booking.schoolId, bookingId, row, now);
 }
 
 /**
@@ -202,19 +431,43 @@ export async function queueVisitMessages(tx: Database, bookingId: string, change
  * last mail this person actually got: a booking they never heard of stays "new", a booking and its
  * cancellation cancel out, and "moved from" names the time in their calendar.
  */
-async function queueStaffVisitMail(tx: Database, schoolId: string, bookingId: string, row: { kind: StaffVisitKind; toAddress: string; toName: string; language: string; payload: StaffVisitPayload }, now: Date) {
+async function queueStaffVisitMail(
+	tx: Database,
+	schoolId: string,
+	bookingId: string,
+	row: {
+		kind: StaffVisitKind;
+		toAddress: string;
+		toName: string;
+		language: string;
+		payload: StaffVisitPayload;
+	},
+	now: Date
+) {
 	const [first] = await takeWaiting(tx, bookingId, row.toAddress, staffVisitKinds);
 	let { kind } = row;
 	const payload: StaffVisitPayload = { ...row.payload };
-	if (first && (first.kind === 'staff_visit_booked' || first.kind === 'staff_visit_changed' || first.kind === 'staff_visit_cancelled')) {
+	if (
+		first &&
+		(first.kind === 'staff_visit_booked' ||
+			first.kind === 'staff_visit_changed' ||
+			first.kind === 'staff_visit_cancelled')
+	) {
 		const was = first.payload;
 		// The time in their calendar: what the waiting mail changed it from, or its own time.
-		const known = first.kind === 'staff_visit_booked' ? null : first.kind === 'staff_visit_cancelled' ? was.startsAt : (was.previousStartsAt ?? was.startsAt);
+		const known =
+			first.kind === 'staff_visit_booked'
+				? null
+				: first.kind === 'staff_visit_cancelled'
+					? was.startsAt
+					: (was.previousStartsAt ?? was.startsAt);
 		if (first.kind === 'staff_visit_booked' && kind === 'staff_visit_cancelled') return;
 		if (first.kind === 'staff_visit_booked') kind = 'staff_visit_booked';
-		else if (first.kind === 'staff_visit_cancelled' && kind === 'staff_visit_booked') kind = 'staff_visit_changed';
+		else if (first.kind === 'staff_visit_cancelled' && kind === 'staff_visit_booked')
+			kind = 'staff_visit_changed';
 		delete payload.previousStartsAt;
-		if (kind === 'staff_visit_changed' && known && known !== payload.startsAt) payload.previousStartsAt = known;
+		if (kind === 'staff_visit_changed' && known && known !== payload.startsAt)
+			payload.previousStartsAt = known;
 		// A cancellation names the time they know, not one they were never told of.
 		if (kind === 'staff_visit_cancelled' && known && known !== payload.startsAt) {
 			const length = Date.parse(payload.endsAt) - Date.parse(payload.startsAt);
@@ -223,9 +476,23 @@ async function queueStaffVisitMail(tx: Database, schoolId: string, bookingId: st
 		}
 	}
 	const delayed = kind !== 'staff_visit_booked' || Boolean(first);
-	await enqueue(tx, kind, [{ schoolId, toAddress: row.toAddress, toName: row.toName, language: row.language, bookingId, payload }], {
-		now,
-		createdAt: first?.createdAt ?? now,
-		sendAt: delayed ? new Date(now.getTime() + STAFF_CHANGE_DELAY_MS) : now
-	});
+	await enqueue(
+		tx,
+		kind,
+		[
+			{
+				schoolId,
+				toAddress: row.toAddress,
+				toName: row.toName,
+				language: row.language,
+				bookingId,
+				payload
+			}
+		],
+		{
+			now,
+			createdAt: first?.createdAt ?? now,
+			sendAt: delayed ? new Date(now.getTime() + STAFF_CHANGE_DELAY_MS) : now
+		}
+	);
 }

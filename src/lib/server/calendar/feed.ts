@@ -6,7 +6,18 @@
  */
 import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
-import { booking, calendarFeed, family, group, neutralPlace, pupil, school, slot, slotStaff, staff } from '../db/schema';
+import {
+	booking,
+	calendarFeed,
+	family,
+	group,
+	neutralPlace,
+	pupil,
+	school,
+	slot,
+	slotStaff,
+	staff
+} from '../db/schema';
 import { hashToken, looksLikeToken, newSecret } from '../auth/token';
 import { translatorFor } from '../i18n';
 import { feedCalendar, type CalendarVisit } from './ics';
@@ -19,19 +30,29 @@ const DAY = 86_400_000;
 export async function issueFeed(db: Database, staffId: string, now: Date): Promise<string> {
 	const token = newSecret();
 	await transaction(db, async (tx) => {
-		await tx.update(calendarFeed).set({ revokedAt: now }).where(and(eq(calendarFeed.staffId, staffId), isNull(calendarFeed.revokedAt)));
+		await tx
+			.update(calendarFeed)
+			.set({ revokedAt: now })
+			.where(and(eq(calendarFeed.staffId, staffId), isNull(calendarFeed.revokedAt)));
 		await tx.insert(calendarFeed).values({ staffId, tokenHash: hashToken(token), createdAt: now });
 	});
 	return token;
 }
 
 export async function revokeFeed(db: Database, staffId: string, now: Date): Promise<boolean> {
-	const rows = await db.update(calendarFeed).set({ revokedAt: now }).where(and(eq(calendarFeed.staffId, staffId), isNull(calendarFeed.revokedAt))).returning({ id: calendarFeed.id });
+	const rows = await db
+		.update(calendarFeed)
+		.set({ revokedAt: now })
+		.where(and(eq(calendarFeed.staffId, staffId), isNull(calendarFeed.revokedAt)))
+		.returning({ id: calendarFeed.id });
 	return rows.length > 0;
 }
 
 export async function activeFeed(db: Database, staffId: string) {
-	const [row] = await db.select({ createdAt: calendarFeed.createdAt }).from(calendarFeed).where(and(eq(calendarFeed.staffId, staffId), isNull(calendarFeed.revokedAt)));
+	const [row] = await db
+		.select({ createdAt: calendarFeed.createdAt })
+		.from(calendarFeed)
+		.where(and(eq(calendarFeed.staffId, staffId), isNull(calendarFeed.revokedAt)));
 	return row ?? null;
 }
 
@@ -39,7 +60,15 @@ export async function activeFeed(db: Database, staffId: string) {
 export async function feedFor(db: Database, token: string, now: Date): Promise<string | null> {
 	if (!looksLikeToken(token, 20)) return null;
 	const [owner] = await db
-		.select({ staffId: staff.id, name: staff.name, language: staff.language, schoolName: school.name, details: school.staffInviteDetails, schoolStreet: school.street, schoolCity: school.city })
+		.select({
+			staffId: staff.id,
+			name: staff.name,
+			language: staff.language,
+			schoolName: school.name,
+			details: school.staffInviteDetails,
+			schoolStreet: school.street,
+			schoolCity: school.city
+		})
 		.from(calendarFeed)
 		.innerJoin(staff, and(eq(staff.id, calendarFeed.staffId), eq(staff.active, true)))
 		.innerJoin(school, eq(school.id, staff.schoolId))
@@ -67,23 +96,43 @@ export async function feedFor(db: Database, token: string, now: Date): Promise<s
 		.innerJoin(family, eq(family.id, booking.familyId))
 		.leftJoin(neutralPlace, eq(neutralPlace.id, booking.neutralPlaceId))
 		// A month back is enough history; everything ahead is there.
-		.where(and(eq(slotStaff.staffId, owner.staffId), gte(slot.startsAt, new Date(now.getTime() - 30 * DAY))))
+		.where(
+			and(
+				eq(slotStaff.staffId, owner.staffId),
+				gte(slot.startsAt, new Date(now.getTime() - 30 * DAY))
+			)
+		)
 		.orderBy(asc(slot.startsAt));
 	const familyIds = [...new Set(visits.map((v) => v.familyId))];
 	const children = familyIds.length
 		? await db
-				.select({ familyId: pupil.familyId, firstName: pupil.firstName, infix: pupil.infix, lastName: pupil.lastName, group: group.name })
+				.select({
+					familyId: pupil.familyId,
+					firstName: pupil.firstName,
+					infix: pupil.infix,
+					lastName: pupil.lastName,
+					group: group.name
+				})
 				.from(pupil)
 				.leftJoin(group, eq(group.id, pupil.groupId))
 				.where(inArray(pupil.familyId, familyIds))
 				.orderBy(asc(pupil.birthDate))
 		: [];
-	const schoolPlace = [owner.schoolName, owner.schoolStreet, owner.schoolCity].filter(Boolean).join(', ');
+	const schoolPlace = [owner.schoolName, owner.schoolStreet, owner.schoolCity]
+		.filter(Boolean)
+		.join(', ');
 	const events: CalendarVisit[] = visits.map((v) => {
 		const kids = childrenLabel(children.filter((c) => c.familyId === v.familyId));
 		const label = owner.details ? kids.names : kids.label;
-		const home = owner.details ? formatAddress(v.street, v.postalCode, v.city) : t('staff_mail.place_home');
-		const location = v.location === 'home' ? home : v.location === 'school' ? schoolPlace : [v.placeName, v.placeAddress].filter(Boolean).join(', ');
+		const home = owner.details
+			? formatAddress(v.street, v.postalCode, v.city)
+			: t('staff_mail.place_home');
+		const location =
+			v.location === 'home'
+				? home
+				: v.location === 'school'
+					? schoolPlace
+					: [v.placeName, v.placeAddress].filter(Boolean).join(', ');
 		return {
 			uid: `${v.bookingId}@huisbezoek`,
 			sequence: v.sequence,
@@ -91,8 +140,13 @@ export async function feedFor(db: Database, token: string, now: Date): Promise<s
 			endsAt: v.endsAt,
 			title: t('staff_mail.ics_title', { family: label }),
 			location,
-			description: [label, v.interpreter ? `${t('mail.label_interpreter')}: ${v.interpreter}` : ''].filter(Boolean).join('\n')
+			description: [label, v.interpreter ? `${t('mail.label_interpreter')}: ${v.interpreter}` : '']
+				.filter(Boolean)
+				.join('\n')
 		};
 	});
-	return feedCalendar(events, `${t('staff_mail.ics_title', { family: '' }).trim()} · ${owner.name}`);
+	return feedCalendar(
+		events,
+		`${t('staff_mail.ics_title', { family: '' }).trim()} · ${owner.name}`
+	);
 }

@@ -58,7 +58,11 @@ export interface InviteParties {
 	attendee: { name: string; email: string };
 }
 
-function eventOf(visit: CalendarVisit, method: CalendarMethod, parties?: InviteParties): EventAttributes {
+function eventOf(
+	visit: CalendarVisit,
+	method: CalendarMethod,
+	parties?: InviteParties
+): EventAttributes {
 	return {
 		uid: visit.uid,
 		sequence: visit.sequence,
@@ -75,17 +79,35 @@ function eventOf(visit: CalendarVisit, method: CalendarMethod, parties?: InviteP
 		busyStatus: 'BUSY',
 		...(parties && {
 			organizer: { name: partyName(parties.organizer.name), email: parties.organizer.email },
-			attendees: [{ name: partyName(parties.attendee.name), email: parties.attendee.email, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' }]
+			attendees: [
+				{
+					name: partyName(parties.attendee.name),
+					email: parties.attendee.email,
+					rsvp: false,
+					partstat: 'ACCEPTED',
+					role: 'REQ-PARTICIPANT'
+				}
+			]
 		})
 	};
 }
 
 // A CN parameter cannot hold quotes, and `ics` does not escape them.
-const partyName = (name: string) => singleLine(name).replace(/[";:,\\]/g, ' ').slice(0, 100);
+const partyName = (name: string) =>
+	singleLine(name)
+		.replace(/[";:,\\]/g, ' ')
+		.slice(0, 100);
 
 /** One visit: PUBLISH for a download, REQUEST or CANCEL (with organiser and attendee) for a mailed invite. */
-export function visitCalendar(visit: CalendarVisit, method: CalendarMethod = 'PUBLISH', parties?: InviteParties): string {
-	const { error, value } = createEvents([eventOf(visit, method, parties)], { productId: '-//Huisbezoek//NL', method });
+export function visitCalendar(
+	visit: CalendarVisit,
+	method: CalendarMethod = 'PUBLISH',
+	parties?: InviteParties
+): string {
+	const { error, value } = createEvents([eventOf(visit, method, parties)], {
+		productId: '-//Huisbezoek//NL',
+		method
+	});
 	if (error || !value) throw error ?? new Error('ics produced no calendar');
 	return refold(value);
 }
@@ -94,9 +116,22 @@ export function visitCalendar(visit: CalendarVisit, method: CalendarMethod = 'PU
 export function feedCalendar(visits: CalendarVisit[], name: string): string {
 	if (visits.length === 0) {
 		// `ics` refuses an empty list; an empty calendar is still a valid feed.
-		return refold(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Huisbezoek//NL', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(singleLine(name))}`, 'END:VCALENDAR', ''].join('\r\n'));
+		return refold(
+			[
+				'BEGIN:VCALENDAR',
+				'VERSION:2.0',
+				'PRODID:-//Huisbezoek//NL',
+				'METHOD:PUBLISH',
+				`X-WR-CALNAME:${escapeText(singleLine(name))}`,
+				'END:VCALENDAR',
+				''
+			].join('\r\n')
+		);
 	}
-	const { error, value } = createEvents(visits.map((v) => eventOf(v, 'PUBLISH')), { productId: '-//Huisbezoek//NL', method: 'PUBLISH', calName: singleLine(name).slice(0, 100) });
+	const { error, value } = createEvents(
+		visits.map((v) => eventOf(v, 'PUBLISH')),
+		{ productId: '-//Huisbezoek//NL', method: 'PUBLISH', calName: singleLine(name).slice(0, 100) }
+	);
 	if (error || !value) throw error ?? new Error('ics produced no calendar');
 	return refold(value);
 }

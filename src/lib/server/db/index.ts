@@ -66,7 +66,10 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
 		kind: 'postgres',
 		async ping(timeoutMs = 2000) {
 			if (closed) throw new Error('database closed');
-			await withTimeout(client`select 1`.then(() => undefined), timeoutMs);
+			await withTimeout(
+				client`select 1`.then(() => undefined),
+				timeoutMs
+			);
 		},
 		async migrate() {
 			const { migrate } = await import('drizzle-orm/postgres-js/migrator');
@@ -95,7 +98,9 @@ async function openPglite(dataDir: string, role: string): Promise<DatabaseHandle
 		const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
 		const { drizzle } = await import('drizzle-orm/pglite');
 		// btree_gist: the exclusion constraint that stops overlapping slots for one person.
-		const client = await PGlite.create(path.join(dataDir, 'pglite'), { extensions: { btree_gist } });
+		const client = await PGlite.create(path.join(dataDir, 'pglite'), {
+			extensions: { btree_gist }
+		});
 		const db = drizzle({ client, schema }) as unknown as Database;
 		let closed = false;
 		return {
@@ -103,7 +108,10 @@ async function openPglite(dataDir: string, role: string): Promise<DatabaseHandle
 			kind: 'pglite',
 			async ping(timeoutMs = 2000) {
 				if (closed || client.closed) throw new Error('database closed');
-				await withTimeout(client.query('select 1').then(() => undefined), timeoutMs);
+				await withTimeout(
+					client.query('select 1').then(() => undefined),
+					timeoutMs
+				);
 			},
 			async migrate() {
 				const { migrate } = await import('drizzle-orm/pglite/migrator');

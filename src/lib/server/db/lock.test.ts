@@ -26,16 +26,27 @@ describe('the embedded database lock', () => {
 
 	it('takes over a lock left by a process that died', () => {
 		const d = dir();
-		const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
-		fs.writeFileSync(path.join(d, 'huisbezoek.lock'), JSON.stringify({ pid: Number(dead), role: 'server', host: os.hostname() }));
+		const dead = spawnSync(process.execPath, [
+			'-e',
+			'process.stdout.write(String(process.pid))'
+		]).stdout.toString();
+		fs.writeFileSync(
+			path.join(d, 'huisbezoek.lock'),
+			JSON.stringify({ pid: Number(dead), role: 'server', host: os.hostname() })
+		);
 		const release = lockDataDir(d, 'server');
-		expect(JSON.parse(fs.readFileSync(path.join(d, 'huisbezoek.lock'), 'utf8')).pid).toBe(process.pid);
+		expect(JSON.parse(fs.readFileSync(path.join(d, 'huisbezoek.lock'), 'utf8')).pid).toBe(
+			process.pid
+		);
 		release();
 	});
 
 	it('respects a lock from another machine, which it cannot check', () => {
 		const d = dir();
-		fs.writeFileSync(path.join(d, 'huisbezoek.lock'), JSON.stringify({ pid: 1, role: 'server', host: 'elsewhere' }));
+		fs.writeFileSync(
+			path.join(d, 'huisbezoek.lock'),
+			JSON.stringify({ pid: 1, role: 'server', host: 'elsewhere' })
+		);
 		expect(() => lockDataDir(d, 'server')).toThrow(DataDirInUseError);
 	});
 });

@@ -29,13 +29,20 @@ export type Attempted<T, P extends string> = { ok: true; value: T } | { ok: fals
  * constraint named in `constraints`, rolls it back and comes back as `{ ok: false, problem }`;
  * anything else is unexpected and thrown on.
  */
-export async function attempt<T, P extends string>(db: Database, work: (tx: Database) => Promise<T>, constraints: Readonly<Record<string, P>> = {}): Promise<Attempted<T, P>> {
+export async function attempt<T, P extends string>(
+	db: Database,
+	work: (tx: Database) => Promise<T>,
+	constraints: Readonly<Record<string, P>> = {}
+): Promise<Attempted<T, P>> {
 	try {
 		return { ok: true, value: await transaction(db, work) };
 	} catch (error) {
 		if (error instanceof Refusal) return { ok: false, problem: error.problem as P };
 		const code = pgErrorCode(error);
-		const problem = code === UNIQUE_VIOLATION || code === EXCLUSION_VIOLATION ? constraints[pgConstraint(error) ?? ''] : undefined;
+		const problem =
+			code === UNIQUE_VIOLATION || code === EXCLUSION_VIOLATION
+				? constraints[pgConstraint(error) ?? '']
+				: undefined;
 		if (problem) return { ok: false, problem };
 		throw error;
 	}

@@ -5,12 +5,33 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
-import { booking, family, group, groupTeacher, guardian, neutralPlace, pupil, school, staff, visitReport, visitRound, visitRoundGroup } from '../db/schema';
+import {
+	booking,
+	family,
+	group,
+	groupTeacher,
+	guardian,
+	neutralPlace,
+	pupil,
+	school,
+	staff,
+	visitReport,
+	visitRound,
+	visitRoundGroup
+} from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { randomToken } from '../auth/token';
 import { familyUrl, issueFamilyLink } from '../families/links';
 import { familiesInRound } from '../families/overview';
-import { demoFamilies, demoGroups, demoPastRound, demoPlaces, demoSchool, demoSlotPatterns, demoStaff } from './data';
+import {
+	demoFamilies,
+	demoGroups,
+	demoPastRound,
+	demoPlaces,
+	demoSchool,
+	demoSlotPatterns,
+	demoStaff
+} from './data';
 import { planSlots } from '../slots/plan';
 import { createSlots } from '../slots/create';
 import { addDays, fromWallTime } from '../time/zone';
@@ -20,11 +41,23 @@ import { transaction } from '../db/transaction';
 export interface DemoCredentials {
 	school: string;
 	signInUrl: string;
-	staff: { name: string; email: string; password: string; role: 'admin' | 'teacher'; title: string }[];
+	staff: {
+		name: string;
+		email: string;
+		password: string;
+		role: 'admin' | 'teacher';
+		title: string;
+	}[];
 	/** The round's public link for the school newsletter. */
 	newsletterUrl: string | null;
 	/** `email` is a guardian's address on file: what a parent types on the newsletter page. */
-	families: { name: string; language: string; teacher: string | null; email: string | null; url: string }[];
+	families: {
+		name: string;
+		language: string;
+		teacher: string | null;
+		email: string | null;
+		url: string;
+	}[];
 }
 
 // Any fixed number: it only serialises demo loads that run at the same moment.
@@ -38,15 +71,24 @@ function demoPassword(): string {
 /** The visit round starts next Monday and runs three weeks, so the demo is bookable today. */
 function demoRoundDates(now: Date) {
 	const day = now.getUTCDay();
-	const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + ((8 - day) % 7 || 7)));
+	const monday = new Date(
+		Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + ((8 - day) % 7 || 7))
+	);
 	const end = new Date(monday.getTime() + 18 * 86_400_000);
 	const iso = (d: Date) => d.toISOString().slice(0, 10);
 	// Booking closes the evening before the last visit day.
-	return { startsOn: iso(monday), endsOn: iso(end), closes: new Date(end.getTime() - 86_400_000 + 17 * 3_600_000) };
+	return {
+		startsOn: iso(monday),
+		endsOn: iso(end),
+		closes: new Date(end.getTime() - 86_400_000 + 17 * 3_600_000)
+	};
 }
 
 async function createDemoSchool(tx: Database, now: Date, timeZone: string): Promise<string> {
-	const [created] = await tx.insert(school).values({ ...demoSchool, isDemo: true }).returning({ id: school.id });
+	const [created] = await tx
+		.insert(school)
+		.values({ ...demoSchool, isDemo: true })
+		.returning({ id: school.id });
 	const schoolId = created!.id;
 	await tx.insert(neutralPlace).values(demoPlaces.map((p) => ({ schoolId, ...p })));
 
@@ -54,7 +96,13 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 	for (const person of demoStaff) {
 		const [row] = await tx
 			.insert(staff)
-			.values({ schoolId, email: person.email, name: person.name, role: person.role, title: person.title })
+			.values({
+				schoolId,
+				email: person.email,
+				name: person.name,
+				role: person.role,
+				title: person.title
+			})
 			.returning({ id: staff.id });
 		staffIds.set(person.key, row!.id);
 	}
@@ -66,7 +114,8 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 			.values({ schoolId, name: g.name, year: g.year, isLanguageClass: g.isLanguageClass })
 			.returning({ id: group.id });
 		groupIds.set(g.name, row!.id);
-		for (const key of g.teachers) await tx.insert(groupTeacher).values({ groupId: row!.id, staffId: staffIds.get(key)! });
+		for (const key of g.teachers)
+			await tx.insert(groupTeacher).values({ groupId: row!.id, staffId: staffIds.get(key)! });
 	}
 
 	const dates = demoRoundDates(now);
@@ -83,15 +132,39 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 		})
 		.returning({ id: visitRound.id });
 	for (const g of demoGroups.filter((g) => g.inRound)) {
-		await tx.insert(visitRoundGroup).values({ roundId: round!.id, groupId: groupIds.get(g.name)!, talkingPoints: g.talkingPoints.join('\n') });
+		await tx.insert(visitRoundGroup).values({
+			roundId: round!.id,
+			groupId: groupIds.get(g.name)!,
+			talkingPoints: g.talkingPoints.join('\n')
+		});
 	}
 
 	for (const p of demoSlotPatterns) {
-		const plan = planSlots({ from: dates.startsOn, to: dates.endsOn, weekdays: p.weekdays, startTime: p.startTime, endTime: p.endTime, visitMinutes: 45, travelMinutes: p.travelMinutes }, timeZone);
+		const plan = planSlots(
+			{
+				from: dates.startsOn,
+				to: dates.endsOn,
+				weekdays: p.weekdays,
+				startTime: p.startTime,
+				endTime: p.endTime,
+				visitMinutes: 45,
+				travelMinutes: p.travelMinutes
+			},
+			timeZone
+		);
 		if (!plan.ok) throw new Error(`demo slot pattern: ${plan.problem}`);
 		const created = await createSlots(
 			tx,
-			{ schoolId, roundId: round!.id, staffId: staffIds.get(p.teacher)!, secondStaffId: p.second ? staffIds.get(p.second)! : null, allowsHome: !p.schoolOnly, allowsSchool: true, allowsNeutral: !p.schoolOnly, times: plan.slots },
+			{
+				schoolId,
+				roundId: round!.id,
+				staffId: staffIds.get(p.teacher)!,
+				secondStaffId: p.second ? staffIds.get(p.second)! : null,
+				allowsHome: !p.schoolOnly,
+				allowsSchool: true,
+				allowsNeutral: !p.schoolOnly,
+				times: plan.slots
+			},
 			timeZone,
 			now
 		);
@@ -105,10 +178,18 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 		const teacherKey = demoGroups.find((g) => g.name === oldest.group)!.teachers[0]!;
 		const [row] = await tx
 			.insert(family)
-			.values({ schoolId, street: f.street, postalCode: f.postalCode, city: demoSchool.city, language: f.language, visitingStaffId: staffIds.get(teacherKey)! })
+			.values({
+				schoolId,
+				street: f.street,
+				postalCode: f.postalCode,
+				city: demoSchool.city,
+				language: f.language,
+				visitingStaffId: staffIds.get(teacherKey)!
+			})
 			.returning({ id: family.id });
 		families.set(f.key, { id: row!.id, teacherId: staffIds.get(teacherKey)! });
-		for (const g of f.guardians) await tx.insert(guardian).values({ familyId: row!.id, ...g, language: f.language });
+		for (const g of f.guardians)
+			await tx.insert(guardian).values({ familyId: row!.id, ...g, language: f.language });
 		for (const p of f.pupils) {
 			await tx.insert(pupil).values({
 				schoolId,
@@ -123,21 +204,51 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 			});
 		}
 	}
-	await createPastRound(tx, schoolId, dates.startsOn, families, [...groupIds].filter(([name]) => demoGroups.find((g) => g.name === name)?.inRound).map(([, id]) => id), timeZone);
+	await createPastRound(
+		tx,
+		schoolId,
+		dates.startsOn,
+		families,
+		[...groupIds]
+			.filter(([name]) => demoGroups.find((g) => g.name === name)?.inRound)
+			.map(([, id]) => id),
+		timeZone
+	);
 	return schoolId;
 }
 
 /** The finished round before the demo round, with its answers and reports (see `demoPastRound`). */
-async function createPastRound(tx: Database, schoolId: string, demoStartsOn: string, families: Map<string, { id: string; teacherId: string }>, groupIds: string[], timeZone: string) {
+async function createPastRound(
+	tx: Database,
+	schoolId: string,
+	demoStartsOn: string,
+	families: Map<string, { id: string; teacherId: string }>,
+	groupIds: string[],
+	timeZone: string
+) {
 	const startsOn = addDays(demoStartsOn, -35);
 	const endsOn = addDays(startsOn, 18);
 	const [round] = await tx
 		.insert(visitRound)
-		.values({ schoolId, name: demoPastRound.name, startsOn, endsOn, bookingOpensAt: fromWallTime(addDays(startsOn, -14), '08:00', timeZone)!, bookingClosesAt: fromWallTime(addDays(endsOn, -1), '17:00', timeZone)! })
+		.values({
+			schoolId,
+			name: demoPastRound.name,
+			startsOn,
+			endsOn,
+			bookingOpensAt: fromWallTime(addDays(startsOn, -14), '08:00', timeZone)!,
+			bookingClosesAt: fromWallTime(addDays(endsOn, -1), '17:00', timeZone)!
+		})
 		.returning({ id: visitRound.id });
 	const roundId = round!.id;
-	for (const groupId of groupIds) await tx.insert(visitRoundGroup).values({ roundId, groupId, talkingPoints: 'Kennismaken\nWelbevinden van uw kind' });
-	const [place] = await tx.select({ id: neutralPlace.id }).from(neutralPlace).where(eq(neutralPlace.schoolId, schoolId)).limit(1);
+	for (const groupId of groupIds)
+		await tx
+			.insert(visitRoundGroup)
+			.values({ roundId, groupId, talkingPoints: 'Kennismaken\nWelbevinden van uw kind' });
+	const [place] = await tx
+		.select({ id: neutralPlace.id })
+		.from(neutralPlace)
+		.where(eq(neutralPlace.schoolId, schoolId))
+		.limit(1);
 	const perTeacher = new Map<string, number>();
 	// Monday to Thursday of the first two weeks.
 	const days = [0, 1, 2, 3, 7, 8, 9, 10];
@@ -145,7 +256,13 @@ async function createPastRound(tx: Database, schoolId: string, demoStartsOn: str
 		const fam = families.get(visit.family)!;
 		if (visit.answer === 'none') continue;
 		if (visit.answer === 'declined') {
-			await tx.insert(booking).values({ schoolId, roundId, familyId: fam.id, status: 'declined', notHomeReason: visit.reason ?? null });
+			await tx.insert(booking).values({
+				schoolId,
+				roundId,
+				familyId: fam.id,
+				status: 'declined',
+				notHomeReason: visit.reason ?? null
+			});
 			continue;
 		}
 		const n = perTeacher.get(fam.teacherId) ?? 0;
@@ -154,13 +271,26 @@ async function createPastRound(tx: Database, schoolId: string, demoStartsOn: str
 		const start = ['15:30', '16:30', '17:30'][n % 3]!;
 		const startsAt = fromWallTime(date, start, timeZone)!;
 		// Slots in the past cannot be made through the form: the demo writes them directly.
-		const created = await tx.execute(sql`insert into slot (school_id, round_id, staff_id, starts_at, ends_at)
+		const created =
+			await tx.execute(sql`insert into slot (school_id, round_id, staff_id, starts_at, ends_at)
 			values (${schoolId}, ${roundId}, ${fam.teacherId}, ${startsAt.toISOString()}::timestamptz, ${new Date(startsAt.getTime() + 45 * 60_000).toISOString()}::timestamptz) returning id`);
 		const slotId = rowsOf<{ id: string }>(created)[0]!.id;
-		await tx.execute(sql`insert into slot_staff (slot_id, staff_id, starts_at, ends_at) select id, staff_id, starts_at, ends_at from slot where id = ${slotId}`);
+		await tx.execute(
+			sql`insert into slot_staff (slot_id, staff_id, starts_at, ends_at) select id, staff_id, starts_at, ends_at from slot where id = ${slotId}`
+		);
 		const [made] = await tx
 			.insert(booking)
-			.values({ schoolId, roundId, familyId: fam.id, slotId, status: 'booked', location: visit.answer, neutralPlaceId: visit.answer === 'neutral' ? (place?.id ?? null) : null, interpreterLanguage: visit.interpreter ?? null, notHomeReason: visit.reason ?? null })
+			.values({
+				schoolId,
+				roundId,
+				familyId: fam.id,
+				slotId,
+				status: 'booked',
+				location: visit.answer,
+				neutralPlaceId: visit.answer === 'neutral' ? (place?.id ?? null) : null,
+				interpreterLanguage: visit.interpreter ?? null,
+				notHomeReason: visit.reason ?? null
+			})
 			.returning({ id: booking.id });
 		const r = visit.report;
 		if (!r) continue;
@@ -199,15 +329,25 @@ async function roundFamilies(tx: Database, roundId: string) {
 		order by children`);
 }
 
-export async function loadDemo(db: Database, options: { origin: URL; now?: Date; timeZone?: string }): Promise<{ created: boolean; credentials: DemoCredentials }> {
+export async function loadDemo(
+	db: Database,
+	options: { origin: URL; now?: Date; timeZone?: string }
+): Promise<{ created: boolean; credentials: DemoCredentials }> {
 	const now = options.now ?? new Date();
 	const passwords = new Map(demoStaff.map((p) => [p.email, demoPassword()]));
 	// Hash before the transaction: Argon2 takes a moment, a transaction should not.
-	const hashes = new Map(await Promise.all([...passwords].map(async ([email, pw]) => [email, await hashPassword(pw)] as const)));
+	const hashes = new Map(
+		await Promise.all(
+			[...passwords].map(async ([email, pw]) => [email, await hashPassword(pw)] as const)
+		)
+	);
 
 	return transaction(db, async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY})`);
-		let [existing] = await tx.select({ id: school.id, name: school.name }).from(school).where(eq(school.isDemo, true));
+		let [existing] = await tx
+			.select({ id: school.id, name: school.name })
+			.from(school)
+			.where(eq(school.isDemo, true));
 		const created = !existing;
 		if (!existing) {
 			const id = await createDemoSchool(tx, now, options.timeZone ?? 'Europe/Amsterdam');
@@ -215,25 +355,60 @@ export async function loadDemo(db: Database, options: { origin: URL; now?: Date;
 		}
 		const schoolId = existing.id;
 
-		const people = await tx.select({ id: staff.id, email: staff.email, name: staff.name, role: staff.role, title: staff.title }).from(staff).where(eq(staff.schoolId, schoolId));
+		const people = await tx
+			.select({
+				id: staff.id,
+				email: staff.email,
+				name: staff.name,
+				role: staff.role,
+				title: staff.title
+			})
+			.from(staff)
+			.where(eq(staff.schoolId, schoolId));
 		const staffOut: DemoCredentials['staff'] = [];
 		for (const person of people) {
 			const hash = hashes.get(person.email);
 			if (!hash) continue;
-			await tx.update(staff).set({ passwordHash: hash, active: true }).where(and(eq(staff.id, person.id), eq(staff.schoolId, schoolId)));
-			staffOut.push({ name: person.name, email: person.email, password: passwords.get(person.email)!, role: person.role, title: person.title });
+			await tx
+				.update(staff)
+				.set({ passwordHash: hash, active: true })
+				.where(and(eq(staff.id, person.id), eq(staff.schoolId, schoolId)));
+			staffOut.push({
+				name: person.name,
+				email: person.email,
+				password: passwords.get(person.email)!,
+				role: person.role,
+				title: person.title
+			});
 		}
 		const order = (email: string) => demoStaff.findIndex((p) => p.email === email);
 		staffOut.sort((a, b) => order(a.email) - order(b.email));
 
 		// The demo round is the latest one; the finished round before it gets no links.
-		const [round] = await tx.select({ id: visitRound.id, newsletterCode: visitRound.newsletterCode }).from(visitRound).where(eq(visitRound.schoolId, schoolId)).orderBy(desc(visitRound.startsOn)).limit(1);
+		const [round] = await tx
+			.select({ id: visitRound.id, newsletterCode: visitRound.newsletterCode })
+			.from(visitRound)
+			.where(eq(visitRound.schoolId, schoolId))
+			.orderBy(desc(visitRound.startsOn))
+			.limit(1);
 		const familiesOut: DemoCredentials['families'] = [];
 		if (round) {
 			const result = await roundFamilies(tx, round.id);
-			for (const row of rowsOf<{ id: string; language: string; teacher: string | null; email: string | null; children: string }>(result)) {
+			for (const row of rowsOf<{
+				id: string;
+				language: string;
+				teacher: string | null;
+				email: string | null;
+				children: string;
+			}>(result)) {
 				const token = await issueFamilyLink(tx, row.id, round.id, now);
-				familiesOut.push({ name: row.children, language: row.language, teacher: row.teacher, email: row.email, url: familyUrl(options.origin, token) });
+				familiesOut.push({
+					name: row.children,
+					language: row.language,
+					teacher: row.teacher,
+					email: row.email,
+					url: familyUrl(options.origin, token)
+				});
 			}
 		}
 		return {
@@ -242,7 +417,9 @@ export async function loadDemo(db: Database, options: { origin: URL; now?: Date;
 				school: existing.name,
 				signInUrl: new URL('/sign-in', options.origin).toString(),
 				staff: staffOut,
-				newsletterUrl: round ? new URL(`/n/${round.newsletterCode}`, options.origin).toString() : null,
+				newsletterUrl: round
+					? new URL(`/n/${round.newsletterCode}`, options.origin).toString()
+					: null,
 				families: familiesOut
 			}
 		};

@@ -13,8 +13,13 @@ const languageNames = new Intl.DisplayNames('en', { type: 'language' });
 
 /** Columns two spaces apart, the first `firstWidth` wide so that both tables of the banner line up. */
 function table(rows: string[][], firstWidth: number): string[] {
-	const widths = rows[0]!.map((_, i) => (i === 0 ? firstWidth : Math.max(...rows.map((r) => r[i]!.length))));
-	return rows.map((r) => '  ' + r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '));
+	const widths = rows[0]!.map((_, i) =>
+		i === 0 ? firstWidth : Math.max(...rows.map((r) => r[i]!.length))
+	);
+	return rows.map(
+		(r) =>
+			'  ' + r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')
+	);
 }
 
 /**
@@ -26,14 +31,18 @@ export function formatBanner(credentials: DemoCredentials, created: boolean): st
 	const accounts = [
 		credentials.staff.find((s) => s.role === 'admin'),
 		credentials.staff.find((s) => s.role === 'teacher')
-	].flatMap((s) => (s ? [[s.role === 'admin' ? `${s.title} (admin)` : s.title, s.email, s.password]] : []));
+	].flatMap((s) =>
+		s ? [[s.role === 'admin' ? `${s.title} (admin)` : s.title, s.email, s.password]] : []
+	);
 	const parents = bannerLanguages.flatMap((code) => {
 		const f = credentials.families.find((family) => family.language === code);
 		return f ? [[languageNames.of(code) ?? code, f.url, f.name]] : [];
 	});
 	const staffHeader = ['role', 'e-mail', 'password'];
 	const parentHeader = ['language', "a parent's link (no sign-in)", 'children'];
-	const firstWidth = Math.max(...[staffHeader, parentHeader, ...accounts, ...parents].map((r) => r[0]!.length));
+	const firstWidth = Math.max(
+		...[staffHeader, parentHeader, ...accounts, ...parents].map((r) => r[0]!.length)
+	);
 	const lines = [
 		'',
 		`  Demo school "${credentials.school}" ${created ? 'loaded' : 'ready'}.`,
@@ -51,7 +60,11 @@ export function formatBanner(credentials: DemoCredentials, created: boolean): st
  * At server start with DEMO=auto: load the demo school into an empty database, or renew the
  * demo credentials when the demo school is there. A database that holds a real school is left alone.
  */
-export async function startDemo(db: Database, settings: Pick<Config, 'origin'>, now = new Date()): Promise<void> {
+export async function startDemo(
+	db: Database,
+	settings: Pick<Config, 'origin'>,
+	now = new Date()
+): Promise<void> {
 	const schools = await db.select({ isDemo: school.isDemo }).from(school);
 	if (schools.some((s) => !s.isDemo)) return;
 	const { created, credentials } = await loadDemo(db, { origin: settings.origin, now });

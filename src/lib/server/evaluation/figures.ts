@@ -9,7 +9,19 @@ import { jsonOf, rowsOf, type Database } from '../db';
 import { visitRound } from '../db/schema';
 import { familiesInRound } from '../families/overview';
 
-export const figureKeys = ['invited', 'booked', 'home', 'school', 'neutral', 'declinedHome', 'declined', 'notReached', 'visitsPast', 'reportsWritten', 'held'] as const;
+export const figureKeys = [
+	'invited',
+	'booked',
+	'home',
+	'school',
+	'neutral',
+	'declinedHome',
+	'declined',
+	'notReached',
+	'visitsPast',
+	'reportsWritten',
+	'held'
+] as const;
 export type FigureKey = (typeof figureKeys)[number];
 export type FigureRow = { label: string } & Record<FigureKey, number>;
 
@@ -38,7 +50,10 @@ interface FamilyFact {
 	held: boolean;
 }
 
-const emptyRow = (label: string): FigureRow => ({ label, ...(Object.fromEntries(figureKeys.map((k) => [k, 0])) as Record<FigureKey, number>) });
+const emptyRow = (label: string): FigureRow => ({
+	label,
+	...(Object.fromEntries(figureKeys.map((k) => [k, 0])) as Record<FigureKey, number>)
+});
 
 function add(row: FigureRow, f: FamilyFact) {
 	row.invited++;
@@ -54,12 +69,23 @@ function add(row: FigureRow, f: FamilyFact) {
 }
 
 const tally = (values: (string | null)[]) =>
-	[...values.filter((v): v is string => Boolean(v)).reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())]
-		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+	[
+		...values
+			.filter((v): v is string => Boolean(v))
+			.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())
+	].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
 /** Counts from the live bookings. A teacher row labelled '' holds the families nobody is assigned to. */
-export async function liveFigures(db: Database, schoolId: string, roundId: string, now: Date): Promise<RoundFigures | null> {
-	const [round] = await db.select({ id: visitRound.id, name: visitRound.name }).from(visitRound).where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
+export async function liveFigures(
+	db: Database,
+	schoolId: string,
+	roundId: string,
+	now: Date
+): Promise<RoundFigures | null> {
+	const [round] = await db
+		.select({ id: visitRound.id, name: visitRound.name })
+		.from(visitRound)
+		.where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
 	if (!round) return null;
 	const facts = rowsOf<Record<string, unknown>>(
 		await db.execute(sql`
@@ -77,19 +103,17 @@ export async function liveFigures(db: Database, schoolId: string, roundId: strin
 			left join slot s on s.id = a.slot_id
 			left join visit_report vr on vr.booking_id = a.id
 			where f.school_id = ${schoolId}`)
-	).map(
-		(r): FamilyFact => ({
-			groups: jsonOf<string[]>(r.groups) ?? [],
-			teacher: (r.teacher as string | null) ?? null,
-			status: (r.status as FamilyFact['status']) ?? null,
-			location: (r.location as FamilyFact['location']) ?? null,
-			reason: (r.not_home_reason as string | null) ?? null,
-			interpreter: r.status === 'booked' ? ((r.interpreter_language as string | null) ?? null) : null,
-			past: Boolean(r.past),
-			reported: Boolean(r.reported),
-			held: Boolean(r.held)
-		})
-	);
+	).map((r): FamilyFact => ({
+		groups: jsonOf<string[]>(r.groups) ?? [],
+		teacher: (r.teacher as string | null) ?? null,
+		status: (r.status as FamilyFact['status']) ?? null,
+		location: (r.location as FamilyFact['location']) ?? null,
+		reason: (r.not_home_reason as string | null) ?? null,
+		interpreter: r.status === 'booked' ? ((r.interpreter_language as string | null) ?? null) : null,
+		past: Boolean(r.past),
+		reported: Boolean(r.reported),
+		held: Boolean(r.held)
+	}));
 	const total = emptyRow('');
 	const groups = new Map<string, FigureRow>();
 	const teachers = new Map<string, FigureRow>();
@@ -99,30 +123,53 @@ export async function liveFigures(db: Database, schoolId: string, roundId: strin
 		const t = f.teacher ?? '';
 		add(teachers.get(t) ?? teachers.set(t, emptyRow(t)).get(t)!, f);
 	}
-	const byLabel = (a: FigureRow, b: FigureRow) => a.label.localeCompare(b.label, 'nl', { numeric: true });
+	const byLabel = (a: FigureRow, b: FigureRow) =>
+		a.label.localeCompare(b.label, 'nl', { numeric: true });
 	return {
 		roundId: round.id,
 		roundName: round.name,
 		total,
 		groups: [...groups.values()].sort(byLabel),
 		teachers: [...teachers.values()].sort(byLabel),
-		reasons: tally(facts.filter((f) => f.status === 'declined' || (f.status === 'booked' && f.location !== 'home')).map((f) => f.reason)).map(([code, count]) => ({ code, count })),
-		interpreters: tally(facts.map((f) => f.interpreter)).map(([language, count]) => ({ language, count })),
+		reasons: tally(
+			facts
+				.filter((f) => f.status === 'declined' || (f.status === 'booked' && f.location !== 'home'))
+				.map((f) => f.reason)
+		).map(([code, count]) => ({ code, count })),
+		interpreters: tally(facts.map((f) => f.interpreter)).map(([language, count]) => ({
+			language,
+			count
+		})),
 		frozenAt: null
 	};
 }
 
 /** The figures as the evaluation shows them: frozen ones once the round's data is gone, else live. */
-export async function roundFigures(db: Database, schoolId: string, roundId: string, now: Date): Promise<RoundFigures | null> {
-	const [round] = await db.select({ evaluation: visitRound.evaluation }).from(visitRound).where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
+export async function roundFigures(
+	db: Database,
+	schoolId: string,
+	roundId: string,
+	now: Date
+): Promise<RoundFigures | null> {
+	const [round] = await db
+		.select({ evaluation: visitRound.evaluation })
+		.from(visitRound)
+		.where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
 	if (!round) return null;
 	if (round.evaluation) return round.evaluation as RoundFigures;
 	return liveFigures(db, schoolId, roundId, now);
 }
 
 /** The round before this one (by start date), for the comparison beside the figures. */
-export async function previousRoundId(db: Database, schoolId: string, roundId: string): Promise<string | null> {
-	const [current] = await db.select({ startsOn: visitRound.startsOn }).from(visitRound).where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
+export async function previousRoundId(
+	db: Database,
+	schoolId: string,
+	roundId: string
+): Promise<string | null> {
+	const [current] = await db
+		.select({ startsOn: visitRound.startsOn })
+		.from(visitRound)
+		.where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
 	if (!current) return null;
 	const [previous] = await db
 		.select({ id: visitRound.id })

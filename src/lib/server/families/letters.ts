@@ -26,8 +26,26 @@ export interface Letter {
 	help: string;
 }
 
-export async function makeLetters(db: Database, schoolId: string, roundId: string, scope: LetterScope, origin: URL, timeZone: string, now: Date): Promise<Letter[]> {
-	const rows = rowsOf<{ family_id: string; language: string; children: string; teacher: string | null; school_name: string; school_phone: string; starts_on: string; ends_on: string; visit_minutes: number }>(
+export async function makeLetters(
+	db: Database,
+	schoolId: string,
+	roundId: string,
+	scope: LetterScope,
+	origin: URL,
+	timeZone: string,
+	now: Date
+): Promise<Letter[]> {
+	const rows = rowsOf<{
+		family_id: string;
+		language: string;
+		children: string;
+		teacher: string | null;
+		school_name: string;
+		school_phone: string;
+		starts_on: string;
+		ends_on: string;
+		visit_minutes: number;
+	}>(
 		await db.execute(sql`
 			select f.id as family_id, f.language, v.name as teacher, s.name as school_name, s.phone as school_phone,
 				r.starts_on::text as starts_on, r.ends_on::text as ends_on, r.visit_minutes,
@@ -51,7 +69,11 @@ export async function makeLetters(db: Database, schoolId: string, roundId: strin
 			heading: t('letter.heading', { school: row.school_name }),
 			greeting: t('letter.greeting', { children: row.children ?? '' }),
 			paragraphs: [
-				t('letter.about', { from: formatDate(row.starts_on, lang, timeZone), to: formatDate(row.ends_on, lang, timeZone), minutes: row.visit_minutes }),
+				t('letter.about', {
+					from: formatDate(row.starts_on, lang, timeZone),
+					to: formatDate(row.ends_on, lang, timeZone),
+					minutes: row.visit_minutes
+				}),
 				row.teacher ? t('letter.teacher', { teacher: row.teacher }) : '',
 				t('family.not_at_home_ok')
 			].filter(Boolean),

@@ -15,22 +15,48 @@ export type LinkChannel = 'office' | 'email';
 export const familyUrl = (origin: URL, token: string) => new URL(`/f/${token}`, origin).toString();
 
 /** Replaces the family's active link of this channel for the round and returns the new token. */
-export async function issueFamilyLink(db: Database, familyId: string, roundId: string, now = new Date(), channel: LinkChannel = 'office'): Promise<string> {
+export async function issueFamilyLink(
+	db: Database,
+	familyId: string,
+	roundId: string,
+	now = new Date(),
+	channel: LinkChannel = 'office'
+): Promise<string> {
 	const token = newSecret();
 	await db
 		.update(familyLink)
 		.set({ revokedAt: now })
-		.where(and(eq(familyLink.familyId, familyId), eq(familyLink.roundId, roundId), eq(familyLink.channel, channel), isNull(familyLink.revokedAt)));
-	await db.insert(familyLink).values({ familyId, roundId, channel, tokenHash: hashToken(token), createdAt: now });
+		.where(
+			and(
+				eq(familyLink.familyId, familyId),
+				eq(familyLink.roundId, roundId),
+				eq(familyLink.channel, channel),
+				isNull(familyLink.revokedAt)
+			)
+		);
+	await db
+		.insert(familyLink)
+		.values({ familyId, roundId, channel, tokenHash: hashToken(token), createdAt: now });
 	return token;
 }
 
 /** Every link of the family for the round stops working (a lost letter, a forwarded mail). */
-export async function revokeFamilyLinks(db: Database, familyId: string, roundId: string, now = new Date()): Promise<number> {
+export async function revokeFamilyLinks(
+	db: Database,
+	familyId: string,
+	roundId: string,
+	now = new Date()
+): Promise<number> {
 	const rows = await db
 		.update(familyLink)
 		.set({ revokedAt: now })
-		.where(and(eq(familyLink.familyId, familyId), eq(familyLink.roundId, roundId), isNull(familyLink.revokedAt)))
+		.where(
+			and(
+				eq(familyLink.familyId, familyId),
+				eq(familyLink.roundId, roundId),
+				isNull(familyLink.revokedAt)
+			)
+		)
 		.returning({ id: familyLink.id });
 	return rows.length;
 }
@@ -47,11 +73,19 @@ export interface OpenedLink {
 export async function resolveFamilyLink(db: Database, token: string): Promise<OpenedLink | null> {
 	if (!looksLikeToken(token, FAMILY_TOKEN_BYTES)) return null;
 	const [row] = await db
-		.select({ familyId: familyLink.familyId, roundId: familyLink.roundId, schoolId: family.schoolId, language: family.language })
+		.select({
+			familyId: familyLink.familyId,
+			roundId: familyLink.roundId,
+			schoolId: family.schoolId,
+			language: family.language
+		})
 		.from(familyLink)
 		.innerJoin(family, eq(family.id, familyLink.familyId))
 		// A link never crosses schools, even if a row were ever mixed up.
-		.innerJoin(visitRound, and(eq(visitRound.id, familyLink.roundId), eq(visitRound.schoolId, family.schoolId)))
+		.innerJoin(
+			visitRound,
+			and(eq(visitRound.id, familyLink.roundId), eq(visitRound.schoolId, family.schoolId))
+		)
 		.where(and(eq(familyLink.tokenHash, hashToken(token)), isNull(familyLink.revokedAt)));
 	return row ?? null;
 }
@@ -69,15 +103,31 @@ export interface RetiredLink {
  * most likely the family itself, so the page names the school and offers a fresh link; an
  * unknown token gets null and a page that names no one.
  */
-export async function retiredFamilyLink(db: Database, token: string, now: Date): Promise<RetiredLink | null> {
+export async function retiredFamilyLink(
+	db: Database,
+	token: string,
+	now: Date
+): Promise<RetiredLink | null> {
 	if (!looksLikeToken(token, FAMILY_TOKEN_BYTES)) return null;
 	const [row] = await db
-		.select({ schoolName: school.name, schoolPhone: school.phone, newsletterCode: visitRound.newsletterCode, closesAt: visitRound.bookingClosesAt })
+		.select({
+			schoolName: school.name,
+			schoolPhone: school.phone,
+			newsletterCode: visitRound.newsletterCode,
+			closesAt: visitRound.bookingClosesAt
+		})
 		.from(familyLink)
 		.innerJoin(family, eq(family.id, familyLink.familyId))
-		.innerJoin(visitRound, and(eq(visitRound.id, familyLink.roundId), eq(visitRound.schoolId, family.schoolId)))
+		.innerJoin(
+			visitRound,
+			and(eq(visitRound.id, familyLink.roundId), eq(visitRound.schoolId, family.schoolId))
+		)
 		.innerJoin(school, eq(school.id, family.schoolId))
 		.where(and(eq(familyLink.tokenHash, hashToken(token)), isNotNull(familyLink.revokedAt)));
 	if (!row) return null;
-	return { schoolName: row.schoolName, schoolPhone: row.schoolPhone, newsletterCode: row.closesAt > now ? row.newsletterCode : null };
+	return {
+		schoolName: row.schoolName,
+		schoolPhone: row.schoolPhone,
+		newsletterCode: row.closesAt > now ? row.newsletterCode : null
+	};
 }

@@ -13,9 +13,17 @@ import { familyUrl, issueFamilyLink } from './links';
 import { familiesInRound } from './overview';
 import { transaction } from '../db/transaction';
 
-export const LINK_REQUESTS_PER_ADDRESS: Limit = { scope: 'family-link:email', max: 3, windowMs: 60 * 60_000 };
+export const LINK_REQUESTS_PER_ADDRESS: Limit = {
+	scope: 'family-link:email',
+	max: 3,
+	windowMs: 60 * 60_000
+};
 // Parents on the school's wifi (a coffee morning, the school gate) share one address.
-export const LINK_REQUESTS_PER_NETWORK: Limit = { scope: 'family-link:network', max: 300, windowMs: 60 * 60_000 };
+export const LINK_REQUESTS_PER_NETWORK: Limit = {
+	scope: 'family-link:network',
+	max: 300,
+	windowMs: 60 * 60_000
+};
 
 export interface NewsletterRound {
 	roundId: string;
@@ -28,10 +36,22 @@ export interface NewsletterRound {
 	timeZone: string;
 }
 
-export async function roundByNewsletterCode(db: Database, code: string): Promise<NewsletterRound | null> {
+export async function roundByNewsletterCode(
+	db: Database,
+	code: string
+): Promise<NewsletterRound | null> {
 	if (!/^[0-9a-f]{32}$/.test(code)) return null;
 	const [row] = await db
-		.select({ roundId: visitRound.id, schoolId: visitRound.schoolId, schoolName: school.name, roundName: visitRound.name, startsOn: visitRound.startsOn, endsOn: visitRound.endsOn, closesAt: visitRound.bookingClosesAt, timeZone: school.timeZone })
+		.select({
+			roundId: visitRound.id,
+			schoolId: visitRound.schoolId,
+			schoolName: school.name,
+			roundName: visitRound.name,
+			startsOn: visitRound.startsOn,
+			endsOn: visitRound.endsOn,
+			closesAt: visitRound.bookingClosesAt,
+			timeZone: school.timeZone
+		})
 		.from(visitRound)
 		.innerJoin(school, eq(school.id, visitRound.schoolId))
 		.where(eq(visitRound.newsletterCode, code));
@@ -39,7 +59,11 @@ export async function roundByNewsletterCode(db: Database, code: string): Promise
 }
 
 /** Gives the round a new newsletter code; the old newsletter link stops working. */
-export async function renewNewsletterCode(db: Database, schoolId: string, roundId: string): Promise<boolean> {
+export async function renewNewsletterCode(
+	db: Database,
+	schoolId: string,
+	roundId: string
+): Promise<boolean> {
 	const rows = await db
 		.update(visitRound)
 		.set({ newsletterCode: sql`replace(gen_random_uuid()::text, '-', '')` })
@@ -54,9 +78,19 @@ export type LinkRequestResult = 'accepted' | 'rate_limited';
  * Queues "your personal link" for every family of the round with this guardian address. Each
  * mail carries a fresh e-mail link; the family's printed or copied link keeps working.
  */
-export async function requestFamilyLink(db: Database, round: NewsletterRound, email: string, network: string, origin: URL, now: Date): Promise<LinkRequestResult> {
+export async function requestFamilyLink(
+	db: Database,
+	round: NewsletterRound,
+	email: string,
+	network: string,
+	origin: URL,
+	now: Date
+): Promise<LinkRequestResult> {
 	const address = email.toLowerCase();
-	const [byAddress, byNetwork] = await Promise.all([hit(db, LINK_REQUESTS_PER_ADDRESS, address, now), hit(db, LINK_REQUESTS_PER_NETWORK, network, now)]);
+	const [byAddress, byNetwork] = await Promise.all([
+		hit(db, LINK_REQUESTS_PER_ADDRESS, address, now),
+		hit(db, LINK_REQUESTS_PER_NETWORK, network, now)
+	]);
 	if (!byAddress.allowed || !byNetwork.allowed) return 'rate_limited';
 	await transaction(db, async (tx) => {
 		const families = rowsOf<{ family_id: string; language: string; name: string }>(
@@ -70,7 +104,24 @@ export async function requestFamilyLink(db: Database, round: NewsletterRound, em
 		for (const f of families) {
 			const token = await issueFamilyLink(tx, f.family_id, round.roundId, now, 'email');
 			// The link itself must wait here until it is sent; the mail worker clears it after.
-			await enqueue(tx, 'family_link', [{ schoolId: round.schoolId, toAddress: address, toName: f.name, language: f.language, payload: { url: familyUrl(origin, token), roundName: round.roundName, schoolName: round.schoolName } }], { now });
+			await enqueue(
+				tx,
+				'family_link',
+				[
+					{
+						schoolId: round.schoolId,
+						toAddress: address,
+						toName: f.name,
+						language: f.language,
+						payload: {
+							url: familyUrl(origin, token),
+							roundName: round.roundName,
+							schoolName: round.schoolName
+						}
+					}
+				],
+				{ now }
+			);
 		}
 	});
 	return 'accepted';

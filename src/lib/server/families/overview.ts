@@ -52,7 +52,12 @@ export interface OverviewFilter {
 	familyId?: string;
 }
 
-export async function familyAnswers(db: Database, schoolId: string, roundId: string, filter: OverviewFilter): Promise<FamilyAnswer[]> {
+export async function familyAnswers(
+	db: Database,
+	schoolId: string,
+	roundId: string,
+	filter: OverviewFilter
+): Promise<FamilyAnswer[]> {
 	const result = await db.execute(sql`
 		with fams as (${familiesInRound(roundId)}),
 		answer as (
@@ -86,7 +91,8 @@ export async function familyAnswers(db: Database, schoolId: string, roundId: str
 		order by s.starts_at nulls last, f.id`);
 	const rows = rowsOf<Record<string, unknown>>(result).map((r) => {
 		const children = jsonOf<{ name: string; group: string | null }[]>(r.children);
-		const status: AnswerStatus = r.status === 'booked' ? 'booked' : r.status === 'declined' ? 'declined' : 'open';
+		const status: AnswerStatus =
+			r.status === 'booked' ? 'booked' : r.status === 'declined' ? 'declined' : 'open';
 		return {
 			familyId: r.family_id as string,
 			bookingId: (r.booking_id as string | null) ?? null,

@@ -18,7 +18,16 @@ export interface FamilyPage {
 	children: { firstName: string; group: string | null }[];
 	visitingStaffId: string | null;
 	teacher: string | null;
-	round: { id: string; name: string; startsOn: string; endsOn: string; visitMinutes: number; opensAt: Date; closesAt: Date; deadlineHours: number };
+	round: {
+		id: string;
+		name: string;
+		startsOn: string;
+		endsOn: string;
+		visitMinutes: number;
+		opensAt: Date;
+		closesAt: Date;
+		deadlineHours: number;
+	};
 	talkingPoints: string[];
 	/** The family's answer, without what staff noted about it. */
 	answer: Omit<FamilyAnswer, 'staffNote'> | null;
@@ -26,7 +35,11 @@ export interface FamilyPage {
 
 const withoutStaffNote = ({ staffNote: _, ...answer }: FamilyAnswer) => answer;
 
-export async function familyPage(db: Database, familyId: string, roundId: string): Promise<FamilyPage | null> {
+export async function familyPage(
+	db: Database,
+	familyId: string,
+	roundId: string
+): Promise<FamilyPage | null> {
 	const [head] = await db
 		.select({
 			schoolId: school.id,
@@ -57,17 +70,27 @@ export async function familyPage(db: Database, familyId: string, roundId: string
 		.from(family)
 		.innerJoin(school, eq(school.id, family.schoolId))
 		// The round must be the family's own school's: a token never crosses schools.
-		.innerJoin(visitRound, and(eq(visitRound.id, roundId), eq(visitRound.schoolId, family.schoolId)))
+		.innerJoin(
+			visitRound,
+			and(eq(visitRound.id, roundId), eq(visitRound.schoolId, family.schoolId))
+		)
 		.leftJoin(staff, eq(staff.id, family.visitingStaffId))
 		.where(eq(family.id, familyId));
 	if (!head) return null;
 
 	const [children, [answer]] = await Promise.all([
 		db
-			.select({ firstName: pupil.firstName, group: group.name, talkingPoints: visitRoundGroup.talkingPoints })
+			.select({
+				firstName: pupil.firstName,
+				group: group.name,
+				talkingPoints: visitRoundGroup.talkingPoints
+			})
 			.from(pupil)
 			.leftJoin(group, eq(group.id, pupil.groupId))
-			.leftJoin(visitRoundGroup, and(eq(visitRoundGroup.groupId, pupil.groupId), eq(visitRoundGroup.roundId, roundId)))
+			.leftJoin(
+				visitRoundGroup,
+				and(eq(visitRoundGroup.groupId, pupil.groupId), eq(visitRoundGroup.roundId, roundId))
+			)
 			.where(eq(pupil.familyId, familyId))
 			.orderBy(asc(pupil.birthDate)),
 		familyAnswers(db, head.schoolId, roundId, { staffId: null, familyId })
@@ -87,7 +110,10 @@ export async function familyPage(db: Database, familyId: string, roundId: string
 		visitingStaffId: head.visitingStaffId,
 		teacher: head.teacher,
 		round: head.round,
-		talkingPoints: points.split('\n').map((p) => p.trim()).filter(Boolean),
+		talkingPoints: points
+			.split('\n')
+			.map((p) => p.trim())
+			.filter(Boolean),
 		answer: answer && answer.status !== 'open' ? withoutStaffNote(answer) : null
 	};
 }

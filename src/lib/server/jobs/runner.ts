@@ -27,7 +27,12 @@ export function startJobs(deps: WorkerDeps & { db: Database }, intervalMs = 2000
 			if (Date.now() - lastRetention >= 86_400_000) {
 				lastRetention = Date.now();
 				const run = await applyRetention(deps.db, deps.now());
-				log.info('retention_applied', { rounds: run.rounds, bookings: run.bookings, reports: run.reports, ...run.housekeeping });
+				log.info('retention_applied', {
+					rounds: run.rounds,
+					bookings: run.bookings,
+					reports: run.reports,
+					...run.housekeeping
+				});
 			}
 			if (deps.now().getTime() - lastReminders >= 60_000) {
 				lastReminders = deps.now().getTime();

@@ -20,7 +20,8 @@ export function safeName(name: string): string {
 // The HTML standard's "valid e-mail address": ASCII only (SMTP servers without SMTPUTF8 refuse
 // "jösé@…"), and a host name of letters, digits and inner hyphens. `ics` checks invite attendees
 // with this very pattern, so an address that passes here never breaks a calendar invite.
-const PLAIN_ADDRESS = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const PLAIN_ADDRESS =
+	/^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 /**
  * The address lower-cased and checked; null for anything that is not one plain address. This is
@@ -35,7 +36,9 @@ export function mailAddress(name: string, address: string): MailAddress | null {
 }
 
 /** Each address once (compared lower-cased), in the given order; people without one are left out. */
-export function distinctRecipients(people: { name: string; email: string | null }[]): { name: string; email: string }[] {
+export function distinctRecipients(
+	people: { name: string; email: string | null }[]
+): { name: string; email: string }[] {
 	const seen = new Set<string>();
 	const out: { name: string; email: string }[] = [];
 	for (const person of people) {
@@ -48,6 +51,9 @@ export function distinctRecipients(people: { name: string; email: string | null 
 }
 
 /** The sender of a school's mail: its mail name (or its name) on the portal's sending address. */
-export function schoolSender(school: { name: string; mailFromName: string | null } | undefined, fromAddress: string): MailAddress | null {
+export function schoolSender(
+	school: { name: string; mailFromName: string | null } | undefined,
+	fromAddress: string
+): MailAddress | null {
 	return mailAddress(school?.mailFromName || school?.name || 'Huisbezoek', fromAddress);
 }

@@ -3,18 +3,31 @@ import { renderHtml, renderText, type MailBody } from './blocks';
 import { composeMessage, type Recipient } from './compose';
 
 const url = 'https://huisbezoek.spitsbergen.example/f/abcdefghijklmnopqrstuvwxyz234567';
-const ctx = { origin: new URL('https://huisbezoek.spitsbergen.example'), organizer: { name: 'obs De Spitsbergen', email: 'huisbezoek@spitsbergen.example' } };
+const ctx = {
+	origin: new URL('https://huisbezoek.spitsbergen.example'),
+	organizer: { name: 'obs De Spitsbergen', email: 'huisbezoek@spitsbergen.example' }
+};
 
 const body: MailBody = {
 	lang: 'en',
 	dir: 'ltr',
 	subject: 'Your link',
 	heading: 'obs De Spitsbergen',
-	blocks: [{ p: 'Choose a time.' }, { label: 'Press the button. This link is only for your family:', link: url, button: 'Open your page' }]
+	blocks: [
+		{ p: 'Choose a time.' },
+		{
+			label: 'Press the button. This link is only for your family:',
+			link: url,
+			button: 'Open your page'
+		}
+	]
 };
 
 /** The anchors of an HTML part: where they go, their style and their text. */
-const anchors = (html: string) => [...html.matchAll(/<a href="([^"]*)" style="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(([, href, style, text]) => ({ href, style, text }));
+const anchors = (html: string) =>
+	[...html.matchAll(/<a href="([^"]*)" style="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map(
+		([, href, style, text]) => ({ href, style, text })
+	);
 
 describe('a link in a mail', () => {
 	it('is a button with words, and the address under it breaks anywhere', () => {
@@ -27,18 +40,29 @@ describe('a link in a mail', () => {
 	});
 
 	it('keeps the address on a line of its own in the plain text', () => {
-		expect(renderText(body)).toContain(`Press the button. This link is only for your family:\n${url}\n`);
+		expect(renderText(body)).toContain(
+			`Press the button. This link is only for your family:\n${url}\n`
+		);
 	});
 
 	it('escapes what goes into the button', () => {
-		const html = renderHtml({ ...body, blocks: [{ label: 'x', link: `${url}"><script>`, button: '<b>Open</b>' }] });
+		const html = renderHtml({
+			...body,
+			blocks: [{ label: 'x', link: `${url}"><script>`, button: '<b>Open</b>' }]
+		});
 		expect(html).not.toContain('<script>');
 		expect(html).toContain('&lt;b&gt;Open&lt;/b&gt;');
 	});
 });
 
 describe('composed mails', () => {
-	const parent = (language: string): Recipient => ({ kind: 'family_link', language, toAddress: 'ouder@example.org', toName: 'Ouder', payload: { url, roundName: 'Huisbezoeken', schoolName: 'obs De Spitsbergen' } });
+	const parent = (language: string): Recipient => ({
+		kind: 'family_link',
+		language,
+		toAddress: 'ouder@example.org',
+		toName: 'Ouder',
+		payload: { url, roundName: 'Huisbezoeken', schoolName: 'obs De Spitsbergen' }
+	});
 
 	it.each([
 		['nl', 'Open uw pagina'],
@@ -55,7 +79,19 @@ describe('composed mails', () => {
 	});
 
 	it('give staff a button too', () => {
-		const invite: Recipient = { kind: 'staff_invite', language: 'nl', toAddress: 'a@school.example', toName: 'A', payload: { schoolName: 'obs De Spitsbergen', name: 'Anouk', path: '/setup/abc', validUntil: '2026-10-20T08:00:00Z', timeZone: 'Europe/Amsterdam' } };
+		const invite: Recipient = {
+			kind: 'staff_invite',
+			language: 'nl',
+			toAddress: 'a@school.example',
+			toName: 'A',
+			payload: {
+				schoolName: 'obs De Spitsbergen',
+				name: 'Anouk',
+				path: '/setup/abc',
+				validUntil: '2026-10-20T08:00:00Z',
+				timeZone: 'Europe/Amsterdam'
+			}
+		};
 		expect(anchors(composeMessage(invite, ctx)!.html)[0]!.text).toBe('Open de pagina');
 	});
 

@@ -22,7 +22,10 @@ export interface MailBody {
 }
 
 const escapeHtml = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+	text.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+	);
 
 const paragraphs = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
 
@@ -40,7 +43,8 @@ export function renderHtml(body: MailBody): string {
 	const align = body.dir === 'rtl' ? 'right' : 'left';
 	const html = body.blocks.map((block) => {
 		if ('p' in block) return `<p style="margin:0 0 16px">${paragraphs(block.p)}</p>`;
-		if ('small' in block) return `<p style="margin:24px 0 0;font-size:14px;color:#4a4a4a">${paragraphs(block.small)}</p>`;
+		if ('small' in block)
+			return `<p style="margin:24px 0 0;font-size:14px;color:#4a4a4a">${paragraphs(block.small)}</p>`;
 		if ('link' in block) {
 			// The button carries words, not the address: a personal link is 60 characters without a
 			// break and made mails 500+ px wide on a 360 px phone. The address follows in small type
@@ -53,7 +57,10 @@ export function renderHtml(body: MailBody): string {
 			].join('');
 		}
 		const rows = block.facts
-			.map((f) => `<tr><td style="padding:6px 8px;font-size:22px;vertical-align:top" aria-hidden="true">${f.icon}</td><td style="padding:6px 8px;vertical-align:top;text-align:${align}"><strong>${escapeHtml(f.label)}</strong><br>${paragraphs(f.value)}</td></tr>`)
+			.map(
+				(f) =>
+					`<tr><td style="padding:6px 8px;font-size:22px;vertical-align:top" aria-hidden="true">${f.icon}</td><td style="padding:6px 8px;vertical-align:top;text-align:${align}"><strong>${escapeHtml(f.label)}</strong><br>${paragraphs(f.value)}</td></tr>`
+			)
 			.join('');
 		return `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px;background:#f3f6fa;width:100%">${rows}</table>`;
 	});

@@ -7,8 +7,25 @@
 import { translatorFor } from '../i18n';
 import { renderHtml, renderText, type MailBody } from './blocks';
 import type { Message } from './payloads';
-import { answerDeclined, familyLink, invitation, nudge, visitBooked, visitCancelled, visitChanged, visitReminder } from './compose/parent';
-import { interpreterRequest, passwordReset, reportFollowUp, staffInvite, staffVisitBooked, staffVisitCancelled, staffVisitChanged } from './compose/staff';
+import {
+	answerDeclined,
+	familyLink,
+	invitation,
+	nudge,
+	visitBooked,
+	visitCancelled,
+	visitChanged,
+	visitReminder
+} from './compose/parent';
+import {
+	interpreterRequest,
+	passwordReset,
+	reportFollowUp,
+	staffInvite,
+	staffVisitBooked,
+	staffVisitCancelled,
+	staffVisitChanged
+} from './compose/staff';
 import type { Calendar, ComposeContext, Composed, Kit } from './compose/shared';
 
 export type { ComposeContext };
@@ -71,5 +88,12 @@ export function composeMessage(to: Recipient, ctx: ComposeContext): ComposedMess
 	const { lang, dir, t } = translatorFor(to.language);
 	const { body, calendar } = compose({ ctx, t, lang, to }, to);
 	const full: MailBody = { ...body, lang, dir };
-	return { lang, dir, subject: full.subject, text: renderText(full), html: renderHtml(full), calendar };
+	return {
+		lang,
+		dir,
+		subject: full.subject,
+		text: renderText(full),
+		html: renderHtml(full),
+		calendar
+	};
 }

@@ -10,7 +10,12 @@ import type { Database } from '../db';
 import { outbox, outboxAttempt, school } from '../db/schema';
 import { isUuid } from '../forms';
 import { log, errorFields } from '../log';
-import { composeMessage, type ComposeContext, type ComposedMessage, type Recipient } from './compose';
+import {
+	composeMessage,
+	type ComposeContext,
+	type ComposedMessage,
+	type Recipient
+} from './compose';
 import { mailAddress, schoolSender } from './address';
 import { familyKinds, type MessageKind } from './payloads';
 import { asMessage } from './outbox';
@@ -20,13 +25,27 @@ export interface MailboxSettings {
 	fromAddress: string;
 }
 
-async function context(db: Database, schoolId: string, settings: MailboxSettings): Promise<ComposeContext & { senderOk: boolean }> {
-	const [row] = await db.select({ name: school.name, mailFromName: school.mailFromName }).from(school).where(eq(school.id, schoolId));
+async function context(
+	db: Database,
+	schoolId: string,
+	settings: MailboxSettings
+): Promise<ComposeContext & { senderOk: boolean }> {
+	const [row] = await db
+		.select({ name: school.name, mailFromName: school.mailFromName })
+		.from(school)
+		.where(eq(school.id, schoolId));
 	const from = schoolSender(row, settings.fromAddress);
-	return { origin: settings.origin, organizer: { name: from?.name ?? 'Huisbezoek', email: from?.address ?? settings.fromAddress }, senderOk: from !== null };
+	return {
+		origin: settings.origin,
+		organizer: { name: from?.name ?? 'Huisbezoek', email: from?.address ?? settings.fromAddress },
+		senderOk: from !== null
+	};
 }
 
-function composeSafely(row: Recipient & { id: string }, ctx: ComposeContext): ComposedMessage | null {
+function composeSafely(
+	row: Recipient & { id: string },
+	ctx: ComposeContext
+): ComposedMessage | null {
 	try {
 		return composeMessage(row, ctx);
 	} catch (error) {
@@ -42,19 +61,51 @@ function composeSafely(row: Recipient & { id: string }, ctx: ComposeContext): Co
  */
 export type FailureReason = 'family_address' | 'staff_address' | 'sender_address';
 
-function failureReason(row: { status: string; kind: MessageKind; toName: string; toAddress: string }, senderOk: boolean): FailureReason | null {
+function failureReason(
+	row: { status: string; kind: MessageKind; toName: string; toAddress: string },
+	senderOk: boolean
+): FailureReason | null {
 	if (row.status !== 'failed') return null;
-	if (!mailAddress(row.toName, row.toAddress)) return familyKinds.has(row.kind) ? 'family_address' : 'staff_address';
+	if (!mailAddress(row.toName, row.toAddress))
+		return familyKinds.has(row.kind) ? 'family_address' : 'staff_address';
 	return senderOk ? null : 'sender_address';
 }
 
-const columns = { id: outbox.id, kind: outbox.kind, toAddress: outbox.toAddress, toName: outbox.toName, language: outbox.language, payload: outbox.payload, status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError, nextAttemptAt: outbox.nextAttemptAt, createdAt: outbox.createdAt, sentAt: outbox.sentAt };
+const columns = {
+	id: outbox.id,
+	kind: outbox.kind,
+	toAddress: outbox.toAddress,
+	toName: outbox.toName,
+	language: outbox.language,
+	payload: outbox.payload,
+	status: outbox.status,
+	attempts: outbox.attempts,
+	lastError: outbox.lastError,
+	nextAttemptAt: outbox.nextAttemptAt,
+	createdAt: outbox.createdAt,
+	sentAt: outbox.sentAt
+};
 
-export async function mailbox(db: Database, schoolId: string, settings: MailboxSettings, limit = 100) {
+export async function mailbox(
+	db: Database,
+	schoolId: string,
+	settings: MailboxSettings,
+	limit = 100
+) {
 	const ctx = await context(db, schoolId, settings);
 	const [failed, recent] = await Promise.all([
-		db.select(columns).from(outbox).where(and(eq(outbox.schoolId, schoolId), eq(outbox.status, 'failed'))).orderBy(desc(outbox.createdAt)).limit(limit),
-		db.select(columns).from(outbox).where(and(eq(outbox.schoolId, schoolId), ne(outbox.status, 'failed'))).orderBy(desc(outbox.createdAt)).limit(limit)
+		db
+			.select(columns)
+			.from(outbox)
+			.where(and(eq(outbox.schoolId, schoolId), eq(outbox.status, 'failed')))
+			.orderBy(desc(outbox.createdAt))
+			.limit(limit),
+		db
+			.select(columns)
+			.from(outbox)
+			.where(and(eq(outbox.schoolId, schoolId), ne(outbox.status, 'failed')))
+			.orderBy(desc(outbox.createdAt))
+			.limit(limit)
 	]);
 	const show = (rows: typeof failed) =>
 		rows.map(({ payload, ...row }) => {
@@ -62,26 +113,59 @@ export async function mailbox(db: Database, schoolId: string, settings: MailboxS
 			const reason = failureReason(row, ctx.senderOk);
 			return {
 				...row,
-				message: message && { lang: message.lang, dir: message.dir, subject: message.subject, text: message.text },
+				message: message && {
+					lang: message.lang,
+					dir: message.dir,
+					subject: message.subject,
+					text: message.text
+				},
 				hasCalendar: Boolean(message?.calendar),
 				reason,
 				// The same address fails the same way: the address has to change first.
-				canResend: (row.status === 'failed' || row.status === 'skipped') && reason !== 'family_address' && reason !== 'staff_address'
+				canResend:
+					(row.status === 'failed' || row.status === 'skipped') &&
+					reason !== 'family_address' &&
+					reason !== 'staff_address'
 			};
 		});
 	return { failed: show(failed), recent: show(recent) };
 }
 
 export async function failedCount(db: Database, schoolId: string): Promise<number> {
-	const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(and(eq(outbox.schoolId, schoolId), eq(outbox.status, 'failed')));
+	const [row] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(outbox)
+		.where(and(eq(outbox.schoolId, schoolId), eq(outbox.status, 'failed')));
 	return row?.n ?? 0;
 }
 
 /** One message as sent: for the HTML view and the invite download. */
-export async function mailboxMessage(db: Database, schoolId: string, outboxId: string, settings: MailboxSettings) {
+export async function mailboxMessage(
+	db: Database,
+	schoolId: string,
+	outboxId: string,
+	settings: MailboxSettings
+) {
 	if (!isUuid(outboxId)) return null;
-	const [row] = await db.select(columns).from(outbox).where(and(eq(outbox.id, outboxId), eq(outbox.schoolId, schoolId)));
+	const [row] = await db
+		.select(columns)
+		.from(outbox)
+		.where(and(eq(outbox.id, outboxId), eq(outbox.schoolId, schoolId)));
 	if (!row) return null;
-	const attempts = await db.select({ ok: outboxAttempt.ok, transport: outboxAttempt.transport, response: outboxAttempt.response, ms: outboxAttempt.ms, createdAt: outboxAttempt.createdAt }).from(outboxAttempt).where(eq(outboxAttempt.outboxId, outboxId)).orderBy(asc(outboxAttempt.createdAt));
-	return { ...row, composed: composeSafely(asMessage(row), await context(db, schoolId, settings)), attempts };
+	const attempts = await db
+		.select({
+			ok: outboxAttempt.ok,
+			transport: outboxAttempt.transport,
+			response: outboxAttempt.response,
+			ms: outboxAttempt.ms,
+			createdAt: outboxAttempt.createdAt
+		})
+		.from(outboxAttempt)
+		.where(eq(outboxAttempt.outboxId, outboxId))
+		.orderBy(asc(outboxAttempt.createdAt));
+	return {
+		...row,
+		composed: composeSafely(asMessage(row), await context(db, schoolId, settings)),
+		attempts
+	};
 }

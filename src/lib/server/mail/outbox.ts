@@ -33,7 +33,12 @@ export interface EnqueueOptions {
 }
 
 /** Queues messages of one kind; returns how many rows were written. */
-export async function enqueue<K extends MessageKind>(tx: Database, kind: K, messages: (Envelope & { payload: MessagePayloads[K] })[], options: EnqueueOptions): Promise<number> {
+export async function enqueue<K extends MessageKind>(
+	tx: Database,
+	kind: K,
+	messages: (Envelope & { payload: MessagePayloads[K] })[],
+	options: EnqueueOptions
+): Promise<number> {
 	if (messages.length === 0) return 0;
 	const rows = messages.map(({ payload, ...envelope }) => ({
 		...envelope,
@@ -46,7 +51,11 @@ export async function enqueue<K extends MessageKind>(tx: Database, kind: K, mess
 	// Large waves go in slices: one statement has at most 65,535 parameters.
 	for (let i = 0; i < rows.length; i += 500) {
 		const insert = tx.insert(outbox).values(rows.slice(i, i + 500));
-		written += (options.once ? await insert.onConflictDoNothing().returning({ id: outbox.id }) : await insert.returning({ id: outbox.id })).length;
+		written += (
+			options.once
+				? await insert.onConflictDoNothing().returning({ id: outbox.id })
+				: await insert.returning({ id: outbox.id })
+		).length;
 	}
 	return written;
 }
@@ -56,10 +65,23 @@ export async function enqueue<K extends MessageKind>(tx: Database, kind: K, mess
  * worker: `attempts = 0`), oldest first, so that the caller can merge them into a new one. A
  * message a worker holds is left alone: the row lock makes that decision exact.
  */
-export async function takeWaiting(tx: Database, bookingId: string, toAddress: string, kinds: readonly MessageKind[]): Promise<(Message & { createdAt: Date })[]> {
+export async function takeWaiting(
+	tx: Database,
+	bookingId: string,
+	toAddress: string,
+	kinds: readonly MessageKind[]
+): Promise<(Message & { createdAt: Date })[]> {
 	const rows = await tx
 		.delete(outbox)
-		.where(and(eq(outbox.bookingId, bookingId), eq(outbox.toAddress, toAddress), inArray(outbox.kind, [...kinds]), eq(outbox.status, 'pending'), eq(outbox.attempts, 0)))
+		.where(
+			and(
+				eq(outbox.bookingId, bookingId),
+				eq(outbox.toAddress, toAddress),
+				inArray(outbox.kind, [...kinds]),
+				eq(outbox.status, 'pending'),
+				eq(outbox.attempts, 0)
+			)
+		)
 		.returning({ kind: outbox.kind, payload: outbox.payload, createdAt: outbox.createdAt });
 	return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(asMessage);
 }
@@ -69,6 +91,8 @@ export async function takeWaiting(tx: Database, bookingId: string, toAddress: st
  * written only by `enqueue`, whose payloads are checked by kind, and the database allows no
  * other kinds.
  */
-export function asMessage<R extends { kind: MessageKind; payload: MessagePayloads[MessageKind] }>(row: R): Omit<R, 'kind' | 'payload'> & Message {
+export function asMessage<R extends { kind: MessageKind; payload: MessagePayloads[MessageKind] }>(
+	row: R
+): Omit<R, 'kind' | 'payload'> & Message {
 	return row as unknown as Omit<R, 'kind' | 'payload'> & Message;
 }

@@ -119,7 +119,26 @@ export type Message = { [K in MessageKind]: { kind: K; payload: MessagePayloads[
 export type MessageOf<K extends MessageKind> = Extract<Message, { kind: K }>;
 
 /** Kinds a family reads; staff read the others. */
-export const familyKinds: ReadonlySet<MessageKind> = new Set<MessageKind>(['family_link', 'invitation', 'nudge', 'visit_booked', 'visit_changed', 'visit_cancelled', 'visit_reminder', 'answer_declined']);
+export const familyKinds: ReadonlySet<MessageKind> = new Set<MessageKind>([
+	'family_link',
+	'invitation',
+	'nudge',
+	'visit_booked',
+	'visit_changed',
+	'visit_cancelled',
+	'visit_reminder',
+	'answer_declined'
+]);
 
 /** Kinds whose payload holds a personal token: it leaves the database once the mail is out. */
-export const kindsWithSecret: ReadonlySet<MessageKind> = new Set<MessageKind>(['family_link', 'invitation', 'nudge', 'visit_booked', 'visit_changed', 'visit_cancelled', 'answer_declined', 'staff_invite', 'password_reset']);
+export const kindsWithSecret: ReadonlySet<MessageKind> = new Set<MessageKind>([
+	'family_link',
+	'invitation',
+	'nudge',
+	'visit_booked',
+	'visit_changed',
+	'visit_cancelled',
+	'answer_declined',
+	'staff_invite',
+	'password_reset'
+]);

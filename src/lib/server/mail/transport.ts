@@ -29,7 +29,8 @@ export interface Transport {
 export function smtpTransport(url: string, maxConnections = 5): Transport {
 	const pooled = new URL(url);
 	if (!pooled.searchParams.has('pool')) pooled.searchParams.set('pool', 'true');
-	if (!pooled.searchParams.has('maxConnections')) pooled.searchParams.set('maxConnections', String(maxConnections));
+	if (!pooled.searchParams.has('maxConnections'))
+		pooled.searchParams.set('maxConnections', String(maxConnections));
 	const transporter = nodemailer.createTransport(pooled.toString());
 	return {
 		name: 'smtp',
@@ -44,7 +45,13 @@ export function smtpTransport(url: string, maxConnections = 5): Transport {
 				messageId: `<${mail.messageId}@huisbezoek>`,
 				// Added as a text/calendar alternative (with its METHOD) and as invite.ics, as
 				// Outlook, Gmail and Apple Mail each expect one of them.
-				...(mail.calendar && { icalEvent: { method: mail.calendar.method, filename: 'invite.ics', content: mail.calendar.content } })
+				...(mail.calendar && {
+					icalEvent: {
+						method: mail.calendar.method,
+						filename: 'invite.ics',
+						content: mail.calendar.content
+					}
+				})
 			});
 			return String(info.response ?? 'accepted');
 		},
@@ -53,7 +60,11 @@ export function smtpTransport(url: string, maxConnections = 5): Transport {
 }
 
 export function mailboxTransport(): Transport {
-	return { name: 'mailbox', send: async () => 'kept in the mailbox (no SMTP_URL set)', close: () => {} };
+	return {
+		name: 'mailbox',
+		send: async () => 'kept in the mailbox (no SMTP_URL set)',
+		close: () => {}
+	};
 }
 
 /** SMTP when a server is configured; otherwise mail stays in the Mailbox page. */

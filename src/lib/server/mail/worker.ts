@@ -78,27 +78,52 @@ async function reminderStillApplies(db: Database, message: Claimed, now: Date): 
 		.from(booking)
 		.innerJoin(slot, eq(slot.id, booking.slotId))
 		.where(and(eq(booking.id, message.booking_id), eq(booking.status, 'booked')));
-	return Boolean(row && row.startsAt.toISOString() === reminder.payload.startsAt && row.startsAt > now);
+	return Boolean(
+		row && row.startsAt.toISOString() === reminder.payload.startsAt && row.startsAt > now
+	);
 }
 
-const shortError = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 500);
+const shortError = (error: unknown) =>
+	(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 500);
 const isPermanent = (error: unknown) => {
 	const code = (error as { responseCode?: number }).responseCode;
 	return typeof code === 'number' && code >= 500 && code < 600;
 };
 
-async function finish(db: Database, id: string, values: Parameters<ReturnType<Database['update']>['set']>[0], attempt: { ok: boolean; transport: string; response: string; ms: number }, now: Date) {
+async function finish(
+	db: Database,
+	id: string,
+	values: Parameters<ReturnType<Database['update']>['set']>[0],
+	attempt: { ok: boolean; transport: string; response: string; ms: number },
+	now: Date
+) {
 	await transaction(db, async (tx) => {
 		await tx.update(outbox).set(values).where(eq(outbox.id, id));
 		await tx.insert(outboxAttempt).values({ outboxId: id, ...attempt, createdAt: now });
 	});
 }
 
-async function deliverOne(deps: WorkerDeps, message: Claimed, schools: Map<string, { name: string; mailFromName: string | null; replyTo: string | null }>, result: RunResult) {
+async function deliverOne(
+	deps: WorkerDeps,
+	message: Claimed,
+	schools: Map<string, { name: string; mailFromName: string | null; replyTo: string | null }>,
+	result: RunResult
+) {
 	const { db, transport } = deps;
 	const now = deps.now();
 	if (message.kind === 'visit_reminder' && !(await reminderStillApplies(db, message, now))) {
-		await finish(db, message.id, { status: 'skipped', lastError: null }, { ok: true, transport: transport.name, response: 'skipped: the visit was cancelled or moved', ms: 0 }, now);
+		await finish(
+			db,
+			message.id,
+			{ status: 'skipped', lastError: null },
+			{
+				ok: true,
+				transport: transport.name,
+				response: 'skipped: the visit was cancelled or moved',
+				ms: 0
+			},
+			now
+		);
 		result.skipped++;
 		return;
 	}
@@ -107,14 +132,39 @@ async function deliverOne(deps: WorkerDeps, message: Claimed, schools: Map<strin
 	const from = schoolSender(sender, deps.fromAddress);
 	let composed: ComposedMessage | null = null;
 	try {
-		composed = to && from ? composeMessage({ ...asMessage(message), language: message.language, toAddress: to.address, toName: to.name }, { origin: deps.origin, organizer: { name: from.name, email: from.address } }) : null;
+		composed =
+			to && from
+				? composeMessage(
+						{
+							...asMessage(message),
+							language: message.language,
+							toAddress: to.address,
+							toName: to.name
+						},
+						{ origin: deps.origin, organizer: { name: from.name, email: from.address } }
+					)
+				: null;
 	} catch (error) {
 		// A message that cannot be written now never can: fail it, rather than retry it for ever.
-		log.error('mail_compose_failed', { outboxId: message.id, kind: message.kind, ...errorFields(error) });
+		log.error('mail_compose_failed', {
+			outboxId: message.id,
+			kind: message.kind,
+			...errorFields(error)
+		});
 	}
 	if (!to || !from || !composed) {
-		const reason = !to ? 'invalid recipient address' : !from ? 'invalid MAIL_FROM address' : `could not compose a ${message.kind} message`;
-		await finish(db, message.id, { status: 'failed', lastError: reason }, { ok: false, transport: transport.name, response: reason, ms: 0 }, now);
+		const reason = !to
+			? 'invalid recipient address'
+			: !from
+				? 'invalid MAIL_FROM address'
+				: `could not compose a ${message.kind} message`;
+		await finish(
+			db,
+			message.id,
+			{ status: 'failed', lastError: reason },
+			{ ok: false, transport: transport.name, response: reason, ms: 0 },
+			now
+		);
 		result.failed++;
 		return;
 	}
@@ -132,8 +182,17 @@ async function deliverOne(deps: WorkerDeps, message: Claimed, schools: Map<strin
 		});
 		const ms = Math.round(performance.now() - started);
 		// Once a mail is out, the personal link in it has no business in our database.
-		const payload = transport.name === 'smtp' && kindsWithSecret.has(message.kind) ? sql<Record<string, unknown>>`${outbox.payload} - 'path' - 'url'` : undefined;
-		await finish(db, message.id, { status: 'sent', sentAt: deps.now(), lastError: null, ...(payload && { payload }) }, { ok: true, transport: transport.name, response: response.slice(0, 500), ms }, deps.now());
+		const payload =
+			transport.name === 'smtp' && kindsWithSecret.has(message.kind)
+				? sql<Record<string, unknown>>`${outbox.payload} - 'path' - 'url'`
+				: undefined;
+		await finish(
+			db,
+			message.id,
+			{ status: 'sent', sentAt: deps.now(), lastError: null, ...(payload && { payload }) },
+			{ ok: true, transport: transport.name, response: response.slice(0, 500), ms },
+			deps.now()
+		);
 		result.sent++;
 	} catch (error) {
 		const ms = Math.round(performance.now() - started);
@@ -142,12 +201,23 @@ async function deliverOne(deps: WorkerDeps, message: Claimed, schools: Map<strin
 		await finish(
 			db,
 			message.id,
-			giveUp ? { status: 'failed', lastError: shortError(error) } : { nextAttemptAt: new Date(now.getTime() + pause), lastError: shortError(error) },
+			giveUp
+				? { status: 'failed', lastError: shortError(error) }
+				: { nextAttemptAt: new Date(now.getTime() + pause), lastError: shortError(error) },
 			{ ok: false, transport: transport.name, response: shortError(error), ms },
 			now
 		);
 		// Ids and codes only: the error text may hold an address.
-		log.warn('mail_attempt_failed', { outboxId: message.id, kind: message.kind, attempt: message.attempts, gaveUp: giveUp, code: (error as { responseCode?: number; code?: string }).responseCode ?? (error as { code?: string }).code ?? null });
+		log.warn('mail_attempt_failed', {
+			outboxId: message.id,
+			kind: message.kind,
+			attempt: message.attempts,
+			gaveUp: giveUp,
+			code:
+				(error as { responseCode?: number; code?: string }).responseCode ??
+				(error as { code?: string }).code ??
+				null
+		});
 		if (giveUp) result.failed++;
 		else result.retried++;
 	}
@@ -160,7 +230,15 @@ export async function deliverDue(deps: WorkerDeps): Promise<RunResult> {
 	result.claimed = batch.length;
 	if (batch.length === 0) return result;
 	const schoolIds = [...new Set(batch.map((m) => m.school_id))];
-	const rows = await deps.db.select({ id: school.id, name: school.name, mailFromName: school.mailFromName, replyTo: school.replyTo }).from(school).where(inArray(school.id, schoolIds));
+	const rows = await deps.db
+		.select({
+			id: school.id,
+			name: school.name,
+			mailFromName: school.mailFromName,
+			replyTo: school.replyTo
+		})
+		.from(school)
+		.where(inArray(school.id, schoolIds));
 	const schools = new Map(rows.map((r) => [r.id, r]));
 	const queue = [...batch];
 	const lanes = Array.from({ length: Math.min(deps.concurrency ?? 8, queue.length) }, async () => {
@@ -188,11 +266,22 @@ export async function drainOutbox(deps: WorkerDeps): Promise<RunResult> {
 }
 
 /** The admin's resend: a failed or skipped message goes back in the queue, with fresh attempts. */
-export async function resendMessage(db: Database, schoolId: string, outboxId: string, now: Date): Promise<boolean> {
+export async function resendMessage(
+	db: Database,
+	schoolId: string,
+	outboxId: string,
+	now: Date
+): Promise<boolean> {
 	const rows = await db
 		.update(outbox)
 		.set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null })
-		.where(and(eq(outbox.id, outboxId), eq(outbox.schoolId, schoolId), inArray(outbox.status, ['failed', 'skipped'])))
+		.where(
+			and(
+				eq(outbox.id, outboxId),
+				eq(outbox.schoolId, schoolId),
+				inArray(outbox.status, ['failed', 'skipped'])
+			)
+		)
 		.returning({ id: outbox.id });
 	return rows.length === 1;
 }

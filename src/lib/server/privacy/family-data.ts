@@ -9,12 +9,16 @@ import { recordAudit } from '../audit/record';
 import { fullNameSql } from '../roster/names';
 import { transaction } from '../db/transaction';
 
-const rows = async (db: Database, query: ReturnType<typeof sql>) => rowsOf<Record<string, unknown>>(await db.execute(query));
+const rows = async (db: Database, query: ReturnType<typeof sql>) =>
+	rowsOf<Record<string, unknown>>(await db.execute(query));
 
 /** The family's summary for the admin's page, or null when it is not of this school. */
 export async function familySummary(db: Database, schoolId: string, familyId: string) {
 	if (!isUuid(familyId)) return null;
-	const [family] = await rows(db, sql`select id, street, postal_code, city, language from family where id = ${familyId} and school_id = ${schoolId}`);
+	const [family] = await rows(
+		db,
+		sql`select id, street, postal_code, city, language from family where id = ${familyId} and school_id = ${schoolId}`
+	);
 	if (!family) return null;
 	const [counts] = await rows(
 		db,
@@ -39,14 +43,26 @@ const familyMessages = (familyId: string) => sql`(
 	or lower(to_address) in (select lower(email) from guardian where family_id = ${familyId} and email is not null))`;
 
 /** Everything about one family, in plain JSON. Token hashes are left out: they are no one's data. */
-export async function exportFamily(db: Database, schoolId: string, familyId: string, actorId: string, now: Date) {
+export async function exportFamily(
+	db: Database,
+	schoolId: string,
+	familyId: string,
+	actorId: string,
+	now: Date
+) {
 	if (!isUuid(familyId)) return null;
-	const [family] = await rows(db, sql`select street, postal_code, city, language, created_at from family where id = ${familyId} and school_id = ${schoolId}`);
+	const [family] = await rows(
+		db,
+		sql`select street, postal_code, city, language, created_at from family where id = ${familyId} and school_id = ${schoolId}`
+	);
 	if (!family) return null;
 	const data = {
 		exportedAt: now.toISOString(),
 		family,
-		guardians: await rows(db, sql`select name, email, phone, language, created_at from guardian where family_id = ${familyId} order by created_at`),
+		guardians: await rows(
+			db,
+			sql`select name, email, phone, language, created_at from guardian where family_id = ${familyId} order by created_at`
+		),
 		pupils: await rows(
 			db,
 			sql`select p.pupil_number, p.first_name, p.infix, p.last_name, p.birth_date, p.is_new, sg.name as "group"
@@ -87,7 +103,14 @@ export async function exportFamily(db: Database, schoolId: string, familyId: str
 				order by a.created_at`
 		)
 	};
-	await recordAudit(db, { schoolId, actorKind: 'staff', actorId, action: 'family.data_exported', subjectType: 'family', subjectId: familyId });
+	await recordAudit(db, {
+		schoolId,
+		actorKind: 'staff',
+		actorId,
+		action: 'family.data_exported',
+		subjectType: 'family',
+		subjectId: familyId
+	});
 	return data;
 }
 
@@ -97,11 +120,18 @@ export async function exportFamily(db: Database, schoolId: string, familyId: str
  * A later roster import that still lists the children brings them back: the school must
  * remove them from its pupil administration too, which the page says.
  */
-export async function eraseFamily(db: Database, schoolId: string, familyId: string, actorId: string) {
+export async function eraseFamily(
+	db: Database,
+	schoolId: string,
+	familyId: string,
+	actorId: string
+) {
 	const summary = await familySummary(db, schoolId, familyId);
 	if (!summary) return null;
 	return transaction(db, async (tx) => {
-		const messages = await tx.execute(sql`delete from outbox where school_id = ${schoolId} and ${familyMessages(familyId)}`);
+		const messages = await tx.execute(
+			sql`delete from outbox where school_id = ${schoolId} and ${familyMessages(familyId)}`
+		);
 		await tx.execute(sql`delete from family where id = ${familyId} and school_id = ${schoolId}`);
 		const removed = {
 			children: summary.children.length,
@@ -110,7 +140,15 @@ export async function eraseFamily(db: Database, schoolId: string, familyId: stri
 			reports: summary.reports,
 			messages: affectedRows(messages)
 		};
-		await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: 'family.erased', subjectType: 'family', subjectId: familyId, detail: removed });
+		await recordAudit(tx, {
+			schoolId,
+			actorKind: 'staff',
+			actorId,
+			action: 'family.erased',
+			subjectType: 'family',
+			subjectId: familyId,
+			detail: removed
+		});
 		return removed;
 	});
 }

@@ -30,16 +30,36 @@ export interface HousekeepingCounts {
 export async function housekeeping(db: Database, now: Date): Promise<HousekeepingCounts> {
 	const ago = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
 	return {
-		sessions: count(await db.execute(sql`delete from staff_session where expires_at < ${now.toISOString()}::timestamptz`)),
-		tokens: count(await db.execute(sql`delete from staff_token where expires_at < ${ago(REVOKED_DAYS)}::timestamptz or used_at < ${ago(REVOKED_DAYS)}::timestamptz`)),
+		sessions: count(
+			await db.execute(
+				sql`delete from staff_session where expires_at < ${now.toISOString()}::timestamptz`
+			)
+		),
+		tokens: count(
+			await db.execute(
+				sql`delete from staff_token where expires_at < ${ago(REVOKED_DAYS)}::timestamptz or used_at < ${ago(REVOKED_DAYS)}::timestamptz`
+			)
+		),
 		messages: count(
 			await db.execute(sql`delete from outbox where (status in ('sent', 'skipped') and created_at < ${ago(SENT_MAIL_DAYS)}::timestamptz)
 				or (status = 'failed' and created_at < ${ago(FAILED_MAIL_DAYS)}::timestamptz)`)
 		),
-		links: count(await db.execute(sql`delete from family_link where revoked_at < ${ago(REVOKED_DAYS)}::timestamptz`)),
-		feeds: count(await db.execute(sql`delete from calendar_feed where revoked_at < ${ago(REVOKED_DAYS)}::timestamptz`)),
+		links: count(
+			await db.execute(
+				sql`delete from family_link where revoked_at < ${ago(REVOKED_DAYS)}::timestamptz`
+			)
+		),
+		feeds: count(
+			await db.execute(
+				sql`delete from calendar_feed where revoked_at < ${ago(REVOKED_DAYS)}::timestamptz`
+			)
+		),
 		uploads: await deleteExpiredUploads(db, now),
 		rateLimits: await purgeOld(db, now),
-		audit: count(await db.execute(sql`delete from audit_event where created_at < ${monthsBefore(now, AUDIT_MONTHS).toISOString()}::timestamptz`))
+		audit: count(
+			await db.execute(
+				sql`delete from audit_event where created_at < ${monthsBefore(now, AUDIT_MONTHS).toISOString()}::timestamptz`
+			)
+		)
 	};
 }

@@ -17,7 +17,8 @@ export const REPORT_MONTHS_MAX = 120;
 
 /** The last day a round's bookings, questions and reasons are kept; they go the day after. */
 export function bookingDataKeptUntil(roundEndsOn: string, policy: RetentionPolicy): string {
-	if (policy.bookingRetentionDays !== null) return addDays(roundEndsOn, policy.bookingRetentionDays);
+	if (policy.bookingRetentionDays !== null)
+		return addDays(roundEndsOn, policy.bookingRetentionDays);
 	const year = Number(roundEndsOn.slice(0, 4));
 	const sameYear = `${year}-${policy.schoolYearEnds}`;
 	return sameYear >= roundEndsOn ? sameYear : `${year + 1}-${policy.schoolYearEnds}`;

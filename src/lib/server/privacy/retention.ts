@@ -26,12 +26,19 @@ export interface RoundRemoval {
  * and every message about them. Reports stay: they follow their own retention.
  */
 /** Null when there was nothing to do: another run got there first, or the round is not this school's. */
-export async function removeRoundData(db: Database, schoolId: string, roundId: string, now: Date): Promise<RoundRemoval | null> {
+export async function removeRoundData(
+	db: Database,
+	schoolId: string,
+	roundId: string,
+	now: Date
+): Promise<RoundRemoval | null> {
 	return transaction(db, async (tx) => {
 		// Several servers may run the job at once: the round's row lock lets one do it, and the
 		// other then finds it done instead of freezing the figures of an emptied round.
 		const [round] = rowsOf<{ removed: boolean }>(
-			await tx.execute(sql`select personal_data_removed_at is not null as removed from visit_round where id = ${roundId} and school_id = ${schoolId} for update`)
+			await tx.execute(
+				sql`select personal_data_removed_at is not null as removed from visit_round where id = ${roundId} and school_id = ${schoolId} for update`
+			)
 		);
 		if (!round || round.removed) return null;
 		const figures = await liveFigures(tx, schoolId, roundId, now);
@@ -46,11 +53,27 @@ export async function removeRoundData(db: Database, schoolId: string, roundId: s
 				or wave_id in (select id from mail_wave where round_id = ${roundId})
 				or payload->>'roundId' = ${roundId})`)
 		);
-		const bookings = count(await tx.execute(sql`delete from booking where round_id = ${roundId} and school_id = ${schoolId}`));
+		const bookings = count(
+			await tx.execute(
+				sql`delete from booking where round_id = ${roundId} and school_id = ${schoolId}`
+			)
+		);
 		const links = count(await tx.execute(sql`delete from family_link where round_id = ${roundId}`));
-		const waves = count(await tx.execute(sql`delete from mail_wave where round_id = ${roundId} and school_id = ${schoolId}`));
+		const waves = count(
+			await tx.execute(
+				sql`delete from mail_wave where round_id = ${roundId} and school_id = ${schoolId}`
+			)
+		);
 		const removed = { bookings, links, messages, waves };
-		await recordAudit(tx, { schoolId, actorKind: 'system', actorId: null, action: 'retention.round_data_removed', subjectType: 'visit_round', subjectId: roundId, detail: removed });
+		await recordAudit(tx, {
+			schoolId,
+			actorKind: 'system',
+			actorId: null,
+			action: 'retention.round_data_removed',
+			subjectType: 'visit_round',
+			subjectId: roundId,
+			detail: removed
+		});
 		return removed;
 	});
 }
@@ -63,9 +86,20 @@ export interface RetentionRun {
 }
 
 export async function applyRetention(db: Database, now: Date): Promise<RetentionRun> {
-	const run: RetentionRun = { rounds: 0, bookings: 0, reports: 0, housekeeping: await housekeeping(db, now) };
+	const run: RetentionRun = {
+		rounds: 0,
+		bookings: 0,
+		reports: 0,
+		housekeeping: await housekeeping(db, now)
+	};
 	const schools = await db
-		.select({ id: school.id, timeZone: school.timeZone, schoolYearEnds: school.schoolYearEnds, bookingRetentionDays: school.bookingRetentionDays, reportRetentionMonths: school.reportRetentionMonths })
+		.select({
+			id: school.id,
+			timeZone: school.timeZone,
+			schoolYearEnds: school.schoolYearEnds,
+			bookingRetentionDays: school.bookingRetentionDays,
+			reportRetentionMonths: school.reportRetentionMonths
+		})
 		.from(school);
 	for (const s of schools) {
 		const policy: RetentionPolicy = s;
@@ -74,7 +108,13 @@ export async function applyRetention(db: Database, now: Date): Promise<Retention
 		const rounds = await db
 			.select({ id: visitRound.id, endsOn: visitRound.endsOn })
 			.from(visitRound)
-			.where(and(eq(visitRound.schoolId, s.id), isNull(visitRound.personalDataRemovedAt), lt(visitRound.endsOn, today)));
+			.where(
+				and(
+					eq(visitRound.schoolId, s.id),
+					isNull(visitRound.personalDataRemovedAt),
+					lt(visitRound.endsOn, today)
+				)
+			);
 		for (const round of rounds) {
 			if (bookingDataKeptUntil(round.endsOn, policy) >= today) continue;
 			const removed = await removeRoundData(db, s.id, round.id, now);
@@ -83,11 +123,19 @@ export async function applyRetention(db: Database, now: Date): Promise<Retention
 			run.bookings += removed.bookings;
 		}
 		const reports = count(
-			await db.execute(sql`delete from visit_report where school_id = ${s.id} and held_at < ${monthsBefore(now, policy.reportRetentionMonths).toISOString()}::timestamptz`)
+			await db.execute(
+				sql`delete from visit_report where school_id = ${s.id} and held_at < ${monthsBefore(now, policy.reportRetentionMonths).toISOString()}::timestamptz`
+			)
 		);
 		if (reports > 0) {
 			run.reports += reports;
-			await recordAudit(db, { schoolId: s.id, actorKind: 'system', actorId: null, action: 'retention.reports_removed', detail: { reports } });
+			await recordAudit(db, {
+				schoolId: s.id,
+				actorKind: 'system',
+				actorId: null,
+				action: 'retention.reports_removed',
+				detail: { reports }
+			});
 		}
 	}
 	return run;
@@ -96,7 +144,12 @@ export async function applyRetention(db: Database, now: Date): Promise<Retention
 /** When each round's personal data goes, for the settings page. */
 export async function roundRemovalDates(db: Database, schoolId: string, policy: RetentionPolicy) {
 	const rounds = await db
-		.select({ id: visitRound.id, name: visitRound.name, endsOn: visitRound.endsOn, removedAt: visitRound.personalDataRemovedAt })
+		.select({
+			id: visitRound.id,
+			name: visitRound.name,
+			endsOn: visitRound.endsOn,
+			removedAt: visitRound.personalDataRemovedAt
+		})
 		.from(visitRound)
 		.where(eq(visitRound.schoolId, schoolId))
 		.orderBy(sql`${visitRound.startsOn} desc`);
@@ -104,12 +157,21 @@ export async function roundRemovalDates(db: Database, schoolId: string, policy: 
 }
 
 /** What the privacy page's log lists: the job's removals and the office's erasures. */
-export type RetentionLogAction = 'retention.round_data_removed' | 'retention.reports_removed' | 'family.erased';
+export type RetentionLogAction =
+	'retention.round_data_removed' | 'retention.reports_removed' | 'family.erased';
 
 /** The job's recent removals at this school, from the audit log. */
 export async function retentionLog(db: Database, schoolId: string) {
-	return rowsOf<{ action: RetentionLogAction; detail: Record<string, number> | string | null; created_at: string }>(
+	return rowsOf<{
+		action: RetentionLogAction;
+		detail: Record<string, number> | string | null;
+		created_at: string;
+	}>(
 		await db.execute(sql`select action, detail, created_at from audit_event
 			where school_id = ${schoolId} and action in ('retention.round_data_removed', 'retention.reports_removed', 'family.erased') order by created_at desc limit 20`)
-	).map((r) => ({ action: r.action, detail: jsonOf<Record<string, number>>(r.detail) ?? {}, at: new Date(r.created_at) }));
+	).map((r) => ({
+		action: r.action,
+		detail: jsonOf<Record<string, number>>(r.detail) ?? {},
+		at: new Date(r.created_at)
+	}));
 }

@@ -22,8 +22,12 @@ export interface PupilReport {
 	report: ReportDraft;
 }
 
-
-export async function reportsForGroup(db: Database, me: Viewer, roundId: string, groupId: string): Promise<PupilReport[]> {
+export async function reportsForGroup(
+	db: Database,
+	me: Viewer,
+	roundId: string,
+	groupId: string
+): Promise<PupilReport[]> {
 	if (!isUuid(roundId) || !isUuid(groupId)) return [];
 	const rows = rowsOf<Record<string, unknown>>(
 		await db.execute(sql`
@@ -57,22 +61,47 @@ export function attendeesLine(row: PupilReport, t: Translate): string {
 	if (r.otherPresent) parts.push(r.otherPresent);
 	if (r.childPresent) parts.push(t('reports.text.child', { name: row.firstName }));
 	if (r.siblingsPresent) parts.push(t('reports.text.siblings'));
-	if (r.interpreter !== 'none') parts.push(t('reports.text.interpreter', { kind: t(`reports.text.interpreter_kind.${r.interpreter}`), name: r.interpreterName || '–' }));
+	if (r.interpreter !== 'none')
+		parts.push(
+			t('reports.text.interpreter', {
+				kind: t(`reports.text.interpreter_kind.${r.interpreter}`),
+				name: r.interpreterName || '–'
+			})
+		);
 	return parts.join(', ');
 }
 
 function when(r: ReportDraft, timeZone: string) {
 	const wall = toWallTime(r.heldAt, timeZone);
 	// Dutch Excel reads dd-mm-jjjj as a date.
-	return { date: `${wall.date.slice(8, 10)}-${wall.date.slice(5, 7)}-${wall.date.slice(0, 4)}`, time: wall.time };
+	return {
+		date: `${wall.date.slice(8, 10)}-${wall.date.slice(5, 7)}-${wall.date.slice(0, 4)}`,
+		time: wall.time
+	};
 }
 
 function heldLine(r: ReportDraft, t: Translate): string {
-	return r.held ? t('reports.text.held') : t('reports.text.not_held', { reason: t(`reports.not_held.${r.notHeldReason ?? 'no_show'}`) });
+	return r.held
+		? t('reports.text.held')
+		: t('reports.text.not_held', { reason: t(`reports.not_held.${r.notHeldReason ?? 'no_show'}`) });
 }
 
 export function reportsCsv(rows: PupilReport[], t: Translate, timeZone: string): string {
-	const header = (['pupil_number', 'pupil', 'group', 'date', 'time', 'held', 'place', 'staff', 'attendees', 'main_points', 'follow_up'] as const).map((k) => t(`reports.csv.${k}`));
+	const header = (
+		[
+			'pupil_number',
+			'pupil',
+			'group',
+			'date',
+			'time',
+			'held',
+			'place',
+			'staff',
+			'attendees',
+			'main_points',
+			'follow_up'
+		] as const
+	).map((k) => t(`reports.csv.${k}`));
 	const body = rows.map((row) => {
 		const r = row.report;
 		const at = when(r, timeZone);
@@ -82,7 +111,9 @@ export function reportsCsv(rows: PupilReport[], t: Translate, timeZone: string):
 			row.groupName,
 			at.date,
 			at.time,
-			r.held ? t('reports.csv.yes') : t('reports.csv.no', { reason: t(`reports.not_held.${r.notHeldReason ?? 'no_show'}`) }),
+			r.held
+				? t('reports.csv.yes')
+				: t('reports.csv.no', { reason: t(`reports.not_held.${r.notHeldReason ?? 'no_show'}`) }),
 			r.location ? t(`families.place.${r.location}`) : '',
 			row.staffNames.join(', '),
 			attendeesLine(row, t),
@@ -98,7 +129,8 @@ export function textBlock(row: PupilReport, t: Translate, timeZone: string): str
 	const r = row.report;
 	const at = when(r, timeZone);
 	const lines = [
-		t('reports.text.title', { date: at.date, time: at.time }) + (r.location ? ` (${t(`families.place.${r.location}`)})` : ''),
+		t('reports.text.title', { date: at.date, time: at.time }) +
+			(r.location ? ` (${t(`families.place.${r.location}`)})` : ''),
 		heldLine(r, t),
 		`${t('reports.text.staff')}: ${row.staffNames.join(', ')}`
 	];

@@ -50,9 +50,11 @@ export interface ReportValues {
 }
 
 /** `when` is the date and the time together. */
-export type ReportField = 'held' | 'notHeldReason' | 'when' | 'staff' | 'otherPresent' | 'interpreterName' | 'mainPoints';
+export type ReportField =
+	'held' | 'notHeldReason' | 'when' | 'staff' | 'otherPresent' | 'interpreterName' | 'mainPoints';
 
-const oneOf = <T extends string>(list: readonly T[], value: string): T | null => ((list as readonly string[]).includes(value) ? (value as T) : null);
+const oneOf = <T extends string>(list: readonly T[], value: string): T | null =>
+	(list as readonly string[]).includes(value) ? (value as T) : null;
 
 export function readReportForm(
 	form: FormData,
@@ -65,8 +67,14 @@ export function readReportForm(
 		date: field(form, 'date').trim().slice(0, 10),
 		time: field(form, 'time').trim().slice(0, 5),
 		location: field(form, 'location'),
-		staffIds: form.getAll('staff').filter((v): v is string => typeof v === 'string' && isUuid(v) && allowed.staffIds.includes(v)),
-		parentsPresent: form.getAll('parent').filter((v): v is string => typeof v === 'string' && allowed.parents.includes(v)),
+		staffIds: form
+			.getAll('staff')
+			.filter(
+				(v): v is string => typeof v === 'string' && isUuid(v) && allowed.staffIds.includes(v)
+			),
+		parentsPresent: form
+			.getAll('parent')
+			.filter((v): v is string => typeof v === 'string' && allowed.parents.includes(v)),
 		otherPresent: singleLine(field(form, 'otherPresent')),
 		childPresent: field(form, 'child') === 'yes',
 		siblingsPresent: field(form, 'siblings') === 'yes',
@@ -78,14 +86,21 @@ export function readReportForm(
 	const errors: FormErrors<ReportField> = {};
 	if (values.held !== 'yes' && values.held !== 'no') errors.held = 'reports.errors.held';
 	const notHeldReason = oneOf(notHeldReasons, values.notHeldReason);
-	if (values.held === 'no' && !notHeldReason) errors.notHeldReason = 'reports.errors.not_held_reason';
-	const heldAt = isDate(values.date) && TIME_PATTERN.test(values.time) ? fromWallTime(values.date, values.time, timeZone) : null;
+	if (values.held === 'no' && !notHeldReason)
+		errors.notHeldReason = 'reports.errors.not_held_reason';
+	const heldAt =
+		isDate(values.date) && TIME_PATTERN.test(values.time)
+			? fromWallTime(values.date, values.time, timeZone)
+			: null;
 	if (!heldAt) errors.when = 'reports.errors.when';
 	if (values.staffIds.length === 0) errors.staff = 'reports.errors.staff';
 	if (values.otherPresent.length > NAME_MAX) errors.otherPresent = 'reports.errors.too_long_name';
-	if (values.interpreterName.length > NAME_MAX) errors.interpreterName = 'reports.errors.too_long_name';
-	if (values.mainPoints.length > MAIN_POINTS_MAX) errors.mainPoints = 'reports.errors.main_points_too_long';
-	else if (values.held === 'yes' && values.mainPoints.length === 0) errors.mainPoints = 'reports.errors.main_points';
+	if (values.interpreterName.length > NAME_MAX)
+		errors.interpreterName = 'reports.errors.too_long_name';
+	if (values.mainPoints.length > MAIN_POINTS_MAX)
+		errors.mainPoints = 'reports.errors.main_points_too_long';
+	else if (values.held === 'yes' && values.mainPoints.length === 0)
+		errors.mainPoints = 'reports.errors.main_points';
 	if (Object.keys(errors).length > 0 || !heldAt) return { ok: false, errors, values };
 	return {
 		ok: true,

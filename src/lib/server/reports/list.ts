@@ -22,7 +22,12 @@ export interface VisitListFilter {
 	followUp?: 'care_coordinator' | 'director';
 }
 
-export async function visitsToReport(db: Database, me: Viewer, now: Date, filter: VisitListFilter = {}): Promise<VisitToReport[]> {
+export async function visitsToReport(
+	db: Database,
+	me: Viewer,
+	now: Date,
+	filter: VisitListFilter = {}
+): Promise<VisitToReport[]> {
 	const rows = rowsOf<Record<string, unknown>>(
 		await db.execute(sql`
 			select b.id as booking_id, r.name as round_name, s.starts_at, vr.id as report_id, vr.held, vr.follow_up,

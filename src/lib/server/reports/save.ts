@@ -13,11 +13,26 @@ import type { ReportInput } from './form';
 import type { VisitForReport } from './visit';
 import { transaction } from '../db/transaction';
 
-export async function saveReport(db: Database, me: Viewer, visit: VisitForReport, input: ReportInput, now: Date): Promise<string> {
+export async function saveReport(
+	db: Database,
+	me: Viewer,
+	visit: VisitForReport,
+	input: ReportInput,
+	now: Date
+): Promise<string> {
 	return transaction(db, async (tx) => {
 		const [saved] = await tx
 			.insert(visitReport)
-			.values({ schoolId: me.schoolId, roundId: visit.roundId, bookingId: visit.bookingId, familyId: visit.familyId, ...input, writtenBy: me.id, createdAt: now, updatedAt: now })
+			.values({
+				schoolId: me.schoolId,
+				roundId: visit.roundId,
+				bookingId: visit.bookingId,
+				familyId: visit.familyId,
+				...input,
+				writtenBy: me.id,
+				createdAt: now,
+				updatedAt: now
+			})
 			.onConflictDoUpdate({
 				target: visitReport.bookingId,
 				targetWhere: sql`${visitReport.bookingId} is not null`,
@@ -38,16 +53,40 @@ export async function saveReport(db: Database, me: Viewer, visit: VisitForReport
 	});
 }
 
-async function queueFollowUp(tx: Database, me: Viewer, visit: VisitForReport, reportId: string, input: ReportInput, now: Date) {
+async function queueFollowUp(
+	tx: Database,
+	me: Viewer,
+	visit: VisitForReport,
+	reportId: string,
+	input: ReportInput,
+	now: Date
+) {
 	const people = await tx
 		.select({ id: staff.id, name: staff.name, email: staff.email, language: staff.language })
 		.from(staff)
-		.where(and(eq(staff.schoolId, me.schoolId), eq(staff.active, true), eq(staff.title, input.followUp as 'care_coordinator' | 'director'), ne(staff.id, me.id)));
+		.where(
+			and(
+				eq(staff.schoolId, me.schoolId),
+				eq(staff.active, true),
+				eq(staff.title, input.followUp as 'care_coordinator' | 'director'),
+				ne(staff.id, me.id)
+			)
+		);
 	if (people.length === 0) return;
 	const [writer] = await tx.select({ name: staff.name }).from(staff).where(eq(staff.id, me.id));
-	const [s] = await tx.select({ name: school.name, timeZone: school.timeZone }).from(school).where(eq(school.id, me.schoolId));
+	const [s] = await tx
+		.select({ name: school.name, timeZone: school.timeZone })
+		.from(school)
+		.where(eq(school.id, me.schoolId));
 	const groups = [...new Set(visit.children.map((c) => c.group).filter(Boolean))].join(', ');
-	const payload = { schoolName: s!.name, writer: writer?.name ?? '', heldAt: input.heldAt.toISOString(), timeZone: s!.timeZone, groups, reportPath: `/staff/reports/${visit.bookingId}` };
+	const payload = {
+		schoolName: s!.name,
+		writer: writer?.name ?? '',
+		heldAt: input.heldAt.toISOString(),
+		timeZone: s!.timeZone,
+		groups,
+		reportPath: `/staff/reports/${visit.bookingId}`
+	};
 	await enqueue(
 		tx,
 		'report_follow_up',

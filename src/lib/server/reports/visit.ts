@@ -71,7 +71,12 @@ export function draftOf(r: Record<string, unknown>): ReportDraft {
  * someone named in the report, an admin or the care coordinator. Anything else is null, so a
  * guessed id looks the same as a missing one.
  */
-export async function visitForReport(db: Database, me: Viewer, bookingId: string, now: Date): Promise<VisitForReport | null> {
+export async function visitForReport(
+	db: Database,
+	me: Viewer,
+	bookingId: string,
+	now: Date
+): Promise<VisitForReport | null> {
 	if (!isUuid(bookingId)) return null;
 	const [row] = rowsOf<Record<string, unknown>>(
 		await db.execute(sql`
@@ -92,10 +97,31 @@ export async function visitForReport(db: Database, me: Viewer, bookingId: string
 	);
 	if (!row) return null;
 	const report = row.report ? draftOf(jsonOf<Record<string, unknown>>(row.report)!) : null;
-	const slotStaffIds = [row.staff_id as string, row.second_staff_id as string | null].filter((id): id is string => Boolean(id));
-	if (!mayReadReport(me, { schoolId: me.schoolId, slotStaffIds, reportStaffIds: report?.staffIds ?? [] })) return null;
-	const children = jsonOf<{ firstName: string; name: string; group: string | null; points: string }[]>(row.children) ?? [];
-	const points = [...new Set(children.flatMap((c) => c.points.split('\n').map((p) => p.trim()).filter(Boolean)))];
+	const slotStaffIds = [row.staff_id as string, row.second_staff_id as string | null].filter(
+		(id): id is string => Boolean(id)
+	);
+	if (
+		!mayReadReport(me, {
+			schoolId: me.schoolId,
+			slotStaffIds,
+			reportStaffIds: report?.staffIds ?? []
+		})
+	)
+		return null;
+	const children =
+		jsonOf<{ firstName: string; name: string; group: string | null; points: string }[]>(
+			row.children
+		) ?? [];
+	const points = [
+		...new Set(
+			children.flatMap((c) =>
+				c.points
+					.split('\n')
+					.map((p) => p.trim())
+					.filter(Boolean)
+			)
+		)
+	];
 	return {
 		bookingId: row.booking_id as string,
 		roundId: row.round_id as string,
@@ -117,10 +143,21 @@ export async function visitForReport(db: Database, me: Viewer, bookingId: string
  * Who the form offers as "from school": everyone active, and anyone the report already names
  * who has left since, so that saving again does not drop them from the record.
  */
-export async function reportPeople(db: Database, schoolId: string, named: string[]): Promise<{ id: string; name: string }[]> {
+export async function reportPeople(
+	db: Database,
+	schoolId: string,
+	named: string[]
+): Promise<{ id: string; name: string }[]> {
 	const ids = named.filter(isUuid);
 	return rowsOf<{ id: string; name: string }>(
 		await db.execute(sql`select id, name from staff where school_id = ${schoolId}
-			and (active ${ids.length ? sql`or id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})` : sql``}) order by name`)
+			and (active ${
+				ids.length
+					? sql`or id in (${sql.join(
+							ids.map((id) => sql`${id}`),
+							sql`, `
+						)})`
+					: sql``
+			}) order by name`)
 	);
 }

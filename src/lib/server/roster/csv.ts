@@ -21,7 +21,10 @@ export type CsvProblem = 'empty' | 'too_large' | 'too_many_rows' | 'binary' | 'n
 export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } {
 	const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 	try {
-		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)), encoding: 'utf-8' };
+		return {
+			text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)),
+			encoding: 'utf-8'
+		};
 	} catch {
 		// Not valid UTF-8: the other encoding Dutch schools' exports come in.
 		return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
@@ -68,7 +71,9 @@ function parseRows(text: string, separator: string): string[][] {
 	return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
 }
 
-export function parseCsv(bytes: Uint8Array): { ok: true; csv: ParsedCsv } | { ok: false; problem: CsvProblem } {
+export function parseCsv(
+	bytes: Uint8Array
+): { ok: true; csv: ParsedCsv } | { ok: false; problem: CsvProblem } {
 	if (bytes.length === 0) return { ok: false, problem: 'empty' };
 	if (bytes.length > MAX_BYTES) return { ok: false, problem: 'too_large' };
 	if (bytes.subarray(0, 4096).includes(0)) return { ok: false, problem: 'binary' };
@@ -77,7 +82,8 @@ export function parseCsv(bytes: Uint8Array): { ok: true; csv: ParsedCsv } | { ok
 	const separator = detectSeparator(firstLine);
 	const all = parseRows(text, separator);
 	const [header, ...rows] = all;
-	if (!header || header.filter((h) => h.trim()).length < 2) return { ok: false, problem: 'no_header' };
+	if (!header || header.filter((h) => h.trim()).length < 2)
+		return { ok: false, problem: 'no_header' };
 	if (rows.length > MAX_ROWS) return { ok: false, problem: 'too_many_rows' };
 	return { ok: true, csv: { encoding, separator, header: header.map((h) => h.trim()), rows } };
 }

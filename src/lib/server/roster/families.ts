@@ -15,7 +15,10 @@ export function clusterFamilies(records: RosterRecord[]): RosterRecord[][] {
 	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
 	const owner = new Map<string, number>();
 	records.forEach((record, i) => {
-		const keys = [...record.guardians.map((g) => (g.email ? `email:${g.email}` : null)), addressKey(record)].filter((k): k is string => k !== null);
+		const keys = [
+			...record.guardians.map((g) => (g.email ? `email:${g.email}` : null)),
+			addressKey(record)
+		].filter((k): k is string => k !== null);
 		for (const key of keys) {
 			const other = owner.get(key);
 			if (other === undefined) owner.set(key, i);
@@ -32,5 +35,7 @@ export function clusterFamilies(records: RosterRecord[]): RosterRecord[][] {
 
 /** The child whose teacher visits: the oldest (earliest birth date; unknown dates last). */
 export function oldestChild(children: RosterRecord[]): RosterRecord {
-	return [...children].sort((a, b) => (a.birthDate ?? '9999').localeCompare(b.birthDate ?? '9999'))[0]!;
+	return [...children].sort((a, b) =>
+		(a.birthDate ?? '9999').localeCompare(b.birthDate ?? '9999')
+	)[0]!;
 }

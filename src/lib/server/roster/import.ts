@@ -22,7 +22,11 @@ export interface ImportReport {
 	families: number;
 	groupsCreated: string[];
 	/** Per updated pupil: which fields changed (names of fields, not values). */
-	changes: { pupilNumber: string; name: string; fields: ((typeof compared)[number] | 'family')[] }[];
+	changes: {
+		pupilNumber: string;
+		name: string;
+		fields: ((typeof compared)[number] | 'family')[];
+	}[];
 	/** In the portal but not in this file. */
 	missing: { pupilNumber: string; name: string }[];
 	familiesWithoutEmail: number;
@@ -40,26 +44,56 @@ const yearOf = (name: string) => {
 	return m ? Number(m[1]) : null;
 };
 
-export async function importRoster(db: Database, schoolId: string, actorId: string, records: RosterRecord[], emailsLeftOut: RowWarning[] = []): Promise<ImportReport> {
+export async function importRoster(
+	db: Database,
+	schoolId: string,
+	actorId: string,
+	records: RosterRecord[],
+	emailsLeftOut: RowWarning[] = []
+): Promise<ImportReport> {
 	return transaction(db, async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${schoolId}))`);
 
 		// Groups by name; new names become new groups.
-		const groups = new Map((await tx.select({ id: group.id, name: group.name }).from(group).where(eq(group.schoolId, schoolId))).map((g) => [g.name, g.id]));
+		const groups = new Map(
+			(
+				await tx
+					.select({ id: group.id, name: group.name })
+					.from(group)
+					.where(eq(group.schoolId, schoolId))
+			).map((g) => [g.name, g.id])
+		);
 		const groupsCreated: string[] = [];
 		for (const name of new Set(records.map((r) => r.group))) {
 			if (groups.has(name)) continue;
-			const [row] = await tx.insert(group).values({ schoolId, name, year: yearOf(name) }).returning({ id: group.id });
+			const [row] = await tx
+				.insert(group)
+				.values({ schoolId, name, year: yearOf(name) })
+				.returning({ id: group.id });
 			groups.set(name, row!.id);
 			groupsCreated.push(name);
 		}
 		const groupNames = new Map([...groups].map(([name, id]) => [id, name]));
 
 		const existing = new Map(
-			(await tx.select().from(pupil).where(eq(pupil.schoolId, schoolId))).map((p) => [p.pupilNumber, p])
+			(await tx.select().from(pupil).where(eq(pupil.schoolId, schoolId))).map((p) => [
+				p.pupilNumber,
+				p
+			])
 		);
 
-		const report: ImportReport = { pupilsCreated: 0, pupilsUpdated: 0, pupilsUnchanged: 0, familiesCreated: 0, families: 0, groupsCreated, changes: [], missing: [], familiesWithoutEmail: 0, emailsLeftOut };
+		const report: ImportReport = {
+			pupilsCreated: 0,
+			pupilsUpdated: 0,
+			pupilsUnchanged: 0,
+			familiesCreated: 0,
+			families: 0,
+			groupsCreated,
+			changes: [],
+			missing: [],
+			familiesWithoutEmail: 0,
+			emailsLeftOut
+		};
 
 		for (const children of clusterFamilies(records)) {
 			report.families++;
@@ -67,15 +101,25 @@ export async function importRoster(db: Database, schoolId: string, actorId: stri
 			if (!children.some((c) => c.guardians.some((g) => g.email))) report.familiesWithoutEmail++;
 
 			// The family these children already had, if any: the one most of them were in.
-			const known = children.map((c) => existing.get(c.pupilNumber)?.familyId).filter((id): id is string => Boolean(id));
+			const known = children
+				.map((c) => existing.get(c.pupilNumber)?.familyId)
+				.filter((id): id is string => Boolean(id));
 			const counts = new Map<string, number>();
 			for (const id of known) counts.set(id, (counts.get(id) ?? 0) + 1);
 			let familyId = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-			const address = { street: head.street, postalCode: head.postalCode, city: head.city, language: head.language };
+			const address = {
+				street: head.street,
+				postalCode: head.postalCode,
+				city: head.city,
+				language: head.language
+			};
 			if (familyId) {
 				await tx.update(family).set(address).where(eq(family.id, familyId));
 			} else {
-				const [row] = await tx.insert(family).values({ schoolId, ...address }).returning({ id: family.id });
+				const [row] = await tx
+					.insert(family)
+					.values({ schoolId, ...address })
+					.returning({ id: family.id });
 				familyId = row!.id;
 				report.familiesCreated++;
 			}
@@ -83,8 +127,18 @@ export async function importRoster(db: Database, schoolId: string, actorId: stri
 			// The file is the truth about guardians: replace them.
 			await tx.delete(guardian).where(eq(guardian.familyId, familyId));
 			const guardians = new Map<string, RosterRecord['guardians'][number]>();
-			for (const g of children.flatMap((c) => c.guardians)) guardians.set((g.email ?? g.name).toLowerCase(), g);
-			if (guardians.size > 0) await tx.insert(guardian).values([...guardians.values()].map((g) => ({ familyId: familyId!, name: g.name, email: g.email, phone: g.phone, language: head.language })));
+			for (const g of children.flatMap((c) => c.guardians))
+				guardians.set((g.email ?? g.name).toLowerCase(), g);
+			if (guardians.size > 0)
+				await tx.insert(guardian).values(
+					[...guardians.values()].map((g) => ({
+						familyId: familyId!,
+						name: g.name,
+						email: g.email,
+						phone: g.phone,
+						language: head.language
+					}))
+				);
 
 			for (const child of children) {
 				const groupId = groups.get(child.group)!;
@@ -103,9 +157,25 @@ export async function importRoster(db: Database, schoolId: string, actorId: stri
 					report.pupilsCreated++;
 					continue;
 				}
-				const was = { firstName: before.firstName, infix: before.infix, lastName: before.lastName, group: before.groupId ? groupNames.get(before.groupId) : null, birthDate: before.birthDate, isNew: before.isNew };
-				const now = { firstName: child.firstName, infix: child.infix, lastName: child.lastName, group: child.group, birthDate: child.birthDate, isNew: child.isNew };
-				const fields: ImportReport['changes'][number]['fields'] = compared.filter((f) => was[f] !== now[f]);
+				const was = {
+					firstName: before.firstName,
+					infix: before.infix,
+					lastName: before.lastName,
+					group: before.groupId ? groupNames.get(before.groupId) : null,
+					birthDate: before.birthDate,
+					isNew: before.isNew
+				};
+				const now = {
+					firstName: child.firstName,
+					infix: child.infix,
+					lastName: child.lastName,
+					group: child.group,
+					birthDate: child.birthDate,
+					isNew: child.isNew
+				};
+				const fields: ImportReport['changes'][number]['fields'] = compared.filter(
+					(f) => was[f] !== now[f]
+				);
 				if (before.familyId !== familyId) fields.push('family');
 				if (fields.length === 0) {
 					report.pupilsUnchanged++;
@@ -115,23 +185,47 @@ export async function importRoster(db: Database, schoolId: string, actorId: stri
 				report.pupilsUpdated++;
 				report.changes.push({ pupilNumber: child.pupilNumber, name: fullName(child), fields });
 			}
-
 		}
 
 		// Who visits: the teacher of the oldest child, unless the office already chose someone.
 		await fillVisitingTeachers(tx, schoolId);
 
 		const inFile = new Set(records.map((r) => r.pupilNumber));
-		report.missing = [...existing.values()].filter((p) => !inFile.has(p.pupilNumber)).map((p) => ({ pupilNumber: p.pupilNumber, name: fullName(p) }));
+		report.missing = [...existing.values()]
+			.filter((p) => !inFile.has(p.pupilNumber))
+			.map((p) => ({ pupilNumber: p.pupilNumber, name: fullName(p) }));
 
 		// Families left without children (siblings now joined elsewhere) go, unless they have answers.
 		const emptied = await tx
 			.select({ id: family.id })
 			.from(family)
-			.where(and(eq(family.schoolId, schoolId), sql`not exists (select 1 from ${pupil} where ${pupil.familyId} = ${family.id})`, sql`not exists (select 1 from ${booking} where ${booking.familyId} = ${family.id})`));
-		if (emptied.length > 0) await tx.delete(family).where(inArray(family.id, emptied.map((f) => f.id)));
+			.where(
+				and(
+					eq(family.schoolId, schoolId),
+					sql`not exists (select 1 from ${pupil} where ${pupil.familyId} = ${family.id})`,
+					sql`not exists (select 1 from ${booking} where ${booking.familyId} = ${family.id})`
+				)
+			);
+		if (emptied.length > 0)
+			await tx.delete(family).where(
+				inArray(
+					family.id,
+					emptied.map((f) => f.id)
+				)
+			);
 
-		await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: 'roster.imported', detail: { created: report.pupilsCreated, updated: report.pupilsUpdated, families: report.families, emailsLeftOut: emailsLeftOut.length } });
+		await recordAudit(tx, {
+			schoolId,
+			actorKind: 'staff',
+			actorId,
+			action: 'roster.imported',
+			detail: {
+				created: report.pupilsCreated,
+				updated: report.pupilsUpdated,
+				families: report.families,
+				emailsLeftOut: emailsLeftOut.length
+			}
+		});
 		return report;
 	});
 }

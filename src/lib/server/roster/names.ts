@@ -23,7 +23,9 @@ export function fullName(pupil: PupilName): string {
 export function fullNameSql(alias: string): SQL {
 	// The alias is spliced into the query: only a plain identifier, written in our own code.
 	if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`not a table alias: ${alias}`);
-	return sql.raw(`trim(concat_ws(' ', ${alias}.first_name, nullif(${alias}.infix, ''), ${alias}.last_name))`);
+	return sql.raw(
+		`trim(concat_ws(' ', ${alias}.first_name, nullif(${alias}.infix, ''), ${alias}.last_name))`
+	);
 }
 
 export interface ChildForStaff extends PupilName {

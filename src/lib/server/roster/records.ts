@@ -22,7 +22,13 @@ export interface RosterRecord {
 	language: string;
 }
 
-export type RowProblem = 'required' | 'invalid_date' | 'invalid_email' | 'too_long' | 'duplicate_number' | 'invalid_yes_no';
+export type RowProblem =
+	| 'required'
+	| 'invalid_date'
+	| 'invalid_email'
+	| 'too_long'
+	| 'duplicate_number'
+	| 'invalid_yes_no';
 
 export interface RowError {
 	line: number;
@@ -43,7 +49,15 @@ export interface RowWarning {
 	value: string;
 }
 
-const LIMITS: Partial<Record<RosterField, number>> = { pupilNumber: 32, group: 32, postalCode: 16, guardian1Phone: 32, guardian2Phone: 32, guardian1Email: 254, guardian2Email: 254 };
+const LIMITS: Partial<Record<RosterField, number>> = {
+	pupilNumber: 32,
+	group: 32,
+	postalCode: 16,
+	guardian1Phone: 32,
+	guardian2Phone: 32,
+	guardian1Email: 254,
+	guardian2Email: 254
+};
 const DEFAULT_LIMIT = 200;
 
 /** 14-03-2021, 14/3/2021, 14.03.2021 or 2021-03-14 → 2021-03-14; anything else is null. */
@@ -53,10 +67,18 @@ export function parseDutchDate(value: string): string | null | 'invalid' {
 	let y: number, m: number, d: number;
 	let match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(v);
 	if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)))
+		[y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
 	else return 'invalid';
 	const date = new Date(Date.UTC(y, m - 1, d));
-	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1990 || y > 2100) return 'invalid';
+	if (
+		date.getUTCFullYear() !== y ||
+		date.getUTCMonth() !== m - 1 ||
+		date.getUTCDate() !== d ||
+		y < 1990 ||
+		y > 2100
+	)
+		return 'invalid';
 	return date.toISOString().slice(0, 10);
 }
 
@@ -67,7 +89,10 @@ function parseYesNo(value: string): boolean | 'invalid' {
 	return 'invalid';
 }
 
-export function readRecords(csv: ParsedCsv, mapping: Mapping): { records: RosterRecord[]; errors: RowError[]; warnings: RowWarning[] } {
+export function readRecords(
+	csv: ParsedCsv,
+	mapping: Mapping
+): { records: RosterRecord[]; errors: RowError[]; warnings: RowWarning[] } {
 	const records: RosterRecord[] = [];
 	const errors: RowError[] = [];
 	const warnings: RowWarning[] = [];
@@ -79,7 +104,8 @@ export function readRecords(csv: ParsedCsv, mapping: Mapping): { records: Roster
 		const cell = (field: RosterField) => {
 			const column = mapping[field];
 			const raw = column === undefined ? '' : singleLine(cells[column] ?? '');
-			if (raw.length > (LIMITS[field] ?? DEFAULT_LIMIT)) rowErrors.push({ line, field, problem: 'too_long' });
+			if (raw.length > (LIMITS[field] ?? DEFAULT_LIMIT))
+				rowErrors.push({ line, field, problem: 'too_long' });
 			return raw.slice(0, LIMITS[field] ?? DEFAULT_LIMIT);
 		};
 		const required = (field: RosterField) => {
@@ -107,12 +133,21 @@ export function readRecords(csv: ParsedCsv, mapping: Mapping): { records: Roster
 		const isNew = parseYesNo(cell('isNew'));
 		if (isNew === 'invalid') rowErrors.push({ line, field: 'isNew', problem: 'invalid_yes_no' });
 		if (pupilNumber) {
-			if (seen.has(pupilNumber)) rowErrors.push({ line, field: 'pupilNumber', problem: 'duplicate_number' });
+			if (seen.has(pupilNumber))
+				rowErrors.push({ line, field: 'pupilNumber', problem: 'duplicate_number' });
 			seen.set(pupilNumber, line);
 		}
 		const guardians = [
-			{ name: cell('guardian1Name'), email: email('guardian1Email'), phone: cell('guardian1Phone') || null },
-			{ name: cell('guardian2Name'), email: email('guardian2Email'), phone: cell('guardian2Phone') || null }
+			{
+				name: cell('guardian1Name'),
+				email: email('guardian1Email'),
+				phone: cell('guardian1Phone') || null
+			},
+			{
+				name: cell('guardian2Name'),
+				email: email('guardian2Email'),
+				phone: cell('guardian2Phone') || null
+			}
 		].filter((g) => g.name || g.email || g.phone);
 
 		if (rowErrors.length > 0) {

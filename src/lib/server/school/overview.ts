@@ -18,7 +18,11 @@ export interface RoundSummary {
  * The round staff work on now: the one running today, else the next one to start, else the one
  * that ended last. An office that sets up next spring's round in November changes nothing yet.
  */
-export async function currentRound(db: Database, schoolId: string, today: string): Promise<RoundSummary | null> {
+export async function currentRound(
+	db: Database,
+	schoolId: string,
+	today: string
+): Promise<RoundSummary | null> {
 	const [round] = await db
 		.select({
 			id: visitRound.id,
@@ -53,9 +57,17 @@ export async function schoolCounts(db: Database, schoolId: string): Promise<Scho
 		db.select({ n: count() }).from(group).where(eq(group.schoolId, schoolId)),
 		db.select({ n: count() }).from(pupil).where(eq(pupil.schoolId, schoolId)),
 		db.select({ n: count() }).from(family).where(eq(family.schoolId, schoolId)),
-		db.select({ n: count() }).from(staff).where(and(eq(staff.schoolId, schoolId), eq(staff.active, true)))
+		db
+			.select({ n: count() })
+			.from(staff)
+			.where(and(eq(staff.schoolId, schoolId), eq(staff.active, true)))
 	]);
-	return { groups: groups?.n ?? 0, pupils: pupils?.n ?? 0, families: families?.n ?? 0, staff: people?.n ?? 0 };
+	return {
+		groups: groups?.n ?? 0,
+		pupils: pupils?.n ?? 0,
+		families: families?.n ?? 0,
+		staff: people?.n ?? 0
+	};
 }
 
 export interface TeacherGroup {
@@ -63,7 +75,11 @@ export interface TeacherGroup {
 	pupils: number;
 }
 
-export async function groupsOfTeacher(db: Database, schoolId: string, staffId: string): Promise<TeacherGroup[]> {
+export async function groupsOfTeacher(
+	db: Database,
+	schoolId: string,
+	staffId: string
+): Promise<TeacherGroup[]> {
 	return db
 		.select({ name: group.name, pupils: countDistinct(pupil.id) })
 		.from(groupTeacher)
@@ -74,7 +90,11 @@ export async function groupsOfTeacher(db: Database, schoolId: string, staffId: s
 		.orderBy(asc(group.name));
 }
 
-export async function familiesVisitedBy(db: Database, schoolId: string, staffId: string): Promise<number> {
+export async function familiesVisitedBy(
+	db: Database,
+	schoolId: string,
+	staffId: string
+): Promise<number> {
 	const [row] = await db
 		.select({ n: count() })
 		.from(family)
@@ -106,6 +126,8 @@ export async function staffOfSchool(db: Database, schoolId: string): Promise<Sta
 		.from(staff)
 		.where(eq(staff.schoolId, schoolId))
 		.orderBy(asc(staff.role), asc(staff.name));
-	return rows.map(({ passwordHash, ...rest }) => ({ ...rest, accountReady: passwordHash !== null }));
+	return rows.map(({ passwordHash, ...rest }) => ({
+		...rest,
+		accountReady: passwordHash !== null
+	}));
 }
-

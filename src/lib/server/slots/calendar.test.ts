@@ -18,9 +18,25 @@ describe('the week view', () => {
 		expect((to.getTime() - from.getTime()) / 3_600_000).toBe(169);
 		const days = groupByDay(
 			'2026-10-19',
-			[{ id: 'a', staffId: 's', startsAt: new Date('2026-10-25T15:00:00Z'), endsAt: new Date('2026-10-25T15:45:00Z'), teacher: 'A', secondStaff: null, allowsHome: true, allowsSchool: true, allowsNeutral: true, booked: false }],
+			[
+				{
+					id: 'a',
+					staffId: 's',
+					startsAt: new Date('2026-10-25T15:00:00Z'),
+					endsAt: new Date('2026-10-25T15:45:00Z'),
+					teacher: 'A',
+					secondStaff: null,
+					allowsHome: true,
+					allowsSchool: true,
+					allowsNeutral: true,
+					booked: false
+				}
+			],
 			'Europe/Amsterdam'
 		);
-		expect(days[6]).toMatchObject({ date: '2026-10-25', slots: [{ start: '16:00', end: '16:45' }] });
+		expect(days[6]).toMatchObject({
+			date: '2026-10-25',
+			slots: [{ start: '16:00', end: '16:45' }]
+		});
 	});
 });

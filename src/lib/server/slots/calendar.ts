@@ -7,14 +7,21 @@ export function mondayOf(date: string): string {
 }
 
 /** The week asked for, else the week of today, else (before a round starts) its first week. */
-export function chooseWeek(asked: string | null, today: string, roundStartsOn: string | null): string {
+export function chooseWeek(
+	asked: string | null,
+	today: string,
+	roundStartsOn: string | null
+): string {
 	if (asked && isDate(asked)) return mondayOf(asked);
 	if (roundStartsOn && roundStartsOn > today) return mondayOf(roundStartsOn);
 	return mondayOf(today);
 }
 
 export function weekBounds(monday: string, timeZone: string): { from: Date; to: Date } {
-	return { from: fromWallTime(monday, '00:00', timeZone)!, to: fromWallTime(addDays(monday, 7), '00:00', timeZone)! };
+	return {
+		from: fromWallTime(monday, '00:00', timeZone)!,
+		to: fromWallTime(addDays(monday, 7), '00:00', timeZone)!
+	};
 }
 
 /** ISO week number: schools plan in "week 44". */
@@ -32,8 +39,15 @@ export interface CalendarSlot extends Omit<WeekSlot, 'startsAt' | 'endsAt'> {
 	end: string;
 }
 
-export function groupByDay(monday: string, slots: WeekSlot[], timeZone: string): { date: string; slots: CalendarSlot[] }[] {
-	const days = Array.from({ length: 7 }, (_, i) => ({ date: addDays(monday, i), slots: [] as CalendarSlot[] }));
+export function groupByDay(
+	monday: string,
+	slots: WeekSlot[],
+	timeZone: string
+): { date: string; slots: CalendarSlot[] }[] {
+	const days = Array.from({ length: 7 }, (_, i) => ({
+		date: addDays(monday, i),
+		slots: [] as CalendarSlot[]
+	}));
 	for (const s of slots) {
 		const start = toWallTime(s.startsAt, timeZone);
 		const day = days.find((d) => d.date === start.date);

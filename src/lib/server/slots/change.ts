@@ -16,17 +16,26 @@ import { mayChangeSlot, type Viewer } from '../auth/policy';
 
 export type Actor = Viewer;
 
-export type SlotChangeProblem = 'not_found' | 'needs_confirmation' | 'overlap' | 'in_past' | 'outside_round';
-export type SlotChangeResult = { ok: true; familyToBeTold: boolean } | { ok: false; reason: SlotChangeProblem };
+export type SlotChangeProblem =
+	'not_found' | 'needs_confirmation' | 'overlap' | 'in_past' | 'outside_round';
+export type SlotChangeResult =
+	{ ok: true; familyToBeTold: boolean } | { ok: false; reason: SlotChangeProblem };
 
 /** The slot, locked, if this person may change it: its own teacher, or an admin of the school. */
 async function lockSlot(tx: Database, actor: Actor, slotId: string) {
 	const [row] = await tx
-		.select({ id: slot.id, staffId: slot.staffId, roundId: slot.roundId, startsAt: slot.startsAt, endsAt: slot.endsAt })
+		.select({
+			id: slot.id,
+			staffId: slot.staffId,
+			roundId: slot.roundId,
+			startsAt: slot.startsAt,
+			endsAt: slot.endsAt
+		})
 		.from(slot)
 		.where(and(eq(slot.id, slotId), eq(slot.schoolId, actor.schoolId)))
 		.for('update');
-	if (!row || !mayChangeSlot(actor, { schoolId: actor.schoolId, staffId: row.staffId })) throw new Refusal<SlotChangeProblem>('not_found');
+	if (!row || !mayChangeSlot(actor, { schoolId: actor.schoolId, staffId: row.staffId }))
+		throw new Refusal<SlotChangeProblem>('not_found');
 	const [booked] = await tx
 		.select({ id: booking.id })
 		.from(booking)
@@ -37,12 +46,23 @@ async function lockSlot(tx: Database, actor: Actor, slotId: string) {
 /** Two slots of one person that overlap: the database refuses the second. */
 export const overlapConstraint = { slot_staff_no_overlap: 'overlap' } as const;
 
-async function inTransaction(db: Database, work: (tx: Database) => Promise<boolean>): Promise<SlotChangeResult> {
+async function inTransaction(
+	db: Database,
+	work: (tx: Database) => Promise<boolean>
+): Promise<SlotChangeResult> {
 	const result = await attempt<boolean, SlotChangeProblem>(db, work, overlapConstraint);
-	return result.ok ? { ok: true, familyToBeTold: result.value } : { ok: false, reason: result.problem };
+	return result.ok
+		? { ok: true, familyToBeTold: result.value }
+		: { ok: false, reason: result.problem };
 }
 
-export function deleteSlot(db: Database, actor: Actor, slotId: string, confirmed: boolean, now: Date): Promise<SlotChangeResult> {
+export function deleteSlot(
+	db: Database,
+	actor: Actor,
+	slotId: string,
+	confirmed: boolean,
+	now: Date
+): Promise<SlotChangeResult> {
 	return inTransaction(db, async (tx) => {
 		const { slot: row, bookingId } = await lockSlot(tx, actor, slotId);
 		if (bookingId && !confirmed) throw new Refusal<SlotChangeProblem>('needs_confirmation');
@@ -50,30 +70,68 @@ export function deleteSlot(db: Database, actor: Actor, slotId: string, confirmed
 			const before = await visitState(tx, bookingId);
 			await tx
 				.update(booking)
-				.set({ status: 'cancelled', cancelledAt: now, updatedAt: now, familyNotice: 'cancelled', sequence: sql`${booking.sequence} + 1` })
+				.set({
+					status: 'cancelled',
+					cancelledAt: now,
+					updatedAt: now,
+					familyNotice: 'cancelled',
+					sequence: sql`${booking.sequence} + 1`
+				})
 				.where(eq(booking.id, bookingId));
 			// Before the slot goes: the messages name the people who were coming.
 			await queueVisitMessages(tx, bookingId, { event: 'cancelled', by: 'school', before }, now);
 		}
 		await tx.delete(slot).where(eq(slot.id, row.id));
-		await recordAudit(tx, { schoolId: actor.schoolId, actorKind: 'staff', actorId: actor.id, action: 'slot.deleted', subjectType: 'slot', subjectId: row.id, detail: { booked: Boolean(bookingId) } });
+		await recordAudit(tx, {
+			schoolId: actor.schoolId,
+			actorKind: 'staff',
+			actorId: actor.id,
+			action: 'slot.deleted',
+			subjectType: 'slot',
+			subjectId: row.id,
+			detail: { booked: Boolean(bookingId) }
+		});
 		return Boolean(bookingId);
 	});
 }
 
-export function moveSlot(db: Database, actor: Actor, slotId: string, to: SlotTime, confirmed: boolean, timeZone: string, now: Date): Promise<SlotChangeResult> {
+export function moveSlot(
+	db: Database,
+	actor: Actor,
+	slotId: string,
+	to: SlotTime,
+	confirmed: boolean,
+	timeZone: string,
+	now: Date
+): Promise<SlotChangeResult> {
 	return inTransaction(db, async (tx) => {
 		const { slot: row, bookingId } = await lockSlot(tx, actor, slotId);
 		if (to.startsAt.getTime() <= now.getTime()) throw new Refusal<SlotChangeProblem>('in_past');
-		const [round] = await tx.select({ startsOn: visitRound.startsOn, endsOn: visitRound.endsOn }).from(visitRound).where(eq(visitRound.id, row.roundId));
+		const [round] = await tx
+			.select({ startsOn: visitRound.startsOn, endsOn: visitRound.endsOn })
+			.from(visitRound)
+			.where(eq(visitRound.id, row.roundId));
 		const day = toWallTime(to.startsAt, timeZone).date;
-		if (!round || day < round.startsOn || day > round.endsOn) throw new Refusal<SlotChangeProblem>('outside_round');
+		if (!round || day < round.startsOn || day > round.endsOn)
+			throw new Refusal<SlotChangeProblem>('outside_round');
 		if (bookingId && !confirmed) throw new Refusal<SlotChangeProblem>('needs_confirmation');
 		const before = bookingId ? await visitState(tx, bookingId) : null;
-		const people = await tx.select({ id: slotStaff.staffId }).from(slotStaff).where(eq(slotStaff.slotId, row.id));
-		await lockStaffForSlots(tx, people.map((p) => p.id));
-		await tx.update(slot).set({ startsAt: to.startsAt, endsAt: to.endsAt }).where(eq(slot.id, row.id));
-		await tx.update(slotStaff).set({ startsAt: to.startsAt, endsAt: to.endsAt }).where(eq(slotStaff.slotId, row.id));
+		const people = await tx
+			.select({ id: slotStaff.staffId })
+			.from(slotStaff)
+			.where(eq(slotStaff.slotId, row.id));
+		await lockStaffForSlots(
+			tx,
+			people.map((p) => p.id)
+		);
+		await tx
+			.update(slot)
+			.set({ startsAt: to.startsAt, endsAt: to.endsAt })
+			.where(eq(slot.id, row.id));
+		await tx
+			.update(slotStaff)
+			.set({ startsAt: to.startsAt, endsAt: to.endsAt })
+			.where(eq(slotStaff.slotId, row.id));
 		if (bookingId) {
 			await tx
 				.update(booking)
@@ -81,7 +139,15 @@ export function moveSlot(db: Database, actor: Actor, slotId: string, to: SlotTim
 				.where(eq(booking.id, bookingId));
 			await queueVisitMessages(tx, bookingId, { event: 'booked', by: 'school', before }, now);
 		}
-		await recordAudit(tx, { schoolId: actor.schoolId, actorKind: 'staff', actorId: actor.id, action: 'slot.moved', subjectType: 'slot', subjectId: row.id, detail: { booked: Boolean(bookingId) } });
+		await recordAudit(tx, {
+			schoolId: actor.schoolId,
+			actorKind: 'staff',
+			actorId: actor.id,
+			action: 'slot.moved',
+			subjectType: 'slot',
+			subjectId: row.id,
+			detail: { booked: Boolean(bookingId) }
+		});
 		return Boolean(bookingId);
 	});
 }

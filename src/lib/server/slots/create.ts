@@ -34,11 +34,18 @@ export type CreateSlotsProblem =
 	| 'outside_round'
 	| 'overlap';
 
-export type CreateSlotsResult = { ok: true; ids: string[] } | { ok: false; reason: CreateSlotsProblem };
+export type CreateSlotsResult =
+	{ ok: true; ids: string[] } | { ok: false; reason: CreateSlotsProblem };
 
-export async function createSlots(db: Database, input: NewSlots, timeZone: string, now = businessNow()): Promise<CreateSlotsResult> {
+export async function createSlots(
+	db: Database,
+	input: NewSlots,
+	timeZone: string,
+	now = businessNow()
+): Promise<CreateSlotsResult> {
 	if (input.times.length === 0) return { ok: false, reason: 'none' };
-	if (!input.allowsHome && !input.allowsSchool && !input.allowsNeutral) return { ok: false, reason: 'no_place' };
+	if (!input.allowsHome && !input.allowsSchool && !input.allowsNeutral)
+		return { ok: false, reason: 'no_place' };
 	if (input.secondStaffId === input.staffId) return { ok: false, reason: 'same_person' };
 
 	const [round] = await db
@@ -51,7 +58,9 @@ export async function createSlots(db: Database, input: NewSlots, timeZone: strin
 	const found = await db
 		.select({ id: staff.id })
 		.from(staff)
-		.where(and(inArray(staff.id, people), eq(staff.schoolId, input.schoolId), eq(staff.active, true)));
+		.where(
+			and(inArray(staff.id, people), eq(staff.schoolId, input.schoolId), eq(staff.active, true))
+		);
 	if (found.length !== people.length) return { ok: false, reason: 'unknown_staff' };
 
 	for (const t of input.times) {
@@ -80,7 +89,16 @@ export async function createSlots(db: Database, input: NewSlots, timeZone: strin
 					}))
 				)
 				.returning({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt });
-			await tx.insert(slotStaff).values(rows.flatMap((r) => people.map((staffId) => ({ slotId: r.id, staffId, startsAt: r.startsAt, endsAt: r.endsAt }))));
+			await tx.insert(slotStaff).values(
+				rows.flatMap((r) =>
+					people.map((staffId) => ({
+						slotId: r.id,
+						staffId,
+						startsAt: r.startsAt,
+						endsAt: r.endsAt
+					}))
+				)
+			);
 			return rows.map((r) => r.id);
 		},
 		overlapConstraint

@@ -3,7 +3,15 @@
  * to travel") into slot times. Each slot is placed on the wall clock of its own day, so a
  * pattern that spans the end of summer time keeps 15:30 at 15:30.
  */
-import { addDays, fromWallTime, isDate, minutesOfDay, TIME_PATTERN, timeOfMinutes, weekdayOf } from '../time/zone';
+import {
+	addDays,
+	fromWallTime,
+	isDate,
+	minutesOfDay,
+	TIME_PATTERN,
+	timeOfMinutes,
+	weekdayOf
+} from '../time/zone';
 
 export interface SlotPattern {
 	from: string;
@@ -36,16 +44,22 @@ export type PlanProblem =
 export const MAX_RANGE_DAYS = 92;
 export const MAX_SLOTS = 400;
 
-export function planSlots(pattern: SlotPattern, timeZone: string): { ok: true; slots: SlotTime[] } | { ok: false; problem: PlanProblem } {
+export function planSlots(
+	pattern: SlotPattern,
+	timeZone: string
+): { ok: true; slots: SlotTime[] } | { ok: false; problem: PlanProblem } {
 	const { from, to, weekdays, startTime, endTime, visitMinutes, travelMinutes } = pattern;
 	if (!isDate(from) || !isDate(to)) return { ok: false, problem: 'invalid_dates' };
 	if (to < from) return { ok: false, problem: 'to_before_from' };
-	if (!TIME_PATTERN.test(startTime) || !TIME_PATTERN.test(endTime)) return { ok: false, problem: 'invalid_times' };
+	if (!TIME_PATTERN.test(startTime) || !TIME_PATTERN.test(endTime))
+		return { ok: false, problem: 'invalid_times' };
 	if (endTime <= startTime) return { ok: false, problem: 'end_before_start' };
 	const days = weekdays.filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
 	if (days.length === 0) return { ok: false, problem: 'no_weekdays' };
-	if (!Number.isInteger(visitMinutes) || visitMinutes < 10 || visitMinutes > 240) return { ok: false, problem: 'invalid_length' };
-	if (!Number.isInteger(travelMinutes) || travelMinutes < 0 || travelMinutes > 120) return { ok: false, problem: 'invalid_length' };
+	if (!Number.isInteger(visitMinutes) || visitMinutes < 10 || visitMinutes > 240)
+		return { ok: false, problem: 'invalid_length' };
+	if (!Number.isInteger(travelMinutes) || travelMinutes < 0 || travelMinutes > 120)
+		return { ok: false, problem: 'invalid_length' };
 
 	const slots: SlotTime[] = [];
 	const first = minutesOfDay(startTime);

@@ -19,7 +19,11 @@ export interface WeekSlot {
 }
 
 /** Slots with their teacher, second staff member and whether a family booked them. */
-async function slotsWhere(db: Database, where: SQL | undefined, byPerson: string | null): Promise<WeekSlot[]> {
+async function slotsWhere(
+	db: Database,
+	where: SQL | undefined,
+	byPerson: string | null
+): Promise<WeekSlot[]> {
 	const second = alias(staff, 'second_staff');
 	const base = db
 		.select({
@@ -40,17 +44,37 @@ async function slotsWhere(db: Database, where: SQL | undefined, byPerson: string
 		.leftJoin(booking, and(eq(booking.slotId, slot.id), eq(booking.status, 'booked')))
 		.$dynamic();
 	// Through slot_staff: a person's slots whichever role they have in them.
-	const query = byPerson ? base.innerJoin(slotStaff, and(eq(slotStaff.slotId, slot.id), eq(slotStaff.staffId, byPerson))) : base;
+	const query = byPerson
+		? base.innerJoin(slotStaff, and(eq(slotStaff.slotId, slot.id), eq(slotStaff.staffId, byPerson)))
+		: base;
 	const rows = await query.where(where).orderBy(asc(slot.startsAt));
 	return rows.map(({ bookingId, ...r }) => ({ ...r, booked: bookingId !== null }));
 }
 
-export function slotsOfPerson(db: Database, schoolId: string, staffId: string, from: Date, to: Date): Promise<WeekSlot[]> {
-	return slotsWhere(db, and(eq(slot.schoolId, schoolId), gte(slot.startsAt, from), lt(slot.startsAt, to)), staffId);
+export function slotsOfPerson(
+	db: Database,
+	schoolId: string,
+	staffId: string,
+	from: Date,
+	to: Date
+): Promise<WeekSlot[]> {
+	return slotsWhere(
+		db,
+		and(eq(slot.schoolId, schoolId), gte(slot.startsAt, from), lt(slot.startsAt, to)),
+		staffId
+	);
 }
 
 /** One slot for its detail page, if this person may change it (policy.ts). */
-export async function slotForChange(db: Database, me: Viewer, slotId: string): Promise<WeekSlot | null> {
-	const [row] = await slotsWhere(db, and(eq(slot.id, slotId), eq(slot.schoolId, me.schoolId)), null);
+export async function slotForChange(
+	db: Database,
+	me: Viewer,
+	slotId: string
+): Promise<WeekSlot | null> {
+	const [row] = await slotsWhere(
+		db,
+		and(eq(slot.id, slotId), eq(slot.schoolId, me.schoolId)),
+		null
+	);
 	return row && mayChangeSlot(me, { schoolId: me.schoolId, staffId: row.staffId }) ? row : null;
 }

@@ -16,26 +16,47 @@ export const titles = ['teacher', 'intern', 'care_coordinator', 'director', 'off
 export type Title = (typeof titles)[number];
 
 /** Office, director and care coordinator manage the school; teachers and interns do not. */
-export const roleOf = (title: Title): 'admin' | 'teacher' => (title === 'teacher' || title === 'intern' ? 'teacher' : 'admin');
+export const roleOf = (title: Title): 'admin' | 'teacher' =>
+	title === 'teacher' || title === 'intern' ? 'teacher' : 'admin';
 
-export type InviteResult = { ok: true; staffId: string; token: string } | { ok: false; reason: 'name_required' | 'invalid_email' | 'email_taken' | 'invalid_title' };
+export type InviteResult =
+	| { ok: true; staffId: string; token: string }
+	| { ok: false; reason: 'name_required' | 'invalid_email' | 'email_taken' | 'invalid_title' };
 
-export async function inviteStaff(db: Database, schoolId: string, actorId: string, input: { name: string; email: string; title: string }, now: Date): Promise<InviteResult> {
+export async function inviteStaff(
+	db: Database,
+	schoolId: string,
+	actorId: string,
+	input: { name: string; email: string; title: string },
+	now: Date
+): Promise<InviteResult> {
 	const name = singleLine(input.name).slice(0, 120);
 	const email = normaliseEmail(singleLine(input.email));
 	if (!name) return { ok: false, reason: 'name_required' };
 	if (!isEmail(email)) return { ok: false, reason: 'invalid_email' };
-	if (!(titles as readonly string[]).includes(input.title)) return { ok: false, reason: 'invalid_title' };
+	if (!(titles as readonly string[]).includes(input.title))
+		return { ok: false, reason: 'invalid_title' };
 	const title = input.title as Title;
 	// The person, their link and the mail with it exist together or not at all. An address in use,
 	// here or at another school, gets the same answer either way.
 	const result = await attempt(
 		db,
 		async (tx) => {
-			const [row] = await tx.insert(staff).values({ schoolId, name, email, title, role: roleOf(title) }).returning({ id: staff.id });
+			const [row] = await tx
+				.insert(staff)
+				.values({ schoolId, name, email, title, role: roleOf(title) })
+				.returning({ id: staff.id });
 			const staffId = row!.id;
 			const token = await mailStaffLink(tx, staffId, 'setup', now);
-			await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: 'staff.invited', subjectType: 'staff', subjectId: staffId, detail: { title } });
+			await recordAudit(tx, {
+				schoolId,
+				actorKind: 'staff',
+				actorId,
+				action: 'staff.invited',
+				subjectType: 'staff',
+				subjectId: staffId,
+				detail: { title }
+			});
 			return { staffId, token };
 		},
 		{ staff_email_key: 'email_taken' }
@@ -46,11 +67,22 @@ export async function inviteStaff(db: Database, schoolId: string, actorId: strin
 export async function findStaffMember(db: Database, schoolId: string, staffId: string) {
 	if (!isUuid(staffId)) return null;
 	const [row] = await db
-		.select({ id: staff.id, name: staff.name, email: staff.email, title: staff.title, role: staff.role, active: staff.active, hasPassword: sql<boolean>`${staff.passwordHash} is not null` })
+		.select({
+			id: staff.id,
+			name: staff.name,
+			email: staff.email,
+			title: staff.title,
+			role: staff.role,
+			active: staff.active,
+			hasPassword: sql<boolean>`${staff.passwordHash} is not null`
+		})
 		.from(staff)
 		.where(and(eq(staff.id, staffId), eq(staff.schoolId, schoolId)));
 	if (!row) return null;
-	const groups = await db.select({ id: groupTeacher.groupId }).from(groupTeacher).where(eq(groupTeacher.staffId, staffId));
+	const groups = await db
+		.select({ id: groupTeacher.groupId })
+		.from(groupTeacher)
+		.where(eq(groupTeacher.staffId, staffId));
 	return { ...row, hasPassword: Boolean(row.hasPassword), groupIds: groups.map((g) => g.id) };
 }
 
@@ -72,44 +104,94 @@ export async function fillVisitingTeachers(db: Database, schoolId: string): Prom
 		where f.school_id = ${schoolId} and f.visiting_staff_id is null`);
 }
 
-export async function setGroups(db: Database, schoolId: string, actorId: string, staffId: string, groupIds: string[]): Promise<boolean> {
+export async function setGroups(
+	db: Database,
+	schoolId: string,
+	actorId: string,
+	staffId: string,
+	groupIds: string[]
+): Promise<boolean> {
 	const person = await findStaffMember(db, schoolId, staffId);
 	if (!person) return false;
 	const valid = groupIds.length
-		? (await db.select({ id: group.id }).from(group).where(and(eq(group.schoolId, schoolId), inArray(group.id, groupIds.filter(isUuid))))).map((g) => g.id)
+		? (
+				await db
+					.select({ id: group.id })
+					.from(group)
+					.where(and(eq(group.schoolId, schoolId), inArray(group.id, groupIds.filter(isUuid))))
+			).map((g) => g.id)
 		: [];
 	await transaction(db, async (tx) => {
 		await tx.delete(groupTeacher).where(eq(groupTeacher.staffId, staffId));
-		if (valid.length) await tx.insert(groupTeacher).values(valid.map((groupId) => ({ groupId, staffId })));
+		if (valid.length)
+			await tx.insert(groupTeacher).values(valid.map((groupId) => ({ groupId, staffId })));
 		await fillVisitingTeachers(tx, schoolId);
-		await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: 'staff.groups_set', subjectType: 'staff', subjectId: staffId, detail: { groups: valid.length } });
+		await recordAudit(tx, {
+			schoolId,
+			actorKind: 'staff',
+			actorId,
+			action: 'staff.groups_set',
+			subjectType: 'staff',
+			subjectId: staffId,
+			detail: { groups: valid.length }
+		});
 	});
 	return true;
 }
 
 export type ActiveResult = { ok: true } | { ok: false; reason: 'not_found' | 'self' };
 
-export async function setActive(db: Database, schoolId: string, actorId: string, staffId: string, active: boolean): Promise<ActiveResult> {
+export async function setActive(
+	db: Database,
+	schoolId: string,
+	actorId: string,
+	staffId: string,
+	active: boolean
+): Promise<ActiveResult> {
 	if (staffId === actorId) return { ok: false, reason: 'self' };
 	const person = await findStaffMember(db, schoolId, staffId);
 	if (!person) return { ok: false, reason: 'not_found' };
 	await transaction(db, async (tx) => {
 		await tx.update(staff).set({ active }).where(eq(staff.id, staffId));
 		if (!active) await tx.delete(staffSession).where(eq(staffSession.staffId, staffId));
-		await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: active ? 'staff.reactivated' : 'staff.deactivated', subjectType: 'staff', subjectId: staffId });
+		await recordAudit(tx, {
+			schoolId,
+			actorKind: 'staff',
+			actorId,
+			action: active ? 'staff.reactivated' : 'staff.deactivated',
+			subjectType: 'staff',
+			subjectId: staffId
+		});
 	});
 	return { ok: true };
 }
 
 /** A fresh one-time link: for an invitation that expired, or a forgotten password. */
-export async function newStaffLink(db: Database, schoolId: string, actorId: string, staffId: string, now: Date): Promise<string | null> {
+export async function newStaffLink(
+	db: Database,
+	schoolId: string,
+	actorId: string,
+	staffId: string,
+	now: Date
+): Promise<string | null> {
 	const person = await findStaffMember(db, schoolId, staffId);
 	if (!person || !person.active) return null;
 	const token = await mailStaffLink(db, staffId, person.hasPassword ? 'reset' : 'setup', now);
-	await recordAudit(db, { schoolId, actorKind: 'staff', actorId, action: 'staff.link_issued', subjectType: 'staff', subjectId: staffId });
+	await recordAudit(db, {
+		schoolId,
+		actorKind: 'staff',
+		actorId,
+		action: 'staff.link_issued',
+		subjectType: 'staff',
+		subjectId: staffId
+	});
 	return token;
 }
 
 export async function groupsOfSchool(db: Database, schoolId: string) {
-	return db.select({ id: group.id, name: group.name }).from(group).where(eq(group.schoolId, schoolId)).orderBy(group.name);
+	return db
+		.select({ id: group.id, name: group.name })
+		.from(group)
+		.where(eq(group.schoolId, schoolId))
+		.orderBy(group.name);
 }

@@ -5,13 +5,26 @@ const AMS = 'Europe/Amsterdam';
 
 describe('wall-clock time in Amsterdam and Brussels', () => {
 	it('puts 16:00 at 14:00 UTC before and 15:00 UTC after the clocks go back on 25 Oct 2026', () => {
-		expect(fromWallTime('2026-10-23', '16:00', AMS)!.toISOString()).toBe('2026-10-23T14:00:00.000Z');
-		expect(fromWallTime('2026-10-26', '16:00', AMS)!.toISOString()).toBe('2026-10-26T15:00:00.000Z');
-		expect(fromWallTime('2026-10-26', '16:00', 'Europe/Brussels')!.toISOString()).toBe('2026-10-26T15:00:00.000Z');
+		expect(fromWallTime('2026-10-23', '16:00', AMS)!.toISOString()).toBe(
+			'2026-10-23T14:00:00.000Z'
+		);
+		expect(fromWallTime('2026-10-26', '16:00', AMS)!.toISOString()).toBe(
+			'2026-10-26T15:00:00.000Z'
+		);
+		expect(fromWallTime('2026-10-26', '16:00', 'Europe/Brussels')!.toISOString()).toBe(
+			'2026-10-26T15:00:00.000Z'
+		);
 	});
 
 	it('round-trips every quarter hour across both changes of 2026', () => {
-		for (const date of ['2026-03-28', '2026-03-29', '2026-03-30', '2026-10-24', '2026-10-25', '2026-10-26']) {
+		for (const date of [
+			'2026-03-28',
+			'2026-03-29',
+			'2026-03-30',
+			'2026-10-24',
+			'2026-10-25',
+			'2026-10-26'
+		]) {
 			for (let m = 0; m < 24 * 60; m += 15) {
 				const time = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 				const instant = fromWallTime(date, time, AMS);
@@ -26,7 +39,9 @@ describe('wall-clock time in Amsterdam and Brussels', () => {
 	});
 
 	it('takes the first 02:30 on the night the clocks go back', () => {
-		expect(fromWallTime('2026-10-25', '02:30', AMS)!.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+		expect(fromWallTime('2026-10-25', '02:30', AMS)!.toISOString()).toBe(
+			'2026-10-25T00:30:00.000Z'
+		);
 	});
 
 	it('knows offsets, weekdays and calendar dates', () => {

@@ -36,7 +36,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 function parts(instant: Date, timeZone: string) {
-	const map = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+	const map = Object.fromEntries(
+		formatter(timeZone)
+			.formatToParts(instant)
+			.map((p) => [p.type, p.value])
+	);
 	return {
 		year: Number(map.year),
 		month: Number(map.month),
@@ -58,7 +62,11 @@ export function offsetMinutes(instant: Date, timeZone: string): number {
 export function toWallTime(instant: Date, timeZone: string): WallTime {
 	const p = parts(instant, timeZone);
 	const pad = (n: number) => String(n).padStart(2, '0');
-	return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}`, weekday: p.weekday };
+	return {
+		date: `${p.year}-${pad(p.month)}-${pad(p.day)}`,
+		time: `${pad(p.hour)}:${pad(p.minute)}`,
+		weekday: p.weekday
+	};
 }
 
 export const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -72,8 +80,10 @@ export function isDate(value: string): boolean {
 	return d.toISOString().slice(0, 10) === value;
 }
 
-export const minutesOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-export const timeOfMinutes = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+export const minutesOfDay = (time: string) =>
+	Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+export const timeOfMinutes = (m: number) =>
+	`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /**
  * The instant at which the school's clock shows `date time`. Null for a time that does not exist
@@ -86,7 +96,12 @@ export function fromWallTime(date: string, time: string, timeZone: string): Date
 	const naive = Date.UTC(y, mo - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5)));
 	// The offset a few hours before and after brackets any change that day; try the larger
 	// (summer) offset first so an ambiguous time resolves to its first occurrence.
-	const candidates = [...new Set([offsetMinutes(new Date(naive - 6 * 3_600_000), timeZone), offsetMinutes(new Date(naive + 6 * 3_600_000), timeZone)])].sort((a, b) => b - a);
+	const candidates = [
+		...new Set([
+			offsetMinutes(new Date(naive - 6 * 3_600_000), timeZone),
+			offsetMinutes(new Date(naive + 6 * 3_600_000), timeZone)
+		])
+	].sort((a, b) => b - a);
 	for (const offset of candidates) {
 		const instant = new Date(naive - offset * 60_000);
 		const back = toWallTime(instant, timeZone);

@@ -44,30 +44,63 @@ export type RoundProblem =
 export const MAX_ROUND_DAYS = 120;
 const MAX_POINTS_TEXT = 2000;
 
-const inRange = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+const inRange = (n: number, min: number, max: number) =>
+	Number.isInteger(n) && n >= min && n <= max;
 
 export async function listRounds(db: Database, schoolId: string) {
 	return db
-		.select({ id: visitRound.id, name: visitRound.name, startsOn: visitRound.startsOn, endsOn: visitRound.endsOn })
+		.select({
+			id: visitRound.id,
+			name: visitRound.name,
+			startsOn: visitRound.startsOn,
+			endsOn: visitRound.endsOn
+		})
 		.from(visitRound)
 		.where(eq(visitRound.schoolId, schoolId))
 		.orderBy(desc(visitRound.startsOn));
 }
 
 /** A round with every group of the school: whether it takes part, and its talking points. */
-export async function roundForEditing(db: Database, schoolId: string, roundId: string | null, timeZone: string, today: string) {
-	const groups = await db.select({ id: group.id, name: group.name, year: group.year, isLanguageClass: group.isLanguageClass }).from(group).where(eq(group.schoolId, schoolId)).orderBy(group.name);
+export async function roundForEditing(
+	db: Database,
+	schoolId: string,
+	roundId: string | null,
+	timeZone: string,
+	today: string
+) {
+	const groups = await db
+		.select({
+			id: group.id,
+			name: group.name,
+			year: group.year,
+			isLanguageClass: group.isLanguageClass
+		})
+		.from(group)
+		.where(eq(group.schoolId, schoolId))
+		.orderBy(group.name);
 	let round: typeof visitRound.$inferSelect | undefined;
 	if (roundId) {
 		if (!isUuid(roundId)) return null;
-		[round] = await db.select().from(visitRound).where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
+		[round] = await db
+			.select()
+			.from(visitRound)
+			.where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
 		if (!round) return null;
 	}
-	const chosen = round ? new Map((await db.select().from(visitRoundGroup).where(eq(visitRoundGroup.roundId, round.id))).map((g) => [g.groupId, g.talkingPoints])) : null;
+	const chosen = round
+		? new Map(
+				(await db.select().from(visitRoundGroup).where(eq(visitRoundGroup.roundId, round.id))).map(
+					(g) => [g.groupId, g.talkingPoints]
+				)
+			)
+		: null;
 	const opens = round ? toWallTime(round.bookingOpensAt, timeZone) : { date: today, time: '08:00' };
-	const closes = round ? toWallTime(round.bookingClosesAt, timeZone) : { date: addDays(today, 20), time: '18:00' };
+	const closes = round
+		? toWallTime(round.bookingClosesAt, timeZone)
+		: { date: addDays(today, 20), time: '18:00' };
 	// A new round: groups 1, 3 and 5 and the language class take part, as in most policies.
-	const byDefault = (g: (typeof groups)[number]) => g.isLanguageClass || [1, 3, 5].includes(g.year ?? 0);
+	const byDefault = (g: (typeof groups)[number]) =>
+		g.isLanguageClass || [1, 3, 5].includes(g.year ?? 0);
 	return {
 		id: round?.id ?? null,
 		/** For the round's public newsletter link (`/n/<code>`). */
@@ -109,20 +142,37 @@ export async function saveRound(
 	const name = singleLine(input.name).slice(0, 200);
 	if (!name) return { ok: false, problem: 'name_required' };
 	if (name.length > 120) return { ok: false, problem: 'text_too_long' };
-	if (!isDate(input.startsOn) || !isDate(input.endsOn)) return { ok: false, problem: 'invalid_dates' };
+	if (!isDate(input.startsOn) || !isDate(input.endsOn))
+		return { ok: false, problem: 'invalid_dates' };
 	if (input.endsOn < input.startsOn) return { ok: false, problem: 'end_before_start' };
-	if (addDays(input.startsOn, MAX_ROUND_DAYS) < input.endsOn) return { ok: false, problem: 'too_long' };
-	if (!inRange(input.visitMinutes, 10, 240) || !inRange(input.travelMinutes, 0, 120)) return { ok: false, problem: 'invalid_length' };
-	if (!inRange(input.changeDeadlineHours, 0, 336) || !inRange(input.reminderHoursBefore, 0, 168)) return { ok: false, problem: 'invalid_hours' };
-	const opens = TIME_PATTERN.test(input.opensAt) ? fromWallTime(input.opensOn, input.opensAt, timeZone) : null;
-	const closes = TIME_PATTERN.test(input.closesAt) ? fromWallTime(input.closesOn, input.closesAt, timeZone) : null;
-	if (!opens || !closes || closes <= opens || input.closesOn > input.endsOn) return { ok: false, problem: 'invalid_booking_window' };
-	const points = Object.fromEntries(Object.entries(input.groups).map(([id, text]) => [id, multiLine(text)]));
+	if (addDays(input.startsOn, MAX_ROUND_DAYS) < input.endsOn)
+		return { ok: false, problem: 'too_long' };
+	if (!inRange(input.visitMinutes, 10, 240) || !inRange(input.travelMinutes, 0, 120))
+		return { ok: false, problem: 'invalid_length' };
+	if (!inRange(input.changeDeadlineHours, 0, 336) || !inRange(input.reminderHoursBefore, 0, 168))
+		return { ok: false, problem: 'invalid_hours' };
+	const opens = TIME_PATTERN.test(input.opensAt)
+		? fromWallTime(input.opensOn, input.opensAt, timeZone)
+		: null;
+	const closes = TIME_PATTERN.test(input.closesAt)
+		? fromWallTime(input.closesOn, input.closesAt, timeZone)
+		: null;
+	if (!opens || !closes || closes <= opens || input.closesOn > input.endsOn)
+		return { ok: false, problem: 'invalid_booking_window' };
+	const points = Object.fromEntries(
+		Object.entries(input.groups).map(([id, text]) => [id, multiLine(text)])
+	);
 	const newPupilTalkingPoints = multiLine(input.newPupilTalkingPoints);
-	if ([...Object.values(points), newPupilTalkingPoints].some((p) => p.length > MAX_POINTS_TEXT)) return { ok: false, problem: 'text_too_long' };
+	if ([...Object.values(points), newPupilTalkingPoints].some((p) => p.length > MAX_POINTS_TEXT))
+		return { ok: false, problem: 'text_too_long' };
 
 	const wanted = Object.keys(points).filter(isUuid);
-	const groups = wanted.length ? await db.select({ id: group.id }).from(group).where(and(eq(group.schoolId, schoolId), inArray(group.id, wanted))) : [];
+	const groups = wanted.length
+		? await db
+				.select({ id: group.id })
+				.from(group)
+				.where(and(eq(group.schoolId, schoolId), inArray(group.id, wanted)))
+		: [];
 	if (groups.length === 0 && !input.includeNewPupils) return { ok: false, problem: 'no_groups' };
 
 	const values = {
@@ -141,16 +191,36 @@ export async function saveRound(
 	return transaction(db, async (tx) => {
 		let id = roundId;
 		if (id) {
-			const [existing] = await tx.select({ endsOn: visitRound.endsOn }).from(visitRound).where(and(eq(visitRound.id, id), eq(visitRound.schoolId, schoolId))).for('update');
+			const [existing] = await tx
+				.select({ endsOn: visitRound.endsOn })
+				.from(visitRound)
+				.where(and(eq(visitRound.id, id), eq(visitRound.schoolId, schoolId)))
+				.for('update');
 			if (!existing) return { ok: false, problem: 'invalid_dates' } as const;
 			if (existing.endsOn < today) return { ok: false, problem: 'ended' } as const;
 			await tx.update(visitRound).set(values).where(eq(visitRound.id, id));
 			await tx.delete(visitRoundGroup).where(eq(visitRoundGroup.roundId, id));
 		} else {
-			id = (await tx.insert(visitRound).values({ schoolId, ...values }).returning({ id: visitRound.id }))[0]!.id;
+			id = (
+				await tx
+					.insert(visitRound)
+					.values({ schoolId, ...values })
+					.returning({ id: visitRound.id })
+			)[0]!.id;
 		}
-		if (groups.length) await tx.insert(visitRoundGroup).values(groups.map((g) => ({ roundId: id!, groupId: g.id, talkingPoints: points[g.id]! })));
-		await recordAudit(tx, { schoolId, actorKind: 'staff', actorId, action: roundId ? 'round.updated' : 'round.created', subjectType: 'visit_round', subjectId: id!, detail: { groups: groups.length } });
+		if (groups.length)
+			await tx
+				.insert(visitRoundGroup)
+				.values(groups.map((g) => ({ roundId: id!, groupId: g.id, talkingPoints: points[g.id]! })));
+		await recordAudit(tx, {
+			schoolId,
+			actorKind: 'staff',
+			actorId,
+			action: roundId ? 'round.updated' : 'round.created',
+			subjectType: 'visit_round',
+			subjectId: id!,
+			detail: { groups: groups.length }
+		});
 		return { ok: true, id: id! } as const;
 	});
 }

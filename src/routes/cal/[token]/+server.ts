@@ -8,6 +8,10 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const calendar = await feedFor(locals.db, params.token.replace(/\.ics$/, ''), now());
 	if (!calendar) error(404, { message: 'errors.not_found' });
 	return new Response(calendar, {
-		headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex' }
+		headers: {
+			'Content-Type': 'text/calendar; charset=utf-8',
+			'Cache-Control': 'private, no-store',
+			'X-Robots-Tag': 'noindex'
+		}
 	});
 };

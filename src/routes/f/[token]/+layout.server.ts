@@ -14,7 +14,12 @@ export const load: LayoutServerLoad = async ({ locals, params, setHeaders }) => 
 		// No family: each page below refuses (see family.ts), and its error page still shows in
 		// this layout, without script, naming the school only for a link we retired.
 		// No family: no visit, no times to show.
-		return { family: null, phase: null, retired: await retiredFamilyLink(locals.db, params.token, now()), timeZone: 'UTC' };
+		return {
+			family: null,
+			phase: null,
+			retired: await retiredFamilyLink(locals.db, params.token, now()),
+			timeZone: 'UTC'
+		};
 	}
 	return { family, phase: parentPhase(family, now()), retired: null, timeZone: family.timeZone };
 };

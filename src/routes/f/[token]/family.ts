@@ -15,7 +15,9 @@ export function linkGone(retired: RetiredLink | null): never {
 }
 
 /** The layout's data with the family, or the page refuses the link. */
-export function openedFamily<T extends { family: FamilyPage | null; retired: RetiredLink | null }>(data: T): Extract<T, { family: FamilyPage }> {
+export function openedFamily<T extends { family: FamilyPage | null; retired: RetiredLink | null }>(
+	data: T
+): Extract<T, { family: FamilyPage }> {
 	if (!data.family) linkGone(data.retired);
 	return data as Extract<T, { family: FamilyPage }>;
 }

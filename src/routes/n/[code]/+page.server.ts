@@ -11,7 +11,15 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 	setHeaders({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
 	const round = await roundByNewsletterCode(locals.db, params.code);
 	if (!round) error(404, { message: 'newsletter.unknown' });
-	return { round: { schoolName: round.schoolName, roundName: round.roundName, startsOn: round.startsOn, endsOn: round.endsOn }, timeZone: round.timeZone };
+	return {
+		round: {
+			schoolName: round.schoolName,
+			roundName: round.roundName,
+			startsOn: round.startsOn,
+			endsOn: round.endsOn
+		},
+		timeZone: round.timeZone
+	};
 };
 
 export const actions: Actions = {
@@ -21,8 +29,16 @@ export const actions: Actions = {
 		if (!round) error(404, { message: 'newsletter.unknown' });
 		const read = readLinkRequest(await request.formData());
 		if (!read.ok) return failWith(400, read.errors, read.values);
-		const result = await requestFamilyLink(locals.db, round, read.value, clientAddress(event), config().origin, now());
-		if (result === 'rate_limited') return failWith(429, { form: 'newsletter.rate_limited' }, read.values);
+		const result = await requestFamilyLink(
+			locals.db,
+			round,
+			read.value,
+			clientAddress(event),
+			config().origin,
+			now()
+		);
+		if (result === 'rate_limited')
+			return failWith(429, { form: 'newsletter.rate_limited' }, read.values);
 		// The same answer for a known and an unknown address.
 		return { sent: true, email: read.value };
 	}

@@ -18,7 +18,8 @@ export const actions: Actions = {
 		if (!read.ok) return failWith(400, read.errors, read.values);
 		const result = await redeemStaffToken(locals.db, params.token, read.value);
 		if (!result.ok) {
-			if (result.reason === 'invalid_link') return failWith(410, { form: 'setup.invalid_link' }, read.values);
+			if (result.reason === 'invalid_link')
+				return failWith(410, { form: 'setup.invalid_link' }, read.values);
 			return failWith(400, { form: `setup.password_${result.reason}` }, read.values);
 		}
 		log.info('password_set');

@@ -8,9 +8,15 @@ export const actions: Actions = {
 	default: async (event) => {
 		// One field, read and checked where the address is looked up.
 		const values = { email: field(await event.request.formData(), 'email').slice(0, 300) };
-		const result = await requestPasswordReset(event.locals.db, values.email, clientAddress(event), now());
+		const result = await requestPasswordReset(
+			event.locals.db,
+			values.email,
+			clientAddress(event),
+			now()
+		);
 		if (result === 'invalid_email') return failWith(400, { form: 'sign_in.email_invalid' }, values);
-		if (result === 'rate_limited') return failWith(429, { form: 'sign_in.forgot_rate_limited' }, values);
+		if (result === 'rate_limited')
+			return failWith(429, { form: 'sign_in.forgot_rate_limited' }, values);
 		return { sent: true };
 	}
 };

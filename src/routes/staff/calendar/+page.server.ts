@@ -15,14 +15,28 @@ export const actions: Actions = {
 	issue: async (event) => {
 		const me = requireStaff(event);
 		const token = await issueFeed(event.locals.db, me.id, now());
-		await recordAudit(event.locals.db, { schoolId: me.schoolId, actorKind: 'staff', actorId: me.id, action: 'calendar_feed.issued', subjectType: 'staff', subjectId: me.id });
+		await recordAudit(event.locals.db, {
+			schoolId: me.schoolId,
+			actorKind: 'staff',
+			actorId: me.id,
+			action: 'calendar_feed.issued',
+			subjectType: 'staff',
+			subjectId: me.id
+		});
 		const https = new URL(`/cal/${token}.ics`, config().origin);
 		return { https: https.toString(), webcal: https.toString().replace(/^https?:/, 'webcal:') };
 	},
 	revoke: async (event) => {
 		const me = requireStaff(event);
 		await revokeFeed(event.locals.db, me.id, now());
-		await recordAudit(event.locals.db, { schoolId: me.schoolId, actorKind: 'staff', actorId: me.id, action: 'calendar_feed.revoked', subjectType: 'staff', subjectId: me.id });
+		await recordAudit(event.locals.db, {
+			schoolId: me.schoolId,
+			actorKind: 'staff',
+			actorId: me.id,
+			action: 'calendar_feed.revoked',
+			subjectType: 'staff',
+			subjectId: me.id
+		});
 		return { revoked: true };
 	}
 };

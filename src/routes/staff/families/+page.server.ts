@@ -22,14 +22,32 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		round: round && { name: round.name },
 		isAdmin: seesWholeSchool(me),
-		filter: { status: filter.status ?? '', group: filter.groupId ?? '', staff: seesWholeSchool(me) ? (filter.staffId ?? '') : '' },
+		filter: {
+			status: filter.status ?? '',
+			group: filter.groupId ?? '',
+			staff: seesWholeSchool(me) ? (filter.staffId ?? '') : ''
+		},
 		query: event.url.search,
-		done: (['booked', 'unchanged', 'declined', 'cancelled'] as const).find((d) => d === event.url.searchParams.get('done')) ?? null,
-		counts: { booked: all.filter((f) => f.status === 'booked').length, declined: all.filter((f) => f.status === 'declined').length, open: all.filter((f) => f.status === 'open').length },
+		done:
+			(['booked', 'unchanged', 'declined', 'cancelled'] as const).find(
+				(d) => d === event.url.searchParams.get('done')
+			) ?? null,
+		counts: {
+			booked: all.filter((f) => f.status === 'booked').length,
+			declined: all.filter((f) => f.status === 'declined').length,
+			open: all.filter((f) => f.status === 'open').length
+		},
 		// For the office to arrange: every booked visit that asks for an interpreter, soonest first.
 		interpreterRequests: (filter.status && filter.status !== 'booked' ? [] : all)
 			.filter((f) => f.status === 'booked' && f.interpreterLanguage && f.startsAt)
-			.map((f) => ({ familyId: f.familyId, language: f.interpreterLanguage!, date: toWallTime(f.startsAt!, timeZone).date, start: toWallTime(f.startsAt!, timeZone).time, teacher: f.teacher, children: f.children.map((c) => c.name).join(', ') })),
+			.map((f) => ({
+				familyId: f.familyId,
+				language: f.interpreterLanguage!,
+				date: toWallTime(f.startsAt!, timeZone).date,
+				start: toWallTime(f.startsAt!, timeZone).time,
+				teacher: f.teacher,
+				children: f.children.map((c) => c.name).join(', ')
+			})),
 		groups,
 		people: people.map((p) => ({ id: p.id, name: p.name })),
 		families: rows.map((f) => ({

@@ -11,15 +11,28 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const me = requireAdmin(event);
 	const { origin, mailFrom, smtpUrl } = config();
-	return { ...(await mailbox(event.locals.db, me.schoolId, { origin, fromAddress: mailFrom })), timeZone: me.timeZone, smtp: Boolean(smtpUrl), resent: event.url.searchParams.has('resent') };
+	return {
+		...(await mailbox(event.locals.db, me.schoolId, { origin, fromAddress: mailFrom })),
+		timeZone: me.timeZone,
+		smtp: Boolean(smtpUrl),
+		resent: event.url.searchParams.has('resent')
+	};
 };
 
 export const actions: Actions = {
 	resend: async (event) => {
 		const me = requireAdmin(event);
 		const id = field(await event.request.formData(), 'id');
-		if (!isUuid(id) || !(await resendMessage(event.locals.db, me.schoolId, id, now()))) error(404, { message: 'mailbox.not_found' });
-		await recordAudit(event.locals.db, { schoolId: me.schoolId, actorKind: 'staff', actorId: me.id, action: 'mail.resent', subjectType: 'outbox', subjectId: id });
+		if (!isUuid(id) || !(await resendMessage(event.locals.db, me.schoolId, id, now())))
+			error(404, { message: 'mailbox.not_found' });
+		await recordAudit(event.locals.db, {
+			schoolId: me.schoolId,
+			actorKind: 'staff',
+			actorId: me.id,
+			action: 'mail.resent',
+			subjectType: 'outbox',
+			subjectId: id
+		});
 		redirect(303, '/staff/mailbox?resent');
 	}
 };

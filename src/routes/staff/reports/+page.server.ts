@@ -10,7 +10,8 @@ export const load: PageServerLoad = async (event) => {
 	const me = requireStaff(event);
 	const asked = event.url.searchParams.get('show');
 	const show = shows.find((s) => s === asked) ?? 'open';
-	const filter: VisitListFilter = show === 'open' ? { open: true } : show === 'all' ? {} : { followUp: show };
+	const filter: VisitListFilter =
+		show === 'open' ? { open: true } : show === 'all' ? {} : { followUp: show };
 	const visits = await visitsToReport(event.locals.db, me, now(), filter);
 	return {
 		show,

@@ -12,7 +12,9 @@ const MAX_MB = Math.floor(MAX_BYTES / (1024 * 1024));
 
 // adapter-node stops reading a body over BODY_SIZE_LIMIT with a 413 error (on its own, or as the cause).
 const statusOf = (error: unknown) => (error as { status?: unknown } | null | undefined)?.status;
-const tooLarge = (error: unknown) => statusOf(error) === 413 || statusOf((error as { cause?: unknown } | null | undefined)?.cause) === 413;
+const tooLarge = (error: unknown) =>
+	statusOf(error) === 413 ||
+	statusOf((error as { cause?: unknown } | null | undefined)?.cause) === 413;
 
 export const load: PageServerLoad = async (event) => {
 	const me = requireAdmin(event);
@@ -22,14 +24,27 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const me = requireAdmin(event);
-		const form = await event.request.formData().catch((error: unknown) => (tooLarge(error) ? ('too_large' as const) : new FormData()));
+		const form = await event.request
+			.formData()
+			.catch((error: unknown) => (tooLarge(error) ? ('too_large' as const) : new FormData()));
 		const read = readRosterFile(form);
-		if (!read.ok) return failWith(read.errors.file === 'roster.errors.too_large' ? 413 : 400, read.errors, read.values);
+		if (!read.ok)
+			return failWith(
+				read.errors.file === 'roster.errors.too_large' ? 413 : 400,
+				read.errors,
+				read.values
+			);
 		const file = read.value;
 		const content = new Uint8Array(await file.arrayBuffer());
 		const parsed = parseCsv(content);
 		if (!parsed.ok) return failWith(400, { form: `roster.errors.${parsed.problem}` }, read.values);
-		const id = await saveUpload(event.locals.db, me.schoolId, me.id, file.name || 'leerlingen.csv', content);
+		const id = await saveUpload(
+			event.locals.db,
+			me.schoolId,
+			me.id,
+			file.name || 'leerlingen.csv',
+			content
+		);
 		redirect(303, `/staff/roster/${id}`);
 	}
 };

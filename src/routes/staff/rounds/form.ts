@@ -9,7 +9,10 @@ const number = (value: string) => (/^\d{1,4}$/.test(value.trim()) ? Number(value
  */
 export function readRound(form: FormData): RoundInput {
 	const text = (name: string, max = 40) => field(form, name).trim().slice(0, max);
-	const chosen = form.getAll('group').filter((v): v is string => typeof v === 'string').slice(0, 200);
+	const chosen = form
+		.getAll('group')
+		.filter((v): v is string => typeof v === 'string')
+		.slice(0, 200);
 	return {
 		name: field(form, 'name').slice(0, 300),
 		startsOn: text('startsOn'),

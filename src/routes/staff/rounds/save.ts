@@ -10,7 +10,15 @@ export async function saveRoundAction(event: RequestEvent, roundId: string | nul
 	const me = requireAdmin(event);
 	const input = readRound(await event.request.formData());
 	const timeZone = me.timeZone;
-	const result = await saveRound(event.locals.db, me.schoolId, me.id, roundId, input, timeZone, schoolToday(me.timeZone));
+	const result = await saveRound(
+		event.locals.db,
+		me.schoolId,
+		me.id,
+		roundId,
+		input,
+		timeZone,
+		schoolToday(me.timeZone)
+	);
 	if (!result.ok) return failWith(400, { form: `rounds.errors.${result.problem}` }, input);
 	redirect(303, `/staff/rounds/${result.id}?saved=1`);
 }

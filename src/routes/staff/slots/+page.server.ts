@@ -12,20 +12,33 @@ export const load: PageServerLoad = async (event) => {
 	const me = requireStaff(event);
 	const db = event.locals.db;
 	const timeZone = me.timeZone;
-	const [round, people] = await Promise.all([currentRound(db, me.schoolId, schoolToday(me.timeZone)), activeStaff(db, me.schoolId)]);
+	const [round, people] = await Promise.all([
+		currentRound(db, me.schoolId, schoolToday(me.timeZone)),
+		activeStaff(db, me.schoolId)
+	]);
 
 	// Teachers see their own calendar; admins may open anyone's of their school.
 	const shown = slotsShownFor(me, event.url.searchParams.get('staff'));
 	const person = people.find((p) => p.id === shown) ?? { id: me.id, name: me.name };
 
-	const monday = chooseWeek(event.url.searchParams.get('week'), toWallTime(now(), timeZone).date, round?.startsOn ?? null);
+	const monday = chooseWeek(
+		event.url.searchParams.get('week'),
+		toWallTime(now(), timeZone).date,
+		round?.startsOn ?? null
+	);
 	const { from, to } = weekBounds(monday, timeZone);
 	const slots = await slotsOfPerson(db, me.schoolId, person.id, from, to);
 	return {
 		round: round ? { name: round.name } : null,
 		person: { id: person.id, name: person.name, isMe: person.id === me.id },
 		people: runsSchool(me) ? people.map((p) => ({ id: p.id, name: p.name })) : [],
-		week: { monday, sunday: addDays(monday, 6), number: isoWeek(monday), previous: addDays(monday, -7), next: addDays(monday, 7) },
+		week: {
+			monday,
+			sunday: addDays(monday, 6),
+			number: isoWeek(monday),
+			previous: addDays(monday, -7),
+			next: addDays(monday, 7)
+		},
 		days: groupByDay(monday, slots, timeZone),
 		done: event.url.searchParams.get('done'),
 		created: Number(event.url.searchParams.get('created')) || 0

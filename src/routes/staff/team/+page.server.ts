@@ -19,6 +19,11 @@ export const actions: Actions = {
 		const result = await inviteStaff(event.locals.db, me.schoolId, me.id, values, now());
 		if (!result.ok) return failWith(400, { form: `team.errors.${result.reason}` }, values);
 		// Shown once, to the office, until invitations go by mail.
-		return { invited: { name: values.name.trim(), link: new URL(`/setup/${result.token}`, config().origin).toString() } };
+		return {
+			invited: {
+				name: values.name.trim(),
+				link: new URL(`/setup/${result.token}`, config().origin).toString()
+			}
+		};
 	}
 };

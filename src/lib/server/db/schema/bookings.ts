@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	check,
+	index,
+	integer,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	text,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from './common';
 import { visitRound } from './rounds';
 import { family } from './roster';
@@ -29,7 +40,10 @@ export const slot = pgTable(
 	(t) => [
 		index('slot_round_staff_idx').on(t.roundId, t.staffId, t.startsAt),
 		check('slot_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
-		check('slot_two_different_staff', sql`${t.secondStaffId} is null or ${t.secondStaffId} <> ${t.staffId}`)
+		check(
+			'slot_two_different_staff',
+			sql`${t.secondStaffId} is null or ${t.secondStaffId} <> ${t.staffId}`
+		)
 	]
 );
 
@@ -50,7 +64,10 @@ export const slotStaff = pgTable(
 		startsAt: instant('starts_at').notNull(),
 		endsAt: instant('ends_at').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.slotId, t.staffId] }), index('slot_staff_staff_idx').on(t.staffId, t.startsAt)]
+	(t) => [
+		primaryKey({ columns: [t.slotId, t.staffId] }),
+		index('slot_staff_staff_idx').on(t.staffId, t.startsAt)
+	]
 );
 
 export const bookingStatus = pgEnum('booking_status', ['booked', 'declined', 'cancelled']);
@@ -77,7 +94,9 @@ export const booking = pgTable(
 		slotId: uuid('slot_id').references(() => slot.id, { onDelete: 'set null' }),
 		status: bookingStatus('status').notNull(),
 		location: visitLocation('location'),
-		neutralPlaceId: uuid('neutral_place_id').references(() => neutralPlace.id, { onDelete: 'set null' }),
+		neutralPlaceId: uuid('neutral_place_id').references(() => neutralPlace.id, {
+			onDelete: 'set null'
+		}),
 		/** The address for a home visit when the parent corrected it; null means the family's. */
 		visitAddress: text('visit_address'),
 		interpreterLanguage: text('interpreter_language'),
@@ -88,7 +107,9 @@ export const booking = pgTable(
 		notHomeReason: text('not_home_reason'),
 		notHomeReasonText: text('not_home_reason_text'),
 		bookedBy: bookedBy('booked_by').notNull().default('parent'),
-		bookedByStaffId: uuid('booked_by_staff_id').references(() => staff.id, { onDelete: 'set null' }),
+		bookedByStaffId: uuid('booked_by_staff_id').references(() => staff.id, {
+			onDelete: 'set null'
+		}),
 		familyNotice: familyNotice('family_notice'),
 		/** Raised on every change: calendar invites carry it as SEQUENCE. */
 		sequence: integer('sequence').notNull().default(0),

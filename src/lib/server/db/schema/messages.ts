@@ -1,4 +1,16 @@
-import { bigserial, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	bigserial,
+	boolean,
+	check,
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	text,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id, instant } from './common';
 import { visitRound } from './rounds';
@@ -87,8 +99,13 @@ export const outbox = pgTable(
 		index('outbox_due_idx').on(t.status, t.nextAttemptAt),
 		index('outbox_school_idx').on(t.schoolId, t.createdAt),
 		index('outbox_wave_idx').on(t.waveId),
-		uniqueIndex('outbox_dedupe_key').on(t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
-		check('outbox_kind_known', sql.raw(`"kind" in (${messageKinds.map((k) => `'${k}'`).join(', ')})`))
+		uniqueIndex('outbox_dedupe_key')
+			.on(t.dedupeKey)
+			.where(sql`${t.dedupeKey} is not null`),
+		check(
+			'outbox_kind_known',
+			sql.raw(`"kind" in (${messageKinds.map((k) => `'${k}'`).join(', ')})`)
+		)
 	]
 );
 

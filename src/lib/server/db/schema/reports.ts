@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	check,
+	index,
+	pgEnum,
+	pgTable,
+	text,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { booking, visitLocation } from './bookings';
 import { createdAt, id, instant } from './common';
 import { visitRound } from './rounds';
@@ -8,7 +17,13 @@ import { schoolRef } from './schools';
 import { staff } from './staff';
 
 export const visitNotHeld = pgEnum('visit_not_held', ['no_show', 'cancelled_late', 'moved']);
-export const interpreterKind = pgEnum('interpreter_kind', ['none', 'professional', 'staff', 'family', 'other']);
+export const interpreterKind = pgEnum('interpreter_kind', [
+	'none',
+	'professional',
+	'staff',
+	'family',
+	'other'
+]);
 export const reportFollowUp = pgEnum('report_follow_up', ['none', 'care_coordinator', 'director']);
 
 /**
@@ -35,9 +50,15 @@ export const visitReport = pgTable(
 		/** Where it took place: prefilled from the booking, the staff can correct it. */
 		location: visitLocation('location'),
 		/** Staff who went: their ids decide who may read the report besides the admins. */
-		staffIds: uuid('staff_ids').array().notNull().default(sql`'{}'::uuid[]`),
+		staffIds: uuid('staff_ids')
+			.array()
+			.notNull()
+			.default(sql`'{}'::uuid[]`),
 		/** Parents and carers present, by name as written at the time. */
-		parentsPresent: text('parents_present').array().notNull().default(sql`'{}'::text[]`),
+		parentsPresent: text('parents_present')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		otherPresent: text('other_present').notNull().default(''),
 		childPresent: boolean('child_present').notNull().default(false),
 		siblingsPresent: boolean('siblings_present').notNull().default(false),
@@ -50,7 +71,9 @@ export const visitReport = pgTable(
 		updatedAt: instant('updated_at').notNull().defaultNow()
 	},
 	(t) => [
-		uniqueIndex('visit_report_booking_key').on(t.bookingId).where(sql`${t.bookingId} is not null`),
+		uniqueIndex('visit_report_booking_key')
+			.on(t.bookingId)
+			.where(sql`${t.bookingId} is not null`),
 		index('visit_report_round_idx').on(t.roundId),
 		index('visit_report_family_idx').on(t.familyId),
 		check('visit_report_not_held_has_reason', sql`${t.held} or ${t.notHeldReason} is not null`)

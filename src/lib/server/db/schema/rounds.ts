@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	text,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from './common';
 import { family, group } from './roster';
 import { schoolRef } from './schools';
@@ -38,7 +50,10 @@ export const visitRound = pgTable(
 		personalDataRemovedAt: instant('personal_data_removed_at'),
 		createdAt: createdAt()
 	},
-	(t) => [index('visit_round_school_idx').on(t.schoolId), uniqueIndex('visit_round_newsletter_code_key').on(t.newsletterCode)]
+	(t) => [
+		index('visit_round_school_idx').on(t.schoolId),
+		uniqueIndex('visit_round_newsletter_code_key').on(t.newsletterCode)
+	]
 );
 
 export const visitRoundGroup = pgTable(

@@ -28,18 +28,40 @@ export interface Composed {
 	calendar: Calendar;
 }
 
-export const icons = { when: '🕓', home: '🏠', school: '🏫', neutral: '📍', who: '👥', interpreter: '🗣️', family: '👪', was: '↩️' } as const;
+export const icons = {
+	when: '🕓',
+	home: '🏠',
+	school: '🏫',
+	neutral: '📍',
+	who: '👥',
+	interpreter: '🗣️',
+	family: '👪',
+	was: '↩️'
+} as const;
 
-export const link = (ctx: ComposeContext, path: string | undefined, url?: string) => (path ? new URL(path, ctx.origin).toString() : (url ?? null));
+export const link = (ctx: ComposeContext, path: string | undefined, url?: string) =>
+	path ? new URL(path, ctx.origin).toString() : (url ?? null);
 
-export const when = (lang: string, timeZone: string, startsAt: string, endsAt?: string) => formatWhen(new Date(startsAt), endsAt ? new Date(endsAt) : null, lang, timeZone);
+export const when = (lang: string, timeZone: string, startsAt: string, endsAt?: string) =>
+	formatWhen(new Date(startsAt), endsAt ? new Date(endsAt) : null, lang, timeZone);
 
-export const list = (lang: string, items: string[]) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+export const list = (lang: string, items: string[]) =>
+	new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
 
 export function placeFact(t: Translate, p: VisitFacts, homeText: string) {
-	if (p.location === 'home') return { icon: icons.home, label: t('mail.label_where'), value: homeText };
-	if (p.location === 'school') return { icon: icons.school, label: t('mail.label_where'), value: [p.schoolName, p.schoolAddress].filter(Boolean).join('\n') };
-	return { icon: icons.neutral, label: t('mail.label_where'), value: [p.placeName, p.placeAddress].filter(Boolean).join('\n') };
+	if (p.location === 'home')
+		return { icon: icons.home, label: t('mail.label_where'), value: homeText };
+	if (p.location === 'school')
+		return {
+			icon: icons.school,
+			label: t('mail.label_where'),
+			value: [p.schoolName, p.schoolAddress].filter(Boolean).join('\n')
+		};
+	return {
+		icon: icons.neutral,
+		label: t('mail.label_where'),
+		value: [p.placeName, p.placeAddress].filter(Boolean).join('\n')
+	};
 }
 
 /** The invite's LOCATION: for parents "at home" without the address, which stays out of synced calendars. */
@@ -50,9 +72,19 @@ export function placeLine(p: VisitFacts, homeText: string) {
 }
 
 /** "Was: <time>" when a change moved the visit. */
-export const wasBlock = (kit: Kit, p: VisitFacts) => (p.previousStartsAt && p.previousStartsAt !== p.startsAt ? [{ p: kit.t('mail.was', { when: when(kit.lang, p.timeZone, p.previousStartsAt) }) }] : []);
+export const wasBlock = (kit: Kit, p: VisitFacts) =>
+	p.previousStartsAt && p.previousStartsAt !== p.startsAt
+		? [{ p: kit.t('mail.was', { when: when(kit.lang, p.timeZone, p.previousStartsAt) }) }]
+		: [];
 
-export function invite(kit: Kit, p: VisitFacts, method: CalendarMethod, title: string, location: string, description: string): Calendar {
+export function invite(
+	kit: Kit,
+	p: VisitFacts,
+	method: CalendarMethod,
+	title: string,
+	location: string,
+	description: string
+): Calendar {
 	// No invite for an address the mail cannot go to: `ics` throws on it, and the Mailbox must
 	// still show such a message (the worker never gets here with one).
 	const attendee = mailAddress(kit.to.toName, kit.to.toAddress);
@@ -61,9 +93,20 @@ export function invite(kit: Kit, p: VisitFacts, method: CalendarMethod, title: s
 	return {
 		method,
 		content: visitCalendar(
-			{ uid: `${p.bookingId}@huisbezoek`, sequence: p.sequence, startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt), title, location, description },
+			{
+				uid: `${p.bookingId}@huisbezoek`,
+				sequence: p.sequence,
+				startsAt: new Date(p.startsAt),
+				endsAt: new Date(p.endsAt),
+				title,
+				location,
+				description
+			},
 			method,
-			{ organizer: { name: kit.ctx.organizer.name, email: organizer.address }, attendee: { name: kit.to.toName, email: attendee.address } }
+			{
+				organizer: { name: kit.ctx.organizer.name, email: organizer.address },
+				attendee: { name: kit.to.toName, email: attendee.address }
+			}
 		)
 	};
 }

@@ -1,13 +1,35 @@
 /** The composers of what staff get: visits in their calendar, interpreter requests, their one-time links, follow-ups. */
 import { formatDateTime, languageName } from '../../../format';
 import type { Block } from '../blocks';
-import type { FollowUpPayload, InterpreterPayload, StaffLinkPayload, StaffVisitPayload } from '../payloads';
-import { icons, invite, link, list, placeFact, placeLine, wasBlock, when, type Composed, type Kit } from './shared';
+import type {
+	FollowUpPayload,
+	InterpreterPayload,
+	StaffLinkPayload,
+	StaffVisitPayload
+} from '../payloads';
+import {
+	icons,
+	invite,
+	link,
+	list,
+	placeFact,
+	placeLine,
+	wasBlock,
+	when,
+	type Composed,
+	type Kit
+} from './shared';
 
-const footer = (kit: Kit, school: string): Block => ({ small: kit.t('staff_mail.footer', { school }) });
+const footer = (kit: Kit, school: string): Block => ({
+	small: kit.t('staff_mail.footer', { school })
+});
 
 /** One visit in a staff member's calendar: new, changed or cancelled. */
-function staffVisit(kit: Kit, p: StaffVisitPayload, change: 'booked' | 'changed' | 'cancelled'): Composed {
+function staffVisit(
+	kit: Kit,
+	p: StaffVisitPayload,
+	change: 'booked' | 'changed' | 'cancelled'
+): Composed {
 	const { t, lang, ctx } = kit;
 	const whenText = when(lang, p.timeZone, p.startsAt, p.endsAt);
 	const family = p.details ?? p.familyLabel;
@@ -18,22 +40,53 @@ function staffVisit(kit: Kit, p: StaffVisitPayload, change: 'booked' | 'changed'
 		{ icon: icons.family, label: t('staff_mail.label_family'), value: family },
 		placeFact(t, p, home),
 		{ icon: icons.who, label: t('mail.label_who'), value: list(lang, p.staffNames) },
-		...(p.interpreterLanguage ? [{ icon: icons.interpreter, label: t('mail.label_interpreter'), value: languageName(p.interpreterLanguage, lang) }] : [])
+		...(p.interpreterLanguage
+			? [
+					{
+						icon: icons.interpreter,
+						label: t('mail.label_interpreter'),
+						value: languageName(p.interpreterLanguage, lang)
+					}
+				]
+			: [])
 	];
-	const description = [family, `${t('mail.label_who')}: ${list(lang, p.staffNames)}`, p.interpreterLanguage ? `${t('mail.label_interpreter')}: ${languageName(p.interpreterLanguage, lang)}` : '', portal].filter(Boolean).join('\n');
+	const description = [
+		family,
+		`${t('mail.label_who')}: ${list(lang, p.staffNames)}`,
+		p.interpreterLanguage
+			? `${t('mail.label_interpreter')}: ${languageName(p.interpreterLanguage, lang)}`
+			: '',
+		portal
+	]
+		.filter(Boolean)
+		.join('\n');
 	return {
 		body: {
 			subject: t(`staff_mail.${change}_subject`, { when: whenText, family }),
 			heading: p.schoolName,
-			blocks: [{ p: t(`staff_mail.${change}_intro`) }, { facts }, ...wasBlock(kit, p), { label: t('staff_mail.family_link'), link: portal, button: t('staff_mail.open_button') }, footer(kit, p.schoolName)]
+			blocks: [
+				{ p: t(`staff_mail.${change}_intro`) },
+				{ facts },
+				...wasBlock(kit, p),
+				{ label: t('staff_mail.family_link'), link: portal, button: t('staff_mail.open_button') },
+				footer(kit, p.schoolName)
+			]
 		},
-		calendar: invite(kit, p, change === 'cancelled' ? 'CANCEL' : 'REQUEST', t('staff_mail.ics_title', { family }), placeLine(p, home), description)
+		calendar: invite(
+			kit,
+			p,
+			change === 'cancelled' ? 'CANCEL' : 'REQUEST',
+			t('staff_mail.ics_title', { family }),
+			placeLine(p, home),
+			description
+		)
 	};
 }
 
 export const staffVisitBooked = (kit: Kit, p: StaffVisitPayload) => staffVisit(kit, p, 'booked');
 export const staffVisitChanged = (kit: Kit, p: StaffVisitPayload) => staffVisit(kit, p, 'changed');
-export const staffVisitCancelled = (kit: Kit, p: StaffVisitPayload) => staffVisit(kit, p, 'cancelled');
+export const staffVisitCancelled = (kit: Kit, p: StaffVisitPayload) =>
+	staffVisit(kit, p, 'cancelled');
 
 export function interpreterRequest(kit: Kit, p: InterpreterPayload): Composed {
 	const { t, lang, ctx } = kit;
@@ -45,8 +98,17 @@ export function interpreterRequest(kit: Kit, p: InterpreterPayload): Composed {
 			heading: p.schoolName,
 			blocks: [
 				{ p: t('staff_mail.interpreter_intro') },
-				{ facts: [{ icon: icons.interpreter, label: t('mail.label_interpreter'), value: language }, { icon: icons.when, label: t('mail.label_when'), value: whenText }] },
-				{ label: t('staff_mail.family_link'), link: new URL(p.familyPath, ctx.origin).toString(), button: t('staff_mail.open_button') },
+				{
+					facts: [
+						{ icon: icons.interpreter, label: t('mail.label_interpreter'), value: language },
+						{ icon: icons.when, label: t('mail.label_when'), value: whenText }
+					]
+				},
+				{
+					label: t('staff_mail.family_link'),
+					link: new URL(p.familyPath, ctx.origin).toString(),
+					button: t('staff_mail.open_button')
+				},
 				footer(kit, p.schoolName)
 			]
 		},
@@ -64,7 +126,11 @@ export function reportFollowUp(kit: Kit, p: FollowUpPayload): Composed {
 			blocks: [
 				{ p: t('staff_mail.follow_up_intro', { writer: p.writer, groups: p.groups }) },
 				{ facts: [{ icon: icons.when, label: t('mail.label_when'), value: whenText }] },
-				{ label: t('staff_mail.report_link'), link: new URL(p.reportPath, ctx.origin).toString(), button: t('staff_mail.open_button') },
+				{
+					label: t('staff_mail.report_link'),
+					link: new URL(p.reportPath, ctx.origin).toString(),
+					button: t('staff_mail.open_button')
+				},
 				footer(kit, p.schoolName)
 			]
 		},
@@ -83,7 +149,13 @@ function staffLink(kit: Kit, p: StaffLinkPayload, purpose: 'invite' | 'reset'): 
 			heading: p.schoolName,
 			blocks: [
 				{ p: t(`staff_mail.${purpose}_intro`, { name: p.name, school: p.schoolName }) },
-				url ? { label: t('staff_mail.link_once', { until }), link: url, button: t('staff_mail.open_button') } : { small: t('mailbox.link_removed') },
+				url
+					? {
+							label: t('staff_mail.link_once', { until }),
+							link: url,
+							button: t('staff_mail.open_button')
+						}
+					: { small: t('mailbox.link_removed') },
 				...(purpose === 'reset' ? [{ p: t('staff_mail.reset_ignore') }] : []),
 				footer(kit, p.schoolName)
 			]

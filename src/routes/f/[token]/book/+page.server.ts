@@ -16,17 +16,34 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 	const location = isLocation(asked) ? asked : (family.answer?.location ?? 'home');
 	const own = family.answer?.status === 'booked' ? family.answer : null;
 	const [slots, places] = await Promise.all([
-		openSlots(locals.db, family.schoolId, family.round.id, family.visitingStaffId, now(), own?.slotId ?? null),
+		openSlots(
+			locals.db,
+			family.schoolId,
+			family.round.id,
+			family.visitingStaffId,
+			now(),
+			own?.slotId ?? null
+		),
 		location === 'neutral' ? listPlaces(locals.db, family.schoolId) : Promise.resolve([])
 	]);
-	const allowed = slots.filter((s) => (location === 'home' ? s.allowsHome : location === 'school' ? s.allowsSchool : s.allowsNeutral));
+	const allowed = slots.filter((s) =>
+		location === 'home' ? s.allowsHome : location === 'school' ? s.allowsSchool : s.allowsNeutral
+	);
 	// One list per day on the school's calendar, so a parent scans days first, then times.
-	const days: { date: string; slots: { id: string; startsAt: Date; endsAt: Date; secondStaff: string | null }[] }[] = [];
+	const days: {
+		date: string;
+		slots: { id: string; startsAt: Date; endsAt: Date; secondStaff: string | null }[];
+	}[] = [];
 	for (const s of allowed) {
 		const date = toWallTime(s.startsAt, timeZone).date;
 		let day = days.at(-1);
 		if (day?.date !== date) days.push((day = { date, slots: [] }));
-		day.slots.push({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, secondStaff: s.secondStaff });
+		day.slots.push({
+			id: s.id,
+			startsAt: s.startsAt,
+			endsAt: s.endsAt,
+			secondStaff: s.secondStaff
+		});
 	}
 	// The form starts from the family's current answer when it is changing one.
 	const initial: ChoiceValues = {
@@ -45,7 +62,9 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 		family,
 		location,
 		days,
-		places: places.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name, address: p.address, accessibility: p.accessibility })),
+		places: places
+			.filter((p) => p.active)
+			.map((p) => ({ id: p.id, name: p.name, address: p.address, accessibility: p.accessibility })),
 		reasons: notHomeReasons,
 		interpreterLanguages,
 		initial,
@@ -58,11 +77,22 @@ export const actions: Actions = {
 		const link = locals.familyLink ?? (await refuseLink(locals.db, params.token));
 		const read = readChoice(await request.formData());
 		if (!read.ok) return failWith(400, read.errors, read.values);
-		const result = await bookVisit(locals.db, link.schoolId, link.roundId, link.familyId, read.value, parentActor(params.token, locals.language.code), now());
+		const result = await bookVisit(
+			locals.db,
+			link.schoolId,
+			link.roundId,
+			link.familyId,
+			read.value,
+			parentActor(params.token, locals.language.code),
+			now()
+		);
 		if (result.ok && !result.changed) redirect(303, `/f/${params.token}?saved=unchanged`);
 		if (!result.ok) {
 			// A lost race or a vanished slot: the page reloads its list, the rest of the form stays filled in.
-			const lostSlot = result.problem === 'slot_taken' || result.problem === 'slot_gone' || result.problem === 'too_late';
+			const lostSlot =
+				result.problem === 'slot_taken' ||
+				result.problem === 'slot_gone' ||
+				result.problem === 'too_late';
 			const values: ChoiceValues = lostSlot ? { ...read.values, slotId: '' } : read.values;
 			return failWith(409, { form: `family.problems.${result.problem}` }, values);
 		}

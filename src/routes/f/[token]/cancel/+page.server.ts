@@ -14,7 +14,14 @@ export const load: PageServerLoad = async ({ parent, params }) => {
 export const actions: Actions = {
 	default: async ({ locals, params }) => {
 		const link = locals.familyLink ?? (await refuseLink(locals.db, params.token));
-		const result = await cancelAnswer(locals.db, link.schoolId, link.roundId, link.familyId, parentActor(params.token, locals.language.code), now());
+		const result = await cancelAnswer(
+			locals.db,
+			link.schoolId,
+			link.roundId,
+			link.familyId,
+			parentActor(params.token, locals.language.code),
+			now()
+		);
 		if (!result.ok) return failWith(409, { form: `family.problems.${result.problem}` }, {});
 		redirect(303, `/f/${params.token}?saved=cancelled`);
 	}

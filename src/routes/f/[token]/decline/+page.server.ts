@@ -18,8 +18,17 @@ export const actions: Actions = {
 		const link = locals.familyLink ?? (await refuseLink(locals.db, params.token));
 		const read = readDecline(await request.formData());
 		if (!read.ok) return failWith(400, read.errors, read.values);
-		const result = await declineRound(locals.db, link.schoolId, link.roundId, link.familyId, read.value, parentActor(params.token, locals.language.code), now());
-		if (!result.ok) return failWith(409, { form: `family.problems.${result.problem}` }, read.values);
+		const result = await declineRound(
+			locals.db,
+			link.schoolId,
+			link.roundId,
+			link.familyId,
+			read.value,
+			parentActor(params.token, locals.language.code),
+			now()
+		);
+		if (!result.ok)
+			return failWith(409, { form: `family.problems.${result.problem}` }, read.values);
 		redirect(303, `/f/${params.token}?saved=declined`);
 	}
 };

@@ -13,10 +13,18 @@ export const GET: RequestHandler = async ({ locals }) => {
 	const link = locals.familyLink;
 	const family = link ? await familyPage(locals.db, link.familyId, link.roundId) : null;
 	const visit = family?.answer;
-	if (!family || visit?.status !== 'booked' || !visit.startsAt || !visit.endsAt || !visit.bookingId) error(404, { message: 'family.no_visit' });
+	if (!family || visit?.status !== 'booked' || !visit.startsAt || !visit.endsAt || !visit.bookingId)
+		error(404, { message: 'family.no_visit' });
 	const { lang, t } = translatorFor(locals.language.code);
-	const place = visit.location === 'home' ? t('family.place_home') : visit.location === 'school' ? `${family.schoolName}, ${family.schoolAddress}` : [visit.placeName, visit.placeAddress].filter(Boolean).join(', ');
-	const who = visit.secondStaff ? t('family.who_two', { teacher: family.teacher ?? '', second: visit.secondStaff }) : (family.teacher ?? '');
+	const place =
+		visit.location === 'home'
+			? t('family.place_home')
+			: visit.location === 'school'
+				? `${family.schoolName}, ${family.schoolAddress}`
+				: [visit.placeName, visit.placeAddress].filter(Boolean).join(', ');
+	const who = visit.secondStaff
+		? t('family.who_two', { teacher: family.teacher ?? '', second: visit.secondStaff })
+		: (family.teacher ?? '');
 	const body = visitCalendar({
 		uid: `${visit.bookingId}@huisbezoek`,
 		sequence: visit.sequence,
@@ -26,7 +34,9 @@ export const GET: RequestHandler = async ({ locals }) => {
 		location: place,
 		description: [
 			`${t('family.who')}: ${who}`,
-			visit.interpreterLanguage ? t('family.interpreter_yes', { language: languageName(visit.interpreterLanguage, lang) }) : '',
+			visit.interpreterLanguage
+				? t('family.interpreter_yes', { language: languageName(visit.interpreterLanguage, lang) })
+				: '',
 			t('family.help', { phone: family.schoolPhone })
 		]
 			.filter(Boolean)

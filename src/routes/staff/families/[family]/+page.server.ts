@@ -8,7 +8,12 @@ import { familyAnswers } from '$lib/server/families/overview';
 import { listPlaces } from '$lib/server/places/manage';
 import { bookVisit, cancelAnswer, declineRound } from '$lib/server/booking/answer';
 import { readChoice, readDecline, type ChoiceValues } from '$lib/server/booking/form';
-import { familyForStaff, interpreterLanguages, notHomeReasons, openSlots } from '$lib/server/booking/choices';
+import {
+	familyForStaff,
+	interpreterLanguages,
+	notHomeReasons,
+	openSlots
+} from '$lib/server/booking/choices';
 import { toWallTime } from '$lib/server/time/zone';
 import { formatWhen } from '$lib/format';
 import { assignVisitor } from '$lib/server/families/assign';
@@ -33,10 +38,20 @@ export const load: PageServerLoad = async (event) => {
 	const { me, found, round } = await context(event);
 	const db = event.locals.db;
 	const timeZone = me.timeZone;
-	const [answer] = await familyAnswers(db, me.schoolId, round.id, { staffId: null, familyId: found.id });
+	const [answer] = await familyAnswers(db, me.schoolId, round.id, {
+		staffId: null,
+		familyId: found.id
+	});
 	const [slots, places, people] = await Promise.all([
 		// The family's own time stays in the list, so the office can change the place and keep the time.
-		openSlots(db, me.schoolId, round.id, found.visitingStaffId, now(), answer?.status === 'booked' ? answer.slotId : null),
+		openSlots(
+			db,
+			me.schoolId,
+			round.id,
+			found.visitingStaffId,
+			now(),
+			answer?.status === 'booked' ? answer.slotId : null
+		),
 		listPlaces(db, me.schoolId),
 		runsSchool(me) ? activeStaff(db, me.schoolId) : Promise.resolve([])
 	]);
@@ -57,9 +72,30 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		initial,
 		reassigned: event.url.searchParams.get('done') === 'reassigned',
-		family: { id: found.id, children: found.children, address: [found.street, found.postalCode, found.city].filter(Boolean).join(', ') },
-		answer: answer ? { ...answer, startsAt: undefined, endsAt: undefined, when: answer.startsAt ? formatWhen(answer.startsAt, answer.endsAt, event.locals.language.code, timeZone) : null } : null,
-		slots: slots.map((s) => ({ id: s.id, date: toWallTime(s.startsAt, timeZone).date, start: toWallTime(s.startsAt, timeZone).time, end: toWallTime(s.endsAt, timeZone).time, allowsHome: s.allowsHome, allowsSchool: s.allowsSchool, allowsNeutral: s.allowsNeutral })),
+		family: {
+			id: found.id,
+			children: found.children,
+			address: [found.street, found.postalCode, found.city].filter(Boolean).join(', ')
+		},
+		answer: answer
+			? {
+					...answer,
+					startsAt: undefined,
+					endsAt: undefined,
+					when: answer.startsAt
+						? formatWhen(answer.startsAt, answer.endsAt, event.locals.language.code, timeZone)
+						: null
+				}
+			: null,
+		slots: slots.map((s) => ({
+			id: s.id,
+			date: toWallTime(s.startsAt, timeZone).date,
+			start: toWallTime(s.startsAt, timeZone).time,
+			end: toWallTime(s.endsAt, timeZone).time,
+			allowsHome: s.allowsHome,
+			allowsSchool: s.allowsSchool,
+			allowsNeutral: s.allowsNeutral
+		})),
 		places: places.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name })),
 		reasons: notHomeReasons,
 		languages: interpreterLanguages,
@@ -78,16 +114,42 @@ export const actions: Actions = {
 		// write a note of their own; the parents' questions stay as the family wrote them.
 		const read = readChoice(await event.request.formData(), 'staff');
 		if (!read.ok) return failWith(400, read.errors, { action: 'book', ...read.values });
-		const result = await bookVisit(event.locals.db, me.schoolId, round.id, found.id, read.value, { kind: 'staff', staffId: me.id }, now());
-		if (!result.ok) return failWith(409, { form: `families.errors.${result.problem}` }, { action: 'book', ...read.values });
+		const result = await bookVisit(
+			event.locals.db,
+			me.schoolId,
+			round.id,
+			found.id,
+			read.value,
+			{ kind: 'staff', staffId: me.id },
+			now()
+		);
+		if (!result.ok)
+			return failWith(
+				409,
+				{ form: `families.errors.${result.problem}` },
+				{ action: 'book', ...read.values }
+			);
 		redirect(303, `/staff/families?done=${result.changed ? 'booked' : 'unchanged'}`);
 	},
 	decline: async (event) => {
 		const { me, found, round } = await context(event, true);
 		const read = readDecline(await event.request.formData(), 'staff');
 		if (!read.ok) return failWith(400, read.errors, { action: 'decline', ...read.values });
-		const result = await declineRound(event.locals.db, me.schoolId, round.id, found.id, read.value, { kind: 'staff', staffId: me.id }, now());
-		if (!result.ok) return failWith(409, { form: `families.errors.${result.problem}` }, { action: 'decline', ...read.values });
+		const result = await declineRound(
+			event.locals.db,
+			me.schoolId,
+			round.id,
+			found.id,
+			read.value,
+			{ kind: 'staff', staffId: me.id },
+			now()
+		);
+		if (!result.ok)
+			return failWith(
+				409,
+				{ form: `families.errors.${result.problem}` },
+				{ action: 'decline', ...read.values }
+			);
 		redirect(303, '/staff/families?done=declined');
 	},
 	reassign: async (event) => {
@@ -95,14 +157,22 @@ export const actions: Actions = {
 		const { found } = await context(event);
 		// One field, checked by assignVisitor: a colleague of this school, still active.
 		const staffId = field(await event.request.formData(), 'staffId');
-		if (!(await assignVisitor(event.locals.db, me.schoolId, me.id, found.id, staffId))) return failWith(400, { form: 'families.errors.unknown_teacher' }, { action: 'reassign' });
+		if (!(await assignVisitor(event.locals.db, me.schoolId, me.id, found.id, staffId)))
+			return failWith(400, { form: 'families.errors.unknown_teacher' }, { action: 'reassign' });
 		redirect(303, `/staff/families/${found.id}?done=reassigned`);
 	},
 	link: async (event) => {
 		const me = requireAdmin(event);
 		const { found, round } = await context(event);
 		const token = await issueFamilyLink(event.locals.db, found.id, round.id, now(), 'office');
-		await recordAudit(event.locals.db, { schoolId: me.schoolId, actorKind: 'staff', actorId: me.id, action: 'family_link.issued', subjectType: 'family', subjectId: found.id });
+		await recordAudit(event.locals.db, {
+			schoolId: me.schoolId,
+			actorKind: 'staff',
+			actorId: me.id,
+			action: 'family_link.issued',
+			subjectType: 'family',
+			subjectId: found.id
+		});
 		// Shown once: only its hash is kept.
 		return { link: familyUrl(config().origin, token) };
 	},
@@ -110,13 +180,29 @@ export const actions: Actions = {
 		const me = requireAdmin(event);
 		const { found, round } = await context(event);
 		const revoked = await revokeFamilyLinks(event.locals.db, found.id, round.id, now());
-		await recordAudit(event.locals.db, { schoolId: me.schoolId, actorKind: 'staff', actorId: me.id, action: 'family_link.revoked', subjectType: 'family', subjectId: found.id, detail: { revoked } });
+		await recordAudit(event.locals.db, {
+			schoolId: me.schoolId,
+			actorKind: 'staff',
+			actorId: me.id,
+			action: 'family_link.revoked',
+			subjectType: 'family',
+			subjectId: found.id,
+			detail: { revoked }
+		});
 		return { revoked };
 	},
 	cancel: async (event) => {
 		const { me, found, round } = await context(event, true);
-		const result = await cancelAnswer(event.locals.db, me.schoolId, round.id, found.id, { kind: 'staff', staffId: me.id }, now());
-		if (!result.ok) return failWith(409, { form: `families.errors.${result.problem}` }, { action: 'cancel' });
+		const result = await cancelAnswer(
+			event.locals.db,
+			me.schoolId,
+			round.id,
+			found.id,
+			{ kind: 'staff', staffId: me.id },
+			now()
+		);
+		if (!result.ok)
+			return failWith(409, { form: `families.errors.${result.problem}` }, { action: 'cancel' });
 		redirect(303, '/staff/families?done=cancelled');
 	}
 };

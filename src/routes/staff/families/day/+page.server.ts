@@ -8,8 +8,18 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { me, round } = await overviewRequest(event);
 	const timeZone = me.timeZone;
-	const visits = round ? await familyAnswers(event.locals.db, me.schoolId, round.id, { staffId: me.id, status: 'booked' }) : [];
-	const withDay = visits.map((v) => ({ ...v, date: toWallTime(v.startsAt!, timeZone).date, start: toWallTime(v.startsAt!, timeZone).time, end: toWallTime(v.endsAt!, timeZone).time }));
+	const visits = round
+		? await familyAnswers(event.locals.db, me.schoolId, round.id, {
+				staffId: me.id,
+				status: 'booked'
+			})
+		: [];
+	const withDay = visits.map((v) => ({
+		...v,
+		date: toWallTime(v.startsAt!, timeZone).date,
+		start: toWallTime(v.startsAt!, timeZone).time,
+		end: toWallTime(v.endsAt!, timeZone).time
+	}));
 	const days = [...new Set(withDay.map((v) => v.date))].sort();
 	const asked = event.url.searchParams.get('date');
 	const today = schoolToday(me.timeZone);
@@ -21,6 +31,14 @@ export const load: PageServerLoad = async (event) => {
 		next: days.find((d) => d > date) ?? addDays(date, 1),
 		visits: withDay
 			.filter((v) => v.date === date)
-			.map((v) => ({ ...v, startsAt: undefined, endsAt: undefined, talkingPoints: v.talkingPoints.split('\n').map((p) => p.trim()).filter(Boolean) }))
+			.map((v) => ({
+				...v,
+				startsAt: undefined,
+				endsAt: undefined,
+				talkingPoints: v.talkingPoints
+					.split('\n')
+					.map((p) => p.trim())
+					.filter(Boolean)
+			}))
 	};
 };

@@ -23,7 +23,15 @@ export const actions: Actions = {
 		if (!round) error(404, { message: 'families.no_round' });
 		const read = readLetterScope(await event.request.formData());
 		if (!read.ok) return failWith(400, read.errors, read.values);
-		const letters = await makeLetters(event.locals.db, me.schoolId, round.id, read.value, config().origin, me.timeZone, now());
+		const letters = await makeLetters(
+			event.locals.db,
+			me.schoolId,
+			round.id,
+			read.value,
+			config().origin,
+			me.timeZone,
+			now()
+		);
 		if (letters.length === 0) return failWith(404, { form: 'families.letters_none' }, read.values);
 		return { letters };
 	}

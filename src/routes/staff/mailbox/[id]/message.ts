@@ -7,7 +7,10 @@ import { config } from '$lib/server/config';
 export async function composedMessage(event: RequestEvent & { params: { id: string } }) {
 	const me = requireAdmin(event);
 	const { origin, mailFrom } = config();
-	const found = await mailboxMessage(event.locals.db, me.schoolId, event.params.id, { origin, fromAddress: mailFrom });
+	const found = await mailboxMessage(event.locals.db, me.schoolId, event.params.id, {
+		origin,
+		fromAddress: mailFrom
+	});
 	if (!found) error(404, { message: 'mailbox.not_found' });
 	if (!found.composed) error(404, { message: 'mailbox.cannot_show' });
 	return found.composed;

@@ -22,7 +22,15 @@ export const load: PageServerLoad = async (event) => {
 	const { me, visit, people } = await context(event);
 	const timeZone = me.timeZone;
 	const r = visit.report;
-	if (r) await recordAudit(event.locals.db, { schoolId: me.schoolId, actorKind: 'staff', actorId: me.id, action: 'report.viewed', subjectType: 'visit_report', subjectId: r.id });
+	if (r)
+		await recordAudit(event.locals.db, {
+			schoolId: me.schoolId,
+			actorKind: 'staff',
+			actorId: me.id,
+			action: 'report.viewed',
+			subjectType: 'visit_report',
+			subjectId: r.id
+		});
 	const at = toWallTime(r?.heldAt ?? visit.startsAt, timeZone);
 	const values: ReportValues = {
 		held: r ? (r.held ? 'yes' : 'no') : '',
@@ -59,7 +67,11 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { me, visit, people } = await context(event);
-		const read = readReportForm(await event.request.formData(), { staffIds: people.map((p) => p.id), parents: visit.guardians }, me.timeZone);
+		const read = readReportForm(
+			await event.request.formData(),
+			{ staffIds: people.map((p) => p.id), parents: visit.guardians },
+			me.timeZone
+		);
 		if (!read.ok) return failWith(400, read.errors, read.values);
 		await saveReport(event.locals.db, me, visit, read.value, now());
 		redirect(303, '/staff/reports?done=saved');

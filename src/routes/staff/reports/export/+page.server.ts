@@ -11,6 +11,11 @@ export const load: PageServerLoad = async (event) => {
 		groups: groups.map((g) => ({ id: g.id, name: g.name })),
 		round: round?.id ?? null,
 		group: group ? { id: group.id, name: group.name } : null,
-		blocks: rows.map((row) => ({ key: `${row.pupilNumber}-${row.report.id}`, name: row.pupilName, number: row.pupilNumber, text: textBlock(row, t, me.timeZone) }))
+		blocks: rows.map((row) => ({
+			key: `${row.pupilNumber}-${row.report.id}`,
+			name: row.pupilName,
+			number: row.pupilNumber,
+			text: textBlock(row, t, me.timeZone)
+		}))
 	};
 };

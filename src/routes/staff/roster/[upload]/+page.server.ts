@@ -17,9 +17,14 @@ export const load: PageServerLoad = async (event) => {
 	const me = requireAdmin(event);
 	const upload = await findUpload(event.locals.db, me.schoolId, event.params.upload);
 	if (!upload) error(404, { message: 'roster.errors.upload_gone' });
-	if (upload.report) return { fileName: upload.fileName, report: upload.report as ImportReport, preview: null };
+	if (upload.report)
+		return { fileName: upload.fileName, report: upload.report as ImportReport, preview: null };
 	// The mapping travels in the query string: choosing columns changes nothing on the server.
-	const result = previewRoster(upload.content, (name) => event.url.searchParams.get(name), !event.url.searchParams.has('mapped'));
+	const result = previewRoster(
+		upload.content,
+		(name) => event.url.searchParams.get(name),
+		!event.url.searchParams.has('mapped')
+	);
 	if (!result.ok) error(400, { message: `roster.errors.${result.problem}` });
 	const { preview } = result;
 	return {
@@ -37,11 +42,20 @@ export const load: PageServerLoad = async (event) => {
 			pupils: preview.records.length,
 			familyCount: preview.families.length,
 			siblingFamilies: preview.families.filter((f) => f.length > 1).length,
-			withoutEmail: preview.families.filter((f) => !f.some((r) => r.guardians.some((g) => g.email))).length,
+			withoutEmail: preview.families.filter((f) => !f.some((r) => r.guardians.some((g) => g.email)))
+				.length,
 			families: preview.families.slice(0, PREVIEW_FAMILIES).map((children) => ({
-				children: children.map((c) => ({ number: c.pupilNumber, name: fullName(c), group: c.group })),
-				emails: [...new Set(children.flatMap((c) => c.guardians.map((g) => g.email).filter(Boolean)))] as string[],
-				address: [children[0]!.street, children[0]!.postalCode, children[0]!.city].filter(Boolean).join(', ')
+				children: children.map((c) => ({
+					number: c.pupilNumber,
+					name: fullName(c),
+					group: c.group
+				})),
+				emails: [
+					...new Set(children.flatMap((c) => c.guardians.map((g) => g.email).filter(Boolean)))
+				] as string[],
+				address: [children[0]!.street, children[0]!.postalCode, children[0]!.city]
+					.filter(Boolean)
+					.join(', ')
 			}))
 		}
 	};
@@ -60,12 +74,23 @@ export const actions: Actions = {
 		};
 		const result = previewRoster(upload.content, get, false);
 		if (!result.ok) return failWith(400, { form: `roster.errors.${result.problem}` }, {});
-		if (result.preview.missing.length > 0) return failWith(400, { form: 'roster.errors.missing_columns' }, {});
-		if (result.preview.errors.length > 0) return failWith(400, { form: 'roster.errors.rows_with_problems' }, {});
+		if (result.preview.missing.length > 0)
+			return failWith(400, { form: 'roster.errors.missing_columns' }, {});
+		if (result.preview.errors.length > 0)
+			return failWith(400, { form: 'roster.errors.rows_with_problems' }, {});
 
-		const report = await importRoster(event.locals.db, me.schoolId, me.id, result.preview.records, result.preview.warnings);
+		const report = await importRoster(
+			event.locals.db,
+			me.schoolId,
+			me.id,
+			result.preview.records,
+			result.preview.warnings
+		);
 		await markImported(event.locals.db, upload.id, report);
-		log.info('roster_imported', { pupils: result.preview.records.length, families: report.families });
+		log.info('roster_imported', {
+			pupils: result.preview.records.length,
+			families: report.families
+		});
 		return { report };
 	}
 };

@@ -20,7 +20,12 @@ export const load: PageServerLoad = async (event) => {
 		...data,
 		newsletterUrl: code ? new URL(`/n/${code}`, config().origin).toString() : null,
 		newsletterRenewed: event.url.searchParams.has('newsletter'),
-		mail: mail && { invitation: mail[0], nudge: mail[1], waves: mail[2], nobody: event.url.searchParams.get('nobody') }
+		mail: mail && {
+			invitation: mail[0],
+			nudge: mail[1],
+			waves: mail[2],
+			nobody: event.url.searchParams.get('nobody')
+		}
 	};
 };
 export const actions: Actions = { default: (event) => saveRoundAction(event, event.params.id) };

@@ -11,7 +11,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const me = requireStaff(event);
-	const found = isUuid(event.params.id) ? await slotForChange(event.locals.db, me, event.params.id) : null;
+	const found = isUuid(event.params.id)
+		? await slotForChange(event.locals.db, me, event.params.id)
+		: null;
 	if (!found) error(404, { message: 'slots.not_found' });
 	const timeZone = me.timeZone;
 	const start = toWallTime(found.startsAt, timeZone);
@@ -45,16 +47,33 @@ export const actions: Actions = {
 		if (!current) error(404, { message: 'slots.not_found' });
 
 		const timeZone = me.timeZone;
-		const read = readMove(await event.request.formData(), (current.endsAt.getTime() - current.startsAt.getTime()) / 60_000, timeZone);
+		const read = readMove(
+			await event.request.formData(),
+			(current.endsAt.getTime() - current.startsAt.getTime()) / 60_000,
+			timeZone
+		);
 		const values = { action: 'move', ...read.values } as const;
 		if (!read.ok) return failWith(400, read.errors, values);
 
 		const { startsAt, endsAt, confirmed } = read.value;
-		const result = await moveSlot(db, me, current.id, { startsAt, endsAt }, confirmed, timeZone, now());
+		const result = await moveSlot(
+			db,
+			me,
+			current.id,
+			{ startsAt, endsAt },
+			confirmed,
+			timeZone,
+			now()
+		);
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404, { message: 'slots.not_found' });
-			if (result.reason === 'needs_confirmation') return failWith(409, { confirmed: 'slots.confirm_move' }, values);
-			return failWith(result.reason === 'overlap' ? 409 : 400, { form: `slots.errors.${result.reason}` }, values);
+			if (result.reason === 'needs_confirmation')
+				return failWith(409, { confirmed: 'slots.confirm_move' }, values);
+			return failWith(
+				result.reason === 'overlap' ? 409 : 400,
+				{ form: `slots.errors.${result.reason}` },
+				values
+			);
 		}
 		redirect(303, weekLink(values.date, result.familyToBeTold ? 'moved_tell' : 'moved'));
 	},
@@ -67,9 +86,16 @@ export const actions: Actions = {
 		if (!current) error(404, { message: 'slots.not_found' });
 		const result = await deleteSlot(event.locals.db, me, current.id, isConfirmed(form), now());
 		if (!result.ok) {
-			if (result.reason === 'needs_confirmation') return failWith(409, { confirmed: 'slots.confirm_delete' }, { action: 'delete' });
+			if (result.reason === 'needs_confirmation')
+				return failWith(409, { confirmed: 'slots.confirm_delete' }, { action: 'delete' });
 			error(404, { message: 'slots.not_found' });
 		}
-		redirect(303, weekLink(toWallTime(current.startsAt, me.timeZone).date, result.familyToBeTold ? 'deleted_tell' : 'deleted'));
+		redirect(
+			303,
+			weekLink(
+				toWallTime(current.startsAt, me.timeZone).date,
+				result.familyToBeTold ? 'deleted_tell' : 'deleted'
+			)
+		);
 	}
 };

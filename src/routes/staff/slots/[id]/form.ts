@@ -11,11 +11,20 @@ export interface MoveValues {
 }
 
 /** A new day and start for a slot that keeps its length. `when`: the date and the time together. */
-export function readMove(form: FormData, minutes: number, timeZone: string): FormRead<{ startsAt: Date; endsAt: Date; confirmed: boolean }, MoveValues, 'when'> {
-	const values: MoveValues = { date: field(form, 'date').trim().slice(0, 10), start: field(form, 'start').trim().slice(0, 5) };
+export function readMove(
+	form: FormData,
+	minutes: number,
+	timeZone: string
+): FormRead<{ startsAt: Date; endsAt: Date; confirmed: boolean }, MoveValues, 'when'> {
+	const values: MoveValues = {
+		date: field(form, 'date').trim().slice(0, 10),
+		start: field(form, 'start').trim().slice(0, 5)
+	};
 	const startsAt = fromWallTime(values.date, values.start, timeZone);
 	const endMinutes = minutesOfDay(values.start) + minutes;
-	const endsAt = endMinutes < 24 * 60 ? fromWallTime(values.date, timeOfMinutes(endMinutes), timeZone) : null;
-	if (!startsAt || !endsAt) return { ok: false, errors: { when: 'slots.errors.invalid_times' }, values };
+	const endsAt =
+		endMinutes < 24 * 60 ? fromWallTime(values.date, timeOfMinutes(endMinutes), timeZone) : null;
+	if (!startsAt || !endsAt)
+		return { ok: false, errors: { when: 'slots.errors.invalid_times' }, values };
 	return { ok: true, value: { startsAt, endsAt, confirmed: isConfirmed(form) }, values };
 }

@@ -29,7 +29,13 @@ export const load: PageServerLoad = async (event) => {
 		person: { id: person.id, name: person.name, isMe: person.id === me.id },
 		colleagues: people.filter((p) => p.id !== person.id),
 		round: round
-			? { name: round.name, startsOn: round.startsOn, endsOn: round.endsOn, visitMinutes: round.visitMinutes, travelMinutes: round.travelMinutes }
+			? {
+					name: round.name,
+					startsOn: round.startsOn,
+					endsOn: round.endsOn,
+					visitMinutes: round.visitMinutes,
+					travelMinutes: round.travelMinutes
+				}
 			: null
 	};
 };
@@ -50,14 +56,31 @@ export const actions: Actions = {
 
 		const result = await createSlots(
 			db,
-			{ schoolId: me.schoolId, roundId: round.id, staffId: person.id, secondStaffId: value.secondStaffId, allowsHome: value.allowsHome, allowsSchool: value.allowsSchool, allowsNeutral: value.allowsNeutral, times: plan.slots },
+			{
+				schoolId: me.schoolId,
+				roundId: round.id,
+				staffId: person.id,
+				secondStaffId: value.secondStaffId,
+				allowsHome: value.allowsHome,
+				allowsSchool: value.allowsSchool,
+				allowsNeutral: value.allowsNeutral,
+				times: plan.slots
+			},
 			timeZone,
 			now()
 		);
-		if (!result.ok) return failWith(result.reason === 'overlap' ? 409 : 400, { form: `slots.errors.${result.reason}` }, values);
+		if (!result.ok)
+			return failWith(
+				result.reason === 'overlap' ? 409 : 400,
+				{ form: `slots.errors.${result.reason}` },
+				values
+			);
 
 		log.info('slots_created', { count: result.ids.length });
 		const week = mondayOf(toWallTime(plan.slots[0]!.startsAt, timeZone).date);
-		redirect(303, `/staff/slots?week=${week}&created=${result.ids.length}${person.id === me.id ? '' : `&staff=${person.id}`}`);
+		redirect(
+			303,
+			`/staff/slots?week=${week}&created=${result.ids.length}${person.id === me.id ? '' : `&staff=${person.id}`}`
+		);
 	}
 };

@@ -12,7 +12,10 @@ export interface NewSlotsForm {
 }
 
 /** The values as typed, to show the form again after a refusal. */
-export type NewSlotsValues = Record<'from' | 'to' | 'startTime' | 'endTime' | 'visitMinutes' | 'travelMinutes' | 'secondStaffId', string> & {
+export type NewSlotsValues = Record<
+	'from' | 'to' | 'startTime' | 'endTime' | 'visitMinutes' | 'travelMinutes' | 'secondStaffId',
+	string
+> & {
 	weekdays: number[];
 	places: string[];
 };
@@ -22,14 +25,18 @@ export type NewSlotsValues = Record<'from' | 'to' | 'startTime' | 'endTime' | 'v
  * the pattern does not hold: a second person that is no id at all (the list offers colleagues
  * only) cannot be anyone, and is refused as an unknown colleague.
  */
-export function readNewSlots(form: FormData): FormRead<NewSlotsForm, NewSlotsValues, 'secondStaffId'> {
+export function readNewSlots(
+	form: FormData
+): FormRead<NewSlotsForm, NewSlotsValues, 'secondStaffId'> {
 	const text = (name: string) => field(form, name).trim().slice(0, 20);
 	const weekdays = form
 		.getAll('weekday')
 		.map((v) => (typeof v === 'string' ? Number(v) : NaN))
 		.filter((n) => Number.isInteger(n));
 	const places = form.getAll('place').filter((v): v is string => typeof v === 'string');
-	const second = text('secondStaffId').length ? field(form, 'secondStaffId').trim().slice(0, 40) : '';
+	const second = text('secondStaffId').length
+		? field(form, 'secondStaffId').trim().slice(0, 40)
+		: '';
 	const values: NewSlotsValues = {
 		from: text('from'),
 		to: text('to'),
@@ -41,7 +48,8 @@ export function readNewSlots(form: FormData): FormRead<NewSlotsForm, NewSlotsVal
 		weekdays,
 		places
 	};
-	if (second && !isUuid(second)) return { ok: false, errors: { secondStaffId: 'slots.errors.unknown_staff' }, values };
+	if (second && !isUuid(second))
+		return { ok: false, errors: { secondStaffId: 'slots.errors.unknown_staff' }, values };
 	const minutes = (v: string) => (/^\d{1,3}$/.test(v) ? Number(v) : NaN);
 	return {
 		ok: true,

@@ -10,7 +10,8 @@ export const GET: RequestHandler = async (event) => {
 	return new Response(html, {
 		headers: {
 			'Content-Type': 'text/html; charset=utf-8',
-			'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox allow-popups allow-popups-to-escape-sandbox",
+			'Content-Security-Policy':
+				"default-src 'none'; style-src 'unsafe-inline'; sandbox allow-popups allow-popups-to-escape-sandbox",
 			'Cache-Control': 'private, no-store'
 		}
 	});

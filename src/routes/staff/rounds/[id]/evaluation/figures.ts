@@ -8,9 +8,13 @@ import { previousRoundId, roundFigures } from '$lib/server/evaluation/figures';
 export async function evaluationRequest(event: RequestEvent) {
 	const me = requireAdmin(event);
 	const roundId = event.params.id ?? '';
-	const current = isUuid(roundId) ? await roundFigures(event.locals.db, me.schoolId, roundId, now()) : null;
+	const current = isUuid(roundId)
+		? await roundFigures(event.locals.db, me.schoolId, roundId, now())
+		: null;
 	if (!current) error(404, { message: 'evaluation.not_found' });
 	const previousId = await previousRoundId(event.locals.db, me.schoolId, roundId);
-	const previous = previousId ? await roundFigures(event.locals.db, me.schoolId, previousId, now()) : null;
+	const previous = previousId
+		? await roundFigures(event.locals.db, me.schoolId, previousId, now())
+		: null;
 	return { me, current, previous };
 }
