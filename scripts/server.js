@@ -20,7 +20,13 @@ const https = /^https:\/\//i.test(process.env.ORIGIN ?? '');
 
 // Runs before adapter-node's own handler for every request: its setHeader calls come later and
 // win where they set the same header.
-server.server.prependListener('request', (_request, response) => {
+server.server.prependListener('request', (request, response) => {
 	response.setHeader('X-Content-Type-Options', 'nosniff');
 	if (https) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	// A refused upload (too large) is answered before its body is in. Read the rest and throw it
+	// away, so the browser still sending it gets our page, not a reset connection: SvelteKit
+	// leaves a body it stopped reading paused, and Node then resets the socket under the sender.
+	response.once('finish', () => {
+		if (!request.complete) request.resume();
+	});
 });
