@@ -9,9 +9,12 @@ import { sql } from 'drizzle-orm';
 import { jsonOf, rowsOf, type Database } from '../db';
 import { mayViewFamily, type Viewer } from '../auth/policy';
 import { formatAddress } from '../../format';
+import { fullNameSql } from '../roster/names';
 
 export interface VisitChild {
 	firstName: string;
+	/** With the name prefix and last name (names.ts): the day sheet greets the family by it. */
+	fullName: string;
 	group: string | null;
 	groupId: string | null;
 	isNew: boolean;
@@ -61,7 +64,7 @@ export async function visitsInSlots(
 			f.school_id, f.visiting_staff_id, f.language as family_language,
 			f.street, f.postal_code, f.city, s.second_staff_id,
 			np.name as place_name, np.address as place_address,
-			(select json_agg(json_build_object('firstName', p.first_name, 'group', g.name,
+			(select json_agg(json_build_object('firstName', p.first_name, 'fullName', ${fullNameSql('p')}, 'group', g.name,
 					'groupId', p.group_id, 'isNew', p.is_new) order by p.birth_date nulls last, p.first_name)
 			   from pupil p left join school_group g on g.id = p.group_id where p.family_id = f.id) as children,
 			exists (select 1 from guardian gu where gu.family_id = f.id and coalesce(gu.email, '') <> '') as has_email,

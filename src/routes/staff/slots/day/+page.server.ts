@@ -30,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 			familyId: v.familyId,
 			start: v.start,
 			end: v.end,
-			children: v.children.map((c) => ({ firstName: c.firstName, group: c.group })),
+			children: v.children.map((c) => ({ name: c.fullName, group: c.group })),
 			location: v.location,
 			address: v.address,
 			placeName: v.placeName,
