@@ -4,7 +4,15 @@ import { databaseKinds, freshDatabase, type TestDatabase } from '../support/data
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { createSlots } from '../../src/lib/server/slots/create';
 import { deleteSlot, moveSlot, type Actor } from '../../src/lib/server/slots/change';
-import { auditEvent, booking, family, slot, slotStaff } from '../../src/lib/server/db/schema';
+import {
+	auditEvent,
+	booking,
+	family,
+	guardian,
+	outbox,
+	slot,
+	slotStaff
+} from '../../src/lib/server/db/schema';
 import { fromWallTime } from '../../src/lib/server/time/zone';
 
 const AMS = 'Europe/Amsterdam';
@@ -93,7 +101,8 @@ describe.each(databaseKinds)('moving and deleting slots on %s', (kind) => {
 		const to = at('2026-11-03', '17:00', '17:45');
 		expect(await moveSlot(t.db, teacher, id, to, false, AMS, NOW)).toEqual({
 			ok: true,
-			familyToBeTold: false
+			booked: false,
+			mailedIn: null
 		});
 		const people = await t.db.select().from(slotStaff).where(eq(slotStaff.slotId, id));
 		expect(people.map((p) => p.startsAt.toISOString())).toEqual([
@@ -129,7 +138,8 @@ describe.each(databaseKinds)('moving and deleting slots on %s', (kind) => {
 		});
 		expect(await deleteSlot(t.db, admin, id, false, NOW)).toEqual({
 			ok: true,
-			familyToBeTold: false
+			booked: false,
+			mailedIn: null
 		});
 		expect(await t.db.select().from(slot).where(eq(slot.id, id))).toEqual([]);
 	});
@@ -142,9 +152,11 @@ describe.each(databaseKinds)('moving and deleting slots on %s', (kind) => {
 			ok: false,
 			reason: 'needs_confirmation'
 		});
+		// This family has no e-mail address: nobody was mailed, somebody must tell them.
 		expect(await moveSlot(t.db, teacher, id, to, true, AMS, NOW)).toEqual({
 			ok: true,
-			familyToBeTold: true
+			booked: true,
+			mailedIn: null
 		});
 		const [after] = await t.db.select().from(booking).where(eq(booking.id, visit.id));
 		expect(after).toMatchObject({
@@ -165,7 +177,8 @@ describe.each(databaseKinds)('moving and deleting slots on %s', (kind) => {
 		expect((await t.db.select().from(slot).where(eq(slot.id, id))).length).toBe(1);
 		expect(await deleteSlot(t.db, teacher, id, true, NOW)).toEqual({
 			ok: true,
-			familyToBeTold: true
+			booked: true,
+			mailedIn: null
 		});
 		const [after] = await t.db.select().from(booking).where(eq(booking.id, visit.id));
 		expect(after).toMatchObject({ status: 'cancelled', familyNotice: 'cancelled', slotId: null });
@@ -174,5 +187,61 @@ describe.each(databaseKinds)('moving and deleting slots on %s', (kind) => {
 			.from(auditEvent)
 			.where(and(eq(auditEvent.subjectId, id), eq(auditEvent.action, 'slot.deleted')));
 		expect(audit[0]!.detail).toEqual({ booked: true });
+	});
+
+	it('refuses an overlap of a booked slot before it asks to confirm, and changes nothing', async () => {
+		const id = await newSlot(at('2026-11-10', '16:00', '16:45'));
+		await newSlot(at('2026-11-10', '17:00', '17:45'));
+		const visit = await book(id);
+		const onto = at('2026-11-10', '17:15', '18:00');
+		// Not confirmed yet: the database already refused the times, so nobody is asked "sure?".
+		expect(await moveSlot(t.db, teacher, id, onto, false, AMS, NOW)).toEqual({
+			ok: false,
+			reason: 'overlap'
+		});
+		// A free time is tried, rolled back, and only then asked about.
+		const free = at('2026-11-10', '18:00', '18:45');
+		expect(await moveSlot(t.db, teacher, id, free, false, AMS, NOW)).toEqual({
+			ok: false,
+			reason: 'needs_confirmation'
+		});
+		const [still] = await t.db.select().from(slot).where(eq(slot.id, id));
+		expect(still!.startsAt.toISOString()).toBe(
+			at('2026-11-10', '16:00', '16:45').startsAt.toISOString()
+		);
+		const people = await t.db.select().from(slotStaff).where(eq(slotStaff.slotId, id));
+		expect(people.map((p) => p.startsAt.toISOString())).toEqual([
+			at('2026-11-10', '16:00', '16:45').startsAt.toISOString()
+		]);
+		const [unchanged] = await t.db.select().from(booking).where(eq(booking.id, visit.id));
+		expect(unchanged).toMatchObject({ familyNotice: null, sequence: 0 });
+		expect(await t.db.select().from(outbox).where(eq(outbox.bookingId, visit.id))).toEqual([]);
+	});
+
+	it('mails a family with an address in its own language, and says so', async () => {
+		const id = await newSlot(at('2026-11-11', '16:00', '16:45'));
+		const visit = await book(id);
+		await t.db.update(family).set({ language: 'ro' }).where(eq(family.id, visit.familyId));
+		await t.db
+			.insert(guardian)
+			.values({ familyId: visit.familyId, name: 'Ioana', email: 'ioana@example.org' });
+		const to = at('2026-11-11', '18:00', '18:45');
+		expect(await moveSlot(t.db, teacher, id, to, true, AMS, NOW)).toEqual({
+			ok: true,
+			booked: true,
+			mailedIn: 'ro'
+		});
+		const mails = await t.db
+			.select({ kind: outbox.kind, to: outbox.toAddress, language: outbox.language })
+			.from(outbox)
+			.where(and(eq(outbox.bookingId, visit.id), eq(outbox.toAddress, 'ioana@example.org')));
+		expect(mails).toEqual([{ kind: 'visit_changed', to: 'ioana@example.org', language: 'ro' }]);
+
+		// Deleting it later tells them too, in the same language.
+		expect(await deleteSlot(t.db, teacher, id, true, NOW)).toEqual({
+			ok: true,
+			booked: true,
+			mailedIn: 'ro'
+		});
 	});
 });

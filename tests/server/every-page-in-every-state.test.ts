@@ -378,4 +378,75 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 		}
 		expect(found).toEqual([]);
 	}, 240_000);
+
+	it('shows no message key on the week, a move and the day sheet, in every state they have', async () => {
+		const found: string[] = [];
+		const check = async (label: string, response: Response) => {
+			expect(response.status, label).toBeLessThan(500);
+			const html = await response.text();
+			for (const key of rawKeys(html)) found.push(`${label}: ${key}`);
+			return visibleText(html);
+		};
+		const jeroen = demo.staff.find((s) => s.email.startsWith('jeroen'))!;
+		const signedIn = await post('/sign-in', { email: jeroen.email, password: jeroen.password });
+		const session = cookieHeader(cookieJar(signedIn));
+		const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+		// García booked one of Jeroen's times at school in the week of 26 October; no other test
+		// reads that visit, so this one may move it.
+		const week = await (await get('/staff/slots?week=2026-10-26', 'nl', session)).text();
+		const garcia = week.split('<li').find((item) => item.includes('Lucía (3B)'))!;
+		const slotId = new RegExp(`href="[^"]*slots/(${UUID})"`).exec(garcia)![1]!;
+		const pages = [
+			'/staff/slots?week=2026-10-19',
+			'/staff/slots?week=2026-10-26',
+			'/staff/slots?week=2026-10-19&done=moved_told&language=ar',
+			'/staff/slots?week=2026-10-19&done=deleted_told&language=tr',
+			'/staff/slots?week=2026-10-19&done=moved_tell',
+			'/staff/slots?week=2026-10-19&done=deleted_tell',
+			`/staff/slots/${slotId}`,
+			'/staff/slots/day?date=2026-10-19',
+			'/staff/slots/day?date=2026-10-26',
+			'/staff/slots/day?date=2026-10-20'
+		];
+		// De Vries's visit at home starts a route.
+		expect(
+			visibleText(await (await get('/staff/slots/day?date=2026-10-19', 'nl', session)).text())
+		).toContain('Route langs de huisbezoeken');
+		for (const lang of ['nl', 'en']) {
+			for (const path of pages) await check(`${lang} ${path}`, await get(path, lang, session));
+			// The are-you-sure step names the family and the language of its mail.
+			const asked = await check(
+				`${lang} move asks`,
+				await post(
+					`/staff/slots/${slotId}?/move`,
+					{ date: '2026-10-27', start: '19:00' },
+					lang,
+					session
+				)
+			);
+			if (lang === 'nl') expect(asked).toContain('het gezin krijgt een e-mail met de nieuwe tijd');
+		}
+		const moved = await post(
+			`/staff/slots/${slotId}?/move`,
+			{ date: '2026-10-27', start: '19:00', confirmed: 'yes' },
+			'nl',
+			session
+		);
+		expect(moved.status).toBe(303);
+		const told = moved.headers.get('location')!;
+		expect(told).toMatch(/done=moved_told&language=nl$/);
+		for (const lang of ['nl', 'en']) {
+			const text = await check(`${lang} ${told}`, await get(told, lang, session));
+			if (lang === 'en') {
+				expect(text).toContain('The family has been sent an e-mail with the new time, in Dutch.');
+				expect(text).toContain('Moved by the school; the family has been sent an e-mail (Dutch).');
+			}
+			const sheet = await check(
+				`${lang} day sheet`,
+				await get('/staff/slots/day?date=2026-10-27', lang, session)
+			);
+			if (lang === 'nl') expect(sheet).toContain('Lucía García (3B)');
+		}
+		expect(found).toEqual([]);
+	}, 240_000);
 });

@@ -34,19 +34,19 @@ export function isoWeek(monday: string): number {
 	return Math.round(diff / 7) + 1;
 }
 
-export interface CalendarSlot extends Omit<WeekSlot, 'startsAt' | 'endsAt'> {
+export type CalendarSlot<S extends WeekSlot = WeekSlot> = Omit<S, 'startsAt' | 'endsAt'> & {
 	start: string;
 	end: string;
-}
+};
 
-export function groupByDay(
+export function groupByDay<S extends WeekSlot>(
 	monday: string,
-	slots: WeekSlot[],
+	slots: S[],
 	timeZone: string
-): { date: string; slots: CalendarSlot[] }[] {
+): { date: string; slots: CalendarSlot<S>[] }[] {
 	const days = Array.from({ length: 7 }, (_, i) => ({
 		date: addDays(monday, i),
-		slots: [] as CalendarSlot[]
+		slots: [] as CalendarSlot<S>[]
 	}));
 	for (const s of slots) {
 		const start = toWallTime(s.startsAt, timeZone);

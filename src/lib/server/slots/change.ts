@@ -1,11 +1,16 @@
 /**
  * Moving and deleting a slot. A booked slot changes only after the person confirms, and the
- * booking then records that the family must be told; the slot row is locked meanwhile so a
- * parent who books at that moment either books before the change or sees it.
+ * booking then records that the school changed it; the family is mailed in the same transaction
+ * (when it has an address). The slot row is locked meanwhile so a parent who books at that
+ * moment either books before the change or sees it.
+ *
+ * A move is tried before it is confirmed: the first, unconfirmed attempt writes the new times
+ * and rolls back, so an overlap (the database's exclusion constraint decides) is refused before
+ * anyone is asked "are you sure?", not after they said yes.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { booking, slot, slotStaff, visitRound } from '../db/schema';
+import { booking, outbox, slot, slotStaff, visitRound } from '../db/schema';
 import { attempt, Refusal } from '../db/transaction';
 import { recordAudit } from '../audit/record';
 import { toWallTime } from '../time/zone';
@@ -18,8 +23,13 @@ export type Actor = Viewer;
 
 export type SlotChangeProblem =
 	'not_found' | 'needs_confirmation' | 'overlap' | 'in_past' | 'outside_round';
+/**
+ * `booked`: a family had booked the slot. `mailedIn`: the family was mailed about the change, in
+ * this language (the family's); null when nobody in it has an e-mail address, so that somebody
+ * still has to tell them.
+ */
 export type SlotChangeResult =
-	{ ok: true; familyToBeTold: boolean } | { ok: false; reason: SlotChangeProblem };
+	{ ok: true; booked: boolean; mailedIn: string | null } | { ok: false; reason: SlotChangeProblem };
 
 /** The slot, locked, if this person may change it: its own teacher, or an admin of the school. */
 async function lockSlot(tx: Database, actor: Actor, slotId: string) {
@@ -46,14 +56,29 @@ async function lockSlot(tx: Database, actor: Actor, slotId: string) {
 /** Two slots of one person that overlap: the database refuses the second. */
 export const overlapConstraint = { slot_staff_no_overlap: 'overlap' } as const;
 
+type Changed = { booked: boolean; mailedIn: string | null };
+
 async function inTransaction(
 	db: Database,
-	work: (tx: Database) => Promise<boolean>
+	work: (tx: Database) => Promise<Changed>
 ): Promise<SlotChangeResult> {
-	const result = await attempt<boolean, SlotChangeProblem>(db, work, overlapConstraint);
-	return result.ok
-		? { ok: true, familyToBeTold: result.value }
-		: { ok: false, reason: result.problem };
+	const result = await attempt<Changed, SlotChangeProblem>(db, work, overlapConstraint);
+	return result.ok ? { ok: true, ...result.value } : { ok: false, reason: result.problem };
+}
+
+/** The language of the family's mail about this change, if one was queued just now. */
+async function familyMailLanguage(
+	tx: Database,
+	bookingId: string,
+	kind: 'visit_changed' | 'visit_cancelled',
+	now: Date
+): Promise<string | null> {
+	const [mail] = await tx
+		.select({ language: outbox.language })
+		.from(outbox)
+		.where(and(eq(outbox.bookingId, bookingId), eq(outbox.kind, kind), eq(outbox.createdAt, now)))
+		.limit(1);
+	return mail?.language ?? null;
 }
 
 export function deleteSlot(
@@ -81,6 +106,9 @@ export function deleteSlot(
 			// Before the slot goes: the messages name the people who were coming.
 			await queueVisitMessages(tx, bookingId, { event: 'cancelled', by: 'school', before }, now);
 		}
+		const mailedIn = bookingId
+			? await familyMailLanguage(tx, bookingId, 'visit_cancelled', now)
+			: null;
 		await tx.delete(slot).where(eq(slot.id, row.id));
 		await recordAudit(tx, {
 			schoolId: actor.schoolId,
@@ -91,7 +119,7 @@ export function deleteSlot(
 			subjectId: row.id,
 			detail: { booked: Boolean(bookingId) }
 		});
-		return Boolean(bookingId);
+		return { booked: Boolean(bookingId), mailedIn };
 	});
 }
 
@@ -114,7 +142,6 @@ export function moveSlot(
 		const day = toWallTime(to.startsAt, timeZone).date;
 		if (!round || day < round.startsOn || day > round.endsOn)
 			throw new Refusal<SlotChangeProblem>('outside_round');
-		if (bookingId && !confirmed) throw new Refusal<SlotChangeProblem>('needs_confirmation');
 		const before = bookingId ? await visitState(tx, bookingId) : null;
 		const people = await tx
 			.select({ id: slotStaff.staffId })
@@ -132,12 +159,16 @@ export function moveSlot(
 			.update(slotStaff)
 			.set({ startsAt: to.startsAt, endsAt: to.endsAt })
 			.where(eq(slotStaff.slotId, row.id));
+		// The new times are written: an overlap has failed by now. Unconfirmed, roll it back and ask.
+		if (bookingId && !confirmed) throw new Refusal<SlotChangeProblem>('needs_confirmation');
+		let mailedIn: string | null = null;
 		if (bookingId) {
 			await tx
 				.update(booking)
 				.set({ updatedAt: now, familyNotice: 'moved', sequence: sql`${booking.sequence} + 1` })
 				.where(eq(booking.id, bookingId));
 			await queueVisitMessages(tx, bookingId, { event: 'booked', by: 'school', before }, now);
+			mailedIn = await familyMailLanguage(tx, bookingId, 'visit_changed', now);
 		}
 		await recordAudit(tx, {
 			schoolId: actor.schoolId,
@@ -148,6 +179,6 @@ export function moveSlot(
 			subjectId: row.id,
 			detail: { booked: Boolean(bookingId) }
 		});
-		return Boolean(bookingId);
+		return { booked: Boolean(bookingId), mailedIn };
 	});
 }

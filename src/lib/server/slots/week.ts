@@ -4,6 +4,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db';
 import { booking, slot, slotStaff, staff } from '../db/schema';
 import { mayChangeSlot, type Viewer } from '../auth/policy';
+import { visitsInSlots, type SlotVisit } from './visits';
+import { recordContactViews } from '../audit/record';
 
 export interface WeekSlot {
 	id: string;
@@ -63,6 +65,37 @@ export function slotsOfPerson(
 		and(eq(slot.schoolId, schoolId), gte(slot.startsAt, from), lt(slot.startsAt, to)),
 		staffId
 	);
+}
+
+export interface WeekEntry extends WeekSlot {
+	/** The booked visit, when there is one and this person may see the family; else null. */
+	visit: SlotVisit | null;
+}
+
+/**
+ * A person's slots with the visits booked in them, as `me` may see them. A home visit shows the
+ * family's address, a contact detail: the view is logged, one entry per family.
+ */
+export async function weekOfPerson(
+	db: Database,
+	me: Viewer,
+	staffId: string,
+	from: Date,
+	to: Date
+): Promise<WeekEntry[]> {
+	const slots = await slotsOfPerson(db, me.schoolId, staffId, from, to);
+	const visits = await visitsInSlots(
+		db,
+		me,
+		slots.filter((s) => s.booked).map((s) => s.id)
+	);
+	await recordContactViews(db, {
+		schoolId: me.schoolId,
+		staffId: me.id,
+		familyIds: [...visits.values()].filter((v) => v.location === 'home').map((v) => v.familyId),
+		page: 'week'
+	});
+	return slots.map((s) => ({ ...s, visit: visits.get(s.id) ?? null }));
 }
 
 /** One slot for its detail page, if this person may change it (policy.ts). */

@@ -3,10 +3,19 @@ import { runsSchool, slotsShownFor } from '$lib/server/auth/policy';
 import { now, schoolToday } from '$lib/server/clock';
 import { currentRound } from '$lib/server/school/overview';
 import { activeStaff } from '$lib/server/staff/people';
-import { slotsOfPerson } from '$lib/server/slots/week';
+import { weekOfPerson } from '$lib/server/slots/week';
 import { chooseWeek, groupByDay, isoWeek, weekBounds } from '$lib/server/slots/calendar';
 import { addDays, toWallTime } from '$lib/server/time/zone';
 import type { PageServerLoad } from './$types';
+
+const doneStates = [
+	'moved',
+	'deleted',
+	'moved_tell',
+	'deleted_tell',
+	'moved_told',
+	'deleted_told'
+] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const me = requireStaff(event);
@@ -27,7 +36,9 @@ export const load: PageServerLoad = async (event) => {
 		round?.startsOn ?? null
 	);
 	const { from, to } = weekBounds(monday, timeZone);
-	const slots = await slotsOfPerson(db, me.schoolId, person.id, from, to);
+	const slots = await weekOfPerson(db, me, person.id, from, to);
+	const done = event.url.searchParams.get('done');
+	const language = event.url.searchParams.get('language');
 	return {
 		round: round ? { name: round.name } : null,
 		person: { id: person.id, name: person.name, isMe: person.id === me.id },
@@ -40,7 +51,9 @@ export const load: PageServerLoad = async (event) => {
 			next: addDays(monday, 7)
 		},
 		days: groupByDay(monday, slots, timeZone),
-		done: event.url.searchParams.get('done'),
+		done: doneStates.find((d) => d === done) ?? null,
+		// A language code only ("ro"): the page names it in the reader's language.
+		mailedIn: language && /^[a-z]{2,3}$/.test(language) ? language : null,
 		created: Number(event.url.searchParams.get('created')) || 0
 	};
 };

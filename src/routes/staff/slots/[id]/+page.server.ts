@@ -3,6 +3,7 @@ import { requireStaff } from '$lib/server/auth/guard';
 import { now } from '$lib/server/clock';
 import { failWith, isUuid } from '$lib/server/forms';
 import { slotForChange } from '$lib/server/slots/week';
+import { visitsInSlots } from '$lib/server/slots/visits';
 import { deleteSlot, moveSlot } from '$lib/server/slots/change';
 import { mondayOf } from '$lib/server/slots/calendar';
 import { toWallTime } from '$lib/server/time/zone';
@@ -17,7 +18,19 @@ export const load: PageServerLoad = async (event) => {
 	if (!found) error(404, { message: 'slots.not_found' });
 	const timeZone = me.timeZone;
 	const start = toWallTime(found.startsAt, timeZone);
+	// The family is named before anyone confirms a move or a delete (no address here: not logged).
+	const visit = found.booked
+		? ((await visitsInSlots(event.locals.db, me, [found.id])).get(found.id) ?? null)
+		: null;
 	return {
+		visit: visit && {
+			familyId: visit.familyId,
+			children: visit.children.map((c) => ({ firstName: c.firstName, group: c.group })),
+			location: visit.location,
+			placeName: visit.placeName,
+			familyLanguage: visit.familyLanguage,
+			hasEmail: visit.hasEmail
+		},
 		slot: {
 			id: found.id,
 			date: start.date,
@@ -33,8 +46,15 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-function weekLink(date: string, done: string) {
-	return `/staff/slots?week=${mondayOf(date)}&done=${done}`;
+/** Back to the week, saying what was done; `mailedIn`: the family's mail went out in this language. */
+function weekLink(
+	date: string,
+	what: 'moved' | 'deleted',
+	result: { booked: boolean; mailedIn: string | null }
+) {
+	const done = !result.booked ? what : result.mailedIn ? `${what}_told` : `${what}_tell`;
+	const language = result.mailedIn ? `&language=${encodeURIComponent(result.mailedIn)}` : '';
+	return `/staff/slots?week=${mondayOf(date)}&done=${done}${language}`;
 }
 
 // Two forms on one page: `values.action` says which one a refusal belongs to.
@@ -75,7 +95,7 @@ export const actions: Actions = {
 				values
 			);
 		}
-		redirect(303, weekLink(values.date, result.familyToBeTold ? 'moved_tell' : 'moved'));
+		redirect(303, weekLink(values.date, 'moved', result));
 	},
 
 	delete: async (event) => {
@@ -90,12 +110,6 @@ export const actions: Actions = {
 				return failWith(409, { confirmed: 'slots.confirm_delete' }, { action: 'delete' });
 			error(404, { message: 'slots.not_found' });
 		}
-		redirect(
-			303,
-			weekLink(
-				toWallTime(current.startsAt, me.timeZone).date,
-				result.familyToBeTold ? 'deleted_tell' : 'deleted'
-			)
-		);
+		redirect(303, weekLink(toWallTime(current.startsAt, me.timeZone).date, 'deleted', result));
 	}
 };
