@@ -12,6 +12,7 @@ import { toWallTime } from '../time/zone';
 import type { SlotTime } from './plan';
 import { lockStaffForSlots } from './lock-staff';
 import { queueVisitMessages, visitState } from '../booking/visit-messages';
+import { recordAnswerEvent } from '../booking/audit';
 import { mayChangeSlot, type Viewer } from '../auth/policy';
 
 export type Actor = Viewer;
@@ -80,6 +81,14 @@ export function deleteSlot(
 				.where(eq(booking.id, bookingId));
 			// Before the slot goes: the messages name the people who were coming.
 			await queueVisitMessages(tx, bookingId, { event: 'cancelled', by: 'school', before }, now);
+			await recordAnswerEvent(tx, {
+				schoolId: actor.schoolId,
+				bookingId,
+				event: 'cancelled',
+				actor: { kind: 'staff', staffId: actor.id },
+				at: now,
+				detail: { slotId: row.id, slotDeleted: true }
+			});
 		}
 		await tx.delete(slot).where(eq(slot.id, row.id));
 		await recordAudit(tx, {
@@ -138,6 +147,14 @@ export function moveSlot(
 				.set({ updatedAt: now, familyNotice: 'moved', sequence: sql`${booking.sequence} + 1` })
 				.where(eq(booking.id, bookingId));
 			await queueVisitMessages(tx, bookingId, { event: 'booked', by: 'school', before }, now);
+			await recordAnswerEvent(tx, {
+				schoolId: actor.schoolId,
+				bookingId,
+				event: 'moved',
+				actor: { kind: 'staff', staffId: actor.id },
+				at: now,
+				detail: { slotId: row.id }
+			});
 		}
 		await recordAudit(tx, {
 			schoolId: actor.schoolId,
