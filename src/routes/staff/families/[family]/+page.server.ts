@@ -15,7 +15,7 @@ import {
 	openSlots
 } from '$lib/server/booking/choices';
 import { toWallTime } from '$lib/server/time/zone';
-import { formatDateTime, formatWhen } from '$lib/format';
+import { formatDateTime, formatWhen, languageName } from '$lib/format';
 import { assignVisitor } from '$lib/server/families/assign';
 import { activeStaff } from '$lib/server/staff/people';
 import { requireAdmin } from '$lib/server/auth/guard';
@@ -42,6 +42,18 @@ async function context(event: RequestEvent | Parameters<PageServerLoad>[0], act 
 	if (!round) error(404, { message: 'families.not_found' });
 	if (act && !found.mayAct) error(403, { message: 'errors.forbidden' });
 	return { me, found, round };
+}
+
+/**
+ * "Arabisch (العربية)": the reader's word for the language, and its own name for the parent's
+ * sake. Made on the server, whose ICU has every language; the browser's may not.
+ */
+function languageLabel(code: string, lang: string): string {
+	const reader = languageName(code, lang);
+	// Without the platform's data for that language its "own" name would be in some other language.
+	if (Intl.DisplayNames.supportedLocalesOf([code]).length === 0) return reader;
+	const own = languageName(code, code);
+	return own === reader ? reader : `${reader} (${own})`;
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -105,8 +117,11 @@ export const load: PageServerLoad = async (event) => {
 			id: found.id,
 			children: contact.children,
 			address: contact.address,
-			language: contact.language,
-			guardians: contact.guardians
+			languageLabel: languageLabel(contact.language, lang),
+			guardians: contact.guardians.map((g) => ({
+				...g,
+				languageLabel: languageLabel(g.language, lang)
+			}))
 		},
 		answer: answer
 			? {
