@@ -5,6 +5,8 @@ test('a teacher books for families after phone calls, prints her day sheet and e
 	page,
 	state
 }) => {
+	// Three bookings, a day sheet, a PDF and axe on each page: more than 30 s on a busy machine.
+	test.setTimeout(90_000);
 	await page.setViewportSize({ width: 360, height: 800 });
 	const jeroen = state.demo.staff.find((s) => s.email.startsWith('jeroen'))!;
 	await signIn(page, jeroen.email, jeroen.password);
@@ -21,7 +23,9 @@ test('a teacher books for families after phone calls, prints her day sheet and e
 	await expectAccessible(page);
 	await page.getByRole('radio', { name: '15:30–16:15, maandag 19 oktober 2026' }).check();
 	await page.getByRole('radio', { name: 'Thuis' }).check();
-	await page.getByLabel('Notitie van school').fill('Vader belde: Daan vindt lezen moeilijk.');
+	await page
+		.getByRole('textbox', { name: 'Notitie van school' })
+		.fill('Vader belde: Daan vindt lezen moeilijk.');
 	await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
 	await expect(page.getByRole('status')).toHaveText('De afspraak is opgeslagen.');
 	// The note is the school's: the family's own page shows the visit, never the note.
