@@ -19,11 +19,13 @@ test('a teacher books for families after phone calls, prints her day sheet and e
 	await page
 		.getByRole('link', { name: 'Afspraak maken namens het gezin Daan de Vries, Noor de Vries' })
 		.click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Afspraak namens het gezin');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Daan de Vries, Noor de Vries');
 	await expectAccessible(page);
 	await page.getByRole('radio', { name: '15:30–16:15, maandag 19 oktober 2026' }).check();
 	await page.getByRole('radio', { name: 'Thuis' }).check();
-	await page.getByLabel('Notitie van school').fill('Vader belde: Daan vindt lezen moeilijk.');
+	await page
+		.getByRole('textbox', { name: 'Notitie van school' })
+		.fill('Vader belde: Daan vindt lezen moeilijk.');
 	await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
 	await expect(page.getByRole('status')).toHaveText('De afspraak is opgeslagen.');
 	// The note is the school's: the family's own page shows the visit, never the note.

@@ -144,7 +144,16 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 		try {
 			const opened = await resolveFamilyLink(handle.db, replacedPath.slice('/f/'.length));
 			await issueFamilyLink(handle.db, opened!.familyId, opened!.roundId, new Date(BOOKING_CLOCK));
-			for (const surname of ['Vries', 'Nowak'])
+			for (const surname of [
+				'Vries',
+				'Nowak',
+				'García',
+				'Hassan',
+				'Bakker',
+				'Yılmaz',
+				'Kowalska',
+				'Smith'
+			])
 				familyIds[surname] = (await resolveFamilyLink(
 					handle.db,
 					pathOf(surname).slice('/f/'.length)
@@ -446,6 +455,34 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 				await get('/staff/slots/day?date=2026-10-27', lang, session)
 			);
 			if (lang === 'nl') expect(sheet).toContain('Lucía García (3B)');
+		}
+		expect(found).toEqual([]);
+	}, 240_000);
+
+	it('shows the staff page of a family in every state and every language, as the office and as its teacher', async () => {
+		const found: string[] = [];
+		for (const person of [
+			demo.staff.find((s) => s.role === 'admin')!,
+			demo.staff.find((s) => s.email.startsWith('jeroen'))!
+		]) {
+			const signedIn = await post('/sign-in', { email: person.email, password: person.password });
+			expect(signedIn.status).toBe(303);
+			const session = cookieHeader(cookieJar(signedIn));
+			const paths = Object.values(familyIds).map((id) => `/staff/families/${id}`);
+			paths.push(`/staff/families/${familyIds.Nowak}?done=reassigned`);
+			for (const lang of LANGUAGES)
+				for (const path of paths) {
+					const response = await get(path, lang, session);
+					// A teacher gets 404 for a family someone else visits: that page must read right too.
+					expect(response.status, `${person.role} ${lang} ${path}`).toBeLessThan(500);
+					for (const key of rawKeys(await response.text()))
+						found.push(`${person.role} ${lang} ${path}: ${key}`);
+				}
+			// The history says who answered: the Nowak family booked through its own link.
+			const nowak = visibleText(
+				await (await get(`/staff/families/${familyIds.Nowak}`, 'en', session)).text()
+			);
+			expect(nowak).toContain('Visit booked by the family');
 		}
 		expect(found).toEqual([]);
 	}, 240_000);

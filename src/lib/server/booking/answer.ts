@@ -14,7 +14,7 @@ import { isUuid } from '../forms';
 import type { Database } from '../db';
 import { booking, family, neutralPlace, slot, visitRound } from '../db/schema';
 import { attempt, Refusal } from '../db/transaction';
-import { recordAudit } from '../audit/record';
+import { changedFields, recordAnswerEvent, type AnswerActor, type AnswerField } from './audit';
 import { parentPhase } from './phase';
 import { queueVisitMessages, visitState } from './visit-messages';
 import { hit, type Limit } from '../auth/rate-limit';
@@ -31,6 +31,39 @@ export interface Actor {
 	familyPath?: string;
 	/** The language the parent reads the page in: their mails use it from now on. */
 	language?: string;
+}
+
+/** Who the audit log names: the family itself through its link, or the staff member. */
+const auditActor = (actor: Actor, familyId: string): AnswerActor =>
+	actor.kind === 'parent'
+		? { kind: 'family', familyId }
+		: { kind: 'staff', staffId: actor.staffId ?? null };
+
+/** The answer's stored values by the codes the audit log names them with; a field left out stays out. */
+function asFields(answer: {
+	status?: string | null;
+	slotId?: string | null;
+	location?: string | null;
+	neutralPlaceId?: string | null;
+	visitAddress?: string | null;
+	interpreterLanguage?: string | null;
+	parentQuestions?: string | null;
+	staffNote?: string | null;
+	notHomeReason?: string | null;
+	notHomeReasonText?: string | null;
+}): Partial<Record<AnswerField, unknown>> {
+	const fields: Partial<Record<AnswerField, unknown>> = {
+		answer: answer.status,
+		slot: answer.slotId,
+		location: answer.location,
+		place: answer.neutralPlaceId,
+		address: answer.visitAddress,
+		interpreter: answer.interpreterLanguage,
+		reason: `${answer.notHomeReason ?? ''}\n${answer.notHomeReasonText ?? ''}`
+	};
+	if (answer.parentQuestions !== undefined) fields.questions = answer.parentQuestions;
+	if (answer.staffNote !== undefined) fields.note = answer.staffNote;
+	return fields;
 }
 
 const messageOptions = (actor: Actor) => ({
@@ -264,15 +297,23 @@ export function bookVisit(
 			{ event: 'booked', before, ...messageOptions(actor) },
 			now
 		);
-		await recordAudit(tx, {
+		await recordAnswerEvent(tx, {
 			schoolId,
-			actorKind: actor.kind === 'parent' ? 'family' : 'staff',
-			actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null),
-			action: ctx.current ? 'booking.changed' : 'booking.created',
-			subjectType: 'booking',
-			subjectId: row.id,
-			detail: { location: choice.location, interpreter: Boolean(choice.interpreterLanguage) }
+			bookingId: row.id,
+			event: ctx.current ? 'changed' : 'created',
+			actor: auditActor(actor, familyId),
+			at: now,
+			detail: {
+				slotId: answer.slotId,
+				location: answer.location,
+				placeId: answer.neutralPlaceId,
+				interpreter: Boolean(answer.interpreterLanguage)
+			},
+			...(ctx.current && {
+				changed: changedFields(asFields(ctx.current), asFields(answer))
+			})
 		});
+
 		return row;
 	});
 }
@@ -330,14 +371,18 @@ export function declineRound(
 			{ event: 'declined', before, ...messageOptions(actor) },
 			now
 		);
-		await recordAudit(tx, {
+		await recordAnswerEvent(tx, {
 			schoolId,
-			actorKind: actor.kind === 'parent' ? 'family' : 'staff',
-			actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null),
-			action: 'booking.declined',
-			subjectType: 'booking',
-			subjectId: row.id
+			bookingId: row.id,
+			event: 'declined',
+			actor: auditActor(actor, familyId),
+			at: now,
+			detail: { reason: reason.code },
+			...(ctx.current && {
+				changed: changedFields(asFields(ctx.current), asFields({ ...answer, ...values }))
+			})
 		});
+
 		return row;
 	});
 }
@@ -373,14 +418,15 @@ export function cancelAnswer(
 			{ event: 'cancelled', before, ...messageOptions(actor) },
 			now
 		);
-		await recordAudit(tx, {
+		await recordAnswerEvent(tx, {
 			schoolId,
-			actorKind: actor.kind === 'parent' ? 'family' : 'staff',
-			actorId: actor.kind === 'parent' ? familyId : (actor.staffId ?? null),
-			action: 'booking.cancelled',
-			subjectType: 'booking',
-			subjectId: row!.id
+			bookingId: row!.id,
+			event: 'cancelled',
+			actor: auditActor(actor, familyId),
+			at: now,
+			detail: { slotId: ctx.current.slotId, answer: ctx.current.status }
 		});
+
 		return row!;
 	});
 }

@@ -17,6 +17,7 @@ import { toWallTime } from '../time/zone';
 import type { SlotTime } from './plan';
 import { lockStaffForSlots } from './lock-staff';
 import { queueVisitMessages, visitState } from '../booking/visit-messages';
+import { recordAnswerEvent } from '../booking/audit';
 import { mayChangeSlot, type Viewer } from '../auth/policy';
 
 export type Actor = Viewer;
@@ -105,6 +106,14 @@ export function deleteSlot(
 				.where(eq(booking.id, bookingId));
 			// Before the slot goes: the messages name the people who were coming.
 			await queueVisitMessages(tx, bookingId, { event: 'cancelled', by: 'school', before }, now);
+			await recordAnswerEvent(tx, {
+				schoolId: actor.schoolId,
+				bookingId,
+				event: 'cancelled',
+				actor: { kind: 'staff', staffId: actor.id },
+				at: now,
+				detail: { slotId: row.id, slotDeleted: true }
+			});
 		}
 		const mailedIn = bookingId
 			? await familyMailLanguage(tx, bookingId, 'visit_cancelled', now)
@@ -169,6 +178,14 @@ export function moveSlot(
 				.where(eq(booking.id, bookingId));
 			await queueVisitMessages(tx, bookingId, { event: 'booked', by: 'school', before }, now);
 			mailedIn = await familyMailLanguage(tx, bookingId, 'visit_changed', now);
+			await recordAnswerEvent(tx, {
+				schoolId: actor.schoolId,
+				bookingId,
+				event: 'moved',
+				actor: { kind: 'staff', staffId: actor.id },
+				at: now,
+				detail: { slotId: row.id }
+			});
 		}
 		await recordAudit(tx, {
 			schoolId: actor.schoolId,

@@ -15,43 +15,83 @@ import {
 	openSlots
 } from '$lib/server/booking/choices';
 import { toWallTime } from '$lib/server/time/zone';
-import { formatWhen } from '$lib/format';
+import { formatDateTime, formatWhen, languageName } from '$lib/format';
 import { assignVisitor } from '$lib/server/families/assign';
 import { activeStaff } from '$lib/server/staff/people';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { runsSchool } from '$lib/server/auth/policy';
 import { familyUrl, issueFamilyLink, revokeFamilyLinks } from '$lib/server/families/links';
-import { recordAudit } from '$lib/server/audit/record';
+import { recordAudit, recordContactViews } from '$lib/server/audit/record';
+import { familyContact } from '$lib/server/families/contact';
+import { answerHistory } from '$lib/server/families/history';
+import { familyMails } from '$lib/server/families/mail';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** The family, if this person may see it (policy.mayViewFamily); else 404, as for an unknown id. */
+async function visible(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const me = requireStaff(event);
+	const found = await familyForStaff(event.locals.db, me, event.params.family);
+	if (!found) error(404, { message: 'families.not_found' });
+	return { me, found };
+}
 
 /** The family and the running round, if this person may see the family; `act`: and change its answer. */
 async function context(event: RequestEvent | Parameters<PageServerLoad>[0], act = false) {
-	const me = requireStaff(event);
-	const found = await familyForStaff(event.locals.db, me, event.params.family);
+	const { me, found } = await visible(event);
 	const round = await currentRound(event.locals.db, me.schoolId, schoolToday(me.timeZone));
-	if (!found || !round) error(404, { message: 'families.not_found' });
+	if (!round) error(404, { message: 'families.not_found' });
 	if (act && !found.mayAct) error(403, { message: 'errors.forbidden' });
 	return { me, found, round };
 }
 
+/**
+ * "Arabisch (العربية)": the reader's word for the language, and its own name for the parent's
+ * sake. Made on the server, whose ICU has every language; the browser's may not.
+ */
+function languageLabel(code: string, lang: string): string {
+	const reader = languageName(code, lang);
+	// Without the platform's data for that language its "own" name would be in some other language.
+	if (Intl.DisplayNames.supportedLocalesOf([code]).length === 0) return reader;
+	const own = languageName(code, code);
+	return own === reader ? reader : `${reader} (${own})`;
+}
+
 export const load: PageServerLoad = async (event) => {
-	const { me, found, round } = await context(event);
+	// Without a running round the page still says how to reach the family; the answer needs a round.
+	const { me, found } = await visible(event);
 	const db = event.locals.db;
 	const timeZone = me.timeZone;
-	const [answer] = await familyAnswers(db, me.schoolId, round.id, {
-		staffId: null,
-		familyId: found.id
+	const lang = event.locals.language.code;
+	const round = await currentRound(db, me.schoolId, schoolToday(timeZone));
+	const [contact, mail, answers, history] = await Promise.all([
+		familyContact(db, me.schoolId, found.id),
+		familyMails(db, me.schoolId, found.id),
+		round
+			? familyAnswers(db, me.schoolId, round.id, { staffId: null, familyId: found.id })
+			: Promise.resolve([]),
+		round ? answerHistory(db, me.schoolId, found.id, round.id) : Promise.resolve([])
+	]);
+	if (!contact) error(404, { message: 'families.not_found' });
+	// Everyone who may open this page sees the phone numbers and addresses on it: each view is logged.
+	await recordContactViews(db, {
+		schoolId: me.schoolId,
+		staffId: me.id,
+		familyIds: [found.id],
+		page: 'family'
 	});
+	const answer = answers[0];
 	const [slots, places, people] = await Promise.all([
 		// The family's own time stays in the list, so the office can change the place and keep the time.
-		openSlots(
-			db,
-			me.schoolId,
-			round.id,
-			found.visitingStaffId,
-			now(),
-			answer?.status === 'booked' ? answer.slotId : null
-		),
+		round && found.mayAct
+			? openSlots(
+					db,
+					me.schoolId,
+					round.id,
+					found.visitingStaffId,
+					now(),
+					answer?.status === 'booked' ? answer.slotId : null
+				)
+			: Promise.resolve([]),
 		listPlaces(db, me.schoolId),
 		runsSchool(me) ? activeStaff(db, me.schoolId) : Promise.resolve([])
 	]);
@@ -72,21 +112,43 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		initial,
 		reassigned: event.url.searchParams.get('done') === 'reassigned',
+		round: round ? { name: round.name } : null,
 		family: {
 			id: found.id,
-			children: found.children,
-			address: [found.street, found.postalCode, found.city].filter(Boolean).join(', ')
+			children: contact.children,
+			address: contact.address,
+			languageLabel: languageLabel(contact.language, lang),
+			guardians: contact.guardians.map((g) => ({
+				...g,
+				languageLabel: languageLabel(g.language, lang)
+			}))
 		},
 		answer: answer
 			? {
 					...answer,
+					// Shown in a section of its own, not inside the visit's card.
+					staffNote: null,
 					startsAt: undefined,
 					endsAt: undefined,
-					when: answer.startsAt
-						? formatWhen(answer.startsAt, answer.endsAt, event.locals.language.code, timeZone)
-						: null
+					when: answer.startsAt ? formatWhen(answer.startsAt, answer.endsAt, lang, timeZone) : null
 				}
 			: null,
+		staffNote: answer?.staffNote ?? null,
+		history: history.map((h) => ({
+			...h,
+			at: formatDateTime(h.at, lang, timeZone),
+			iso: h.at.toISOString()
+		})),
+		mail: {
+			total: mail.total,
+			items: mail.mails.map((m) => ({
+				...m,
+				at: formatDateTime(m.at, lang, timeZone),
+				iso: m.at.toISOString()
+			})),
+			// The Mailbox is the office's (policy.runsSchool): a teacher gets no link to a page they cannot open.
+			href: runsSchool(me) ? `/staff/mailbox?family=${found.id}` : null
+		},
 		slots: slots.map((s) => ({
 			id: s.id,
 			date: toWallTime(s.startsAt, timeZone).date,
@@ -100,8 +162,8 @@ export const load: PageServerLoad = async (event) => {
 		reasons: notHomeReasons,
 		languages: interpreterLanguages,
 		visitor: found.visitingStaffId,
-		canManageLinks: runsSchool(me),
-		mayAct: found.mayAct,
+		canManageLinks: runsSchool(me) && round !== null,
+		mayAct: found.mayAct && round !== null,
 		people: people.map((p) => ({ id: p.id, name: p.name }))
 	};
 };
@@ -154,7 +216,7 @@ export const actions: Actions = {
 	},
 	reassign: async (event) => {
 		const me = requireAdmin(event);
-		const { found } = await context(event);
+		const { found } = await visible(event);
 		// One field, checked by assignVisitor: a colleague of this school, still active.
 		const staffId = field(await event.request.formData(), 'staffId');
 		if (!(await assignVisitor(event.locals.db, me.schoolId, me.id, found.id, staffId)))
