@@ -25,7 +25,11 @@ async function mailedLinks(browser: Browser, state: TargetState) {
 	const office = await context.newPage();
 	const admin = state.demo.staff.find((s) => s.role === 'admin')!;
 	await signIn(office, admin.email, admin.password);
-	await office.goto('/staff/mailbox');
+	// The link mails, each opened (the Mailbox shows a message's text on demand).
+	await office.goto('/staff/mailbox?kind=family_link');
+	await office
+		.locator('li.mail details')
+		.evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
 	const mails = office
 		.getByRole('listitem')
 		.filter({ hasText: SMITH })

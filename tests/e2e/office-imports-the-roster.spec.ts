@@ -139,6 +139,67 @@ test.describe('the office of a new school', () => {
 			await expect(page.getByText('Noor de Vries (10231)')).toBeVisible();
 			await expectAccessible(page);
 		});
+
+		await test.step('a file with a row pasted twice and a pupil in two groups: the office chooses, on a phone', async () => {
+			await page.context().clearCookies();
+			await page.setViewportSize({ width: 360, height: 800 });
+			const text = fs.readFileSync(sample, 'utf8');
+			const daan = text.split('\n').find((l) => l.startsWith('10232;'))!;
+			const yasmine = text.split('\n').find((l) => l.startsWith('10233;'))!;
+			const file = testInfo.outputPath('leerlingen-dubbel.csv');
+			// Lines 14 and 15: Daan exactly as on line 3, Yasmine in 2A where line 4 says 1A.
+			fs.writeFileSync(file, `${text}${daan}\n${yasmine.replace(';1A;', ';2A;')}\n`);
+			await signIn(page, state.newSchool.email, password);
+			await page.goto('/staff/roster');
+			await page.getByLabel('Bestand (CSV)').setInputFiles(file);
+			await page.getByRole('button', { name: 'Bestand controleren' }).click();
+
+			const skipped = page.getByRole('region', { name: 'Dubbele regels overgeslagen: 1' });
+			await expect(skipped.getByRole('listitem')).toHaveText(['Regel 14 is gelijk aan regel 3']);
+			const conflicts = page.getByRole('region', {
+				name: 'Leerlingnummers met verschillende gegevens: 1'
+			});
+			const choice = conflicts.getByRole('group', {
+				name: 'Leerlingnummer 10233 (Yasmine El Amrani)'
+			});
+			await expect(choice.getByRole('radio')).toHaveCount(2);
+			await expect(choice.getByLabel('Regel 4 gebruiken: Groep: 1A')).not.toBeChecked();
+			await expect(conflicts.getByRole('alert')).toHaveText('Nog te kiezen: 1');
+			// The parents as the file's columns give them, before anything is imported.
+			const families = page.getByRole('region', { name: 'Gezinnen' });
+			await expect(
+				families.getByText(
+					/Ouders\/verzorgers: Sanne de Vries, sanne\.devries@example\.nl, 0612345678; Thijs de Vries, thijs\.devries@example\.nl/
+				)
+			).toBeVisible();
+			await expect(page.getByText('Bijvoorbeeld: Sanne de Vries')).toBeVisible();
+			// Nothing is imported until the choice is made.
+			await expect(page.getByRole('button', { name: '11 leerlingen inlezen' })).toBeDisabled();
+			await expectAccessible(page);
+			await expectNoSidewaysScroll(page);
+
+			await choice.getByLabel('Regel 15 gebruiken: Groep: 2A').check();
+			await conflicts.getByRole('button', { name: 'Keuze toepassen' }).click();
+			await expect(page).toHaveURL(/keep=15/);
+			await expect(
+				page
+					.getByRole('group', { name: 'Leerlingnummer 10233 (Yasmine El Amrani)' })
+					.getByLabel('Regel 15 gebruiken: Groep: 2A')
+			).toBeChecked();
+			await expectAccessible(page);
+			await page.setViewportSize(desktop);
+			await expectAccessible(page);
+			await page.getByRole('button', { name: '12 leerlingen inlezen' }).click();
+			await expect(page.getByRole('status')).toHaveText(
+				'Klaar: 0 nieuw, 1 bijgewerkt, 11 ongewijzigd.'
+			);
+			await expect(page.getByText('Regel 14 is gelijk aan regel 3')).toBeVisible();
+			await expect(
+				page.getByText('Leerlingnummer 10233: regel 15 ingelezen, regel 4 niet')
+			).toBeVisible();
+			await expect(page.getByText('Yasmine El Amrani (10233): Groep')).toBeVisible();
+			await expectAccessible(page);
+		});
 	});
 
 	test('a teacher cannot open the import', async ({ page, state }) => {

@@ -4,18 +4,19 @@
  * message as failed, say why in words, and never throw while composing it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { createSlots } from '../../src/lib/server/slots/create';
 import { bookVisit, parentActor, type VisitChoice } from '../../src/lib/server/booking/answer';
-import { guardian, outbox } from '../../src/lib/server/db/schema';
+import { booking, guardian, outbox, pupil } from '../../src/lib/server/db/schema';
 import { fromWallTime } from '../../src/lib/server/time/zone';
 import { mailboxTransport } from '../../src/lib/server/mail/transport';
 import { drainOutbox } from '../../src/lib/server/mail/worker';
 import { composeMessage } from '../../src/lib/server/mail/compose';
-import { asMessage } from '../../src/lib/server/mail/outbox';
+import { asMessage, enqueue } from '../../src/lib/server/mail/outbox';
 import { mailbox, mailboxMessage } from '../../src/lib/server/mail/mailbox';
+import type { MailboxFilter } from '../../src/lib/server/mail/mailbox-filter';
 
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
@@ -34,6 +35,7 @@ const atSchool = (slotId: string): VisitChoice => ({
 	notHomeReason: null,
 	notHomeReasonText: null
 });
+const everything: MailboxFilter = { state: null, kind: null, familyId: null, page: 1 };
 const settings = {
 	origin: new URL('https://huisbezoek.school.example'),
 	fromAddress: 'huisbezoek@school.example'
@@ -42,6 +44,8 @@ const settings = {
 describe.each(databaseKinds)('the mailbox with addresses the mail cannot use, on %s', (kind) => {
 	let t: TestDatabase;
 	let schoolId: string;
+	/** The two booked families: id → the child's name. */
+	const familyIds = new Map<string, string>();
 
 	beforeAll(async () => {
 		t = await freshDatabase(kind);
@@ -52,6 +56,11 @@ describe.each(databaseKinds)('the mailbox with addresses the mail cannot use, on
 		// Two families whose guardians' addresses came in before the import checked them.
 		for (const [i, address] of ['jösé@example.com', 'ouder@ster_school.example'].entries()) {
 			const made = await makeFamilyInRound(t.db, schoolId, teacher);
+			const [child] = await t.db
+				.select({ firstName: pupil.firstName, lastName: pupil.lastName })
+				.from(pupil)
+				.where(eq(pupil.familyId, made.family.id));
+			familyIds.set(made.family.id, `${child!.firstName} ${child!.lastName}`);
 			await t.db
 				.update(guardian)
 				.set({ email: address })
@@ -139,13 +148,19 @@ describe.each(databaseKinds)('the mailbox with addresses the mail cannot use, on
 		expect(composed?.calendar).toBeNull();
 	});
 
-	it('lists them as failed, with the reason in words and no resend button', async () => {
-		const box = await mailbox(t.db, schoolId, settings);
-		expect(box.failed.map((m) => m.toAddress).sort()).toEqual([
+	it('lists them as failed, with the reason in words, its family and no resend button', async () => {
+		const box = await mailbox(t.db, schoolId, settings, everything);
+		const failed = box.messages.filter((m) => m.status === 'failed');
+		expect(failed.map((m) => m.toAddress).sort()).toEqual([
 			'jösé@example.com',
 			'ouder@ster_school.example'
 		]);
-		for (const m of box.failed) {
+		// Failed mail first.
+		expect(box.messages.slice(0, 2)).toEqual(failed);
+		// Each names the family whose visit it confirms (through the booking), by its child.
+		expect(failed.map((m) => m.family?.names).sort()).toEqual([...familyIds.values()].sort());
+		for (const m of failed) {
+			expect(familyIds.get(m.family!.id)).toBe(m.family!.names);
 			expect(m).toMatchObject({
 				status: 'failed',
 				reason: 'family_address',
@@ -156,7 +171,7 @@ describe.each(databaseKinds)('the mailbox with addresses the mail cannot use, on
 		}
 		// Mail that went keeps its invite; the staff copies name no reason.
 		expect(
-			box.recent
+			box.messages
 				.filter((m) => m.kind === 'staff_visit_booked')
 				.every((m) => m.hasCalendar && m.reason === null)
 		).toBe(true);
@@ -187,8 +202,8 @@ describe.each(databaseKinds)('the mailbox with addresses the mail cannot use, on
 			createdAt: NOW,
 			nextAttemptAt: NOW
 		});
-		const box = await mailbox(t.db, schoolId, settings);
-		const broken = box.failed.find((m) => m.toAddress === 'ouder@families.example');
+		const box = await mailbox(t.db, schoolId, settings, everything);
+		const broken = box.messages.find((m) => m.toAddress === 'ouder@families.example');
 		expect(broken).toMatchObject({
 			message: null,
 			hasCalendar: false,
@@ -229,5 +244,181 @@ describe.each(databaseKinds)('the mailbox with addresses the mail cannot use, on
 			status: 'failed',
 			lastError: 'could not compose a visit_booked message'
 		});
+	});
+});
+
+/**
+ * The Mailbox's view of a school with many messages: each test makes a school of its own with
+ * two families, a colleague and their mail, so the counts are its own whatever runs before.
+ */
+describe.each(databaseKinds)('filtering and paging the mailbox, on %s', (kind) => {
+	let t: TestDatabase;
+	beforeAll(async () => {
+		t = await freshDatabase(kind);
+	});
+	afterAll(() => t?.dispose());
+
+	const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+	const link = { schoolName: 'OBS De Ster', roundName: 'Najaar', path: '/f/x' };
+
+	async function school() {
+		const schoolId = (await makeSchool(t.db)).id;
+		const teacher = await makeStaff(t.db, schoolId);
+		const one = await makeFamilyInRound(t.db, schoolId, teacher.id);
+		const two = await makeFamilyInRound(t.db, schoolId, teacher.id);
+		const addressOf = async (familyId: string) =>
+			(
+				await t.db
+					.select({ email: guardian.email })
+					.from(guardian)
+					.where(eq(guardian.familyId, familyId))
+			)[0]!.email!;
+		const mail = async (
+			kind: 'invitation' | 'nudge',
+			toAddress: string,
+			at: number,
+			status: 'pending' | 'sent' | 'failed'
+		) => {
+			await enqueue(
+				t.db,
+				kind,
+				[{ schoolId, toAddress, toName: 'Ouder', language: 'nl', payload: link }],
+				{ now: minutes(at) }
+			);
+			await t.db
+				.update(outbox)
+				.set({ status })
+				.where(and(eq(outbox.toAddress, toAddress), eq(outbox.createdAt, minutes(at))));
+		};
+		const first = await addressOf(one.family.id);
+		const second = await addressOf(two.family.id);
+		// Oldest first: an old failure must still come before newer mail that went.
+		await mail('invitation', first, 1, 'failed');
+		await mail('invitation', second, 2, 'sent');
+		await mail('nudge', first, 3, 'sent');
+		await mail('nudge', second, 4, 'pending');
+		await mail('invitation', teacher.email, 5, 'sent');
+		return {
+			schoolId,
+			roundId: one.round.id,
+			one: one.family.id,
+			two: two.family.id,
+			first,
+			second
+		};
+	}
+
+	const view = (schoolId: string, filter: Partial<MailboxFilter>) =>
+		mailbox(t.db, schoolId, settings, { ...everything, ...filter });
+	const seen = (box: Awaited<ReturnType<typeof view>>) =>
+		box.messages.map((m) => `${m.status} ${m.kind} ${m.toAddress}`);
+
+	it('puts failed mail first and the rest newest first, each with the family it went to', async () => {
+		const s = await school();
+		const box = await view(s.schoolId, {});
+		expect(box.total).toBe(5);
+		expect(box.messages.map((m) => m.createdAt)).toEqual([1, 5, 4, 3, 2].map(minutes));
+		expect(box.messages.map((m) => m.family?.id ?? null)).toEqual([
+			s.one,
+			// A mail to an address no guardian has: no family.
+			null,
+			s.two,
+			s.one,
+			s.two
+		]);
+		expect(box.messages[0]).toMatchObject({ status: 'failed', canResend: true });
+	});
+
+	it('filters by state, by kind and by family, and by all three at once', async () => {
+		const s = await school();
+		expect(seen(await view(s.schoolId, { state: 'failed' }))).toEqual([
+			`failed invitation ${s.first}`
+		]);
+		expect(seen(await view(s.schoolId, { state: 'queued' }))).toEqual([
+			`pending nudge ${s.second}`
+		]);
+		expect((await view(s.schoolId, { state: 'sent' })).total).toBe(3);
+		expect(seen(await view(s.schoolId, { kind: 'nudge' }))).toEqual([
+			`pending nudge ${s.second}`,
+			`sent nudge ${s.first}`
+		]);
+		const family = await view(s.schoolId, { familyId: s.one });
+		expect(seen(family)).toEqual([`failed invitation ${s.first}`, `sent nudge ${s.first}`]);
+		expect(family.familyName).toMatch(/^Kind\d+ Test$/);
+		expect(
+			seen(await view(s.schoolId, { familyId: s.two, kind: 'invitation', state: 'sent' }))
+		).toEqual([`sent invitation ${s.second}`]);
+		expect((await view(s.schoolId, { familyId: s.two, state: 'failed' })).total).toBe(0);
+	});
+
+	it('finds a family’s visit mail through its booking, whatever address it went to', async () => {
+		const s = await school();
+		const [row] = await t.db
+			.insert(booking)
+			.values({
+				schoolId: s.schoolId,
+				roundId: s.roundId,
+				familyId: s.two,
+				status: 'declined'
+			})
+			.returning({ id: booking.id });
+		await t.db.insert(outbox).values({
+			schoolId: s.schoolId,
+			kind: 'answer_declined',
+			toAddress: 'oud-adres@example.org',
+			payload: { schoolName: 'OBS De Ster', schoolPhone: '', roundName: 'Najaar' },
+			bookingId: row!.id,
+			createdAt: minutes(6),
+			nextAttemptAt: minutes(6)
+		});
+		const box = await view(s.schoolId, { familyId: s.two, kind: 'answer_declined' });
+		expect(box.messages.map((m) => [m.toAddress, m.family?.id])).toEqual([
+			['oud-adres@example.org', s.two]
+		]);
+	});
+
+	it('pages through 60 messages 25 at a time with the total, and an old page number shows the last page', async () => {
+		const s = await school();
+		await enqueue(
+			t.db,
+			'invitation',
+			Array.from({ length: 55 }, (_, i) => ({
+				schoolId: s.schoolId,
+				toAddress: `ouder${i}@elders.example`,
+				toName: '',
+				language: 'nl',
+				payload: link
+			})),
+			{ now: minutes(10) }
+		);
+		const pages = await Promise.all([1, 2, 3].map((page) => view(s.schoolId, { page })));
+		expect(pages.map((p) => [p.total, p.page, p.pages, p.messages.length])).toEqual([
+			[60, 1, 3, 25],
+			[60, 2, 3, 25],
+			[60, 3, 3, 10]
+		]);
+		const ids = pages.flatMap((p) => p.messages.map((m) => m.id));
+		expect(new Set(ids).size).toBe(60);
+		// Failed first across pages too: the one failed mail opens page 1.
+		expect(pages[0]!.messages[0]!.status).toBe('failed');
+		const past = await view(s.schoolId, { page: 9 });
+		expect([past.page, past.messages.map((m) => m.id)]).toEqual([
+			3,
+			pages[2]!.messages.map((m) => m.id)
+		]);
+	});
+
+	it('shows nothing for another school’s family, even one whose parent has the same address', async () => {
+		const s = await school();
+		const other = await school();
+		await t.db.update(guardian).set({ email: s.first }).where(eq(guardian.familyId, other.one));
+		const box = await view(s.schoolId, { familyId: other.one });
+		expect([box.total, box.messages, box.familyName]).toEqual([0, [], null]);
+		// Nor does that family's parent bring the other school's mail into this one's view.
+		expect(seen(await view(s.schoolId, { familyId: s.one }))).toEqual([
+			`failed invitation ${s.first}`,
+			`sent nudge ${s.first}`
+		]);
+		expect((await view(other.schoolId, { familyId: other.one })).total).toBe(0);
 	});
 });

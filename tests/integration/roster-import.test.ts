@@ -8,6 +8,7 @@ import { parseCsv } from '../../src/lib/server/roster/csv';
 import { guessMapping } from '../../src/lib/server/roster/mapping';
 import { readRecords, type RosterRecord } from '../../src/lib/server/roster/records';
 import { importRoster } from '../../src/lib/server/roster/import';
+import { previewRoster } from '../../src/lib/server/roster/preview';
 import { findFamilies } from '../../src/lib/server/privacy/family-data';
 import { family, group, groupTeacher, guardian, pupil } from '../../src/lib/server/db/schema';
 
@@ -257,5 +258,135 @@ describe.each(databaseKinds)('roster import on %s', (kind) => {
 			{ name: 'Émilie Dubois', email: 'emilie.dubois@example.be' },
 			{ name: 'Jeroen van der Berg', email: null }
 		]);
+	});
+
+	/** The sample with rows added at its end, through the preview as the office sees it. */
+	const previewWith = (extra: string[], keep: number[] = []) => {
+		const result = previewRoster(
+			new TextEncoder().encode(sampleText() + extra.join('\n') + '\n'),
+			() => null,
+			true,
+			new Set(keep)
+		);
+		if (!result.ok) throw new Error(result.problem);
+		return result.preview;
+	};
+	const lineOf = (pupilNumber: string) =>
+		sampleText()
+			.split('\n')
+			.find((l) => l.startsWith(`${pupilNumber};`))!;
+
+	it('skips rows that repeat a pupil exactly, imports the rest, and says which lines it skipped', async () => {
+		const { schoolId, adminId } = await newSchool();
+		// The sample has 12 pupils on lines 2–13: Noor and Daan pasted again at its end.
+		const preview = previewWith([lineOf('10231'), lineOf('10232'), lineOf('10231')]);
+		expect(preview.errors).toEqual([]);
+		expect(preview.conflicts).toEqual([]);
+		expect(preview.duplicates).toEqual([
+			{ line: 14, sameAs: 2 },
+			{ line: 15, sameAs: 3 },
+			{ line: 16, sameAs: 2 }
+		]);
+		expect(preview.records).toHaveLength(12);
+		const report = await importRoster(
+			t.db,
+			schoolId,
+			adminId,
+			preview.records,
+			preview.warnings,
+			preview
+		);
+		expect(report).toMatchObject({
+			pupilsCreated: 12,
+			families: 10,
+			duplicatesSkipped: preview.duplicates,
+			conflictsSettled: []
+		});
+		expect((await pupilsIn(schoolId))[0]!.n).toBe(12);
+	});
+
+	it('holds back a pupil number with different data until the office chooses a row, then imports that row', async () => {
+		const { schoolId, adminId } = await newSchool();
+		// Daan once more, in another group and with his father's new address.
+		const other = lineOf('10232')
+			.replace(';3B;', ';4A;')
+			.replace('thijs.devries@example.nl', 'thijs@devries.example');
+		const open = previewWith([other]);
+		expect(open.conflicts).toHaveLength(1);
+		expect(open.conflicts[0]).toMatchObject({
+			pupilNumber: '10232',
+			fields: ['group', 'guardian2Email'],
+			chosen: null
+		});
+		expect(open.conflicts[0]!.rows.map((r) => r.line)).toEqual([3, 14]);
+		// Not imported half: the import refuses while a conflict has no choice.
+		await expect(
+			importRoster(t.db, schoolId, adminId, open.records, open.warnings, open)
+		).rejects.toThrow(/conflict without a choice/);
+		expect((await pupilsIn(schoolId))[0]!.n).toBe(0);
+
+		const chosen = previewWith([other], [14]);
+		expect(chosen.conflicts[0]!.chosen).toBe(14);
+		expect(chosen.records).toHaveLength(12);
+		const report = await importRoster(
+			t.db,
+			schoolId,
+			adminId,
+			chosen.records,
+			chosen.warnings,
+			chosen
+		);
+		expect(report.conflictsSettled).toEqual([{ pupilNumber: '10232', kept: 14, dropped: [3] }]);
+		const daan = await pupilOf(schoolId, '10232');
+		const [g] = await t.db
+			.select({ name: group.name })
+			.from(group)
+			.where(eq(group.id, daan!.groupId!));
+		expect(g!.name).toBe('4A');
+		// Noor's row still has the father's old address: the family keeps both.
+		expect(
+			(
+				await t.db
+					.select({ email: guardian.email })
+					.from(guardian)
+					.where(eq(guardian.familyId, daan!.familyId))
+			)
+				.map((r) => r.email)
+				.sort()
+		).toEqual(['sanne.devries@example.nl', 'thijs.devries@example.nl', 'thijs@devries.example']);
+
+		// Choosing the first row keeps the file's first version.
+		const first = previewWith([other], [3]);
+		expect(first.records.find((r) => r.pupilNumber === '10232')!.group).toBe('3B');
+	});
+
+	it('shows the parents’ names and addresses as mapped, so a wrong column shows before import', async () => {
+		const right = previewWith([]);
+		const vries = right.families.find((f) => f.some((c) => c.pupilNumber === '10231'))!;
+		expect(vries[0]!.guardians.map((g) => [g.name, g.email])).toEqual([
+			['Sanne de Vries', 'sanne.devries@example.nl'],
+			['Thijs de Vries', 'thijs.devries@example.nl']
+		]);
+		expect(right.samples).toMatchObject({
+			guardian1Name: 'Sanne de Vries',
+			guardian1Email: 'sanne.devries@example.nl'
+		});
+		// The office picks the city column for the first parent's name by mistake: the preview says so.
+		const header = sampleText()
+			.replace(/^\uFEFF/, '')
+			.split('\n')[0]!
+			.split(';');
+		const wrong = previewRoster(
+			new TextEncoder().encode(sampleText()),
+			(name) => (name === 'map.guardian1Name' ? String(header.indexOf('Plaats')) : null),
+			true
+		);
+		if (!wrong.ok) throw new Error(wrong.problem);
+		expect(wrong.preview.samples.guardian1Name).toBe('Amsterdam');
+		expect(
+			wrong.preview.families
+				.find((f) => f.some((c) => c.pupilNumber === '10231'))![0]!
+				.guardians.map((g) => g.name)
+		).toEqual(['Amsterdam', 'Thijs de Vries']);
 	});
 });

@@ -486,4 +486,38 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 		}
 		expect(found).toEqual([]);
 	}, 240_000);
+
+	it('shows no message key on the Mailbox’s filtered views or a roster check with repeated pupils', async () => {
+		const admin = demo.staff.find((s) => s.role === 'admin')!;
+		const signedIn = await post('/sign-in', { email: admin.email, password: admin.password });
+		const session = cookieHeader(cookieJar(signedIn));
+		const header =
+			'Leerlingnummer;Roepnaam;Achternaam;Groep;Ouder/verzorger 1;E-mail ouder 1;Straat en huisnummer;Postcode\n';
+		const row = (group: string) =>
+			`40001;Lina;Haddad;${group};Rana Haddad;rana@example.com;Kerkstraat 2;1234 AB\n`;
+		const form = new FormData();
+		form.append('file', new Blob([header, row('1A'), row('1A'), row('2A')]), 'leerlingen.csv');
+		const uploaded = await fetch(`${server.url}/staff/roster`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { Cookie: session, Origin: server.url, Accept: 'text/html' },
+			body: form
+		});
+		const check = uploaded.headers.get('location')!;
+		const found: string[] = [];
+		for (const lang of ['nl', 'en'])
+			for (const path of [
+				'/staff/mailbox?state=failed',
+				'/staff/mailbox?state=queued&kind=visit_reminder',
+				'/staff/mailbox?state=sent&page=2',
+				`/staff/mailbox?family=${familyIds.Nowak}`,
+				check,
+				`${check}?keep=4`
+			]) {
+				const response = await get(path, lang, session);
+				expect(response.status, `${lang} ${path}`).toBe(200);
+				for (const key of rawKeys(await response.text())) found.push(`${lang} ${path}: ${key}`);
+			}
+		expect(found).toEqual([]);
+	});
 });

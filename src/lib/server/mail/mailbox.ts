@@ -1,11 +1,12 @@
 /**
  * The school's outgoing messages for the admin's Mailbox page: each one composed exactly as its
- * reader gets it (subject, text, invite), with its delivery state. Failed ones come first, with
+ * reader gets it (subject, text, invite), with its delivery state and the family it is about
+ * (which page of which messages: mailbox-list.ts). Failed ones come first, with
  * the reason in the office's words where we know it, and a resend button when resending can help.
  * Showing a message never throws: one odd row must not take the page down, least of all the
  * failed one it is there to show.
  */
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { outbox, outboxAttempt, school } from '../db/schema';
 import { isUuid } from '../forms';
@@ -19,6 +20,8 @@ import {
 import { mailAddress, schoolSender } from './address';
 import { familyKinds, type MessageKind } from './payloads';
 import { asMessage } from './outbox';
+import type { MailboxFilter } from './mailbox-filter';
+import { familyNames, listMessages, mailboxColumns } from './mailbox-list';
 
 export interface MailboxSettings {
 	origin: URL;
@@ -71,64 +74,50 @@ function failureReason(
 	return senderOk ? null : 'sender_address';
 }
 
-const columns = {
-	id: outbox.id,
-	kind: outbox.kind,
-	toAddress: outbox.toAddress,
-	toName: outbox.toName,
-	language: outbox.language,
-	payload: outbox.payload,
-	status: outbox.status,
-	attempts: outbox.attempts,
-	lastError: outbox.lastError,
-	nextAttemptAt: outbox.nextAttemptAt,
-	createdAt: outbox.createdAt,
-	sentAt: outbox.sentAt
-};
-
 export async function mailbox(
 	db: Database,
 	schoolId: string,
 	settings: MailboxSettings,
-	limit = 100
+	filter: MailboxFilter
 ) {
-	const ctx = await context(db, schoolId, settings);
-	const [failed, recent] = await Promise.all([
-		db
-			.select(columns)
-			.from(outbox)
-			.where(and(eq(outbox.schoolId, schoolId), eq(outbox.status, 'failed')))
-			.orderBy(desc(outbox.createdAt))
-			.limit(limit),
-		db
-			.select(columns)
-			.from(outbox)
-			.where(and(eq(outbox.schoolId, schoolId), ne(outbox.status, 'failed')))
-			.orderBy(desc(outbox.createdAt))
-			.limit(limit)
+	const [ctx, listed] = await Promise.all([
+		context(db, schoolId, settings),
+		listMessages(db, schoolId, filter)
 	]);
-	const show = (rows: typeof failed) =>
-		rows.map(({ payload, ...row }) => {
-			const message = composeSafely(asMessage({ ...row, payload }), ctx);
-			const reason = failureReason(row, ctx.senderOk);
-			return {
-				...row,
-				message: message && {
-					lang: message.lang,
-					dir: message.dir,
-					subject: message.subject,
-					text: message.text
-				},
-				hasCalendar: Boolean(message?.calendar),
-				reason,
-				// The same address fails the same way: the address has to change first.
-				canResend:
-					(row.status === 'failed' || row.status === 'skipped') &&
-					reason !== 'family_address' &&
-					reason !== 'staff_address'
-			};
-		});
-	return { failed: show(failed), recent: show(recent) };
+	const [names, familyName] = await Promise.all([
+		familyNames(db, [...new Set(listed.rows.map((r) => r.familyId).filter((id) => id !== null))]),
+		filter.familyId && listed.ofSchoolFamily
+			? familyNames(db, [filter.familyId]).then((n) => n.get(filter.familyId!) ?? null)
+			: null
+	]);
+	const messages = listed.rows.map(({ payload, familyId, ...row }) => {
+		const message = composeSafely(asMessage({ ...row, payload }), ctx);
+		const reason = failureReason(row, ctx.senderOk);
+		return {
+			...row,
+			family: familyId ? { id: familyId, names: names.get(familyId) ?? '' } : null,
+			message: message && {
+				lang: message.lang,
+				dir: message.dir,
+				subject: message.subject,
+				text: message.text
+			},
+			hasCalendar: Boolean(message?.calendar),
+			reason,
+			// The same address fails the same way: the address has to change first.
+			canResend:
+				(row.status === 'failed' || row.status === 'skipped') &&
+				reason !== 'family_address' &&
+				reason !== 'staff_address'
+		};
+	});
+	return {
+		total: listed.total,
+		page: listed.page,
+		pages: listed.pages,
+		messages,
+		familyName
+	};
 }
 
 export async function failedCount(db: Database, schoolId: string): Promise<number> {
@@ -148,7 +137,7 @@ export async function mailboxMessage(
 ) {
 	if (!isUuid(outboxId)) return null;
 	const [row] = await db
-		.select(columns)
+		.select(mailboxColumns)
 		.from(outbox)
 		.where(and(eq(outbox.id, outboxId), eq(outbox.schoolId, schoolId)));
 	if (!row) return null;

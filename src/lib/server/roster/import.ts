@@ -1,5 +1,6 @@
 /**
- * Applying a checked roster in one transaction: all rows or none. A re-import finds pupils by
+ * Applying a checked roster in one transaction: all rows or none. The records come settled: one
+ * per pupil number (duplicates.ts); the report says which rows were skipped or chosen. A re-import finds pupils by
  * their pupil number and updates them instead of adding them twice, and says what changed.
  * Pupils missing from the new file are listed, not deleted: a file cut short must not erase a
  * school's families.
@@ -13,6 +14,7 @@ import { clusterFamilies, oldestChild } from './families';
 import type { RosterRecord, RowWarning } from './records';
 import { fullName } from './names';
 import { transaction } from '../db/transaction';
+import type { Conflict, SkippedDuplicate } from './duplicates';
 
 export interface ImportReport {
 	pupilsCreated: number;
@@ -32,6 +34,22 @@ export interface ImportReport {
 	familiesWithoutEmail: number;
 	/** Addresses the mail cannot use, left out of this import (from the preview's warnings). */
 	emailsLeftOut: RowWarning[];
+	/** Rows that repeated an earlier row exactly, skipped (absent from reports before these). */
+	duplicatesSkipped?: SkippedDuplicate[];
+	/** Pupils on rows that differed, and the row the office chose. */
+	conflictsSettled?: SettledConflict[];
+}
+
+export interface SettledConflict {
+	pupilNumber: string;
+	kept: number;
+	dropped: number[];
+}
+
+/** What the preview settled about pupil numbers on more than one row. */
+export interface Settled {
+	duplicates: SkippedDuplicate[];
+	conflicts: Conflict[];
 }
 
 const compared = ['firstName', 'infix', 'lastName', 'group', 'birthDate', 'isNew'] as const;
@@ -49,8 +67,19 @@ export async function importRoster(
 	schoolId: string,
 	actorId: string,
 	records: RosterRecord[],
-	emailsLeftOut: RowWarning[] = []
+	emailsLeftOut: RowWarning[] = [],
+	settled: Settled = { duplicates: [], conflicts: [] }
 ): Promise<ImportReport> {
+	const conflictsSettled = settled.conflicts.map((c) => {
+		// The caller imports only settled files: a conflict here without a choice is a bug.
+		if (c.chosen === null)
+			throw new Error(`conflict without a choice at lines ${c.rows.map((r) => r.line)}`);
+		return {
+			pupilNumber: c.pupilNumber,
+			kept: c.chosen,
+			dropped: c.rows.map((r) => r.line).filter((line) => line !== c.chosen)
+		};
+	});
 	return transaction(db, async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${schoolId}))`);
 
@@ -92,7 +121,9 @@ export async function importRoster(
 			changes: [],
 			missing: [],
 			familiesWithoutEmail: 0,
-			emailsLeftOut
+			emailsLeftOut,
+			duplicatesSkipped: settled.duplicates,
+			conflictsSettled
 		};
 
 		for (const children of clusterFamilies(records)) {
@@ -223,7 +254,9 @@ export async function importRoster(
 				created: report.pupilsCreated,
 				updated: report.pupilsUpdated,
 				families: report.families,
-				emailsLeftOut: emailsLeftOut.length
+				emailsLeftOut: emailsLeftOut.length,
+				duplicatesSkipped: settled.duplicates.length,
+				conflictsSettled: conflictsSettled.length
 			}
 		});
 		return report;

@@ -1,4 +1,7 @@
-/** Rows of the file, through the office's column mapping, into pupil records with per-row errors. */
+/**
+ * Rows of the file, through the office's column mapping, into pupil records with per-row errors.
+ * A pupil number on more than one row is not an error of the row: duplicates.ts settles it.
+ */
 import { isEmail, singleLine } from '../forms';
 import { mailAddress } from '../mail/address';
 import { homeLanguageCode } from './home-language';
@@ -23,12 +26,7 @@ export interface RosterRecord {
 }
 
 export type RowProblem =
-	| 'required'
-	| 'invalid_date'
-	| 'invalid_email'
-	| 'too_long'
-	| 'duplicate_number'
-	| 'invalid_yes_no';
+	'required' | 'invalid_date' | 'invalid_email' | 'too_long' | 'invalid_yes_no';
 
 export interface RowError {
 	line: number;
@@ -96,7 +94,6 @@ export function readRecords(
 	const records: RosterRecord[] = [];
 	const errors: RowError[] = [];
 	const warnings: RowWarning[] = [];
-	const seen = new Map<string, number>();
 	csv.rows.forEach((cells, index) => {
 		const line = index + 2;
 		const rowErrors: RowError[] = [];
@@ -132,11 +129,6 @@ export function readRecords(
 		if (birth === 'invalid') rowErrors.push({ line, field: 'birthDate', problem: 'invalid_date' });
 		const isNew = parseYesNo(cell('isNew'));
 		if (isNew === 'invalid') rowErrors.push({ line, field: 'isNew', problem: 'invalid_yes_no' });
-		if (pupilNumber) {
-			if (seen.has(pupilNumber))
-				rowErrors.push({ line, field: 'pupilNumber', problem: 'duplicate_number' });
-			seen.set(pupilNumber, line);
-		}
 		const guardians = [
 			{
 				name: cell('guardian1Name'),

@@ -120,7 +120,6 @@ describe('rows into pupils and families', () => {
 			{ line: 2, field: 'birthDate', problem: 'invalid_date' },
 			{ line: 3, field: 'firstName', problem: 'required' },
 			{ line: 4, field: 'isNew', problem: 'invalid_yes_no' },
-			{ line: 4, field: 'pupilNumber', problem: 'duplicate_number' },
 			{ line: 4, field: 'guardian1Email', problem: 'invalid_email' }
 		]);
 		expect(records.map((r) => r.firstName)).toEqual(['Sara']);

@@ -1,7 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { mailbox } from '$lib/server/mail/mailbox';
+import { mailboxHref, readMailboxFilter } from '$lib/server/mail/mailbox-filter';
 import { resendMessage } from '$lib/server/mail/worker';
+import { messageKinds } from '$lib/server/db/schema';
 import { config } from '$lib/server/config';
 import { field, isUuid } from '$lib/server/forms';
 import { recordAudit } from '$lib/server/audit/record';
@@ -11,8 +13,23 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const me = requireAdmin(event);
 	const { origin, mailFrom, smtpUrl } = config();
+	const filter = readMailboxFilter(event.url.searchParams);
+	const box = await mailbox(
+		event.locals.db,
+		me.schoolId,
+		{ origin, fromAddress: mailFrom },
+		filter
+	);
+	const at = { ...filter, page: box.page };
 	return {
-		...(await mailbox(event.locals.db, me.schoolId, { origin, fromAddress: mailFrom })),
+		...box,
+		filter: at,
+		kinds: messageKinds,
+		// Links that keep the filter: another page, the same view without the family.
+		previous: box.page > 1 ? mailboxHref({ ...at, page: box.page - 1 }) : null,
+		next: box.page < box.pages ? mailboxHref({ ...at, page: box.page + 1 }) : null,
+		withoutFamily: mailboxHref({ ...at, familyId: null, page: 1 }),
+		here: mailboxHref(at),
 		timeZone: me.timeZone,
 		smtp: Boolean(smtpUrl),
 		resent: event.url.searchParams.has('resent')
@@ -22,7 +39,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	resend: async (event) => {
 		const me = requireAdmin(event);
-		const id = field(await event.request.formData(), 'id');
+		const form = await event.request.formData();
+		const id = field(form, 'id');
 		if (!isUuid(id) || !(await resendMessage(event.locals.db, me.schoolId, id, now())))
 			error(404, { message: 'mailbox.not_found' });
 		await recordAudit(event.locals.db, {
@@ -33,6 +51,8 @@ export const actions: Actions = {
 			subjectType: 'outbox',
 			subjectId: id
 		});
-		redirect(303, '/staff/mailbox?resent');
+		// Back to the view the office was in, read again so that only a filter goes into the address.
+		const back = readMailboxFilter(new URLSearchParams(field(form, 'back')));
+		redirect(303, mailboxHref(back, { resent: '1' }));
 	}
 };

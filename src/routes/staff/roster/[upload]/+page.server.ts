@@ -8,10 +8,20 @@ import { importRoster } from '$lib/server/roster/import';
 import { rosterFields } from '$lib/server/roster/mapping';
 import { fullName } from '$lib/server/roster/names';
 import { log } from '$lib/server/log';
+import { fieldValues, keptLines } from '$lib/server/roster/duplicates';
+import type { RosterRecord } from '$lib/server/roster/records';
 import type { Actions, PageServerLoad } from './$types';
 
 const PREVIEW_FAMILIES = 25;
 const SHOWN_ERRORS = 100;
+
+/** The parents as the import will store them: one per address (or name) across the children. */
+function parentsOf(children: RosterRecord[]) {
+	const parents = new Map<string, RosterRecord['guardians'][number]>();
+	for (const g of children.flatMap((c) => c.guardians))
+		parents.set((g.email ?? g.name).toLowerCase(), g);
+	return [...parents.values()];
+}
 
 export const load: PageServerLoad = async (event) => {
 	const me = requireAdmin(event);
@@ -23,7 +33,8 @@ export const load: PageServerLoad = async (event) => {
 	const result = previewRoster(
 		upload.content,
 		(name) => event.url.searchParams.get(name),
-		!event.url.searchParams.has('mapped')
+		!event.url.searchParams.has('mapped'),
+		keptLines(event.url.searchParams.getAll('keep'))
 	);
 	if (!result.ok) error(400, { message: `roster.errors.${result.problem}` });
 	const { preview } = result;
@@ -39,6 +50,20 @@ export const load: PageServerLoad = async (event) => {
 			errorCount: preview.errors.length,
 			warnings: preview.warnings.slice(0, SHOWN_ERRORS),
 			warningCount: preview.warnings.length,
+			samples: preview.samples,
+			duplicates: preview.duplicates.slice(0, SHOWN_ERRORS),
+			duplicateCount: preview.duplicates.length,
+			conflicts: preview.conflicts.map((c) => ({
+				pupilNumber: c.pupilNumber,
+				name: fullName(c.rows[0]!),
+				chosen: c.chosen,
+				fields: c.fields,
+				rows: c.rows.map((r) => {
+					const values = fieldValues(r);
+					return { line: r.line, values: c.fields.map((f) => values[f]) };
+				})
+			})),
+			unsettled: preview.conflicts.filter((c) => c.chosen === null).length,
 			pupils: preview.records.length,
 			familyCount: preview.families.length,
 			siblingFamilies: preview.families.filter((f) => f.length > 1).length,
@@ -50,9 +75,7 @@ export const load: PageServerLoad = async (event) => {
 					name: fullName(c),
 					group: c.group
 				})),
-				emails: [
-					...new Set(children.flatMap((c) => c.guardians.map((g) => g.email).filter(Boolean)))
-				] as string[],
+				parents: parentsOf(children),
 				address: [children[0]!.street, children[0]!.postalCode, children[0]!.city]
 					.filter(Boolean)
 					.join(', ')
@@ -72,24 +95,30 @@ export const actions: Actions = {
 			const v = form.get(name);
 			return typeof v === 'string' ? v : null;
 		};
-		const result = previewRoster(upload.content, get, false);
+		const keep = keptLines(form.getAll('keep').filter((v): v is string => typeof v === 'string'));
+		const result = previewRoster(upload.content, get, false, keep);
 		if (!result.ok) return failWith(400, { form: `roster.errors.${result.problem}` }, {});
 		if (result.preview.missing.length > 0)
 			return failWith(400, { form: 'roster.errors.missing_columns' }, {});
 		if (result.preview.errors.length > 0)
 			return failWith(400, { form: 'roster.errors.rows_with_problems' }, {});
+		if (result.preview.conflicts.some((c) => c.chosen === null))
+			return failWith(400, { form: 'roster.errors.conflicts_unsettled' }, {});
 
 		const report = await importRoster(
 			event.locals.db,
 			me.schoolId,
 			me.id,
 			result.preview.records,
-			result.preview.warnings
+			result.preview.warnings,
+			result.preview
 		);
 		await markImported(event.locals.db, upload.id, report);
 		log.info('roster_imported', {
 			pupils: result.preview.records.length,
-			families: report.families
+			families: report.families,
+			duplicatesSkipped: result.preview.duplicates.length,
+			conflictsSettled: result.preview.conflicts.length
 		});
 		return { report };
 	}

@@ -1,0 +1,112 @@
+/**
+ * Which of a school's messages one page of the Mailbox shows: filtered by state, kind and family,
+ * failed mail first and then the newest, a bounded page at a time, with the total.
+ *
+ * The outbox has no family column: a message belongs to the family whose visit it is about
+ * (`booking_id`, or the staff copy's link to the family), or, for a family's own mail without a
+ * visit (invitation, reminder, link), to the family whose guardian has the address it went to.
+ * The privacy page's access request counts a family's messages the same way.
+ */
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db';
+import { family, outbox, pupil } from '../db/schema';
+import { fullName } from '../roster/names';
+import { familyKinds } from './payloads';
+import { MAILBOX_PAGE_SIZE, type MailboxFilter, type MailState } from './mailbox-filter';
+
+const statusOf: Record<MailState, 'failed' | 'pending' | 'sent'> = {
+	failed: 'failed',
+	// Waiting, being sent or waiting for its next try: on its way either way.
+	queued: 'pending',
+	sent: 'sent'
+};
+
+const STAFF_FAMILY_PATH = '/staff/families/';
+
+/** The messages about or to one family (of the school: the caller checked). */
+function aboutFamily(familyId: string): SQL {
+	return sql`(${outbox.bookingId} in (select b.id from booking b where b.family_id = ${familyId})
+		or ${outbox.payload}->>'familyPath' = ${STAFF_FAMILY_PATH + familyId}
+		or (${inArray(outbox.kind, [...familyKinds])} and lower(${outbox.toAddress}) in
+			(select lower(g.email) from guardian g where g.family_id = ${familyId} and g.email is not null)))`;
+}
+
+/** Per message: the family it is about, when it is one of this school's. */
+const familyOfMessage = sql<string | null>`(select f.id from family f
+	where f.school_id = ${outbox.schoolId} and f.id = coalesce(
+		(select b.family_id from booking b where b.id = ${outbox.bookingId}),
+		case when ${outbox.payload}->>'familyPath' ~ '^/staff/families/[0-9a-f-]{36}$'
+			then substring(${outbox.payload}->>'familyPath' from ${sql.raw(String(STAFF_FAMILY_PATH.length + 1))})::uuid end,
+		case when ${inArray(outbox.kind, [...familyKinds])} then
+			(select g.family_id from guardian g join family gf on gf.id = g.family_id
+				where gf.school_id = ${outbox.schoolId} and lower(g.email) = lower(${outbox.toAddress})
+				order by g.family_id limit 1) end))`;
+
+export const mailboxColumns = {
+	id: outbox.id,
+	kind: outbox.kind,
+	toAddress: outbox.toAddress,
+	toName: outbox.toName,
+	language: outbox.language,
+	payload: outbox.payload,
+	status: outbox.status,
+	attempts: outbox.attempts,
+	lastError: outbox.lastError,
+	nextAttemptAt: outbox.nextAttemptAt,
+	createdAt: outbox.createdAt,
+	sentAt: outbox.sentAt
+};
+
+export async function isSchoolFamily(db: Database, schoolId: string, familyId: string) {
+	const [row] = await db
+		.select({ id: family.id })
+		.from(family)
+		.where(and(eq(family.id, familyId), eq(family.schoolId, schoolId)));
+	return Boolean(row);
+}
+
+/** The family's children by name, eldest first: how the office knows a family. */
+export async function familyNames(db: Database, familyIds: string[]): Promise<Map<string, string>> {
+	if (familyIds.length === 0) return new Map();
+	const children = await db
+		.select({
+			familyId: pupil.familyId,
+			firstName: pupil.firstName,
+			infix: pupil.infix,
+			lastName: pupil.lastName
+		})
+		.from(pupil)
+		.where(inArray(pupil.familyId, familyIds))
+		.orderBy(asc(pupil.birthDate), asc(pupil.firstName));
+	const names = new Map<string, string[]>();
+	for (const c of children) names.set(c.familyId, [...(names.get(c.familyId) ?? []), fullName(c)]);
+	return new Map([...names].map(([id, list]) => [id, list.join(', ')]));
+}
+
+export async function listMessages(db: Database, schoolId: string, filter: MailboxFilter) {
+	if (filter.familyId && !(await isSchoolFamily(db, schoolId, filter.familyId)))
+		// Another school's family (or none): nothing, as for a family without mail.
+		return { rows: [], total: 0, page: 1, pages: 1, ofSchoolFamily: false };
+	const where = and(
+		eq(outbox.schoolId, schoolId),
+		filter.state ? eq(outbox.status, statusOf[filter.state]) : undefined,
+		filter.kind ? eq(outbox.kind, filter.kind) : undefined,
+		filter.familyId ? aboutFamily(filter.familyId) : undefined
+	);
+	const [counted] = await db.select({ n: count() }).from(outbox).where(where);
+	const total = counted?.n ?? 0;
+	const pages = Math.max(1, Math.ceil(total / MAILBOX_PAGE_SIZE));
+	// Past the last page (an old link after mail was cleaned up): the last page.
+	const page = Math.min(filter.page, pages);
+	const rows =
+		total === 0
+			? []
+			: await db
+					.select({ ...mailboxColumns, familyId: familyOfMessage })
+					.from(outbox)
+					.where(where)
+					.orderBy(desc(sql`${outbox.status} = 'failed'`), desc(outbox.createdAt), desc(outbox.id))
+					.limit(MAILBOX_PAGE_SIZE)
+					.offset((page - 1) * MAILBOX_PAGE_SIZE);
+	return { rows, total, page, pages, ofSchoolFamily: filter.familyId !== null };
+}
