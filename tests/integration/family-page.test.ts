@@ -312,13 +312,14 @@ describe.each(databaseKinds)('the staff page of one family on %s', (kind) => {
 		});
 	});
 
-	it('gives the guardians, the address and the children with their groups', async () => {
+	it('gives the guardians with their relation, the address and the children with their groups', async () => {
 		const s = await school();
 		await t.db.delete(guardian).where(eq(guardian.familyId, s.familyId));
 		await t.db.insert(guardian).values([
 			{
 				familyId: s.familyId,
 				name: 'Ayşe Yılmaz',
+				relation: 'moeder',
 				email: 'ayse@example.com',
 				phone: '06 2345 6789',
 				language: 'tr'
@@ -345,9 +346,15 @@ describe.each(databaseKinds)('the staff page of one family on %s', (kind) => {
 			address: 'Straat 1, 1234 AB Utrecht',
 			language: 'tr',
 			guardians: [
-				{ name: 'Ayşe Yılmaz', email: 'ayse@example.com', phone: '06 2345 6789', language: 'tr' },
-				// No language of their own: the family's.
-				{ name: 'Mehmet Yılmaz', email: null, phone: null, language: 'tr' }
+				{
+					name: 'Ayşe Yılmaz',
+					relation: 'moeder',
+					email: 'ayse@example.com',
+					phone: '06 2345 6789',
+					language: 'tr'
+				},
+				// No language of their own: the family's. No relation in the export: none shown.
+				{ name: 'Mehmet Yılmaz', relation: null, email: null, phone: null, language: 'tr' }
 			]
 		});
 		expect(contact!.children.map((c) => [c.name, c.group])).toEqual([

@@ -260,6 +260,33 @@ describe.each(databaseKinds)('roster import on %s', (kind) => {
 		]);
 	});
 
+	it('keeps how each parent is related to the child when the export has that column', async () => {
+		const { schoolId, adminId } = await newSchool();
+		const file = read(
+			new TextEncoder().encode(
+				'Leerlingnummer;Roepnaam;Achternaam;Groep;Ouder/verzorger 1;Relatie ouder 1;E-mail ouder 1;Ouder/verzorger 2;Relatie ouder 2;Telefoon ouder 2\n' +
+					'20001;Mila;Jansen;3B;Eva Jansen;Moeder;eva@example.nl;Kees Jansen;Pleegvader;0611111111\n'
+			)
+		);
+		expect(file.records[0]!.guardians).toEqual([
+			{ name: 'Eva Jansen', relation: 'Moeder', email: 'eva@example.nl', phone: null },
+			{ name: 'Kees Jansen', relation: 'Pleegvader', email: null, phone: '0611111111' }
+		]);
+		await importRoster(t.db, schoolId, adminId, file.records);
+		const mila = await pupilOf(schoolId, '20001');
+		expect(
+			(
+				await t.db
+					.select({ name: guardian.name, relation: guardian.relation })
+					.from(guardian)
+					.where(eq(guardian.familyId, mila!.familyId))
+			).sort((a, b) => a.name.localeCompare(b.name))
+		).toEqual([
+			{ name: 'Eva Jansen', relation: 'Moeder' },
+			{ name: 'Kees Jansen', relation: 'Pleegvader' }
+		]);
+	});
+
 	/** The sample with rows added at its end, through the preview as the office sees it. */
 	const previewWith = (extra: string[], keep: number[] = []) => {
 		const result = previewRoster(

@@ -164,7 +164,7 @@ export interface DemoFamily {
 	street: string;
 	postalCode: string;
 	language: string;
-	guardians: { name: string; email: string | null; phone: string | null }[];
+	guardians: { name: string; relation?: string; email: string | null; phone: string | null }[];
 	pupils: {
 		number: string;
 		firstName: string;
@@ -183,8 +183,13 @@ export const demoFamilies: DemoFamily[] = [
 		postalCode: '1013 AB',
 		language: 'nl',
 		guardians: [
-			{ name: 'Sanne de Vries', email: 'sanne.devries@example.nl', phone: '0612345678' },
-			{ name: 'Thijs de Vries', email: 'thijs.devries@example.nl', phone: null }
+			{
+				name: 'Sanne de Vries',
+				relation: 'moeder',
+				email: 'sanne.devries@example.nl',
+				phone: '0612345678'
+			},
+			{ name: 'Thijs de Vries', relation: 'vader', email: 'thijs.devries@example.nl', phone: null }
 		],
 		pupils: [
 			{
@@ -210,7 +215,14 @@ export const demoFamilies: DemoFamily[] = [
 		street: 'Zeeburgerdijk 201',
 		postalCode: '1093 AB',
 		language: 'ar',
-		guardians: [{ name: 'Fatima El Amrani', email: 'f.elamrani@example.com', phone: '0687654321' }],
+		guardians: [
+			{
+				name: 'Fatima El Amrani',
+				relation: 'moeder',
+				email: 'f.elamrani@example.com',
+				phone: '0687654321'
+			}
+		],
 		pupils: [
 			{
 				number: '10233',
@@ -271,7 +283,14 @@ export const demoFamilies: DemoFamily[] = [
 		street: 'Insulindeweg 310',
 		postalCode: '1094 LK',
 		language: 'uk',
-		guardians: [{ name: 'Olena Shevchenko', email: 'olena.sh@example.com', phone: '0645678901' }],
+		guardians: [
+			{
+				name: 'Olena Shevchenko',
+				relation: 'moeder',
+				email: 'olena.sh@example.com',
+				phone: '0645678901'
+			}
+		],
 		pupils: [
 			{
 				number: '10236',

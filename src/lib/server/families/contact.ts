@@ -13,6 +13,8 @@ import { formatAddress } from '../../format';
 export interface GuardianContact {
 	id: string;
 	name: string;
+	/** As the pupil administration wrote it ("moeder"), if it did. */
+	relation: string | null;
 	phone: string | null;
 	email: string | null;
 	/** The guardian's own language from the roster, else the family's. */
@@ -47,6 +49,7 @@ export async function familyContact(
 			.select({
 				id: guardian.id,
 				name: guardian.name,
+				relation: guardian.relation,
 				phone: guardian.phone,
 				email: guardian.email,
 				language: guardian.language

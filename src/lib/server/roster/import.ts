@@ -167,6 +167,7 @@ export async function importRoster(
 						name: g.name,
 						email: g.email,
 						phone: g.phone,
+						relation: g.relation,
 						language: head.language
 					}))
 				);

@@ -18,7 +18,12 @@ export interface RosterRecord {
 	group: string;
 	birthDate: string | null;
 	isNew: boolean;
-	guardians: { name: string; email: string | null; phone: string | null }[];
+	guardians: {
+		name: string;
+		relation: string | null;
+		email: string | null;
+		phone: string | null;
+	}[];
 	street: string;
 	postalCode: string;
 	city: string;
@@ -53,6 +58,8 @@ const LIMITS: Partial<Record<RosterField, number>> = {
 	postalCode: 16,
 	guardian1Phone: 32,
 	guardian2Phone: 32,
+	guardian1Relation: 40,
+	guardian2Relation: 40,
 	guardian1Email: 254,
 	guardian2Email: 254
 };
@@ -132,11 +139,13 @@ export function readRecords(
 		const guardians = [
 			{
 				name: cell('guardian1Name'),
+				relation: cell('guardian1Relation') || null,
 				email: email('guardian1Email'),
 				phone: cell('guardian1Phone') || null
 			},
 			{
 				name: cell('guardian2Name'),
+				relation: cell('guardian2Relation') || null,
 				email: email('guardian2Email'),
 				phone: cell('guardian2Phone') || null
 			}

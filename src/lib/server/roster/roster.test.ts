@@ -104,7 +104,7 @@ describe('rows into pupils and families', () => {
 			language: 'ar'
 		});
 		expect(records.find((r) => r.lastName === 'Tesfay')!.guardians).toEqual([
-			{ name: 'Selam Tesfay', email: null, phone: '0656789012' }
+			{ name: 'Selam Tesfay', relation: null, email: null, phone: '0656789012' }
 		]);
 	});
 
@@ -141,8 +141,8 @@ describe('rows into pupils and families', () => {
 		]);
 		expect(records.map((r) => r.guardians)).toEqual([
 			[
-				{ name: 'José García', email: null, phone: null },
-				{ name: 'Lucía García', email: 'lucia@example.es', phone: null }
+				{ name: 'José García', relation: null, email: null, phone: null },
+				{ name: 'Lucía García', relation: null, email: 'lucia@example.es', phone: null }
 			],
 			[]
 		]);

@@ -18,5 +18,9 @@ export const auditEvent = pgTable(
 		detail: jsonb('detail').$type<Record<string, string | number | boolean | null>>(),
 		createdAt: createdAt()
 	},
-	(t) => [index('audit_event_school_idx').on(t.schoolId, t.createdAt)]
+	(t) => [
+		index('audit_event_school_idx').on(t.schoolId, t.createdAt),
+		// A family's history and its access request read the entries about one record.
+		index('audit_event_subject_idx').on(t.subjectId)
+	]
 );

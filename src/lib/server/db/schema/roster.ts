@@ -73,6 +73,8 @@ export const guardian = pgTable(
 		/** Null for families without e-mail: they get a printed letter. */
 		email: text('email'),
 		phone: text('phone'),
+		/** As the pupil administration writes it ("moeder", "vader", "voogd"); null when not exported. */
+		relation: text('relation'),
 		language: text('language'),
 		createdAt: createdAt()
 	},
