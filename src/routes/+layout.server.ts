@@ -1,9 +1,9 @@
 import { languages, staffLanguages } from '$lib/i18n/languages';
 import { messagesFor } from '$lib/server/i18n';
-import { runsSchool } from '$lib/server/auth/policy';
+import { menuItems, staffMenu } from '$lib/server/staff/menu';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals }) => {
 	const staff = locals.session?.staff;
 	return {
 		lang: locals.language.code,
@@ -14,7 +14,14 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		),
 		// Only what the header shows: no ids, no e-mail address.
 		signedIn: staff
-			? { name: staff.name, runsSchool: runsSchool(staff), schoolName: staff.schoolName }
+			? {
+					name: staff.name,
+					schoolName: staff.schoolName,
+					menu: (await staffMenu(locals.db, staff)).map((item) => ({
+						item,
+						href: menuItems[item]
+					}))
+				}
 			: null
 	};
 };

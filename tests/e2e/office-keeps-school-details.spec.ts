@@ -1,4 +1,5 @@
 import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
+import { menuLink } from './menu';
 
 test("the office sets where parents' replies go, on a phone, and a wrong address is refused", async ({
 	page,
@@ -7,7 +8,7 @@ test("the office sets where parents' replies go, on a phone, and a wrong address
 	await page.setViewportSize({ width: 360, height: 800 });
 	const admin = state.demo.staff.find((s) => s.role === 'admin')!;
 	await signIn(page, admin.email, admin.password);
-	await page.getByRole('link', { name: 'School', exact: true }).click();
+	await (await menuLink(page, 'School')).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gegevens van de school');
 	await expect(page.getByLabel('Naam van de school')).toHaveValue('obs De Spitsbergen (demo)');
 	await expectAccessible(page);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
+import { menuLink } from './menu';
 
 const PAST_ROUND = 'Kennismakingsbezoeken september (demo)';
 
@@ -8,7 +9,7 @@ test('a teacher writes a visit report on a 360 px phone', async ({ page, state }
 	const jeroen = state.demo.staff.find((s) => s.email.startsWith('jeroen'))!;
 	await signIn(page, jeroen.email, jeroen.password);
 	await expect(page.getByRole('link', { name: /verslag(en)? te schrijven/ })).toBeVisible();
-	await page.getByRole('link', { name: 'Verslagen', exact: true }).click();
+	await (await menuLink(page, 'Verslagen')).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Verslagen');
 	const card = page.getByRole('listitem').filter({ hasText: 'Jakub (3B)' });
 	await card.getByRole('link', { name: /Verslag schrijven/ }).click();

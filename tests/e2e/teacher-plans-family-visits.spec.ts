@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
+import { menuLink } from './menu';
 
 test('a teacher books for families after phone calls, prints her day sheet and exports the list', async ({
 	page,
@@ -10,7 +11,7 @@ test('a teacher books for families after phone calls, prints her day sheet and e
 	await page.setViewportSize({ width: 360, height: 800 });
 	const jeroen = state.demo.staff.find((s) => s.email.startsWith('jeroen'))!;
 	await signIn(page, jeroen.email, jeroen.password);
-	await page.getByRole('link', { name: 'Gezinnen' }).click();
+	await (await menuLink(page, 'Gezinnen')).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gezinnen');
 	await expectAccessible(page);
 	await expectNoSidewaysScroll(page);

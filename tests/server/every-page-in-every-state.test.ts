@@ -22,6 +22,8 @@ import { openDatabase } from '../../src/lib/server/db';
 import { issueFamilyLink, resolveFamilyLink } from '../../src/lib/server/families/links';
 import type { DemoCredentials } from '../../src/lib/server/demo/load';
 import nl from '../../messages/nl.json';
+import { demoFamilies } from '../../src/lib/server/demo/data';
+import { fullName } from '../../src/lib/server/roster/names';
 
 const LANGUAGES = ['nl', 'en', 'fr', 'ar', 'tr', 'pl', 'uk'];
 const BOOKING_CLOCK = '2026-10-15T08:00:00Z';
@@ -518,6 +520,41 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 				expect(response.status, `${lang} ${path}`).toBe(200);
 				for (const key of rawKeys(await response.text())) found.push(`${lang} ${path}: ${key}`);
 			}
+		expect(found).toEqual([]);
+	});
+
+	it("shows each person's home page in its states, and a teacher only her own families' phone numbers", async () => {
+		const found: string[] = [];
+		const teacherOf = new Map<string, string | null | undefined>();
+		for (const family of demoFamilies)
+			for (const guardian of family.guardians)
+				if (guardian.phone)
+					teacherOf.set(
+						guardian.phone,
+						demo.families.find((f) => family.pupils.some((p) => f.name.includes(fullName(p))))
+							?.teacher
+					);
+		// The office (round figures), Jeroen (families to call), Anouk, and Tim (an intern who visits nobody).
+		for (const who of ['kantoor', 'jeroen', 'anouk', 'tim']) {
+			const person = demo.staff.find((s) => s.email.startsWith(who))!;
+			const signedIn = await post('/sign-in', { email: person.email, password: person.password });
+			const session = cookieHeader(cookieJar(signedIn));
+			for (const lang of ['nl', 'en']) {
+				const response = await get('/staff', lang, session);
+				expect(response.status).toBe(200);
+				const html = await response.text();
+				for (const key of rawKeys(html)) found.push(`${who} ${lang}: ${key}`);
+				const dialled = [...html.matchAll(/href="tel:([^"]+)"/g)].map((m) => m[1]!);
+				if (who === 'jeroen') expect(dialled.length).toBeGreaterThan(0);
+				for (const number of dialled) expect(teacherOf.get(number), number).toBe(person.name);
+				if (who === 'kantoor') {
+					expect(html).toContain('href="/staff/mailbox?state=failed"');
+					expect(html).toMatch(
+						/href="\/staff\/families\?round=[0-9a-f-]{36}&amp;status=rather_not_home"/
+					);
+				}
+			}
+		}
 		expect(found).toEqual([]);
 	});
 });

@@ -1,41 +1,39 @@
 import { requireStaff } from '$lib/server/auth/guard';
 import { runsSchool } from '$lib/server/auth/policy';
-import { now, schoolToday } from '$lib/server/clock';
-import {
-	currentRound,
-	familiesVisitedBy,
-	groupsOfTeacher,
-	schoolCounts
-} from '$lib/server/school/overview';
+import { now } from '$lib/server/clock';
+import { groupsOfTeacher, schoolCounts } from '$lib/server/school/overview';
 import { failedCount } from '$lib/server/mail/mailbox';
 import { openReportCount } from '$lib/server/reports/list';
+import { staffHome } from '$lib/server/visit-rounds/home';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const me = requireStaff(event);
 	const db = event.locals.db;
-	const [round, counts, groups, visits, failedMail, openReports] = await Promise.all([
-		currentRound(db, me.schoolId, schoolToday(me.timeZone)),
-		schoolCounts(db, me.schoolId),
+	const office = runsSchool(me);
+	const at = now();
+	const [home, groups, counts, failedMail, openReports] = await Promise.all([
+		staffHome(db, me, at),
 		groupsOfTeacher(db, me.schoolId, me.id),
-		familiesVisitedBy(db, me.schoolId, me.id),
-		runsSchool(me) ? failedCount(db, me.schoolId) : 0,
-		openReportCount(db, me, now())
+		office ? schoolCounts(db, me.schoolId) : null,
+		office ? failedCount(db, me.schoolId) : 0,
+		openReportCount(db, me, at)
 	]);
 	return {
-		me: { name: me.name, runsSchool: runsSchool(me), title: me.title },
+		me: { name: me.name, runsSchool: office, title: me.title },
 		timeZone: me.timeZone,
-		round: round && {
-			name: round.name,
-			startsOn: round.startsOn,
-			endsOn: round.endsOn,
-			bookingOpensAt: round.bookingOpensAt,
-			bookingClosesAt: round.bookingClosesAt,
-			visitMinutes: round.visitMinutes
-		},
-		counts,
+		rounds: home.rounds.map((r) => ({
+			id: r.id,
+			name: r.name,
+			startsOn: r.startsOn,
+			endsOn: r.endsOn,
+			bookingOpensAt: r.bookingOpensAt,
+			bookingClosesAt: r.bookingClosesAt
+		})),
+		schoolProgress: home.school,
+		mine: home.mine,
 		groups,
-		visits,
+		counts,
 		failedMail,
 		openReports
 	};

@@ -1,0 +1,137 @@
+/**
+ * The staff home page of a school with 1,000 families in a running round (bookings at home, at
+ * school and elsewhere, declines, visits this week, reports written and to write): how fast the
+ * built portal answers it for the office and for a teacher, beside /healthz in the same run (the
+ * machine's own floor), and how large its HTML is. On PGlite, and on PostgreSQL when
+ * BENCH_DATABASE_URL points at a server (a database is created and dropped). Needs a build.
+ *   npx tsx bench/staff-home.ts            (BENCH_N=100 requests each; default 60)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../src/lib/server/db';
+import { hashPassword } from '../src/lib/server/auth/password';
+import { seedBusyRound } from '../tests/support/busy-round';
+import { createPostgresDatabase } from '../tests/support/databases';
+import { cookieHeader, cookieJar, startServer, type RunningServer } from '../tests/support/server';
+
+const NOW = new Date('2026-11-04T12:00:00Z');
+const N = Number(process.env.BENCH_N) || 60;
+const PASSWORD = 'bench-home-password';
+
+async function seed(location: { databaseUrl: string | null; dataDir: string }) {
+	const handle = await openDatabase({ ...location, role: 'bench' });
+	try {
+		await handle.migrate();
+		const started = performance.now();
+		const busy = await seedBusyRound(handle.db, { tag: 'bench', families: 1000, now: NOW });
+		const hash = await hashPassword(PASSWORD);
+		await handle.db.execute(
+			sql`update staff set password_hash = ${hash} where id in (${busy.officeId}, ${busy.teachers[1]!})`
+		);
+		// A few failed mails, as after an outage, so the office's mail figure has something to count.
+		await handle.db.execute(sql`insert into outbox (school_id, kind, to_address, payload, status)
+			select ${busy.schoolId}, 'nudge', 'x' || i || '@invalid', '{}'::jsonb, 'failed' from generate_series(1, 5) i`);
+		console.log(
+			`  seeded 1,000 families (+20 outside the round) in ${Math.round(performance.now() - started)} ms`
+		);
+		return {
+			office: 'office@bench.example',
+			teacher: 'teacher1@bench.example'
+		};
+	} finally {
+		await handle.close();
+	}
+}
+
+async function signIn(server: RunningServer, email: string): Promise<string> {
+	const response = await fetch(`${server.url}/sign-in`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'Content-Type': 'application/x-www-form-urlencoded',
+			Accept: 'text/html',
+			Origin: server.url
+		},
+		body: new URLSearchParams({ email, password: PASSWORD })
+	});
+	if (response.status !== 303) throw new Error(`sign-in for ${email}: ${response.status}`);
+	return cookieHeader(cookieJar(response));
+}
+
+const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function time(url: string, cookie: string) {
+	const started = performance.now();
+	const response = await fetch(url, {
+		headers: { Cookie: `lang=nl; ${cookie}`, Accept: 'text/html' }
+	});
+	const body = await response.text();
+	const elapsed = performance.now() - started;
+	if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+	return { elapsed, body };
+}
+
+/** N requests of each, interleaved, so both see the same machine. */
+async function measure(server: RunningServer, label: string, cookie: string) {
+	const page: number[] = [];
+	const health: number[] = [];
+	let html = '';
+	for (let i = 0; i < 5; i++) await time(`${server.url}/staff`, cookie);
+	for (let i = 0; i < N; i++) {
+		const home = await time(`${server.url}/staff`, cookie);
+		page.push(home.elapsed);
+		html = home.body;
+		health.push((await time(`${server.url}/healthz`, '')).elapsed);
+	}
+	page.sort((a, b) => a - b);
+	health.sort((a, b) => a - b);
+	console.log(
+		`  ${label.padEnd(22)} median ${ms(percentile(page, 50))}, p95 ${ms(percentile(page, 95))}` +
+			`  | /healthz median ${ms(percentile(health, 50))}, p95 ${ms(percentile(health, 95))}` +
+			`  | HTML ${(html.length / 1024).toFixed(1)} KB (${(gzipSync(html).length / 1024).toFixed(1)} KB gzipped)`
+	);
+	return html;
+}
+
+async function run(label: string, env: Record<string, string>, databaseUrl: string | null) {
+	console.log(`${label}:`);
+	const people = await seed({ databaseUrl, dataDir: env.DATA_DIR ?? '' });
+	const server = await startServer({ ...env, FAKE_NOW: NOW.toISOString(), LOG_LEVEL: 'warn' });
+	try {
+		const officeHtml = await measure(server, 'office home', await signIn(server, people.office));
+		if (!/href="\/staff\/families\?round=[0-9a-f-]{36}&amp;status=booked"/.test(officeHtml))
+			throw new Error('the office home shows no round figures');
+		const teacherHtml = await measure(
+			server,
+			'teacher home (to call)',
+			await signIn(server, people.teacher)
+		);
+		console.log(
+			`  the teacher's page lists ${(teacherHtml.match(/href="tel:/g) ?? []).length} phone numbers to call`
+		);
+	} finally {
+		await server.stop();
+	}
+}
+
+console.log(`Staff home page, 1,000 families in a running round; ${N} requests each:`);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-bench-home-'));
+try {
+	await run('PGlite', { DATA_DIR: dataDir, DATABASE_URL: '' }, null);
+} finally {
+	fs.rmSync(dataDir, { recursive: true, force: true });
+}
+if (process.env.BENCH_DATABASE_URL) {
+	process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+	const created = await createPostgresDatabase('hb_bench_home');
+	try {
+		await run('PostgreSQL', { DATABASE_URL: created.url }, created.url);
+	} finally {
+		await created.drop();
+	}
+}
