@@ -1,62 +1,68 @@
-import { familyAnswers } from '$lib/server/families/overview';
-import { groupsOfSchool } from '$lib/server/staff/manage';
-import { activeStaff } from '$lib/server/staff/people';
-import { toWallTime } from '$lib/server/time/zone';
-import { overviewRequest } from './filter';
+import { requireStaff } from '$lib/server/auth/guard';
 import { seesWholeSchool } from '$lib/server/auth/policy';
+import { schoolToday } from '$lib/server/clock';
+import { familiesTablePage } from '$lib/server/families/table-page';
+import { formatWhen, languageName } from '$lib/format';
+import { PAGE_SIZE, readTableParams, type TableParams } from '$lib/families-table';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { me, round, filter } = await overviewRequest(event);
-	const db = event.locals.db;
-	const timeZone = me.timeZone;
-	// One query: the counts cover every status, the list only the one asked for.
-	const [all, groups, people] = round
-		? await Promise.all([
-				familyAnswers(db, me.schoolId, round.id, { ...filter, status: undefined }),
-				groupsOfSchool(db, me.schoolId),
-				seesWholeSchool(me) ? activeStaff(db, me.schoolId) : Promise.resolve([])
-			])
-		: [[], [], []];
-	const rows = filter.status ? all.filter((f) => f.status === filter.status) : all;
+	const me = requireStaff(event);
+	const lang = event.locals.language.code;
+	const done =
+		(['booked', 'unchanged', 'declined', 'cancelled'] as const).find(
+			(d) => d === event.url.searchParams.get('done')
+		) ?? null;
+	const isAdmin = seesWholeSchool(me);
+	const found = await familiesTablePage(
+		event.locals.db,
+		me,
+		readTableParams(event.url.searchParams),
+		schoolToday(me.timeZone)
+	);
+	if (!found) return { round: null, isAdmin, done };
+	const { table, params } = found;
 	return {
-		round: round && { name: round.name },
-		isAdmin: seesWholeSchool(me),
-		filter: {
-			status: filter.status ?? '',
-			group: filter.groupId ?? '',
-			staff: seesWholeSchool(me) ? (filter.staffId ?? '') : ''
-		},
-		query: event.url.search,
-		done:
-			(['booked', 'unchanged', 'declined', 'cancelled'] as const).find(
-				(d) => d === event.url.searchParams.get('done')
-			) ?? null,
-		counts: {
-			booked: all.filter((f) => f.status === 'booked').length,
-			declined: all.filter((f) => f.status === 'declined').length,
-			open: all.filter((f) => f.status === 'open').length
-		},
-		// For the office to arrange: every booked visit that asks for an interpreter, soonest first.
-		interpreterRequests: (filter.status && filter.status !== 'booked' ? [] : all)
-			.filter((f) => f.status === 'booked' && f.interpreterLanguage && f.startsAt)
-			.map((f) => ({
-				familyId: f.familyId,
-				language: f.interpreterLanguage!,
-				date: toWallTime(f.startsAt!, timeZone).date,
-				start: toWallTime(f.startsAt!, timeZone).time,
-				teacher: f.teacher,
-				children: f.children.map((c) => c.name).join(', ')
-			})),
-		groups,
-		people: people.map((p) => ({ id: p.id, name: p.name })),
-		families: rows.map((f) => ({
-			...f,
-			date: f.startsAt ? toWallTime(f.startsAt, timeZone).date : null,
-			start: f.startsAt ? toWallTime(f.startsAt, timeZone).time : null,
-			end: f.endsAt ? toWallTime(f.endsAt, timeZone).time : null,
-			startsAt: undefined,
-			endsAt: undefined
+		round: found.round,
+		// A school with one round needs no choice of round.
+		rounds: found.rounds.length > 1 ? found.rounds : [],
+		isAdmin,
+		done,
+		params,
+		groups: found.groups,
+		visitors: found.visitors,
+		counts: table.counts,
+		total: table.total,
+		first: table.total === 0 ? 0 : (table.page - 1) * PAGE_SIZE + 1,
+		last: Math.min(table.total, table.page * PAGE_SIZE),
+		pages: Math.max(1, Math.ceil(table.total / PAGE_SIZE)),
+		exportQuery: exportQuery(params),
+		rows: table.rows.map((r) => ({
+			id: r.familyId,
+			children: r.children,
+			guardians: r.guardians.join(', '),
+			visitor: r.visitor,
+			second: r.secondStaff,
+			status: r.status,
+			reason: r.notHomeReason,
+			when: r.startsAt ? formatWhen(r.startsAt, r.endsAt, lang, me.timeZone) : null,
+			place: r.placeName,
+			interpreter: r.interpreterLanguage ? languageName(r.interpreterLanguage, lang) : null
 		}))
 	};
 };
+
+/** The CSV export reads the older filter: the statuses it knows (open, booked, declined), the group and the teacher. */
+function exportQuery(params: TableParams): string {
+	const query = new URLSearchParams();
+	const status =
+		params.status === 'not_answered'
+			? 'open'
+			: params.status === 'booked' || params.status === 'declined'
+				? params.status
+				: null;
+	if (status) query.set('status', status);
+	if (params.groupId) query.set('group', params.groupId);
+	if (params.visitorId) query.set('staff', params.visitorId);
+	return query.size > 0 ? `?${query}` : '';
+}
