@@ -4,7 +4,7 @@ import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from '
 const pages = [
 	'/staff',
 	'/staff/families',
-	'/staff/families/day?date=2026-10-21',
+	'/staff/slots/day?date=2026-10-21',
 	'/staff/slots?week=2026-10-19',
 	'/staff/slots/new',
 	'/staff/roster',

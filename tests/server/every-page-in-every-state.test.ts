@@ -523,6 +523,45 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 		expect(found).toEqual([]);
 	});
 
+	it('shows no message key on the families table in any of its views, as the office and as a teacher', async () => {
+		const found: string[] = [];
+		const statuses = [
+			'not_answered',
+			'booked',
+			'home',
+			'school',
+			'neutral',
+			'rather_not_home',
+			'declined',
+			'interpreter',
+			'this_week'
+		];
+		const paths = [
+			'/staff/families',
+			...statuses.map((status) => `/staff/families?status=${status}`),
+			'/staff/families?q=garcia',
+			'/staff/families?q=nobody-is-called-this',
+			'/staff/families?sort=time&dir=desc',
+			'/staff/families?page=999',
+			'/staff/families?status=made-up&group=not-an-id&visitor=not-an-id'
+		];
+		for (const person of [
+			demo.staff.find((s) => s.role === 'admin')!,
+			demo.staff.find((s) => s.email.startsWith('jeroen'))!
+		]) {
+			const signedIn = await post('/sign-in', { email: person.email, password: person.password });
+			const session = cookieHeader(cookieJar(signedIn));
+			for (const lang of ['nl', 'en'])
+				for (const path of paths) {
+					const response = await get(path, lang, session);
+					expect(response.status, `${person.role} ${lang} ${path}`).toBe(200);
+					for (const key of rawKeys(await response.text()))
+						found.push(`${person.role} ${lang} ${path}: ${key}`);
+				}
+		}
+		expect(found).toEqual([]);
+	});
+
 	it("shows each person's home page in its states, and a teacher only her own families' phone numbers", async () => {
 		const found: string[] = [];
 		const teacherOf = new Map<string, string | null | undefined>();
