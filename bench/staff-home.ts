@@ -1,8 +1,9 @@
 /**
- * The staff home page of a school with 1,000 families in a running round (bookings at home, at
- * school and elsewhere, declines, visits this week, reports written and to write): how fast the
- * built portal answers it for the office and for a teacher, beside /healthz in the same run (the
- * machine's own floor), and how large its HTML is. On PGlite, and on PostgreSQL when
+ * The pages that run a round, for a school with 1,000 families in a running round (bookings at
+ * home, at school and elsewhere, declines, visits this week, reports written and to write): the
+ * staff home page for the office and for a teacher, and the families table (first page, a status,
+ * a search, page 10), each beside /healthz in the same run (the machine's own floor), with the
+ * server's CPU time per request and the size of the HTML. On PGlite, and on PostgreSQL when
  * BENCH_DATABASE_URL points at a server (a database is created and dropped). Needs a build.
  *   npx tsx bench/staff-home.ts            (BENCH_N=100 requests each; default 60)
  */
@@ -77,23 +78,41 @@ async function time(url: string, cookie: string) {
 }
 
 /** N requests of each, interleaved, so both see the same machine. */
-async function measure(server: RunningServer, label: string, cookie: string) {
+/** The server process's CPU time (user + system) so far, in ms, from /proc (Linux). */
+function cpuMs(server: RunningServer): number | null {
+	try {
+		const fields = fs
+			.readFileSync(`/proc/${server.process.pid}/stat`, 'utf8')
+			.split(') ')[1]!
+			.split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return null;
+	}
+}
+
+async function measure(server: RunningServer, label: string, cookie: string, pagePath = '/staff') {
 	const page: number[] = [];
 	const health: number[] = [];
 	let html = '';
-	for (let i = 0; i < 5; i++) await time(`${server.url}/staff`, cookie);
+	for (let i = 0; i < 5; i++) await time(`${server.url}${pagePath}`, cookie);
+	const cpuBefore = cpuMs(server);
 	for (let i = 0; i < N; i++) {
-		const home = await time(`${server.url}/staff`, cookie);
+		const home = await time(`${server.url}${pagePath}`, cookie);
 		page.push(home.elapsed);
 		html = home.body;
-		health.push((await time(`${server.url}/healthz`, '')).elapsed);
 	}
+	const cpuAfter = cpuMs(server);
+	for (let i = 0; i < N; i++) health.push((await time(`${server.url}/healthz`, '')).elapsed);
 	page.sort((a, b) => a - b);
 	health.sort((a, b) => a - b);
 	console.log(
 		`  ${label.padEnd(22)} median ${ms(percentile(page, 50))}, p95 ${ms(percentile(page, 95))}` +
 			`  | /healthz median ${ms(percentile(health, 50))}, p95 ${ms(percentile(health, 95))}` +
-			`  | HTML ${(html.length / 1024).toFixed(1)} KB (${(gzipSync(html).length / 1024).toFixed(1)} KB gzipped)`
+			`  | HTML ${(html.length / 1024).toFixed(1)} KB (${(gzipSync(html).length / 1024).toFixed(1)} KB gzipped)` +
+			(cpuBefore !== null && cpuAfter !== null
+				? `  | server CPU ${((cpuAfter - cpuBefore) / N).toFixed(1)} ms/request`
+				: '')
 	);
 	return html;
 }
@@ -114,12 +133,25 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 		console.log(
 			`  the teacher's page lists ${(teacherHtml.match(/href="tel:/g) ?? []).length} phone numbers to call`
 		);
+		const office = await signIn(server, people.office);
+		for (const [name, query] of [
+			['families, first page', ''],
+			['families, at home', '?status=home'],
+			['families, search', '?q=achternaam12'],
+			['families, page 10', '?page=10']
+		] as const) {
+			const html = await measure(server, name, office, `/staff/families${query}`);
+			const rows = (html.match(/href="\/staff\/families\/[0-9a-f-]{36}"/g) ?? []).length;
+			console.log(`    ${rows} families on the page`);
+		}
 	} finally {
 		await server.stop();
 	}
 }
 
-console.log(`Staff home page, 1,000 families in a running round; ${N} requests each:`);
+console.log(
+	`Staff home and families table, 1,000 families in a running round; ${N} requests each:`
+);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-bench-home-'));
 try {
 	await run('PGlite', { DATA_DIR: dataDir, DATABASE_URL: '' }, null);
