@@ -1,14 +1,13 @@
 /**
  * The mails a family was sent (invitation, reminder, its link, confirmations, changes,
  * cancellations) and how each fared, for the staff's page of that family. The outbox has no
- * family column: a mail is the family's when it is about one of its bookings or went to one of
- * its guardians' addresses (an invitation has no booking), as the Mailbox's family filter and
- * the privacy page's access request count them. Staff copies about the family are left out
+ * family column: which mails are the family's is mail/family-messages.ts. Staff copies about the family are left out
  * here: the Mailbox, filtered by this family, shows those too.
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
 import type { MessageKind } from '../mail/payloads';
+import { messagesOfFamily } from '../mail/family-messages';
 
 /** The kinds a family reads (mail/payloads.familyKinds, which a test holds this to), each with its words on the page. */
 export const familyMailKinds = [
@@ -45,13 +44,11 @@ export async function familyMails(
 	);
 	const rows = rowsOf<Record<string, unknown>>(
 		await db.execute(sql`
-			select o.id, o.kind, o.status, coalesce(o.sent_at, o.created_at) as at, o.attempts,
+			select id, kind, status, coalesce(sent_at, created_at) as at, attempts,
 				count(*) over () as total
-			from outbox o
-			where o.school_id = ${schoolId} and o.kind in (${kinds})
-			  and (o.booking_id in (select b.id from booking b where b.family_id = ${familyId})
-			    or lower(o.to_address) in (select lower(g.email) from guardian g where g.family_id = ${familyId} and g.email is not null))
-			order by o.created_at desc, o.id
+			from outbox
+			where school_id = ${schoolId} and kind in (${kinds}) and ${messagesOfFamily(familyId)}
+			order by created_at desc, id
 			limit ${limit}`)
 	);
 	return {

@@ -1,17 +1,14 @@
 /**
  * Which of a school's messages one page of the Mailbox shows: filtered by state, kind and family,
  * failed mail first and then the newest, a bounded page at a time, with the total.
- *
- * The outbox has no family column: a message belongs to the family whose visit it is about
- * (`booking_id`, or the staff copy's link to the family), or, for a family's own mail without a
- * visit (invitation, reminder, link), to the family whose guardian has the address it went to.
- * The privacy page's access request counts a family's messages the same way.
+ * Which messages are a family's: family-messages.ts.
  */
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { family, outbox, pupil } from '../db/schema';
 import { fullName } from '../roster/names';
 import { familyKinds } from './payloads';
+import { messagesOfFamily, STAFF_FAMILY_PATH } from './family-messages';
 import { MAILBOX_PAGE_SIZE, type MailboxFilter, type MailState } from './mailbox-filter';
 
 const statusOf: Record<MailState, 'failed' | 'pending' | 'sent'> = {
@@ -20,16 +17,6 @@ const statusOf: Record<MailState, 'failed' | 'pending' | 'sent'> = {
 	queued: 'pending',
 	sent: 'sent'
 };
-
-const STAFF_FAMILY_PATH = '/staff/families/';
-
-/** The messages about or to one family (of the school: the caller checked). */
-function aboutFamily(familyId: string): SQL {
-	return sql`(${outbox.bookingId} in (select b.id from booking b where b.family_id = ${familyId})
-		or ${outbox.payload}->>'familyPath' = ${STAFF_FAMILY_PATH + familyId}
-		or (${inArray(outbox.kind, [...familyKinds])} and lower(${outbox.toAddress}) in
-			(select lower(g.email) from guardian g where g.family_id = ${familyId} and g.email is not null)))`;
-}
 
 /** Per message: the family it is about, when it is one of this school's. */
 const familyOfMessage = sql<string | null>`(select f.id from family f
@@ -91,7 +78,7 @@ export async function listMessages(db: Database, schoolId: string, filter: Mailb
 		eq(outbox.schoolId, schoolId),
 		filter.state ? eq(outbox.status, statusOf[filter.state]) : undefined,
 		filter.kind ? eq(outbox.kind, filter.kind) : undefined,
-		filter.familyId ? aboutFamily(filter.familyId) : undefined
+		filter.familyId ? messagesOfFamily(filter.familyId) : undefined
 	);
 	const [counted] = await db.select({ n: count() }).from(outbox).where(where);
 	const total = counted?.n ?? 0;

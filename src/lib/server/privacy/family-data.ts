@@ -8,6 +8,7 @@ import { isUuid } from '../forms';
 import { recordAudit } from '../audit/record';
 import { fullNameSql } from '../roster/names';
 import { transaction } from '../db/transaction';
+import { messagesOfFamily } from '../mail/family-messages';
 
 const rows = async (db: Database, query: ReturnType<typeof sql>) =>
 	rowsOf<Record<string, unknown>>(await db.execute(query));
@@ -37,11 +38,6 @@ export async function familySummary(db: Database, schoolId: string, familyId: st
 	};
 }
 
-/** Messages are found by the family's bookings and by its addresses: an invitation has no booking yet. */
-const familyMessages = (familyId: string) => sql`(
-	booking_id in (select id from booking where family_id = ${familyId})
-	or lower(to_address) in (select lower(email) from guardian where family_id = ${familyId} and email is not null))`;
-
 /** Everything about one family, in plain JSON. Token hashes are left out: they are no one's data. */
 export async function exportFamily(
 	db: Database,
@@ -61,7 +57,7 @@ export async function exportFamily(
 		family,
 		guardians: await rows(
 			db,
-			sql`select name, email, phone, language, created_at from guardian where family_id = ${familyId} order by created_at`
+			sql`select name, relation, email, phone, language, created_at from guardian where family_id = ${familyId} order by created_at`
 		),
 		pupils: await rows(
 			db,
@@ -91,7 +87,7 @@ export async function exportFamily(
 		messages: await rows(
 			db,
 			sql`select kind, to_address, language, status, created_at, sent_at from outbox
-				where school_id = ${schoolId} and ${familyMessages(familyId)} order by created_at`
+				where school_id = ${schoolId} and ${messagesOfFamily(familyId)} order by created_at`
 		),
 		/** Who looked at or changed this family's records, and when. */
 		access: await rows(
@@ -130,7 +126,7 @@ export async function eraseFamily(
 	if (!summary) return null;
 	return transaction(db, async (tx) => {
 		const messages = await tx.execute(
-			sql`delete from outbox where school_id = ${schoolId} and ${familyMessages(familyId)}`
+			sql`delete from outbox where school_id = ${schoolId} and ${messagesOfFamily(familyId)}`
 		);
 		await tx.execute(sql`delete from family where id = ${familyId} and school_id = ${schoolId}`);
 		const removed = {
