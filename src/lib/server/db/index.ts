@@ -116,6 +116,8 @@ async function openPglite(dataDir: string, role: string): Promise<DatabaseHandle
 			async migrate() {
 				const { migrate } = await import('drizzle-orm/pglite/migrator');
 				await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder() });
+				// No autovacuum here: each start gives the planner fresh statistics (statistics.ts).
+				await client.exec('analyze');
 			},
 			async close() {
 				if (closed) return;

@@ -9,6 +9,7 @@ import { log, errorFields } from '../log';
 import { deliverDue, type WorkerDeps } from '../mail/worker';
 import { queueReminders } from '../booking/reminders';
 import { applyRetention } from '../privacy/retention';
+import { refreshStatistics } from '../db/statistics';
 
 export interface RunningJobs {
 	stop(): Promise<void>;
@@ -27,6 +28,7 @@ export function startJobs(deps: WorkerDeps & { db: Database }, intervalMs = 2000
 			if (Date.now() - lastRetention >= 86_400_000) {
 				lastRetention = Date.now();
 				const run = await applyRetention(deps.db, deps.now());
+				await refreshStatistics(deps.db);
 				log.info('retention_applied', {
 					rounds: run.rounds,
 					bookings: run.bookings,

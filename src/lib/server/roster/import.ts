@@ -14,6 +14,7 @@ import { clusterFamilies, oldestChild } from './families';
 import type { RosterRecord, RowWarning } from './records';
 import { fullName } from './names';
 import { transaction } from '../db/transaction';
+import { refreshStatistics } from '../db/statistics';
 import type { Conflict, SkippedDuplicate } from './duplicates';
 
 export interface ImportReport {
@@ -80,7 +81,7 @@ export async function importRoster(
 			dropped: c.rows.map((r) => r.line).filter((line) => line !== c.chosen)
 		};
 	});
-	return transaction(db, async (tx) => {
+	const imported = await transaction(db, async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${schoolId}))`);
 
 		// Groups by name; new names become new groups.
@@ -262,4 +263,7 @@ export async function importRoster(
 		});
 		return report;
 	});
+	// The import is the biggest change a school's data sees: plan the next pages with it.
+	await refreshStatistics(db);
+	return imported;
 }
