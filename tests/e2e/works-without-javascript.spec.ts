@@ -25,6 +25,7 @@ test('with JavaScript off, a teacher signs in, switches to English and signs out
 test('with JavaScript off, a family link opens the family page', async ({ page, state }) => {
 	const family = state.demo.families[0]!;
 	await page.goto(new URL(new URL(family.url).pathname, state.url).toString());
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw huisbezoek');
+	// Open or already booked by another spec on the shared demo: the family's page either way.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Uw (huisbezoek|afspraak)$/);
 	await expect(page.getByText(family.teacher!)).toBeVisible();
 });
