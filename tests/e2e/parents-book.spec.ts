@@ -55,6 +55,9 @@ test.describe('parents choose a time', () => {
 		browser,
 		state
 	}) => {
+		// The newsletter form, the office's Mailbox (each link mail opened) and a booking: about
+		// 30 s on a busy machine.
+		test.setTimeout(90_000);
 		const peters = family(state, 'Peters');
 		await page.goto(new URL(state.demo.newsletterUrl!).pathname);
 		await chooseLanguage(page, 'Nederlands');
