@@ -277,20 +277,7 @@ export function bookVisit(
 			updatedAt: now
 		};
 		const before = ctx.current ? await visitState(tx, ctx.current.id) : null;
-		const row = ctx.current
-			? (
-					await tx
-						.update(booking)
-						.set({ ...values, sequence: sql`${booking.sequence} + 1` })
-						.where(eq(booking.id, ctx.current.id))
-						.returning({ id: booking.id, sequence: booking.sequence })
-				)[0]!
-			: (
-					await tx
-						.insert(booking)
-						.values({ schoolId, roundId, familyId, ...values, createdAt: now })
-						.returning({ id: booking.id, sequence: booking.sequence })
-				)[0]!;
+		const row = await writeAnswer(tx, ctx.current, { schoolId, roundId, familyId }, values, now);
 		await queueVisitMessages(
 			tx,
 			row.id,
@@ -351,20 +338,7 @@ export function declineRound(
 			bookedByStaffId: actor.staffId ?? null,
 			updatedAt: now
 		};
-		const row = ctx.current
-			? (
-					await tx
-						.update(booking)
-						.set({ ...values, sequence: sql`${booking.sequence} + 1` })
-						.where(eq(booking.id, ctx.current.id))
-						.returning({ id: booking.id, sequence: booking.sequence })
-				)[0]!
-			: (
-					await tx
-						.insert(booking)
-						.values({ schoolId, roundId, familyId, ...values, createdAt: now })
-						.returning({ id: booking.id, sequence: booking.sequence })
-				)[0]!;
+		const row = await writeAnswer(tx, ctx.current, { schoolId, roundId, familyId }, values, now);
 		await queueVisitMessages(
 			tx,
 			row.id,
@@ -437,3 +411,27 @@ export const parentActor = (token: string, language: string): Actor => ({
 	familyPath: `/f/${token}`,
 	language
 });
+
+/**
+ * Writes the family's answer: over its current one, raising SEQUENCE (calendar invites carry it),
+ * or as its first. Booking and declining both end here.
+ */
+async function writeAnswer(
+	tx: Database,
+	current: { id: string } | null | undefined,
+	family: { schoolId: string; roundId: string; familyId: string },
+	values: Omit<typeof booking.$inferInsert, 'schoolId' | 'roundId' | 'familyId'>,
+	now: Date
+): Promise<{ id: string; sequence: number }> {
+	const [row] = current
+		? await tx
+				.update(booking)
+				.set({ ...values, sequence: sql`${booking.sequence} + 1` })
+				.where(eq(booking.id, current.id))
+				.returning({ id: booking.id, sequence: booking.sequence })
+		: await tx
+				.insert(booking)
+				.values({ ...family, ...values, createdAt: now })
+				.returning({ id: booking.id, sequence: booking.sequence });
+	return row!;
+}
