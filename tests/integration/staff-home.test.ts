@@ -15,6 +15,8 @@ import {
 } from '../../src/lib/server/visit-rounds/progress';
 import { staffHome } from '../../src/lib/server/visit-rounds/home';
 import { staffMenu } from '../../src/lib/server/staff/menu';
+import { familiesTablePage } from '../../src/lib/server/families/table-page';
+import { readTableParams } from '../../src/lib/families-table';
 import { mondayOf, weekBounds } from '../../src/lib/server/slots/calendar';
 import { auditEvent, group, groupTeacher, visitRound } from '../../src/lib/server/db/schema';
 import { rowsOf } from '../../src/lib/server/db';
@@ -64,6 +66,30 @@ describe.each(databaseKinds)('the staff home page on %s', (kind) => {
 		expect(office!.invited).toBe(office!.booked + office!.declined + office!.notAnswered);
 		expect(office!.ratherNotHome).toBe(office!.school + office!.neutral + office!.declined);
 
+		// Each figure links to the families table filtered to it, which must list as many.
+		const tableCounts = async (who: ReturnType<typeof viewer>) =>
+			(await familiesTablePage(
+				t.db,
+				who,
+				readTableParams(new URLSearchParams(`round=${busy.roundId}`)),
+				'2026-11-04'
+			))!.table.counts;
+		const asTable = (p: typeof office) => ({
+			all: p!.invited,
+			not_answered: p!.notAnswered,
+			booked: p!.booked,
+			home: p!.home,
+			school: p!.school,
+			neutral: p!.neutral,
+			rather_not_home: p!.ratherNotHome,
+			declined: p!.declined,
+			interpreter: p!.interpreter,
+			this_week: p!.thisWeek
+		});
+		expect(await tableCounts(viewer(busy.officeId, busy.schoolId, 'admin'))).toEqual(
+			asTable(office)
+		);
+
 		for (const teacher of [0, 1, 2, 11]) {
 			const [mine] = await roundProgress(t.db, busy.schoolId, [busy.roundId], {
 				now: NOW,
@@ -74,6 +100,9 @@ describe.each(databaseKinds)('the staff home page on %s', (kind) => {
 				roundId: busy.roundId,
 				...expectedFigures(busy.options, WEEK, teacher)
 			});
+			expect(await tableCounts(viewer(busy.teachers[teacher]!, busy.schoolId))).toEqual(
+				asTable(mine)
+			);
 		}
 
 		// A round id of another school counts nothing, asked from either side.

@@ -118,7 +118,9 @@ function statusSql(status: TableStatus, week: TableQuery['week']): SQL {
 		case 'neutral':
 			return sql`(l.status = 'booked' and l.location = ${status})`;
 		case 'rather_not_home':
-			return sql`l.not_home_reason is not null`;
+			// As the home page counts it: a visit elsewhere than at home, or no meeting, with or
+			// without a reason (the reason is optional for parents).
+			return sql`(l.status = 'declined' or (l.status = 'booked' and l.location <> 'home'))`;
 		case 'declined':
 			return sql`l.status = 'declined'`;
 		case 'interpreter':
