@@ -22,15 +22,12 @@ import {
 	mayViewFamily,
 	type Viewer
 } from '../../src/lib/server/auth/policy';
-import { fromWallTime } from '../../src/lib/server/time/zone';
+import { wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const BOOKED_AT = new Date('2026-10-15T08:00:00Z');
 const AFTER_VISITS = new Date('2026-10-29T08:00:00Z');
-const at = (date: string, from: string, to: string) => ({
-	startsAt: fromWallTime(date, from, AMS)!,
-	endsAt: fromWallTime(date, to, AMS)!
-});
+const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
 const atHome = (slotId: string): VisitChoice => ({
 	slotId,
 	location: 'home',

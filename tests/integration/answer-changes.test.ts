@@ -13,8 +13,7 @@ import {
 	cancelAnswer,
 	declineRound,
 	parentActor,
-	PARENT_ANSWERS,
-	type VisitChoice
+	PARENT_ANSWERS
 } from '../../src/lib/server/booking/answer';
 import { readChoice } from '../../src/lib/server/booking/form';
 import { familyPage } from '../../src/lib/server/families/page';
@@ -29,27 +28,14 @@ import {
 	outbox,
 	pupil
 } from '../../src/lib/server/db/schema';
-import { fromWallTime } from '../../src/lib/server/time/zone';
 import type { StaffVisitPayload } from '../../src/lib/server/mail/payloads';
+import { visitChoice, wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
 const MINUTE = 60_000;
-const at = (date: string, from: string, to: string) => ({
-	startsAt: fromWallTime(date, from, AMS)!,
-	endsAt: fromWallTime(date, to, AMS)!
-});
-const home = (slotId: string, over: Partial<VisitChoice> = {}): VisitChoice => ({
-	slotId,
-	location: 'home',
-	neutralPlaceId: null,
-	visitAddress: null,
-	interpreterLanguage: null,
-	parentQuestions: null,
-	notHomeReason: null,
-	notHomeReasonText: null,
-	...over
-});
+const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
+const home = visitChoice;
 const form = (fields: Record<string, string>) => {
 	const data = new FormData();
 	for (const [k, v] of Object.entries(fields)) data.set(k, v);

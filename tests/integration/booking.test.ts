@@ -3,23 +3,15 @@ import { and, eq, ne } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { createSlots } from '../../src/lib/server/slots/create';
-import {
-	bookVisit,
-	cancelAnswer,
-	declineRound,
-	type VisitChoice
-} from '../../src/lib/server/booking/answer';
+import { bookVisit, cancelAnswer, declineRound } from '../../src/lib/server/booking/answer';
 import { addPlace } from '../../src/lib/server/places/manage';
 import { booking, family } from '../../src/lib/server/db/schema';
-import { fromWallTime } from '../../src/lib/server/time/zone';
+import { visitChoice, wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 // The demo round: booking open 1 Oct – 12 Nov 2026, visits 26 Oct – 13 Nov, 24 h deadline.
 const NOW = new Date('2026-10-15T08:00:00Z');
-const at = (date: string, from: string, to: string) => ({
-	startsAt: fromWallTime(date, from, AMS)!,
-	endsAt: fromWallTime(date, to, AMS)!
-});
+const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
 const parent = { kind: 'parent' as const };
 
 describe.each(databaseKinds)('families answer on %s', (kind) => {
@@ -27,17 +19,7 @@ describe.each(databaseKinds)('families answer on %s', (kind) => {
 	let schoolId: string;
 	let roundId: string;
 
-	const choice = (slotId: string, over: Partial<VisitChoice> = {}): VisitChoice => ({
-		slotId,
-		location: 'home',
-		neutralPlaceId: null,
-		visitAddress: null,
-		interpreterLanguage: null,
-		parentQuestions: null,
-		notHomeReason: null,
-		notHomeReasonText: null,
-		...over
-	});
+	const choice = visitChoice;
 	const answerOf = async (familyId: string) =>
 		(
 			await t.db

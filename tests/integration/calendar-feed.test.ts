@@ -5,15 +5,12 @@ import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { createSlots } from '../../src/lib/server/slots/create';
 import { bookVisit, cancelAnswer, type VisitChoice } from '../../src/lib/server/booking/answer';
 import { family } from '../../src/lib/server/db/schema';
-import { fromWallTime } from '../../src/lib/server/time/zone';
 import { feedFor, issueFeed, revokeFeed } from '../../src/lib/server/calendar/feed';
+import { wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
-const at = (date: string, from: string, to: string) => ({
-	startsAt: fromWallTime(date, from, AMS)!,
-	endsAt: fromWallTime(date, to, AMS)!
-});
+const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
 const choice = (slotId: string): VisitChoice => ({
 	slotId,
 	location: 'home',

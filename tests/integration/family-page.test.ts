@@ -18,38 +18,20 @@ import {
 } from '../../src/lib/server/db/schema';
 import { createSlots } from '../../src/lib/server/slots/create';
 import { deleteSlot, moveSlot } from '../../src/lib/server/slots/change';
-import {
-	bookVisit,
-	cancelAnswer,
-	declineRound,
-	type VisitChoice
-} from '../../src/lib/server/booking/answer';
+import { bookVisit, cancelAnswer, declineRound } from '../../src/lib/server/booking/answer';
 import { familyForStaff } from '../../src/lib/server/booking/choices';
 import { answerHistory } from '../../src/lib/server/families/history';
 import { familyContact } from '../../src/lib/server/families/contact';
 import { familyMailKinds, familyMails } from '../../src/lib/server/families/mail';
 import { familyKinds } from '../../src/lib/server/mail/payloads';
-import { fromWallTime } from '../../src/lib/server/time/zone';
 import type { Viewer } from '../../src/lib/server/auth/policy';
+import { visitChoice, wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
 const LATER = new Date('2026-10-16T09:30:00Z');
-const at = (date: string, from: string, to: string) => ({
-	startsAt: fromWallTime(date, from, AMS)!,
-	endsAt: fromWallTime(date, to, AMS)!
-});
-const choice = (slotId: string, extra: Partial<VisitChoice> = {}): VisitChoice => ({
-	slotId,
-	location: 'home',
-	neutralPlaceId: null,
-	visitAddress: null,
-	interpreterLanguage: null,
-	parentQuestions: null,
-	notHomeReason: null,
-	notHomeReasonText: null,
-	...extra
-});
+const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
+const choice = visitChoice;
 const viewer = (row: { id: string; schoolId: string; role: 'admin' | 'teacher' }): Viewer => ({
 	id: row.id,
 	schoolId: row.schoolId,

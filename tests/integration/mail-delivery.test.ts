@@ -5,12 +5,7 @@ import { databaseKinds, freshDatabase, type TestDatabase } from '../support/data
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { startSmtp, type Received, type TestSmtp } from '../support/smtp';
 import { createSlots } from '../../src/lib/server/slots/create';
-import {
-	bookVisit,
-	cancelAnswer,
-	parentActor,
-	type VisitChoice
-} from '../../src/lib/server/booking/answer';
+import { bookVisit, cancelAnswer, parentActor } from '../../src/lib/server/booking/answer';
 import {
 	family,
 	guardian,
@@ -19,28 +14,15 @@ import {
 	school,
 	visitRound
 } from '../../src/lib/server/db/schema';
-import { fromWallTime } from '../../src/lib/server/time/zone';
 import { smtpTransport, type Transport } from '../../src/lib/server/mail/transport';
 import { drainOutbox, resendMessage, type WorkerDeps } from '../../src/lib/server/mail/worker';
 import { STAFF_CHANGE_DELAY_MS } from '../../src/lib/server/booking/visit-messages';
+import { visitChoice, wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
-const at = (date: string, from: string, to: string) => ({
-	startsAt: fromWallTime(date, from, AMS)!,
-	endsAt: fromWallTime(date, to, AMS)!
-});
-const home = (slotId: string, over: Partial<VisitChoice> = {}): VisitChoice => ({
-	slotId,
-	location: 'home',
-	neutralPlaceId: null,
-	visitAddress: null,
-	interpreterLanguage: null,
-	parentQuestions: null,
-	notHomeReason: null,
-	notHomeReasonText: null,
-	...over
-});
+const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
+const home = visitChoice;
 const TOKEN = 'a'.repeat(32);
 
 function invite(mail: Received) {

@@ -10,21 +10,18 @@ import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { createSlots } from '../../src/lib/server/slots/create';
 import { bookVisit, parentActor, type VisitChoice } from '../../src/lib/server/booking/answer';
 import { booking, guardian, outbox, pupil } from '../../src/lib/server/db/schema';
-import { fromWallTime } from '../../src/lib/server/time/zone';
 import { mailboxTransport } from '../../src/lib/server/mail/transport';
 import { drainOutbox } from '../../src/lib/server/mail/worker';
 import { composeMessage } from '../../src/lib/server/mail/compose';
 import { asMessage, enqueue } from '../../src/lib/server/mail/outbox';
 import { mailbox, mailboxMessage } from '../../src/lib/server/mail/mailbox';
 import type { MailboxFilter } from '../../src/lib/server/mail/mailbox-filter';
+import { wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
 const TOKEN = 'b'.repeat(32);
-const at = (date: string, from: string, to: string) => ({
-	startsAt: fromWallTime(date, from, AMS)!,
-	endsAt: fromWallTime(date, to, AMS)!
-});
+const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
 const atSchool = (slotId: string): VisitChoice => ({
 	slotId,
 	location: 'school',

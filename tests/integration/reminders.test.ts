@@ -5,18 +5,15 @@ import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { createSlots } from '../../src/lib/server/slots/create';
 import { bookVisit, cancelAnswer, type VisitChoice } from '../../src/lib/server/booking/answer';
 import { family, guardian, outbox } from '../../src/lib/server/db/schema';
-import { fromWallTime } from '../../src/lib/server/time/zone';
 import { queueReminders } from '../../src/lib/server/booking/reminders';
 import { drainOutbox } from '../../src/lib/server/mail/worker';
 import { mailboxTransport } from '../../src/lib/server/mail/transport';
+import { wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
 const HOUR = 3_600_000;
-const at = (date: string, from: string, to: string) => ({
-	startsAt: fromWallTime(date, from, AMS)!,
-	endsAt: fromWallTime(date, to, AMS)!
-});
+const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
 const choice = (slotId: string): VisitChoice => ({
 	slotId,
 	location: 'school',

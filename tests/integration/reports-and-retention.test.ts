@@ -23,7 +23,6 @@ import {
 import { createSlots } from '../../src/lib/server/slots/create';
 import { bookVisit, declineRound, type VisitChoice } from '../../src/lib/server/booking/answer';
 import { issueFamilyLink } from '../../src/lib/server/families/links';
-import { fromWallTime } from '../../src/lib/server/time/zone';
 import { reportPeople, visitForReport } from '../../src/lib/server/reports/visit';
 import { readReportForm } from '../../src/lib/server/reports/form';
 import { saveReport } from '../../src/lib/server/reports/save';
@@ -35,14 +34,12 @@ import { eraseFamily, exportFamily } from '../../src/lib/server/privacy/family-d
 import { translatorFor } from '../../src/lib/server/i18n';
 import { composeMessage } from '../../src/lib/server/mail/compose';
 import { asMessage } from '../../src/lib/server/mail/outbox';
+import { wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const BOOKED_AT = new Date('2026-10-15T08:00:00Z');
 const AFTER_VISITS = new Date('2026-10-29T08:00:00Z');
-const at = (date: string, from: string, to: string) => ({
-	startsAt: fromWallTime(date, from, AMS)!,
-	endsAt: fromWallTime(date, to, AMS)!
-});
+const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
 const parent = { kind: 'parent' as const };
 // Words only a parent typed: after the retention job none may be found anywhere in the database.
 const SECRETS = ['Vraag-over-slapen', 'Reden-geen-ruimte', 'Reden-liever-niet', 'Adres-bij-oma 12'];

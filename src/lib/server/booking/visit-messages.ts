@@ -8,7 +8,7 @@
  * those minutes reach them as one mail: a family that changes its mind three times in two
  * minutes must not give the teacher three invites.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
 	booking,
@@ -28,6 +28,7 @@ import { distinctRecipients } from '../mail/address';
 import { enqueue, takeWaiting, type Envelope } from '../mail/outbox';
 import { childrenLabel } from '../roster/names';
 import { formatAddress } from '../../format';
+import { syncInterpreterRequest } from '../interpreters/requests';
 
 const HOUR = 3_600_000;
 /** How long a staff member's change mail waits for a next change to the same visit. */
@@ -376,50 +377,8 @@ export async function queueVisitMessages(
 			toStaff(id, 'staff_visit_cancelled', payload);
 	}
 
-	// The office arranges interpreters: tell it about a new request, or one whose time or language changed.
-	const language = change.event === 'booked' ? f.booking.interpreterLanguage : null;
-	const changedRequest =
-		language &&
-		(!wasBooked ||
-			before.interpreterLanguage !== language ||
-			before.startsAt!.getTime() !== f.slot?.startsAt.getTime());
-	if (changedRequest && f.slot) {
-		const office = await tx
-			.select({
-				name: staff.name,
-				email: staff.email,
-				language: staff.language,
-				title: staff.title
-			})
-			.from(staff)
-			.where(
-				and(eq(staff.schoolId, f.booking.schoolId), eq(staff.role, 'admin'), eq(staff.active, true))
-			);
-		const desk = office.some((s) => s.title === 'office')
-			? office.filter((s) => s.title === 'office')
-			: office;
-		const payload = {
-			schoolName: f.school.name,
-			language,
-			startsAt: f.slot.startsAt.toISOString(),
-			timeZone: f.school.timeZone,
-			location: (f.booking.location ?? 'school') as Location,
-			familyPath: `/staff/families/${f.booking.familyId}`
-		};
-		await enqueue(
-			tx,
-			'interpreter_request',
-			desk.map((s) => ({
-				schoolId: f.booking.schoolId,
-				toAddress: s.email,
-				toName: s.name,
-				language: s.language,
-				bookingId,
-				payload
-			})),
-			at
-		);
-	}
+	// The office arranges interpreters: the visit's request follows the change (interpreters/requests.ts).
+	await syncInterpreterRequest(tx, bookingId, now);
 
 	for (const row of staffRows)
 		await queueStaffVisitMail(tx, f.booking.schoolId, bookingId, row, now);

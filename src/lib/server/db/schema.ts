@@ -4,6 +4,7 @@ export * from './schema/staff';
 export * from './schema/roster';
 export * from './schema/rounds';
 export * from './schema/bookings';
+export * from './schema/interpreters';
 export * from './schema/messages';
 export * from './schema/reports';
 export * from './schema/audit';

@@ -18,7 +18,6 @@ import {
 	visitReminder
 } from './compose/parent';
 import {
-	interpreterRequest,
 	passwordReset,
 	reportFollowUp,
 	staffInvite,
@@ -26,6 +25,7 @@ import {
 	staffVisitCancelled,
 	staffVisitChanged
 } from './compose/staff';
+import { interpreterRequest, interpreterVisit } from './compose/interpreter';
 import type { Calendar, ComposeContext, Composed, Kit } from './compose/shared';
 
 export type { ComposeContext };
@@ -68,6 +68,8 @@ function compose(kit: Kit, message: Message): Composed {
 			return staffVisitCancelled(kit, message.payload);
 		case 'interpreter_request':
 			return interpreterRequest(kit, message.payload);
+		case 'interpreter_visit':
+			return interpreterVisit(kit, message.payload);
 		case 'staff_invite':
 			return staffInvite(kit, message.payload);
 		case 'password_reset':

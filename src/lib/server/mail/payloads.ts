@@ -63,6 +63,7 @@ export interface LinkPayload {
 	timeZone?: string;
 }
 
+/** The office's mail about one change to an interpreter request (interpreters/requests.ts). */
 export interface InterpreterPayload {
 	schoolName: string;
 	language: string;
@@ -70,6 +71,36 @@ export interface InterpreterPayload {
 	timeZone: string;
 	location: Location;
 	familyPath: string;
+	/** What changed. Mails queued before requests had states lack it: they were new requests. */
+	change?: 'new' | 'moved' | 'withdrawn' | 'language';
+	previousStartsAt?: string;
+	previousLocation?: Location;
+	previousLanguage?: string;
+	/** The interpreter the office had arranged, when the change concerns them. */
+	arranged?: { name: string; keeps: boolean };
+	requestsPath?: string;
+}
+
+/** The arranged interpreter's invite: the visit's place and time, never the child unless the school allows it. */
+export interface InterpreterVisitPayload {
+	requestId: string;
+	sequence: number;
+	method: 'REQUEST' | 'CANCEL';
+	schoolName: string;
+	schoolPhone: string;
+	timeZone: string;
+	startsAt: string;
+	endsAt: string;
+	previousStartsAt?: string;
+	language: string;
+	mode: 'in_person' | 'phone';
+	location: Location;
+	/** The place's name (a neutral place) and its address: home, school or the place. */
+	placeName: string;
+	address: string;
+	staffNames: string[];
+	/** The children's names, only when the school switched that on for invites. */
+	details: string | null;
 }
 
 export interface StaffLinkPayload {
@@ -105,6 +136,7 @@ export interface MessagePayloads {
 	staff_visit_changed: StaffVisitPayload;
 	staff_visit_cancelled: StaffVisitPayload;
 	interpreter_request: InterpreterPayload;
+	interpreter_visit: InterpreterVisitPayload;
 	staff_invite: StaffLinkPayload;
 	password_reset: StaffLinkPayload;
 	report_follow_up: FollowUpPayload;

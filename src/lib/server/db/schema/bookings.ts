@@ -99,7 +99,10 @@ export const booking = pgTable(
 		}),
 		/** The address for a home visit when the parent corrected it; null means the family's. */
 		visitAddress: text('visit_address'),
+		/** The school arranges an interpreter for this language (interpreter_request follows it). */
 		interpreterLanguage: text('interpreter_language'),
+		/** The family brings its own interpreter, a relative or friend (never the child), for this language. */
+		ownInterpreterLanguage: text('own_interpreter_language'),
 		parentQuestions: text('parent_questions'),
 		/** What the office or a teacher noted (a phone call, a wish); never shown to the family. */
 		staffNote: text('staff_note'),
@@ -125,6 +128,10 @@ export const booking = pgTable(
 			.on(t.slotId)
 			.where(sql`${t.status} = 'booked'`),
 		index('booking_round_idx').on(t.roundId),
+		check(
+			'booking_one_interpreter_choice',
+			sql`${t.interpreterLanguage} is null or ${t.ownInterpreterLanguage} is null`
+		),
 		check(
 			'booking_booked_has_slot',
 			sql`${t.status} <> 'booked' or (${t.slotId} is not null and ${t.location} is not null)`

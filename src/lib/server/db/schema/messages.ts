@@ -61,6 +61,7 @@ export const messageKinds = [
 	'staff_visit_changed',
 	'staff_visit_cancelled',
 	'interpreter_request',
+	'interpreter_visit',
 	'staff_invite',
 	'password_reset',
 	'report_follow_up'

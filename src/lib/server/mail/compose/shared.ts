@@ -1,7 +1,7 @@
 /** What every composer uses: the reader's translator, the icons, times and places of a visit, the invite. */
 import type { Translate } from '../../../i18n/translator';
 import { formatWhen } from '../../../format';
-import { visitCalendar, type CalendarMethod } from '../../calendar/ics';
+import { visitCalendar, type CalendarMethod, type CalendarVisit } from '../../calendar/ics';
 import { mailAddress } from '../address';
 import type { MailBody } from '../blocks';
 import type { VisitFacts } from '../payloads';
@@ -85,6 +85,19 @@ export function invite(
 	location: string,
 	description: string
 ): Calendar {
+	return calendarInvite(kit, method, {
+		uid: `${p.bookingId}@huisbezoek`,
+		sequence: p.sequence,
+		startsAt: new Date(p.startsAt),
+		endsAt: new Date(p.endsAt),
+		title,
+		location,
+		description
+	});
+}
+
+/** A mailed invite from the school to this mail's reader: REQUEST or CANCEL. */
+export function calendarInvite(kit: Kit, method: CalendarMethod, event: CalendarVisit): Calendar {
 	// No invite for an address the mail cannot go to: `ics` throws on it, and the Mailbox must
 	// still show such a message (the worker never gets here with one).
 	const attendee = mailAddress(kit.to.toName, kit.to.toAddress);
@@ -92,21 +105,9 @@ export function invite(
 	if (!attendee || !organizer) return null;
 	return {
 		method,
-		content: visitCalendar(
-			{
-				uid: `${p.bookingId}@huisbezoek`,
-				sequence: p.sequence,
-				startsAt: new Date(p.startsAt),
-				endsAt: new Date(p.endsAt),
-				title,
-				location,
-				description
-			},
-			method,
-			{
-				organizer: { name: kit.ctx.organizer.name, email: organizer.address },
-				attendee: { name: kit.to.toName, email: attendee.address }
-			}
-		)
+		content: visitCalendar(event, method, {
+			organizer: { name: kit.ctx.organizer.name, email: organizer.address },
+			attendee: { name: kit.to.toName, email: attendee.address }
+		})
 	};
 }

@@ -1,12 +1,7 @@
-/** The composers of what staff get: visits in their calendar, interpreter requests, their one-time links, follow-ups. */
+/** The composers of what staff get: visits in their calendar, their one-time links, follow-ups. */
 import { formatDateTime, languageName } from '../../../format';
 import type { Block } from '../blocks';
-import type {
-	FollowUpPayload,
-	InterpreterPayload,
-	StaffLinkPayload,
-	StaffVisitPayload
-} from '../payloads';
+import type { FollowUpPayload, StaffLinkPayload, StaffVisitPayload } from '../payloads';
 import {
 	icons,
 	invite,
@@ -87,34 +82,6 @@ export const staffVisitBooked = (kit: Kit, p: StaffVisitPayload) => staffVisit(k
 export const staffVisitChanged = (kit: Kit, p: StaffVisitPayload) => staffVisit(kit, p, 'changed');
 export const staffVisitCancelled = (kit: Kit, p: StaffVisitPayload) =>
 	staffVisit(kit, p, 'cancelled');
-
-export function interpreterRequest(kit: Kit, p: InterpreterPayload): Composed {
-	const { t, lang, ctx } = kit;
-	const whenText = when(lang, p.timeZone, p.startsAt);
-	const language = languageName(p.language, lang);
-	return {
-		body: {
-			subject: t('staff_mail.interpreter_subject', { language, when: whenText }),
-			heading: p.schoolName,
-			blocks: [
-				{ p: t('staff_mail.interpreter_intro') },
-				{
-					facts: [
-						{ icon: icons.interpreter, label: t('mail.label_interpreter'), value: language },
-						{ icon: icons.when, label: t('mail.label_when'), value: whenText }
-					]
-				},
-				{
-					label: t('staff_mail.family_link'),
-					link: new URL(p.familyPath, ctx.origin).toString(),
-					button: t('staff_mail.open_button')
-				},
-				footer(kit, p.schoolName)
-			]
-		},
-		calendar: null
-	};
-}
 
 export function reportFollowUp(kit: Kit, p: FollowUpPayload): Composed {
 	const { t, lang, ctx } = kit;
