@@ -410,6 +410,50 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 		expect(people.find((p) => p.id === ayse)!.upcoming).toBe(1);
 	});
 
+	it('never gives one interpreter two overlapping visits when the office arranges four at the same moment', async () => {
+		const others = await Promise.all([1, 2, 3, 4].map(() => makeStaff(t.db, schoolId)));
+		// Four visits on 12 November, each overlapping the next.
+		const times = [
+			['16:00', '16:45'],
+			['16:20', '17:05'],
+			['16:40', '17:25'],
+			['17:00', '17:45']
+		] as const;
+		const bookings: string[] = [];
+		for (const [k, person] of others.entries()) {
+			const [slot] = await slotsAt(person.id, [at('2026-11-12', ...times[k]!)]);
+			bookings.push(
+				await book(await newFamily(person.id), choice(slot!, { interpreterLanguage: 'so' }))
+			);
+		}
+		const sahra = await newInterpreter('Sahra Tolk', 'sahra@example.org', ['so']);
+		const requests = await Promise.all(bookings.map(async (b) => (await openOf(b))!.id));
+		for (let round = 0; round < 5; round++) {
+			const results = await Promise.all(
+				requests.map((r) => arrange(r, { interpreterId: sahra, mode: 'phone' }))
+			);
+			const arranged = await t.db
+				.select({ startsAt: interpreterRequest.startsAt, until: interpreterRequest.blockedUntil })
+				.from(interpreterRequest)
+				.where(
+					and(
+						eq(interpreterRequest.interpreterId, sahra),
+						eq(interpreterRequest.status, 'arranged')
+					)
+				)
+				.orderBy(asc(interpreterRequest.startsAt));
+			// Whichever won, no two of hers overlap; every refusal is the typed "busy".
+			for (let i = 1; i < arranged.length; i++)
+				expect(arranged[i]!.startsAt.getTime()).toBeGreaterThanOrEqual(
+					arranged[i - 1]!.until!.getTime()
+				);
+			expect(arranged.length).toBe(results.filter((r) => r.ok).length);
+			expect(arranged.length).toBeGreaterThanOrEqual(1);
+			for (const r of results) if (!r.ok) expect(r.problem).toBe('interpreter_busy');
+			for (const r of requests) await releaseInterpreter(t.db, office, r, NOW);
+		}
+	});
+
 	it('lets only the office of the same school arrange, and only its own interpreters', async () => {
 		const [slot] = await slotsAt(teacherId, [at('2026-11-11', '16:00', '16:45')]);
 		const r = (await openOf(
