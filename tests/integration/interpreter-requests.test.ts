@@ -23,6 +23,7 @@ import {
 } from '../../src/lib/server/interpreters/arrange';
 import { addInterpreter, listInterpreters } from '../../src/lib/server/interpreters/register';
 import { interpreterRequests } from '../../src/lib/server/interpreters/list';
+import { visitForReport } from '../../src/lib/server/reports/visit';
 import { composeMessage } from '../../src/lib/server/mail/compose';
 import {
 	family,
@@ -401,6 +402,10 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 			requestId: rc
 		});
 
+		// After the visit, the report's "who interpreted" starts from what the office arranged.
+		const visit = await visitForReport(t.db, office, d, new Date('2026-11-11T12:00:00Z'));
+		expect(visit!.interpreterOnRecord).toEqual({ kind: 'other', name: 'Ayşe Tolk' });
+
 		// The office's list: still to arrange first, by date; the home page's figure.
 		const list = await interpreterRequests(t.db, schoolId, { from: NOW, page: 1 });
 		const statuses = list.rows.map((r) => r.status);
@@ -421,7 +426,7 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 		] as const;
 		const bookings: string[] = [];
 		for (const [k, person] of others.entries()) {
-			const [slot] = await slotsAt(person.id, [at('2026-11-12', ...times[k]!)]);
+			const [slot] = await slotsAt(person.id, [at('2026-11-12', times[k]![0], times[k]![1])]);
 			bookings.push(
 				await book(await newFamily(person.id), choice(slot!, { interpreterLanguage: 'so' }))
 			);

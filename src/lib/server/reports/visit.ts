@@ -35,6 +35,8 @@ export interface VisitForReport {
 	endsAt: Date;
 	location: 'home' | 'school' | 'neutral';
 	interpreterLanguage: string | null;
+	/** Who interpreted as far as the portal knows, to prefill a new report: see `interpreterOnRecord`. */
+	interpreterOnRecord: { kind: ReportDraft['interpreter']; name: string } | null;
 	/** The teacher and the second person of the slot. */
 	slotStaffIds: string[];
 	children: { firstName: string; name: string; group: string | null }[];
@@ -88,7 +90,11 @@ export async function visitForReport(
 				   from pupil p left join school_group sg on sg.id = p.group_id
 				   left join visit_round_group vrg on vrg.group_id = p.group_id and vrg.round_id = r.id
 				   where p.family_id = b.family_id) as children,
-				(select json_agg(g.name order by g.created_at) from guardian g where g.family_id = b.family_id) as guardians
+				(select json_agg(g.name order by g.created_at) from guardian g where g.family_id = b.family_id) as guardians,
+				b.own_interpreter_language,
+				(select json_build_object('kind', i.kind, 'name', i.name, 'contact', ir.contact_name)
+				   from interpreter_request ir join interpreter i on i.id = ir.interpreter_id
+				   where ir.booking_id = b.id and ir.status = 'arranged') as arranged
 			from booking b
 			join slot s on s.id = b.slot_id
 			join visit_round r on r.id = b.round_id
@@ -131,12 +137,41 @@ export async function visitForReport(
 		endsAt: new Date(row.ends_at as string),
 		location: row.location as VisitForReport['location'],
 		interpreterLanguage: (row.interpreter_language as string | null) ?? null,
+		interpreterOnRecord: interpreterOnRecord(
+			jsonOf<ArrangedInterpreter>(row.arranged),
+			Boolean(row.own_interpreter_language)
+		),
 		slotStaffIds,
 		children: children.map(({ firstName, name, group }) => ({ firstName, name, group })),
 		guardians: jsonOf<string[]>(row.guardians) ?? [],
 		talkingPoints: points,
 		report
 	};
+}
+
+interface ArrangedInterpreter {
+	kind: 'staff' | 'volunteer' | 'service';
+	name: string;
+	contact: string | null;
+}
+
+/**
+ * The report's "who interpreted", from what the office arranged (a service's own interpreter by
+ * name when the office noted one) or the family's "we bring someone". The writer corrects it
+ * if the day went otherwise; a report already written keeps its own answer.
+ */
+export function interpreterOnRecord(
+	arranged: ArrangedInterpreter | null,
+	familyBrought: boolean
+): VisitForReport['interpreterOnRecord'] {
+	if (arranged) {
+		const kind = ({ service: 'professional', staff: 'staff', volunteer: 'other' } as const)[
+			arranged.kind
+		];
+		const name = arranged.contact ? `${arranged.contact} (${arranged.name})` : arranged.name;
+		return { kind, name };
+	}
+	return familyBrought ? { kind: 'family', name: '' } : null;
 }
 
 /**

@@ -43,8 +43,8 @@ export const load: PageServerLoad = async (event) => {
 		otherPresent: r?.otherPresent ?? '',
 		childPresent: r?.childPresent ?? false,
 		siblingsPresent: r?.siblingsPresent ?? false,
-		interpreter: r?.interpreter ?? 'none',
-		interpreterName: r?.interpreterName ?? '',
+		interpreter: r?.interpreter ?? visit.interpreterOnRecord?.kind ?? 'none',
+		interpreterName: r?.interpreterName ?? visit.interpreterOnRecord?.name ?? '',
 		mainPoints: r?.mainPoints ?? '',
 		followUp: r?.followUp ?? 'none'
 	};
