@@ -19,6 +19,8 @@ export interface SchoolSettings {
 	mailFromName: string;
 	replyTo: string;
 	staffInviteDetails: boolean;
+	/** Whether a family whose interpreter is arranged is told the interpreter's name. */
+	interpreterNameToFamilies: boolean;
 	/** Every date and time of the school is on this clock: the Netherlands' or Belgium's. */
 	timeZone: SchoolTimeZone;
 }
@@ -31,7 +33,7 @@ const isSchoolTimeZone = (zone: string): zone is SchoolTimeZone =>
 
 /** The longest each text may be: a refused form says so instead of cutting the text (the page gives the number to "at most {{max}}"). */
 export const SCHOOL_FIELD_MAX: Record<
-	Exclude<keyof SchoolSettings, 'staffInviteDetails' | 'timeZone'>,
+	Exclude<keyof SchoolSettings, 'staffInviteDetails' | 'interpreterNameToFamilies' | 'timeZone'>,
 	number
 > = {
 	name: 200,
@@ -54,6 +56,7 @@ export async function schoolSettings(db: Database, schoolId: string): Promise<Sc
 			mailFromName: school.mailFromName,
 			replyTo: school.replyTo,
 			staffInviteDetails: school.staffInviteDetails,
+			interpreterNameToFamilies: school.interpreterNameToFamilies,
 			timeZone: school.timeZone
 		})
 		.from(school)
@@ -81,6 +84,7 @@ export function readSchoolForm(
 		mailFromName: text('mailFromName'),
 		replyTo: text('replyTo').toLowerCase(),
 		staffInviteDetails: field(form, 'staffInviteDetails') === 'yes',
+		interpreterNameToFamilies: field(form, 'interpreterNameToFamilies') === 'yes',
 		timeZone: isSchoolTimeZone(field(form, 'timeZone'))
 			? (field(form, 'timeZone') as SchoolTimeZone)
 			: 'Europe/Amsterdam'

@@ -15,6 +15,8 @@ export const school = pgTable('school', {
 	replyTo: text('reply_to'),
 	/** Off by default: staff invites then name children by first name only and give no address. */
 	staffInviteDetails: boolean('staff_invite_details').notNull().default(false),
+	/** Whether families are told who interprets (off: "an interpreter will be there", no name). */
+	interpreterNameToFamilies: boolean('interpreter_name_to_families').notNull().default(false),
 	/** The last day of the school year (MM-DD): 31 July in the Netherlands, 30 June in Flanders. */
 	schoolYearEnds: text('school_year_ends').notNull().default('07-31'),
 	/**
