@@ -26,6 +26,7 @@ import { interpreterRequests } from '../../src/lib/server/interpreters/list';
 import { visitForReport } from '../../src/lib/server/reports/visit';
 import { composeMessage } from '../../src/lib/server/mail/compose';
 import {
+	auditEvent,
 	family,
 	guardian,
 	interpreterRequest,
@@ -401,6 +402,15 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 			method: 'CANCEL',
 			requestId: rc
 		});
+
+		// Who arranged and released what is in the audit log, with ids and codes only.
+		const log = await t.db
+			.select({ action: auditEvent.action, detail: auditEvent.detail })
+			.from(auditEvent)
+			.where(eq(auditEvent.subjectId, rc))
+			.orderBy(asc(auditEvent.createdAt), asc(auditEvent.action));
+		expect(log.map((l) => l.action)).toEqual(['interpreter.arranged', 'interpreter.released']);
+		expect(log[0]!.detail).toEqual({ bookingId: c, interpreterId: ayse, mode: 'phone' });
 
 		// After the visit, the report's "who interpreted" starts from what the office arranged.
 		const visit = await visitForReport(t.db, office, d, new Date('2026-11-11T12:00:00Z'));

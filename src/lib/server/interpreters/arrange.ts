@@ -12,6 +12,7 @@ import { booking, interpreter, interpreterRequest, visitRound } from '../db/sche
 import { attempt, Refusal, type Attempted } from '../db/transaction';
 import { isUuid } from '../forms';
 import { runsSchool, type Viewer } from '../auth/policy';
+import { recordAudit } from '../audit/record';
 import { interpreterInvite, type ArrangedRequest } from './invite';
 import { blockedTime, unarranged } from './requests';
 
@@ -113,6 +114,15 @@ export function arrangeInterpreter(
 				)
 				.returning();
 			await interpreterInvite(tx, updated as ArrangedRequest, 'REQUEST', now);
+			await recordAudit(tx, {
+				schoolId: me.schoolId,
+				actorKind: 'staff',
+				actorId: me.id,
+				action: 'interpreter.arranged',
+				subjectType: 'interpreter_request',
+				subjectId: request.id,
+				detail: { bookingId: request.bookingId, interpreterId: who.id, mode: arrangement.mode }
+			});
 		},
 		{ interpreter_no_overlap: 'interpreter_busy' }
 	);
@@ -138,5 +148,14 @@ export function releaseInterpreter(
 				updatedAt: now
 			})
 			.where(eq(interpreterRequest.id, request.id));
+		await recordAudit(tx, {
+			schoolId: me.schoolId,
+			actorKind: 'staff',
+			actorId: me.id,
+			action: 'interpreter.released',
+			subjectType: 'interpreter_request',
+			subjectId: request.id,
+			detail: { bookingId: request.bookingId, interpreterId: request.interpreterId }
+		});
 	});
 }
