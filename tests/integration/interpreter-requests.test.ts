@@ -31,9 +31,11 @@ import {
 	guardian,
 	interpreterRequest,
 	outbox,
-	pupil
+	pupil,
+	school
 } from '../../src/lib/server/db/schema';
 import type {
+	InterpreterArrangedPayload,
 	InterpreterPayload,
 	InterpreterVisitPayload,
 	Message
@@ -360,6 +362,11 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 			ok: false,
 			problem: 'interpreter_busy'
 		});
+		// This school tells families who interprets (from now on).
+		await t.db
+			.update(school)
+			.set({ interpreterNameToFamilies: true })
+			.where(eq(school.id, schoolId));
 		// By phone she can: a call from 16:55.
 		expect(await arrange((await openOf(d))!.id, { interpreterId: ayse, mode: 'phone' })).toEqual({
 			ok: true,
@@ -402,6 +409,35 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 			method: 'CANCEL',
 			requestId: rc
 		});
+
+		// Each family heard once that an interpreter will be there, in its language: family a not
+		// again when she moved along, nor when she was lost; the name only once the school allowed it.
+		const news = async (bookingId: string) =>
+			(
+				await t.db
+					.select({ payload: outbox.payload })
+					.from(outbox)
+					.where(and(eq(outbox.bookingId, bookingId), eq(outbox.kind, 'interpreter_arranged')))
+			).map((m) => m.payload as InterpreterArrangedPayload);
+		expect(await news(a)).toMatchObject([
+			{ language: 'tr', mode: 'in_person', interpreterName: null }
+		]);
+		expect(await news(c)).toHaveLength(1);
+		expect(await news(b)).toEqual([]);
+		expect(await news(d)).toMatchObject([{ mode: 'phone', interpreterName: 'Ayşe Tolk' }]);
+		const told = composeMessage(
+			{
+				kind: 'interpreter_arranged',
+				payload: (await news(d))[0]!,
+				language: 'ar',
+				toAddress: 'ouder@example.org',
+				toName: 'Ouder'
+			} as never,
+			ctx
+		);
+		expect(told.dir).toBe('rtl');
+		expect(told.text).toContain('Ayşe Tolk');
+		expect(told.subject + told.text).not.toMatch(/interpreter_mail\./);
 
 		// Who arranged and released what is in the audit log, with ids and codes only.
 		const log = await t.db

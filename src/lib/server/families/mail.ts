@@ -18,7 +18,8 @@ export const familyMailKinds = [
 	'visit_changed',
 	'visit_cancelled',
 	'visit_reminder',
-	'answer_declined'
+	'answer_declined',
+	'interpreter_arranged'
 ] as const satisfies readonly MessageKind[];
 export type FamilyMailKind = (typeof familyMailKinds)[number];
 

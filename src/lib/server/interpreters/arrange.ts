@@ -3,8 +3,9 @@
  * (in person or by phone) and, for a service, the name and phone of the person it sends. The
  * database refuses an interpreter who is already at a visit then (`interpreter_no_overlap`,
  * travel time included for in-person visits); a refusal comes back as a problem, never a 500.
- * Arranging sends the interpreter a REQUEST; arranging someone else or releasing sends the one
- * who was arranged a CANCEL.
+ * Arranging sends the interpreter a REQUEST (and the family, the first time, the news that an
+ * interpreter will be there); arranging someone else or releasing sends the one who was arranged
+ * a CANCEL.
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
@@ -15,6 +16,7 @@ import { runsSchool, type Viewer } from '../auth/policy';
 import { recordAudit } from '../audit/record';
 import { interpreterInvite, type ArrangedRequest } from './invite';
 import { blockedTime, unarranged } from './requests';
+import { tellFamilyOnce } from './family-news';
 
 export const interpreterModes = ['in_person', 'phone'] as const;
 export type InterpreterMode = (typeof interpreterModes)[number];
@@ -64,7 +66,7 @@ export function arrangeInterpreter(
 			const { request, travelMinutes } = await requestFor(tx, me, requestId);
 			if (!isUuid(arrangement.interpreterId)) throw new Refusal('interpreter_unknown');
 			const [who] = await tx
-				.select({ id: interpreter.id, languages: interpreter.languages })
+				.select({ id: interpreter.id, name: interpreter.name, languages: interpreter.languages })
 				.from(interpreter)
 				.where(
 					and(
@@ -114,6 +116,7 @@ export function arrangeInterpreter(
 				)
 				.returning();
 			await interpreterInvite(tx, updated as ArrangedRequest, 'REQUEST', now);
+			await tellFamilyOnce(tx, request, { name: who.name, mode: arrangement.mode }, now);
 			await recordAudit(tx, {
 				schoolId: me.schoolId,
 				actorKind: 'staff',

@@ -25,7 +25,7 @@ import {
 	staffVisitCancelled,
 	staffVisitChanged
 } from './compose/staff';
-import { interpreterRequest, interpreterVisit } from './compose/interpreter';
+import { interpreterArranged, interpreterRequest, interpreterVisit } from './compose/interpreter';
 import type { Calendar, ComposeContext, Composed, Kit } from './compose/shared';
 
 export type { ComposeContext };
@@ -70,6 +70,8 @@ function compose(kit: Kit, message: Message): Composed {
 			return interpreterRequest(kit, message.payload);
 		case 'interpreter_visit':
 			return interpreterVisit(kit, message.payload);
+		case 'interpreter_arranged':
+			return interpreterArranged(kit, message.payload);
 		case 'staff_invite':
 			return staffInvite(kit, message.payload);
 		case 'password_reset':

@@ -122,6 +122,18 @@ export interface FollowUpPayload {
 	reportPath: string;
 }
 
+/** The family hears that an interpreter will be there; the name only where the school allows it. */
+export interface InterpreterArrangedPayload {
+	schoolName: string;
+	schoolPhone: string;
+	timeZone: string;
+	startsAt: string;
+	endsAt: string;
+	language: string;
+	mode: 'in_person' | 'phone';
+	interpreterName: string | null;
+}
+
 /** What each kind of message carries. A kind in `messageKinds` without a payload here, or the other way round, does not compile. */
 export interface MessagePayloads {
 	family_link: LinkPayload;
@@ -137,6 +149,7 @@ export interface MessagePayloads {
 	staff_visit_cancelled: StaffVisitPayload;
 	interpreter_request: InterpreterPayload;
 	interpreter_visit: InterpreterVisitPayload;
+	interpreter_arranged: InterpreterArrangedPayload;
 	staff_invite: StaffLinkPayload;
 	password_reset: StaffLinkPayload;
 	report_follow_up: FollowUpPayload;
@@ -159,7 +172,8 @@ export const familyKinds: ReadonlySet<MessageKind> = new Set<MessageKind>([
 	'visit_changed',
 	'visit_cancelled',
 	'visit_reminder',
-	'answer_declined'
+	'answer_declined',
+	'interpreter_arranged'
 ]);
 
 /** Kinds whose payload holds a personal token: it leaves the database once the mail is out. */

@@ -90,6 +90,8 @@ export const interpreterRequest = pgTable(
 			onDelete: 'set null'
 		}),
 		cancelledAt: instant('cancelled_at'),
+		/** When the family was told an interpreter will be there: once per request, never again. */
+		familyToldAt: instant('family_told_at'),
 		createdAt: createdAt(),
 		updatedAt: instant('updated_at').notNull().defaultNow()
 	},

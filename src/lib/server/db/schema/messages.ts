@@ -62,6 +62,7 @@ export const messageKinds = [
 	'staff_visit_cancelled',
 	'interpreter_request',
 	'interpreter_visit',
+	'interpreter_arranged',
 	'staff_invite',
 	'password_reset',
 	'report_follow_up'

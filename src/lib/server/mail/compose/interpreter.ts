@@ -1,10 +1,16 @@
 /**
  * What interpreter coordination sends: the office's mail about one change to a request (new,
- * moved, withdrawn, another language), and the arranged interpreter's invite.
+ * moved, withdrawn, another language), the arranged interpreter's invite, and the family's news
+ * that an interpreter will be there.
  */
 import { languageName } from '../../../format';
 import type { Block } from '../blocks';
-import type { InterpreterPayload, InterpreterVisitPayload, Location } from '../payloads';
+import type {
+	InterpreterArrangedPayload,
+	InterpreterPayload,
+	InterpreterVisitPayload,
+	Location
+} from '../payloads';
 import { calendarInvite, icons, when, list, type Composed, type Kit } from './shared';
 
 const footer = (kit: Kit, school: string): Block => ({
@@ -136,5 +142,41 @@ export function interpreterVisit(kit: Kit, p: InterpreterVisitPayload): Composed
 				.filter(Boolean)
 				.join('\n')
 		})
+	};
+}
+
+/** The family's news that an interpreter will be there: short, in their language, no invite. */
+export function interpreterArranged(kit: Kit, p: InterpreterArrangedPayload): Composed {
+	const { t, lang } = kit;
+	const whenText = when(lang, p.timeZone, p.startsAt, p.endsAt);
+	const language = languageName(p.language, lang);
+	return {
+		body: {
+			subject: t('interpreter_mail.family_subject', { when: whenText }),
+			heading: p.schoolName,
+			blocks: [
+				{ p: t('interpreter_mail.family_intro', { language }) },
+				{
+					facts: [
+						{ icon: icons.when, label: t('mail.label_when'), value: whenText },
+						{
+							icon: icons.interpreter,
+							label: t('mail.label_interpreter'),
+							value: [
+								t(`interpreter_mail.family_${p.mode}` as const, { language }),
+								p.interpreterName
+									? t('interpreter_mail.family_name', { name: p.interpreterName })
+									: ''
+							]
+								.filter(Boolean)
+								.join(' ')
+						}
+					]
+				},
+				{ p: t('interpreter_mail.family_questions', { phone: p.schoolPhone }) },
+				{ small: t('mail.footer', { school: p.schoolName }) }
+			]
+		},
+		calendar: null
 	};
 }

@@ -1,1 +1,0 @@
-ALTER TABLE "school" ADD COLUMN "interpreter_name_to_families" boolean DEFAULT false NOT NULL;
