@@ -114,7 +114,7 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 			location,
 			slotId,
 			placeId,
-			interpreter: 'no',
+			interpreter: 'none',
 			questions: 'Hoe gaat het met lezen?'
 		});
 		expect(
@@ -231,7 +231,7 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 				`${lang} refused booking`,
 				await post(
 					`${states.open}/book`,
-					{ location: 'home', questions: 'q'.repeat(2000), interpreter: 'yes' },
+					{ location: 'home', questions: 'q'.repeat(2000), interpreter: 'arrange' },
 					lang
 				)
 			);

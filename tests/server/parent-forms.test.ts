@@ -61,7 +61,12 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 			{ location: 'school', slotId: 'x'.repeat(10_000) },
 			{ location: 'school', slotId: "'; drop table booking; --" },
 			{ location: '<script>', slotId: slotId! },
-			{ location: 'school', slotId: slotId!, interpreter: 'yes', interpreterLanguage: 'klingon' },
+			{
+				location: 'school',
+				slotId: slotId!,
+				interpreter: 'arrange',
+				interpreterLanguage: 'klingon'
+			},
 			{ location: 'school', slotId: slotId!, questions: 'q'.repeat(10_000) },
 			{
 				location: 'home',
@@ -86,7 +91,7 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 		const response = await post(`${pathOf('Bakker')}/book`, {
 			location: 'school',
 			slotId: othersSlot!,
-			interpreter: 'no'
+			interpreter: 'none'
 		});
 		expect(response.status).toBe(409);
 		expect(await response.text()).toContain('This time belongs to another teacher');
@@ -104,7 +109,7 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 		const booked = await post(`${path}/book`, {
 			location: 'home',
 			slotId: slotId!,
-			interpreter: 'no',
+			interpreter: 'none',
 			questions: '<b>Lucía</b> houdt van voetbal'
 		});
 		expect(booked.status).toBe(303);
@@ -126,7 +131,7 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 		const same = {
 			location: 'school',
 			slotId: slots[0]!,
-			interpreter: 'no',
+			interpreter: 'none',
 			questions: 'Over lezen'
 		};
 		expect((await post(`${path}/book`, same)).headers.get('location')).toBe(`${path}?saved=booked`);
