@@ -134,6 +134,7 @@ async function seed(db: Database) {
 					neutralPlaceId: null,
 					visitAddress: null,
 					interpreterLanguage: null,
+					ownInterpreterLanguage: null,
 					parentQuestions: null,
 					notHomeReason: null,
 					notHomeReasonText: null

@@ -178,11 +178,21 @@ test.describe('parents choose a time', () => {
 		await expectAccessible(page);
 		await expectNoSidewaysScroll(page);
 		await (await timeOn(page, 3)).radio.check();
-		await page.getByRole('radio', { name: ar.family.interpreter_yes_choice }).check();
-		await page.getByLabel(ar.family.interpreter_language).selectOption('ar');
+		// Three choices, the language hidden until one with an interpreter is chosen.
+		await expect(
+			page.getByRole('radio', { name: ar.family.interpreter_none_choice })
+		).toBeChecked();
+		await expect(page.getByLabel(ar.family.interpreter_language)).toBeHidden();
+		await page.getByRole('radio', { name: ar.family.interpreter_arrange_choice }).check();
+		// The family's home language comes first.
+		await expect(page.getByLabel(ar.family.interpreter_language)).toHaveValue('ar');
+		await expectAccessible(page);
+		await expectNoSidewaysScroll(page);
 		await page.getByRole('button', { name: ar.family.confirm }).click();
 		await expect(page.getByRole('status')).toBeVisible();
-		await expect(page.getByRole('main')).toContainText('العربية');
+		await expect(page.getByRole('main')).toContainText(
+			ar.family.interpreter_arrange.replace('{{language}}', 'العربية')
+		);
 		await expectAccessible(page);
 
 		await asOffice(browser, state, async (office) => {

@@ -53,7 +53,13 @@ test('a teacher books for families after phone calls, prints her day sheet and e
 	).toHaveCount(0);
 	await page.getByRole('radio', { name: '16:30–17:15, maandag 19 oktober 2026' }).check();
 	await page.getByRole('radio', { name: 'Op school' }).check();
-	await page.getByLabel('Tolk nodig?').selectOption({ label: 'Arabisch' });
+	// Three choices: none, the family brings someone, or the school arranges one.
+	const interpreter = page.getByRole('group', { name: 'Tolk nodig?' });
+	await expect(interpreter.getByRole('radio')).toHaveCount(3);
+	await interpreter.getByRole('radio', { name: 'De school regelt een tolk' }).check();
+	// The family's own language is ready in the list.
+	await expect(page.getByLabel('Taal van de tolk')).toHaveValue('ar');
+	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
 	await expect(page.getByRole('status')).toHaveText('De afspraak is opgeslagen.');
 

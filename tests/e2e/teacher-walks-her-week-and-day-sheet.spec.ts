@@ -52,7 +52,7 @@ test('a teacher reads her week, moves a booked visit and prints her day sheet', 
 		const day = parent.locator('.slot-day').filter({ hasText: /November 2/ });
 		if ((await day.getAttribute('open')) === null) await day.locator('summary').click();
 		await day.getByRole('radio', { name: /16:00/ }).check();
-		await parent.getByRole('radio', { name: en.family.interpreter_yes_choice }).check();
+		await parent.getByRole('radio', { name: en.family.interpreter_arrange_choice }).check();
 		await parent.getByLabel(en.family.interpreter_language).selectOption('ro');
 		await parent
 			.getByLabel(en.family.questions_label)

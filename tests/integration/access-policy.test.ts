@@ -34,6 +34,7 @@ const atHome = (slotId: string): VisitChoice => ({
 	neutralPlaceId: null,
 	visitAddress: null,
 	interpreterLanguage: null,
+	ownInterpreterLanguage: null,
 	parentQuestions: null,
 	notHomeReason: null,
 	notHomeReasonText: null

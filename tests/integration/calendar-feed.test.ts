@@ -17,6 +17,7 @@ const choice = (slotId: string): VisitChoice => ({
 	neutralPlaceId: null,
 	visitAddress: null,
 	interpreterLanguage: null,
+	ownInterpreterLanguage: null,
 	parentQuestions: null,
 	notHomeReason: null,
 	notHomeReasonText: null

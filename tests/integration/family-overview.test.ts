@@ -75,6 +75,7 @@ describe.each(databaseKinds)('the families overview on %s', (kind) => {
 				neutralPlaceId: null,
 				visitAddress: 'Tijdelijk adres 5, Amsterdam',
 				interpreterLanguage: 'tr',
+				ownInterpreterLanguage: null,
 				parentQuestions: 'Hoe gaat rekenen?',
 				notHomeReason: null,
 				notHomeReasonText: null

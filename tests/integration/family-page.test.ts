@@ -166,15 +166,15 @@ describe.each(databaseKinds)('the staff page of one family on %s', (kind) => {
 		expect(
 			history.map((h) => [h.event, h.by, h.location, h.interpreter, h.changed.join(' ')])
 		).toEqual([
-			['created', { kind: 'family' }, 'home', false, ''],
-			['changed', { kind: 'family' }, 'school', true, 'slot location interpreter'],
-			['cancelled', { kind: 'family' }, null, false, ''],
-			['created', { kind: 'staff', name: 'Els Kantoor' }, 'home', false, ''],
+			['created', { kind: 'family' }, 'home', 'none', ''],
+			['changed', { kind: 'family' }, 'school', 'arrange', 'slot location interpreter'],
+			['cancelled', { kind: 'family' }, null, 'none', ''],
+			['created', { kind: 'staff', name: 'Els Kantoor' }, 'home', 'none', ''],
 			[
 				'declined',
 				{ kind: 'staff', name: 'Els Kantoor' },
 				null,
-				false,
+				'none',
 				'answer slot location reason'
 			]
 		]);
@@ -237,7 +237,7 @@ describe.each(databaseKinds)('the staff page of one family on %s', (kind) => {
 			slotId: s.slotIds[0],
 			location: 'school',
 			placeId: null,
-			interpreter: false,
+			interpreter: 'none',
 			changed: 'location address reason note'
 		});
 		const text = JSON.stringify(entries);

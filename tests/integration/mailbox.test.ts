@@ -28,6 +28,7 @@ const atSchool = (slotId: string): VisitChoice => ({
 	neutralPlaceId: null,
 	visitAddress: null,
 	interpreterLanguage: null,
+	ownInterpreterLanguage: null,
 	parentQuestions: null,
 	notHomeReason: null,
 	notHomeReasonText: null

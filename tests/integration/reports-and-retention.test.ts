@@ -154,6 +154,7 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 			neutralPlaceId: null,
 			visitAddress: null,
 			interpreterLanguage: null,
+			ownInterpreterLanguage: null,
 			parentQuestions: null,
 			notHomeReason: null,
 			notHomeReasonText: null,

@@ -106,7 +106,12 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 	const valuesOf = (html: string, name: string) =>
 		[...html.matchAll(new RegExp(`name="${name}" value="([0-9a-f-]{36})"`, 'g'))].map((m) => m[1]!);
 	/** Books the nth free time (from the end when negative): each booking takes one off the list. */
-	const book = async (path: string, location: 'home' | 'school' | 'neutral', slotIndex: number) => {
+	const book = async (
+		path: string,
+		location: 'home' | 'school' | 'neutral',
+		slotIndex: number,
+		interpreter: Record<string, string> = { interpreter: 'none' }
+	) => {
 		const page = await (await get(`${path}/book?place=${location}`, 'nl')).text();
 		const slotId = valuesOf(page, 'slotId').at(slotIndex)!;
 		const placeId = location === 'neutral' ? valuesOf(page, 'placeId')[0]! : '';
@@ -114,7 +119,7 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 			location,
 			slotId,
 			placeId,
-			interpreter: 'no',
+			...interpreter,
 			questions: 'Hoe gaat het met lezen?'
 		});
 		expect(
@@ -170,9 +175,13 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 			states.locked = pathOf('Vries');
 			await book(states.locked, 'home', 0); // Monday 19 October, 15:30: within a day of the reading clock
 			states.home = pathOf('Nowak');
-			await book(states.home, 'home', 7); // Monday 26 October, 15:30: the first after summer time
+			// With someone of their own to interpret: every page tells it from one the school arranges.
+			await book(states.home, 'home', 7, { interpreter: 'bring', interpreterLanguage: 'pl' }); // Monday 26 October, 15:30: the first after summer time
 			states.school = pathOf('García');
-			await book(states.school, 'school', 12);
+			await book(states.school, 'school', 12, {
+				interpreter: 'arrange',
+				interpreterLanguage: 'es'
+			});
 			states.neutral = pathOf('Hassan');
 			await book(states.neutral, 'neutral', 16);
 			states.cancelled = pathOf('Bakker');
@@ -231,7 +240,7 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 				`${lang} refused booking`,
 				await post(
 					`${states.open}/book`,
-					{ location: 'home', questions: 'q'.repeat(2000), interpreter: 'yes' },
+					{ location: 'home', questions: 'q'.repeat(2000), interpreter: 'arrange' },
 					lang
 				)
 			);
@@ -250,6 +259,13 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 			await check(`${lang} retired link form`, await post(`${replacedPath}/decline`, {}, lang));
 		}
 		expect(found).toEqual([]);
+		// Who sees to the interpreter, in the family's words.
+		expect(visibleText(await (await get(states.home, 'en')).text())).toContain(
+			'You bring someone to interpret: Polish'
+		);
+		expect(visibleText(await (await get(states.school, 'tr')).text())).toContain(
+			'Okul bir tercüman ayarlıyor: İspanyolca'
+		);
 	}, 240_000);
 
 	it('says when a visit can still be changed, and that nothing changed after the same booking', async () => {
@@ -485,6 +501,14 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 				await (await get(`/staff/families/${familyIds.Nowak}`, 'en', session)).text()
 			);
 			expect(nowak).toContain('Visit booked by the family');
+			// Their own interpreter, told apart from one the school arranges.
+			expect(nowak).toContain('The family brings its own interpreter: Polish');
+			expect(nowak).toContain('with their own interpreter');
+			expect(
+				visibleText(
+					await (await get(`/staff/families/${familyIds['García']}`, 'en', session)).text()
+				)
+			).toContain('Interpreter: Spanish');
 		}
 		expect(found).toEqual([]);
 	}, 240_000);

@@ -97,6 +97,7 @@ describe.each(databaseKinds)('the family page over HTTP on %s', (kind) => {
 					neutralPlaceId: null,
 					visitAddress: null,
 					interpreterLanguage: null,
+					ownInterpreterLanguage: null,
 					parentQuestions: 'Hoe gaat het met lezen?',
 					notHomeReason: null,
 					notHomeReasonText: null

@@ -149,7 +149,7 @@ describe.each(databaseKinds)('refused forms on %s', (kind) => {
 		);
 		const booked = await send(
 			`${bakker}/book`,
-			{ location: 'school', slotId: slotId!, interpreter: 'no' },
+			{ location: 'school', slotId: slotId!, interpreter: 'none' },
 			'',
 			false
 		);
@@ -290,7 +290,7 @@ describe.each(databaseKinds)('refused forms on %s', (kind) => {
 				fields: {
 					location: 'home',
 					questions: long(1001),
-					interpreter: 'yes',
+					interpreter: 'arrange',
 					visitAddress: long(201)
 				},
 				as: 'nobody',
@@ -301,12 +301,12 @@ describe.each(databaseKinds)('refused forms on %s', (kind) => {
 					questions: 'family.problems.questions_too_long',
 					visitAddress: 'family.problems.address_too_long'
 				},
-				values: { location: 'home', interpreter: 'yes' }
+				values: { location: 'home', interpreter: 'arrange' }
 			},
 			{
 				label: "a parent books another teacher's time",
 				path: `${bakker}/book`,
-				fields: { location: 'school', slotId: othersSlot!, interpreter: 'no' },
+				fields: { location: 'school', slotId: othersSlot!, interpreter: 'none' },
 				as: 'nobody',
 				status: 409,
 				errors: { form: 'family.problems.not_your_teacher' },

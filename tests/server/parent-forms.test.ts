@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, createPostgresDatabase, tempDir } from '../support/databases';
 import { runCli, startServer, type RunningServer } from '../support/server';
 import type { DemoCredentials } from '../../src/lib/server/demo/load';
+import { messages } from '../e2e/messages';
 
 describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 	let server: RunningServer;
@@ -61,7 +62,12 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 			{ location: 'school', slotId: 'x'.repeat(10_000) },
 			{ location: 'school', slotId: "'; drop table booking; --" },
 			{ location: '<script>', slotId: slotId! },
-			{ location: 'school', slotId: slotId!, interpreter: 'yes', interpreterLanguage: 'klingon' },
+			{
+				location: 'school',
+				slotId: slotId!,
+				interpreter: 'arrange',
+				interpreterLanguage: 'klingon'
+			},
 			{ location: 'school', slotId: slotId!, questions: 'q'.repeat(10_000) },
 			{
 				location: 'home',
@@ -86,7 +92,7 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 		const response = await post(`${pathOf('Bakker')}/book`, {
 			location: 'school',
 			slotId: othersSlot!,
-			interpreter: 'no'
+			interpreter: 'none'
 		});
 		expect(response.status).toBe(409);
 		expect(await response.text()).toContain('This time belongs to another teacher');
@@ -104,7 +110,7 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 		const booked = await post(`${path}/book`, {
 			location: 'home',
 			slotId: slotId!,
-			interpreter: 'no',
+			interpreter: 'none',
 			questions: '<b>Lucía</b> houdt van voetbal'
 		});
 		expect(booked.status).toBe(303);
@@ -126,7 +132,7 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 		const same = {
 			location: 'school',
 			slotId: slots[0]!,
-			interpreter: 'no',
+			interpreter: 'none',
 			questions: 'Over lezen'
 		};
 		expect((await post(`${path}/book`, same)).headers.get('location')).toBe(`${path}?saved=booked`);
@@ -145,5 +151,45 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 		const html = await refused.text();
 		expect(html).toContain('Son bir saatte çok değişiklik yaptınız');
 		expect(html).toContain(demoPhone);
+	});
+
+	it('books with an interpreter the family brings, without JavaScript, and refuses it without a language in the parent language', async () => {
+		const en = messages('en');
+		const ar = messages('ar');
+		const path = pathOf('Petrova');
+		// The form starts at "no interpreter", with the family's home language ready in the list.
+		const form = await (await fetch(`${server.url}${path}/book?place=school`)).text();
+		expect(form).toMatch(/<input[^>]*value="none"[^>]*checked/);
+		expect(form).toMatch(/<option value="bg"[^>]*selected/);
+
+		const [slotId] = await slotsOn(path);
+		const refused = await post(
+			`${path}/book`,
+			{ location: 'school', slotId: slotId!, interpreter: 'bring', interpreterLanguage: '' },
+			'ar'
+		);
+		expect(refused.status).toBe(400);
+		const html = await refused.text();
+		expect(html).toContain('lang="ar"');
+		expect(html).toContain(ar.family.problems.choose_interpreter_language);
+		// The choice comes back as the parent made it.
+		expect(html).toMatch(/<input[^>]*value="bring"[^>]*checked/);
+
+		const booked = await post(`${path}/book`, {
+			location: 'school',
+			slotId: slotId!,
+			interpreter: 'bring',
+			interpreterLanguage: 'bg'
+		});
+		expect(booked.headers.get('location')).toBe(`${path}?saved=booked`);
+		const page = await (
+			await fetch(`${server.url}${path}`, { headers: { Cookie: 'lang=en' } })
+		).text();
+		expect(page).toContain(en.family.interpreter_bring.replace('{{language}}', 'Bulgarian'));
+		expect(page).not.toContain(en.family.interpreter_arrange.replace('{{language}}', ''));
+		const again = await (
+			await fetch(`${server.url}${path}/book`, { headers: { Cookie: 'lang=en' } })
+		).text();
+		expect(again).toMatch(/<input[^>]*value="bring"[^>]*checked/);
 	});
 });

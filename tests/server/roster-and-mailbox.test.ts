@@ -149,7 +149,7 @@ describe.each(databaseKinds)('roster uploads and the mailbox over HTTP on %s', (
 				Origin: server.url,
 				Accept: 'text/html'
 			},
-			body: new URLSearchParams({ location: 'school', slotId: slot, interpreter: 'no' })
+			body: new URLSearchParams({ location: 'school', slotId: slot, interpreter: 'none' })
 		});
 		expect(booked.status).toBe(303);
 

@@ -17,6 +17,7 @@ export const visitChoice = (slotId: string, over: Partial<VisitChoice> = {}): Vi
 	neutralPlaceId: null,
 	visitAddress: null,
 	interpreterLanguage: null,
+	ownInterpreterLanguage: null,
 	parentQuestions: null,
 	notHomeReason: null,
 	notHomeReasonText: null,

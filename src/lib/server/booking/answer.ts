@@ -15,6 +15,7 @@ import type { Database } from '../db';
 import { booking, family, neutralPlace, slot, visitRound } from '../db/schema';
 import { attempt, Refusal } from '../db/transaction';
 import { changedFields, recordAnswerEvent, type AnswerActor, type AnswerField } from './audit';
+import { interpreterChoiceOf } from './form';
 import { parentPhase } from './phase';
 import { queueVisitMessages, visitState } from './visit-messages';
 import { hit, type Limit } from '../auth/rate-limit';
@@ -47,6 +48,7 @@ function asFields(answer: {
 	neutralPlaceId?: string | null;
 	visitAddress?: string | null;
 	interpreterLanguage?: string | null;
+	ownInterpreterLanguage?: string | null;
 	parentQuestions?: string | null;
 	staffNote?: string | null;
 	notHomeReason?: string | null;
@@ -58,7 +60,8 @@ function asFields(answer: {
 		location: answer.location,
 		place: answer.neutralPlaceId,
 		address: answer.visitAddress,
-		interpreter: answer.interpreterLanguage,
+		// Bringing someone for Turkish and the school arranging Turkish are different answers.
+		interpreter: `${answer.interpreterLanguage ?? ''}\n${answer.ownInterpreterLanguage ?? ''}`,
 		reason: `${answer.notHomeReason ?? ''}\n${answer.notHomeReasonText ?? ''}`
 	};
 	if (answer.parentQuestions !== undefined) fields.questions = answer.parentQuestions;
@@ -78,7 +81,10 @@ export interface VisitChoice {
 	neutralPlaceId: string | null;
 	/** A corrected address for a home visit; null keeps the family's own. */
 	visitAddress: string | null;
+	/** The school arranges an interpreter for this language. */
 	interpreterLanguage: string | null;
+	/** The family brings its own interpreter (a relative or friend, never the child) for this language. */
+	ownInterpreterLanguage: string | null;
 	/** The parents' own questions; left out when staff book, so what the family wrote stays. */
 	parentQuestions?: string | null;
 	/** Staff's note; left out when parents book. Never shown to the family. */
@@ -135,6 +141,7 @@ async function context(tx: Database, schoolId: string, roundId: string, familyId
 			neutralPlaceId: booking.neutralPlaceId,
 			visitAddress: booking.visitAddress,
 			interpreterLanguage: booking.interpreterLanguage,
+			ownInterpreterLanguage: booking.ownInterpreterLanguage,
 			parentQuestions: booking.parentQuestions,
 			staffNote: booking.staffNote,
 			notHomeReason: booking.notHomeReason,
@@ -258,7 +265,9 @@ export function bookVisit(
 			location: choice.location,
 			neutralPlaceId: choice.location === 'neutral' ? choice.neutralPlaceId : null,
 			visitAddress: choice.location === 'home' ? choice.visitAddress : null,
+			// At most one of the two holds a language (check booking_one_interpreter_choice).
 			interpreterLanguage: choice.interpreterLanguage,
+			ownInterpreterLanguage: choice.interpreterLanguage ? null : choice.ownInterpreterLanguage,
 			// Each side writes only its own words: a rebooking by the office keeps the parents' questions.
 			...(choice.parentQuestions !== undefined && { parentQuestions: choice.parentQuestions }),
 			...(choice.staffNote !== undefined && { staffNote: choice.staffNote }),
@@ -294,7 +303,8 @@ export function bookVisit(
 				slotId: answer.slotId,
 				location: answer.location,
 				placeId: answer.neutralPlaceId,
-				interpreter: Boolean(answer.interpreterLanguage)
+				// The choice's code only: none, bring or arrange.
+				interpreter: interpreterChoiceOf(answer)
 			},
 			...(ctx.current && {
 				changed: changedFields(asFields(ctx.current), asFields(answer))
@@ -334,6 +344,7 @@ export function declineRound(
 			neutralPlaceId: null,
 			visitAddress: null,
 			interpreterLanguage: null,
+			ownInterpreterLanguage: null,
 			bookedBy: actor.kind,
 			bookedByStaffId: actor.staffId ?? null,
 			updatedAt: now

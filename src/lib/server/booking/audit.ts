@@ -46,7 +46,7 @@ export async function recordAnswerEvent(
 		bookingId: string;
 		event: AnswerEvent;
 		actor: AnswerActor;
-		/** Ids and codes only: slotId, placeId, location, interpreter (yes or no), reason code. */
+		/** Ids and codes only: slotId, placeId, location, interpreter (none, bring or arrange), reason code. */
 		detail?: Record<string, string | boolean | null>;
 		changed?: AnswerField[];
 		/** The moment of the change on the business clock, as the booking's own `updated_at` has it. */

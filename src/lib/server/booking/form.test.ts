@@ -84,4 +84,58 @@ describe("reading a parent's choice", () => {
 			errors: { reasonText: 'families.errors.reason_too_long' }
 		});
 	});
+
+	describe('the interpreter: none, bring or arrange, and the language for both', () => {
+		const interpreterOf = (fields: Record<string, string>, author?: 'parent' | 'staff') => {
+			const read = readChoice(form({ location: 'school', slotId, ...fields }), author);
+			return read.ok
+				? [read.value.interpreterLanguage, read.value.ownInterpreterLanguage]
+				: read.errors;
+		};
+
+		it('keeps the language in the column that says who sees to it', () => {
+			expect(interpreterOf({ interpreter: 'none', interpreterLanguage: 'tr' })).toEqual([
+				null,
+				null
+			]);
+			expect(interpreterOf({ interpreter: 'bring', interpreterLanguage: 'tr' })).toEqual([
+				null,
+				'tr'
+			]);
+			expect(interpreterOf({ interpreter: 'arrange', interpreterLanguage: 'tr' })).toEqual([
+				'tr',
+				null
+			]);
+			// Nothing chosen (or something no page sends): no interpreter.
+			expect(interpreterOf({ interpreterLanguage: 'tr' })).toEqual([null, null]);
+			expect(interpreterOf({ interpreter: 'maybe', interpreterLanguage: 'tr' })).toEqual([
+				null,
+				null
+			]);
+		});
+
+		it('still reads a form from the page before: yes is arranged by the school', () => {
+			expect(interpreterOf({ interpreter: 'yes', interpreterLanguage: 'ar' })).toEqual([
+				'ar',
+				null
+			]);
+			expect(interpreterOf({ interpreter: 'no', interpreterLanguage: 'ar' })).toEqual([null, null]);
+			// The office's older form: one list, a language meant "arrange".
+			expect(interpreterOf({ interpreterLanguage: 'ar' }, 'staff')).toEqual(['ar', null]);
+			expect(interpreterOf({ interpreterLanguage: '' }, 'staff')).toEqual([null, null]);
+		});
+
+		it('refuses bring or arrange without a language from the list, in each side’s words', () => {
+			for (const interpreter of ['bring', 'arrange', 'yes'])
+				for (const interpreterLanguage of ['', 'xx', 'nl', '<b>'])
+					expect(interpreterOf({ interpreter, interpreterLanguage })).toEqual({
+						interpreterLanguage: 'family.problems.choose_interpreter_language'
+					});
+			expect(interpreterOf({ interpreter: 'bring' }, 'staff')).toEqual({
+				interpreterLanguage: 'families.errors.choose_interpreter_language'
+			});
+			const refused = readChoice(form({ location: 'school', slotId, interpreter: 'bring' }));
+			expect(refused.values).toMatchObject({ interpreter: 'bring', interpreterLanguage: '' });
+		});
+	});
 });

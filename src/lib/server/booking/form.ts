@@ -15,6 +15,34 @@ export const NOTE_MAX = 1000;
 
 export const locations: readonly Location[] = ['home', 'school', 'neutral'];
 
+/**
+ * The family's choice of interpreter: none; they bring someone (a relative or friend, never the
+ * child); or the school arranges one. Bringing and arranging both name the language.
+ */
+export const interpreterChoices = ['none', 'bring', 'arrange'] as const;
+export type InterpreterChoice = (typeof interpreterChoices)[number];
+
+/** The choice a stored answer stands for: the column that holds a language says which. */
+export const interpreterChoiceOf = (answer: {
+	interpreterLanguage: string | null;
+	ownInterpreterLanguage: string | null;
+}): InterpreterChoice =>
+	answer.interpreterLanguage ? 'arrange' : answer.ownInterpreterLanguage ? 'bring' : 'none';
+
+/**
+ * The choice a form posted. Pages from before the three-way choice sent yes/no (yes: the school
+ * arranges one), and the office's older form one list where a language meant "arrange".
+ */
+function postedInterpreter(form: FormData, author: ChoiceAuthor): InterpreterChoice | '' {
+	const asked = field(form, 'interpreter');
+	if ((interpreterChoices as readonly string[]).includes(asked)) return asked as InterpreterChoice;
+	if (asked === 'yes') return 'arrange';
+	if (asked === 'no') return 'none';
+	if (asked === '' && author === 'staff')
+		return field(form, 'interpreterLanguage') ? 'arrange' : 'none';
+	return '';
+}
+
 export type ChoiceProblem =
 	| 'choose_slot'
 	| 'choose_place'
@@ -42,7 +70,7 @@ export interface ChoiceValues {
 	slotId: string;
 	placeId: string;
 	visitAddress: string;
-	interpreter: 'yes' | 'no' | '';
+	interpreter: InterpreterChoice | '';
 	interpreterLanguage: string;
 	questions: string;
 	reason: string;
@@ -72,17 +100,8 @@ export function readChoice(
 	form: FormData,
 	author: ChoiceAuthor = 'parent'
 ): FormRead<VisitChoice, ChoiceValues, ChoiceField> {
-	const asked = field(form, 'interpreter');
+	const interpreter = postedInterpreter(form, author);
 	const interpreterLanguage = field(form, 'interpreterLanguage').slice(0, 10);
-	// The office's form has one list ("no interpreter" or a language); the parents' form a yes/no first.
-	const interpreter =
-		asked === 'yes' || asked === 'no'
-			? asked
-			: author === 'staff'
-				? interpreterLanguage
-					? 'yes'
-					: 'no'
-				: '';
 	const values: ChoiceValues = {
 		location: field(form, 'location').slice(0, 20),
 		slotId: field(form, 'slotId').slice(0, 40),
@@ -103,7 +122,8 @@ export function readChoice(
 	if (values.location === 'neutral' && !isUuid(values.placeId))
 		refuse('placeId', 'choose_neutral_place');
 	if (!isUuid(values.slotId)) refuse('slotId', 'choose_slot');
-	if (values.interpreter === 'yes' && !isInterpreterLanguage(values.interpreterLanguage))
+	const withLanguage = values.interpreter === 'bring' || values.interpreter === 'arrange';
+	if (withLanguage && !isInterpreterLanguage(values.interpreterLanguage))
 		refuse('interpreterLanguage', 'choose_interpreter_language');
 	if (values.questions.length > QUESTIONS_MAX) refuse('questions', 'questions_too_long');
 	if (values.visitAddress.length > ADDRESS_MAX) refuse('visitAddress', 'address_too_long');
@@ -120,7 +140,8 @@ export function readChoice(
 			location: values.location,
 			neutralPlaceId: values.location === 'neutral' ? values.placeId : null,
 			visitAddress: values.location === 'home' ? values.visitAddress || null : null,
-			interpreterLanguage: values.interpreter === 'yes' ? values.interpreterLanguage : null,
+			interpreterLanguage: values.interpreter === 'arrange' ? values.interpreterLanguage : null,
+			ownInterpreterLanguage: values.interpreter === 'bring' ? values.interpreterLanguage : null,
 			...(author === 'parent'
 				? { parentQuestions: values.questions || null }
 				: { staffNote: values.note || null }),

@@ -97,6 +97,7 @@ async function facts(tx: Database, bookingId: string) {
 				status: booking.status,
 				location: booking.location,
 				interpreterLanguage: booking.interpreterLanguage,
+				ownInterpreterLanguage: booking.ownInterpreterLanguage,
 				familyId: booking.familyId,
 				schoolId: booking.schoolId
 			},
@@ -200,6 +201,7 @@ function visitFacts(
 		placeAddress: f.place?.address ?? '',
 		staffNames: names,
 		interpreterLanguage: f.booking.interpreterLanguage,
+		ownInterpreterLanguage: f.booking.ownInterpreterLanguage,
 		deadline: new Date(times.startsAt.getTime() - f.round.deadlineHours * HOUR).toISOString(),
 		by,
 		...(before?.status === 'booked' &&

@@ -14,7 +14,8 @@ export interface HistoryEntry {
 	/** `staff` with the person's name; `null` name: the staff member's account is gone. */
 	by: { kind: 'family' } | { kind: 'staff'; name: string | null };
 	location: 'home' | 'school' | 'neutral' | null;
-	interpreter: boolean;
+	/** The interpreter choice the answer recorded; `none` also for an entry that named none. */
+	interpreter: 'none' | 'bring' | 'arrange';
 	changed: AnswerField[];
 	/** A cancellation because the school deleted the time. */
 	slotDeleted: boolean;
@@ -22,6 +23,10 @@ export interface HistoryEntry {
 
 const events: readonly AnswerEvent[] = ['created', 'changed', 'declined', 'cancelled', 'moved'];
 const locations = ['home', 'school', 'neutral'] as const;
+
+/** Entries from before the three-way choice hold `true` for an interpreter asked of the school. */
+const interpreterOf = (value: unknown): HistoryEntry['interpreter'] =>
+	value === true || value === 'arrange' ? 'arrange' : value === 'bring' ? 'bring' : 'none';
 
 export async function answerHistory(
 	db: Database,
@@ -55,7 +60,7 @@ export async function answerHistory(
 						? { kind: 'family' as const }
 						: { kind: 'staff' as const, name: (r.staff_name as string | null) ?? null },
 				location,
-				interpreter: detail?.interpreter === true,
+				interpreter: interpreterOf(detail?.interpreter),
 				changed,
 				slotDeleted: detail?.slotDeleted === true
 			}

@@ -39,7 +39,10 @@ export interface FamilyAnswer {
 	address: string;
 	placeName: string | null;
 	placeAddress: string | null;
+	/** The school arranges an interpreter for this language. */
 	interpreterLanguage: string | null;
+	/** The family brings its own interpreter (a relative or friend) for this language. */
+	ownInterpreterLanguage: string | null;
 	questions: string | null;
 	/** Staff's own note: for staff pages only, never for the family's. */
 	staffNote: string | null;
@@ -75,7 +78,7 @@ export async function familyAnswers(
 			trim(concat_ws(' ', f.street, f.postal_code, f.city)) as family_address,
 			v.name as teacher,
 			a.id as booking_id, a.sequence, a.slot_id, a.neutral_place_id,
-			a.status, a.location, a.visit_address, a.interpreter_language, a.parent_questions, a.staff_note,
+			a.status, a.location, a.visit_address, a.interpreter_language, a.own_interpreter_language, a.parent_questions, a.staff_note,
 			a.not_home_reason, a.not_home_reason_text, a.family_notice,
 			s.starts_at, s.ends_at, s2.name as second_staff,
 			np.name as place_name, np.address as place_address,
@@ -118,6 +121,7 @@ export async function familyAnswers(
 			placeName: (r.place_name as string | null) ?? null,
 			placeAddress: (r.place_address as string | null) ?? null,
 			interpreterLanguage: (r.interpreter_language as string | null) ?? null,
+			ownInterpreterLanguage: (r.own_interpreter_language as string | null) ?? null,
 			questions: (r.parent_questions as string | null) ?? null,
 			staffNote: (r.staff_note as string | null) ?? null,
 			notHomeReason: (r.not_home_reason as string | null) ?? null,

@@ -48,7 +48,10 @@ export interface FamilyRow {
 	startsAt: Date | null;
 	endsAt: Date | null;
 	placeName: string | null;
+	/** The school arranges an interpreter for this language. */
 	interpreterLanguage: string | null;
+	/** The family brings its own interpreter for this language. */
+	ownInterpreterLanguage: string | null;
 }
 
 export interface FamiliesTable {
@@ -78,7 +81,7 @@ function listed(query: TableQuery): SQL {
 		sql`concat_ws(' ', kids.text, (select string_agg(concat_ws(' ', g.name, g.email), ' ') from guardian g where g.family_id = f.id))`
 	);
 	return sql`
-		select f.id, f.visiting_staff_id, a.status, a.location, a.neutral_place_id, a.interpreter_language,
+		select f.id, f.visiting_staff_id, a.status, a.location, a.neutral_place_id, a.interpreter_language, a.own_interpreter_language,
 			a.not_home_reason, s.starts_at, s.ends_at, s.second_staff_id,
 			kids.first_name, kids.last_name, kids.group_id
 		from (
@@ -97,7 +100,7 @@ function listed(query: TableQuery): SQL {
 			where f.id = kids.family_id and f.school_id = ${query.schoolId} limit 1
 		) f
 		left join lateral (
-			select status, location, neutral_place_id, interpreter_language, not_home_reason, slot_id from booking
+			select status, location, neutral_place_id, interpreter_language, own_interpreter_language, not_home_reason, slot_id from booking
 			where booking.family_id = f.id and booking.round_id = ${query.roundId} and booking.status <> 'cancelled' limit 1
 		) a on true
 		left join lateral (select starts_at, ends_at, second_staff_id from slot where slot.id = a.slot_id limit 1) s on true
@@ -124,6 +127,7 @@ function statusSql(status: TableStatus, week: TableQuery['week']): SQL {
 		case 'declined':
 			return sql`l.status = 'declined'`;
 		case 'interpreter':
+			// The school's work: a family that brings its own interpreter is not counted.
 			return sql`l.interpreter_language is not null`;
 		case 'this_week':
 			return sql`(l.status = 'booked' and l.starts_at >= ${week.from.toISOString()}::timestamptz and l.starts_at < ${week.to.toISOString()}::timestamptz)`;
@@ -227,7 +231,8 @@ async function pageRows(db: Database, query: TableQuery, page: number) {
 		startsAt: r.starts_at ? new Date(r.starts_at as string) : null,
 		endsAt: r.ends_at ? new Date(r.ends_at as string) : null,
 		placeName: (r.place_name as string | null) ?? null,
-		interpreterLanguage: (r.interpreter_language as string | null) ?? null
+		interpreterLanguage: (r.interpreter_language as string | null) ?? null,
+		ownInterpreterLanguage: (r.own_interpreter_language as string | null) ?? null
 	}));
 	return { rows, counts: found.length > 0 ? countsOf(found[0]) : null };
 }

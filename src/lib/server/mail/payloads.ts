@@ -22,7 +22,10 @@ export interface VisitFacts {
 	placeName: string;
 	placeAddress: string;
 	staffNames: string[];
+	/** The school arranges an interpreter for this language. */
 	interpreterLanguage: string | null;
+	/** The family brings someone to interpret (never the child); absent in mails queued before. */
+	ownInterpreterLanguage?: string | null;
 	/** The last moment the family can change or cancel online. */
 	deadline: string;
 	/** Who made the change: the family (or the office for them), or the school moving its slot. */

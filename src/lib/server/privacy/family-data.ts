@@ -67,7 +67,7 @@ export async function exportFamily(
 		bookings: await rows(
 			db,
 			sql`select r.name as round, b.status, b.location, s.starts_at, s.ends_at, np.name as neutral_place, b.visit_address,
-				b.interpreter_language, b.parent_questions, b.not_home_reason, b.not_home_reason_text, b.booked_by, b.created_at, b.updated_at, b.cancelled_at
+				b.interpreter_language, b.own_interpreter_language, b.parent_questions, b.not_home_reason, b.not_home_reason_text, b.booked_by, b.created_at, b.updated_at, b.cancelled_at
 				from booking b join visit_round r on r.id = b.round_id left join slot s on s.id = b.slot_id left join neutral_place np on np.id = b.neutral_place_id
 				where b.family_id = ${familyId} order by b.created_at`
 		),

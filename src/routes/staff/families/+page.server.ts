@@ -47,7 +47,12 @@ export const load: PageServerLoad = async (event) => {
 			reason: r.notHomeReason,
 			when: r.startsAt ? formatWhen(r.startsAt, r.endsAt, lang, me.timeZone) : null,
 			place: r.placeName,
-			interpreter: r.interpreterLanguage ? languageName(r.interpreterLanguage, lang) : null
+			// The language, and whether the family brings the interpreter itself.
+			interpreter: r.interpreterLanguage
+				? { language: languageName(r.interpreterLanguage, lang), own: false }
+				: r.ownInterpreterLanguage
+					? { language: languageName(r.ownInterpreterLanguage, lang), own: true }
+					: null
 		}))
 	};
 };

@@ -16,6 +16,15 @@ import {
 	type Kit
 } from './shared';
 
+/** Who sees to the interpreter: the school arranges one, the family brings someone, or none. */
+function interpreter({ t, lang }: Kit, p: ParentVisitPayload): string {
+	if (p.interpreterLanguage)
+		return t('mail.interpreter_arrange', { language: languageName(p.interpreterLanguage, lang) });
+	if (p.ownInterpreterLanguage)
+		return t('mail.interpreter_bring', { language: languageName(p.ownInterpreterLanguage, lang) });
+	return t('mail.interpreter_none');
+}
+
 /** The parts every visit mail shares. */
 function visit(kit: Kit, p: ParentVisitPayload) {
 	const { t, lang, ctx } = kit;
@@ -26,17 +35,7 @@ function visit(kit: Kit, p: ParentVisitPayload) {
 		{ icon: icons.when, label: t('mail.label_when'), value: whenText },
 		placeFact(t, p, home),
 		{ icon: icons.who, label: t('mail.label_who'), value: list(lang, p.staffNames) },
-		...(p.interpreterLanguage
-			? [
-					{
-						icon: icons.interpreter,
-						label: t('mail.label_interpreter'),
-						value: t('mail.interpreter_value', {
-							language: languageName(p.interpreterLanguage, lang)
-						})
-					}
-				]
-			: [])
+		{ icon: icons.interpreter, label: t('mail.label_interpreter'), value: interpreter(kit, p) }
 	];
 	const deadline = formatDateTime(new Date(p.deadline), lang, p.timeZone);
 	const changeBlock: Block = url
@@ -47,9 +46,8 @@ function visit(kit: Kit, p: ParentVisitPayload) {
 	};
 	const description = [
 		`${t('mail.label_who')}: ${list(lang, p.staffNames)}`,
-		p.interpreterLanguage
-			? t('mail.interpreter_value', { language: languageName(p.interpreterLanguage, lang) })
-			: '',
+		// The calendar names an interpreter only when there is one.
+		p.interpreterLanguage || p.ownInterpreterLanguage ? interpreter(kit, p) : '',
 		t('mail.ics_help', { phone: p.schoolPhone })
 	]
 		.filter(Boolean)

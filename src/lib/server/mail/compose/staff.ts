@@ -30,27 +30,25 @@ function staffVisit(
 	const family = p.details ?? p.familyLabel;
 	const home = p.details ? t('staff_mail.place_home_known') : t('staff_mail.place_home');
 	const portal = new URL(p.familyPath, ctx.origin).toString();
+	// The school's interpreter by its language; one the family brings says so.
+	const interpreter = p.interpreterLanguage
+		? languageName(p.interpreterLanguage, lang)
+		: p.ownInterpreterLanguage
+			? t('staff_mail.own_interpreter', { language: languageName(p.ownInterpreterLanguage, lang) })
+			: null;
 	const facts = [
 		{ icon: icons.when, label: t('mail.label_when'), value: whenText },
 		{ icon: icons.family, label: t('staff_mail.label_family'), value: family },
 		placeFact(t, p, home),
 		{ icon: icons.who, label: t('mail.label_who'), value: list(lang, p.staffNames) },
-		...(p.interpreterLanguage
-			? [
-					{
-						icon: icons.interpreter,
-						label: t('mail.label_interpreter'),
-						value: languageName(p.interpreterLanguage, lang)
-					}
-				]
+		...(interpreter
+			? [{ icon: icons.interpreter, label: t('mail.label_interpreter'), value: interpreter }]
 			: [])
 	];
 	const description = [
 		family,
 		`${t('mail.label_who')}: ${list(lang, p.staffNames)}`,
-		p.interpreterLanguage
-			? `${t('mail.label_interpreter')}: ${languageName(p.interpreterLanguage, lang)}`
-			: '',
+		interpreter ? `${t('mail.label_interpreter')}: ${interpreter}` : '',
 		portal
 	]
 		.filter(Boolean)

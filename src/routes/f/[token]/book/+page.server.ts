@@ -4,7 +4,13 @@ import { failWith } from '$lib/server/forms';
 import { listPlaces } from '$lib/server/places/manage';
 import { bookVisit, parentActor } from '$lib/server/booking/answer';
 import { interpreterLanguages, notHomeReasons, openSlots } from '$lib/server/booking/choices';
-import { isLocation, readChoice, type ChoiceValues } from '$lib/server/booking/form';
+import {
+	interpreterChoiceOf,
+	isInterpreterLanguage,
+	isLocation,
+	readChoice,
+	type ChoiceValues
+} from '$lib/server/booking/form';
 import { toWallTime } from '$lib/server/time/zone';
 import { openedFamily, refuseLink } from '../family';
 import type { Actions, PageServerLoad } from './$types';
@@ -51,8 +57,12 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 		slotId: own?.slotId ?? '',
 		placeId: own?.placeId ?? '',
 		visitAddress: own?.location === 'home' ? (own.visitAddress ?? '') : '',
-		interpreter: own ? (own.interpreterLanguage ? 'yes' : 'no') : '',
-		interpreterLanguage: own?.interpreterLanguage ?? '',
+		interpreter: own ? interpreterChoiceOf(own) : 'none',
+		// The language the family named, else its home language when an interpreter speaks it.
+		interpreterLanguage:
+			own?.interpreterLanguage ??
+			own?.ownInterpreterLanguage ??
+			(isInterpreterLanguage(family.language) ? family.language : ''),
 		questions: own?.questions ?? '',
 		reason: own?.notHomeReason ?? '',
 		reasonText: own?.notHomeReasonText ?? '',

@@ -35,8 +35,14 @@ export const GET: RequestHandler = async ({ locals }) => {
 		description: [
 			`${t('family.who')}: ${who}`,
 			visit.interpreterLanguage
-				? t('family.interpreter_yes', { language: languageName(visit.interpreterLanguage, lang) })
-				: '',
+				? t('family.interpreter_arrange', {
+						language: languageName(visit.interpreterLanguage, lang)
+					})
+				: visit.ownInterpreterLanguage
+					? t('family.interpreter_bring', {
+							language: languageName(visit.ownInterpreterLanguage, lang)
+						})
+					: '',
 			t('family.help', { phone: family.schoolPhone })
 		]
 			.filter(Boolean)

@@ -7,7 +7,13 @@ import { currentRound } from '$lib/server/school/overview';
 import { familyAnswers } from '$lib/server/families/overview';
 import { listPlaces } from '$lib/server/places/manage';
 import { bookVisit, cancelAnswer, declineRound } from '$lib/server/booking/answer';
-import { readChoice, readDecline, type ChoiceValues } from '$lib/server/booking/form';
+import {
+	interpreterChoiceOf,
+	isInterpreterLanguage,
+	readChoice,
+	readDecline,
+	type ChoiceValues
+} from '$lib/server/booking/form';
 import {
 	familyForStaff,
 	interpreterLanguages,
@@ -102,8 +108,12 @@ export const load: PageServerLoad = async (event) => {
 		slotId: own?.slotId ?? '',
 		placeId: own?.placeId ?? '',
 		visitAddress: own?.visitAddress ?? '',
-		interpreter: own?.interpreterLanguage ? 'yes' : 'no',
-		interpreterLanguage: own?.interpreterLanguage ?? '',
+		interpreter: own ? interpreterChoiceOf(own) : 'none',
+		// The language the family named, else its own language when an interpreter speaks it.
+		interpreterLanguage:
+			own?.interpreterLanguage ??
+			own?.ownInterpreterLanguage ??
+			(isInterpreterLanguage(contact.language) ? contact.language : ''),
 		questions: '',
 		reason: own?.notHomeReason ?? '',
 		reasonText: own?.notHomeReasonText ?? '',

@@ -24,6 +24,7 @@ export const GET: RequestHandler = async (event) => {
 			'place',
 			'address',
 			'interpreter',
+			'own_interpreter',
 			'questions',
 			'reason'
 		] as const
@@ -40,6 +41,7 @@ export const GET: RequestHandler = async (event) => {
 		f.location ? t(`families.place.${f.location}`) + (f.placeName ? `: ${f.placeName}` : '') : '',
 		f.location === 'home' ? f.address : (f.placeAddress ?? ''),
 		f.interpreterLanguage ?? '',
+		f.ownInterpreterLanguage ?? '',
 		f.questions ?? '',
 		[
 			f.notHomeReason
