@@ -24,6 +24,8 @@ import {
 import { addInterpreter, listInterpreters } from '../../src/lib/server/interpreters/register';
 import { interpreterRequests } from '../../src/lib/server/interpreters/list';
 import { visitForReport } from '../../src/lib/server/reports/visit';
+import { familyPage } from '../../src/lib/server/families/page';
+import { reminderMessages } from '../../src/lib/server/booking/visit-messages';
 import { composeMessage } from '../../src/lib/server/mail/compose';
 import {
 	auditEvent,
@@ -272,7 +274,8 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 		const ayse = await newInterpreter('Ayşe Tolk', 'ayse.tolk@example.org', ['tr']);
 		const only = await newInterpreter('Olena Tolk', 'olena@example.org', ['uk']);
 
-		const a = await book(await newFamily(), choice(mine!, { interpreterLanguage: 'tr' }));
+		const familyA = await newFamily();
+		const a = await book(familyA, choice(mine!, { interpreterLanguage: 'tr' }));
 		const b = await book(
 			await newFamily(colleague),
 			choice(overlapping!, { interpreterLanguage: 'tr' })
@@ -296,6 +299,24 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 			mode: 'in_person',
 			sequence: 1
 		});
+		// The family's page says an interpreter will be there, in person, without a name (the school
+		// has not chosen to give names); so does its reminder.
+		expect((await familyPage(t.db, familyA, roundId))!.interpreterArranged).toEqual({
+			mode: 'in_person',
+			name: null
+		});
+		const [reminder] = await reminderMessages(t.db, a);
+		expect(reminder!.payload.interpreterArranged).toEqual({ mode: 'in_person', name: null });
+		const reminderMail = composeMessage(
+			{
+				...reminder!,
+				kind: 'visit_reminder',
+				toAddress: 'ouder@example.org',
+				toName: 'Ouder'
+			} as never,
+			ctx
+		);
+		expect(reminderMail.text).toContain('De tolk Turks komt ook.');
 		// In person, 16:00–16:45 and 16:55 lie less than the round's 15 minutes of travel apart; 16:30 overlaps.
 		expect(await arrange(rb, { interpreterId: ayse })).toEqual({
 			ok: false,

@@ -29,6 +29,7 @@ import { enqueue, takeWaiting, type Envelope } from '../mail/outbox';
 import { childrenLabel } from '../roster/names';
 import { formatAddress } from '../../format';
 import { syncInterpreterRequest } from '../interpreters/requests';
+import { arrangedForFamily } from '../interpreters/for-family';
 
 const HOUR = 3_600_000;
 /** How long a staff member's change mail waits for a next change to the same visit. */
@@ -254,7 +255,12 @@ async function parentVisitPayload(
 			options.before
 		),
 		...(options.familyPath && { path: options.familyPath }),
-		...(options.declined && { declined: true })
+		...(options.declined && { declined: true }),
+		...(!options.declined &&
+			f.booking.status === 'booked' &&
+			f.booking.interpreterLanguage && {
+				interpreterArranged: await arrangedForFamily(tx, f.booking.id)
+			})
 	};
 }
 
@@ -283,6 +289,9 @@ export async function queueVisitMessages(
 	}
 	const f = await facts(tx, bookingId);
 	if (!f) return;
+	// The office arranges interpreters: the visit's request follows the change first
+	// (interpreters/requests.ts), so the family's mail says whether its interpreter is still arranged.
+	await syncInterpreterRequest(tx, bookingId, now);
 	const before = change.before;
 	const wasBooked = before?.status === 'booked' && before.startsAt && before.endsAt;
 	const at = { now };
@@ -378,9 +387,6 @@ export async function queueVisitMessages(
 		for (const id of beforeIds.filter((id) => !nowIds.includes(id)))
 			toStaff(id, 'staff_visit_cancelled', payload);
 	}
-
-	// The office arranges interpreters: the visit's request follows the change (interpreters/requests.ts).
-	await syncInterpreterRequest(tx, bookingId, now);
 
 	for (const row of staffRows)
 		await queueStaffVisitMail(tx, f.booking.schoolId, bookingId, row, now);

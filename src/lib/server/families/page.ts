@@ -4,6 +4,7 @@ import type { Database } from '../db';
 import { family, group, pupil, school, staff, visitRound, visitRoundGroup } from '../db/schema';
 import { familyAnswers, type FamilyAnswer } from './overview';
 import { formatAddress } from '../../format';
+import { arrangedForFamily, type ArrangedForFamily } from '../interpreters/for-family';
 
 export interface FamilyPage {
 	schoolId: string;
@@ -31,6 +32,8 @@ export interface FamilyPage {
 	talkingPoints: string[];
 	/** The family's answer, without what staff noted about it. */
 	answer: Omit<FamilyAnswer, 'staffNote'> | null;
+	/** The interpreter the school arranged for the answer's visit, as the family may know it. */
+	interpreterArranged: ArrangedForFamily | null;
 }
 
 const withoutStaffNote = ({ staffNote: _, ...answer }: FamilyAnswer) => answer;
@@ -114,6 +117,10 @@ export async function familyPage(
 			.split('\n')
 			.map((p) => p.trim())
 			.filter(Boolean),
-		answer: answer && answer.status !== 'open' ? withoutStaffNote(answer) : null
+		answer: answer && answer.status !== 'open' ? withoutStaffNote(answer) : null,
+		interpreterArranged:
+			answer?.bookingId && answer.status === 'booked' && answer.interpreterLanguage
+				? await arrangedForFamily(db, answer.bookingId)
+				: null
 	};
 }

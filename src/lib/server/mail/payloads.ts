@@ -35,6 +35,8 @@ export interface VisitFacts {
 }
 
 export interface ParentVisitPayload extends VisitFacts {
+	/** The interpreter the school arranged, as the family may know it (name only if the school allows). */
+	interpreterArranged?: { mode: 'in_person' | 'phone'; name: string | null } | null;
 	/** The family's own link, when the change came through it. */
 	path?: string;
 	/** A cancellation that is the family's "no visit, thank you". */

@@ -18,6 +18,17 @@ import {
 
 /** Who sees to the interpreter: the school arranges one, the family brings someone, or none. */
 function interpreter({ t, lang }: Kit, p: ParentVisitPayload): string {
+	if (p.interpreterLanguage && p.interpreterArranged)
+		return [
+			t(`interpreter_mail.family_${p.interpreterArranged.mode}` as const, {
+				language: languageName(p.interpreterLanguage, lang)
+			}),
+			p.interpreterArranged.name
+				? t('interpreter_mail.family_name', { name: p.interpreterArranged.name })
+				: ''
+		]
+			.filter(Boolean)
+			.join(' ');
 	if (p.interpreterLanguage)
 		return t('mail.interpreter_arrange', { language: languageName(p.interpreterLanguage, lang) });
 	if (p.ownInterpreterLanguage)
