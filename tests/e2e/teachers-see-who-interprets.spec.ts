@@ -5,7 +5,8 @@ import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from '
  * The demo's finished round, as the demo loaded it (no other spec books there): on Monday
  * 14 September Jeroen Bos visited the El Amrani family with an interpreter the office arranged
  * from a service, by phone, and the Yılmaz family, who brought their own; Fatma Demir's Somali
- * request was never arranged. Read-only: nothing here changes what other specs see.
+ * request was never arranged. The office reads what came of the round's requests. Read-only:
+ * nothing here changes what other specs see.
  */
 const monday = 'maandag 14 september 2026';
 
@@ -22,6 +23,7 @@ test('teachers see who interprets in their week and on their day sheet', async (
 	page,
 	state
 }) => {
+	test.setTimeout(180_000);
 	const jeroen = state.demo.staff.find((s) => s.email.startsWith('jeroen'))!;
 	const fatma = state.demo.staff.find((s) => s.email.startsWith('fatma'))!;
 	const week = page.getByRole('region', { name: monday });
@@ -64,4 +66,28 @@ test('teachers see who interprets in their week and on their day sheet', async (
 		'Tolk: Somalisch — nog te regelen (administratie)'
 	);
 	await expectAccessible(page);
+
+	// The office's evaluation of that round: what came of the requests.
+	const office = state.demo.staff.find((s) => s.title === 'office')!;
+	await page.context().clearCookies();
+	await signIn(page, office.email, office.password);
+	await page.goto('/staff/rounds');
+	await page.getByRole('link', { name: 'Kennismakingsbezoeken september (demo)' }).click();
+	await page.getByRole('link', { name: 'Evaluatie van deze ronde' }).click();
+	const interpreting = page
+		.getByRole('table')
+		.filter({ has: page.getByRole('columnheader', { name: 'Wie tolkte' }) });
+	for (const [row, count] of [
+		['Een collega', '0'],
+		['Een vrijwilliger', '1'],
+		['Een tolkendienst', '2'],
+		['Gevraagd, niet geregeld', '2'],
+		['Het gezin nam zelf iemand mee', '2']
+	])
+		await expect(
+			interpreting.getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell')
+		).toHaveText([count]);
+	await atBothWidths(page, async () => {
+		await expect(interpreting).toBeVisible();
+	});
 });
