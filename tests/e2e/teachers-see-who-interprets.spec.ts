@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
+import { atBothWidths, expect, expectAccessible, signIn, test } from './fixtures';
 
 /**
  * The demo's finished round, as the demo loaded it (no other spec books there): on Monday
@@ -9,15 +8,6 @@ import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from '
  * nothing here changes what other specs see.
  */
 const monday = 'maandag 14 september 2026';
-
-async function atBothWidths(page: Page, check: () => Promise<void>) {
-	for (const width of [1280, 360]) {
-		await page.setViewportSize({ width, height: 800 });
-		await check();
-		await expectAccessible(page);
-		await expectNoSidewaysScroll(page);
-	}
-}
 
 test('teachers see who interprets in their week and on their day sheet', async ({
 	page,
@@ -83,7 +73,7 @@ test('teachers see who interprets in their week and on their day sheet', async (
 		['Een tolkendienst', '2'],
 		['Gevraagd, niet geregeld', '2'],
 		['Het gezin nam zelf iemand mee', '2']
-	])
+	] as const)
 		await expect(
 			interpreting.getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell')
 		).toHaveText([count]);

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
 import { slotsShownFor, type Viewer } from '../auth/policy';
 import { recordContactViews, type ContactPage } from '../audit/record';
-import { formatAddress } from '../../format';
+import { whereabouts } from './visits';
 
 export interface InterpretingVisit {
 	slotId: string;
@@ -64,14 +64,10 @@ export async function interpretingOf(
 			language: r.language as string,
 			mode,
 			location,
-			address:
-				location === 'home' && mode === 'in_person'
-					? (r.visit_address as string | null) ||
-						formatAddress(r.street as string, r.postal_code as string, r.city as string)
-					: location === 'neutral'
-						? ((r.place_address as string | null) ?? null)
-						: null,
-			placeName: location === 'neutral' ? ((r.place_name as string | null) ?? null) : null,
+			// By phone the family's home is no business of the interpreter's.
+			...(location === 'home' && mode === 'phone'
+				? { address: null, placeName: null }
+				: whereabouts(r, location)),
 			teacherId: r.teacher_id as string,
 			teacher: r.teacher as string,
 			schoolPhone: (r.school_phone as string | null) ?? ''

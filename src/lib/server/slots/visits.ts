@@ -114,14 +114,7 @@ export async function visitsInSlots(
 			roundId: r.round_id as string,
 			children: jsonOf<VisitChild[]>(r.children) ?? [],
 			location,
-			address:
-				location === 'home'
-					? (r.visit_address as string | null) ||
-						formatAddress(r.street as string, r.postal_code as string, r.city as string)
-					: location === 'neutral'
-						? ((r.place_address as string | null) ?? null)
-						: null,
-			placeName: location === 'neutral' ? ((r.place_name as string | null) ?? null) : null,
+			...whereabouts(r, location),
 			interpreterLanguage: (r.interpreter_language as string | null) || null,
 			interpreter: r.interpreter_name ? arrangedInterpreter(r) : null,
 			ownInterpreterLanguage: (r.own_interpreter_language as string | null) || null,
@@ -134,6 +127,24 @@ export async function visitsInSlots(
 		});
 	}
 	return visits;
+}
+
+/**
+ * Where a visit is, from a row with the booking's `visit_address`, the family's `street`,
+ * `postal_code` and `city`, and the neutral place's `place_name` and `place_address`: home the
+ * address the parent gave for the visit, else the family's; neutral the place's; school nothing.
+ */
+export function whereabouts(r: Record<string, unknown>, location: SlotVisit['location']) {
+	return {
+		address:
+			location === 'home'
+				? (r.visit_address as string | null) ||
+					formatAddress(r.street as string, r.postal_code as string, r.city as string)
+				: location === 'neutral'
+					? ((r.place_address as string | null) ?? null)
+					: null,
+		placeName: location === 'neutral' ? ((r.place_name as string | null) ?? null) : null
+	};
 }
 
 function arrangedInterpreter(r: Record<string, unknown>): ArrangedInterpreter {
