@@ -113,3 +113,6 @@ export function languageName(code: string, lang: string): string {
 export function formatAddress(street: string, postalCode: string, city: string): string {
 	return [street, `${postalCode} ${city}`.trim()].filter(Boolean).join(', ');
 }
+
+/** A phone number as a `tel:` link dials it: digits and a leading plus only. */
+export const telLink = (phone: string) => `tel:${phone.replace(/(?!^\+)[^\d]/g, '')}`;

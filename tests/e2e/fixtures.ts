@@ -45,3 +45,13 @@ export async function expectNoSidewaysScroll(page: Page) {
 	);
 	expect(overflow, `sideways scroll on ${page.url()}`).toBeLessThanOrEqual(0);
 }
+
+/** Both widths the staff pages are built for, each checked with axe and for sideways scrolling. */
+export async function atBothWidths(page: Page, check: () => Promise<void>) {
+	for (const width of [1280, 360]) {
+		await page.setViewportSize({ width, height: 800 });
+		await check();
+		await expectAccessible(page);
+		await expectNoSidewaysScroll(page);
+	}
+}

@@ -1,18 +1,14 @@
-import type { Page } from '@playwright/test';
-import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
+import {
+	atBothWidths,
+	expect,
+	expectAccessible,
+	expectNoSidewaysScroll,
+	signIn,
+	test
+} from './fixtures';
 import { messages } from './messages';
 
 const en = messages('en');
-
-/** Both widths the portal is built for, each checked with axe and for sideways scrolling. */
-async function atBothWidths(page: Page, check: () => Promise<void>) {
-	for (const width of [1280, 360]) {
-		await page.setViewportSize({ width, height: 800 });
-		await check();
-		await expectAccessible(page);
-		await expectNoSidewaysScroll(page);
-	}
-}
 
 /**
  * Anouk Visser's Monday 2 November, as one story: she adds two times (Tim de Groot goes along),

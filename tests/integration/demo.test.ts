@@ -13,10 +13,15 @@ import { startDemo } from '../../src/lib/server/demo/start';
 import { signIn } from '../../src/lib/server/auth/sign-in';
 import { resolveFamilyLink } from '../../src/lib/server/families/links';
 import { familyPage } from '../../src/lib/server/families/page';
+import { liveFigures } from '../../src/lib/server/evaluation/figures';
+import { weekOfPerson } from '../../src/lib/server/slots/week';
 import {
 	family,
 	familyLink,
 	guardian,
+	interpreter,
+	interpreterRequest,
+	outbox,
 	pupil,
 	school,
 	staff,
@@ -73,6 +78,92 @@ describe.each(databaseKinds)('the demo school on %s', (kind) => {
 			.from(guardian)
 			.where(isNull(guardian.email));
 		expect(noEmail.length).toBeGreaterThan(0);
+	});
+
+	it('has interpreters: a colleague for Turkish, a volunteer for Arabic, a service; the finished round shows requests arranged and not', async () => {
+		const listed = await t.db
+			.select({
+				name: interpreter.name,
+				kind: interpreter.kind,
+				languages: interpreter.languages,
+				staff: staff.name
+			})
+			.from(interpreter)
+			.leftJoin(staff, eq(staff.id, interpreter.staffId))
+			.orderBy(interpreter.kind);
+		expect(listed.map((i) => [i.kind, i.name, i.staff])).toEqual([
+			['staff', 'Fatma Demir', 'Fatma Demir'],
+			['volunteer', 'Nadia Bennani', null],
+			['service', 'Tolkcentrum Nederland', null]
+		]);
+		expect(listed[0]!.languages).toEqual(['tr']);
+		expect(listed[2]!.languages).toEqual(expect.arrayContaining(['ar', 'tr', 'pl', 'uk', 'ti']));
+
+		// Every booked visit with an interpreter asked for has its request; three were arranged.
+		const requests = await t.db
+			.select({
+				language: interpreterRequest.language,
+				status: interpreterRequest.status,
+				mode: interpreterRequest.mode,
+				kind: interpreter.kind
+			})
+			.from(interpreterRequest)
+			.leftJoin(interpreter, eq(interpreter.id, interpreterRequest.interpreterId))
+			.orderBy(interpreterRequest.language);
+		expect(requests.map((r) => [r.language, r.status, r.kind, r.mode])).toEqual([
+			['ar', expect.any(String), expect.anything(), expect.anything()],
+			['ar', expect.any(String), expect.anything(), expect.anything()],
+			['pl', 'requested', null, null],
+			['so', 'requested', null, null],
+			['uk', 'arranged', 'service', 'phone']
+		]);
+		expect(
+			requests
+				.filter((r) => r.language === 'ar')
+				.map((r) => [r.status, r.kind, r.mode])
+				.sort()
+		).toEqual([
+			['arranged', 'service', 'phone'],
+			['arranged', 'volunteer', 'in_person']
+		]);
+		// The office heard of each request once; each arranged interpreter got an invite.
+		const mails = rowsOf<{ kind: string; n: number | string }>(
+			await t.db.execute(
+				sql`select kind, count(*) as n from ${outbox} where kind like 'interpreter%' group by kind order by kind`
+			)
+		);
+		expect(mails.map((m) => [m.kind, Number(m.n)])).toEqual([
+			['interpreter_request', 5],
+			['interpreter_visit', 3]
+		]);
+
+		const [past] = await t.db
+			.select({ id: visitRound.id, schoolId: visitRound.schoolId, startsOn: visitRound.startsOn })
+			.from(visitRound)
+			.orderBy(visitRound.startsOn)
+			.limit(1);
+		const figures = await liveFigures(t.db, past!.schoolId, past!.id, new Date());
+		expect(figures!.interpreting).toEqual({
+			staff: 0,
+			volunteer: 1,
+			service: 2,
+			notArranged: 2,
+			own: 2
+		});
+		// Jeroen's first visiting day of that round: the service and the person it sent.
+		const [jeroen] = await t.db
+			.select({ id: staff.id })
+			.from(staff)
+			.where(eq(staff.email, 'jeroen.bos@spitsbergen.example'));
+		const me = {
+			id: jeroen!.id,
+			schoolId: past!.schoolId,
+			role: 'teacher' as const,
+			title: 'teacher'
+		};
+		const from = new Date(`${past!.startsOn}T00:00:00Z`);
+		const week = await weekOfPerson(t.db, me, me.id, from, new Date(from.getTime() + 86_400_000));
+		expect(week.map((w) => w.visit?.interpreter?.contactName ?? null)).toContain('يوسف المنصوري');
 	});
 
 	it('prints staff credentials that work and a link for every family in the round', async () => {

@@ -14,6 +14,8 @@ import {
 	family,
 	familyLink,
 	guardian,
+	interpreter,
+	interpreterRequest,
 	outbox,
 	pupil,
 	staff,
@@ -21,7 +23,14 @@ import {
 	visitReport
 } from '../../src/lib/server/db/schema';
 import { createSlots } from '../../src/lib/server/slots/create';
-import { bookVisit, declineRound, type VisitChoice } from '../../src/lib/server/booking/answer';
+import {
+	bookVisit,
+	cancelAnswer,
+	declineRound,
+	type VisitChoice
+} from '../../src/lib/server/booking/answer';
+import { arrangeInterpreter } from '../../src/lib/server/interpreters/arrange';
+import { addInterpreter } from '../../src/lib/server/interpreters/register';
 import { issueFamilyLink } from '../../src/lib/server/families/links';
 import { reportPeople, visitForReport } from '../../src/lib/server/reports/visit';
 import { readReportForm } from '../../src/lib/server/reports/form';
@@ -392,6 +401,160 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 			},
 			{ action: 'retention.reports_removed', detail: { reports: 1 } }
 		]);
+	});
+
+	it('counts what came of interpreter requests from the round’s own bookings and requests, frozen alike', async () => {
+		await makeRound(); // families[1]: Arabic at school, asked for and never arranged
+		// Five more of Anouk's families, each booking an evening on 29 October.
+		const slots = await createSlots(
+			t.db,
+			{
+				schoolId,
+				roundId,
+				staffId: anouk.id,
+				secondStaffId: null,
+				allowsHome: true,
+				allowsSchool: true,
+				allowsNeutral: true,
+				times: ['16', '17', '18', '19', '20'].map((h) => at('2026-10-29', `${h}:00`, `${h}:45`))
+			},
+			AMS,
+			BOOKED_AT
+		);
+		if (!slots.ok) throw new Error('slots');
+		const bookWith = async (slotId: string, language: string | null) => {
+			const [f] = await t.db
+				.insert(family)
+				.values({ schoolId, visitingStaffId: anouk.id })
+				.returning();
+			await t.db.insert(pupil).values({
+				schoolId,
+				familyId: f!.id,
+				groupId,
+				pupilNumber: `I-${slotId.slice(0, 8)}`,
+				firstName: 'Kind',
+				lastName: 'Tolk',
+				birthDate: '2020-02-02'
+			});
+			const booked = await bookVisit(
+				t.db,
+				schoolId,
+				roundId,
+				f!.id,
+				{
+					slotId,
+					location: 'home',
+					neutralPlaceId: null,
+					visitAddress: null,
+					interpreterLanguage: language,
+					notHomeReason: null,
+					notHomeReasonText: null
+				},
+				parent,
+				BOOKED_AT
+			);
+			if (!booked.ok) throw new Error(booked.problem);
+			return { familyId: f!.id, bookingId: booked.bookingId };
+		};
+		const listed = async (name: string, kind: string, languages: string[], staffId = '') => {
+			const added = await addInterpreter(t.db, schoolId, {
+				name,
+				kind,
+				languages,
+				phone: '06 1234 5678',
+				email: '',
+				mailLanguage: 'nl',
+				staffId,
+				active: true
+			});
+			if (!added.ok) throw new Error(JSON.stringify(added.errors));
+			return added.id;
+		};
+		const colleague = await listed('Jeroen Bos', 'staff', ['tr'], other.id);
+		const volunteer = await listed('Nadia Bennani', 'volunteer', ['ar']);
+		const service = await listed('Tolkcentrum Nederland', 'service', ['pl', 'tr']);
+		const arrange = async (bookingId: string, interpreterId: string) => {
+			const [request] = await t.db
+				.select({ id: interpreterRequest.id })
+				.from(interpreterRequest)
+				.where(eq(interpreterRequest.bookingId, bookingId));
+			const done = await arrangeInterpreter(
+				t.db,
+				admin,
+				request!.id,
+				{ interpreterId, mode: 'in_person', contactName: '', contactPhone: '' },
+				BOOKED_AT
+			);
+			if (!done.ok) throw new Error(done.problem);
+		};
+		const turkish = await bookWith(slots.ids[0]!, 'tr');
+		await arrange(turkish.bookingId, colleague);
+		const arabic = await bookWith(slots.ids[1]!, 'ar');
+		await arrange(arabic.bookingId, volunteer);
+		const polish = await bookWith(slots.ids[2]!, 'pl');
+		await arrange(polish.bookingId, service);
+		const own = await bookWith(slots.ids[3]!, null);
+		await t.db
+			.update(booking)
+			.set({ ownInterpreterLanguage: 'ti' })
+			.where(eq(booking.id, own.bookingId));
+		// Arranged, then the family cancels: its request is withdrawn and counts nowhere.
+		const gone = await bookWith(slots.ids[4]!, 'tr');
+		await arrange(gone.bookingId, service);
+		expect((await cancelAnswer(t.db, schoolId, roundId, gone.familyId, parent, BOOKED_AT)).ok).toBe(
+			true
+		);
+		// Another round's arranged interpreter is that round's.
+		const elsewhere = await makeFamilyInRound(t.db, schoolId, anouk.id);
+		expect(elsewhere.round.id).not.toBe(roundId);
+		// Today's list changes after the fact: the volunteer retires, the colleague leaves.
+		await t.db.update(interpreter).set({ active: false }).where(eq(interpreter.id, volunteer));
+		await t.db.update(staff).set({ active: false }).where(eq(staff.id, other.id));
+
+		const figures = await liveFigures(t.db, schoolId, roundId, AFTER_VISITS);
+		expect(figures!.interpreting).toEqual({
+			staff: 1,
+			volunteer: 1,
+			service: 1,
+			notArranged: 1,
+			own: 1
+		});
+		// The same counted independently, straight from the round's bookings and requests.
+		const [independent] = rowsOf<Record<string, number | string>>(
+			await t.db.execute(sql`
+				select
+					count(*) filter (where i.kind = 'staff') as staff,
+					count(*) filter (where i.kind = 'volunteer') as volunteer,
+					count(*) filter (where i.kind = 'service') as service,
+					count(*) filter (where b.interpreter_language is not null and i.id is null) as not_arranged,
+					count(*) filter (where b.own_interpreter_language is not null) as own
+				from booking b
+				left join interpreter_request r on r.booking_id = b.id and r.status = 'arranged'
+				left join interpreter i on i.id = r.interpreter_id
+				where b.round_id = ${roundId} and b.status = 'booked'`)
+		);
+		expect(figures!.interpreting).toEqual({
+			staff: Number(independent!.staff),
+			volunteer: Number(independent!.volunteer),
+			service: Number(independent!.service),
+			notArranged: Number(independent!.not_arranged),
+			own: Number(independent!.own)
+		});
+		// The per-language count of requests is unchanged: asked for, whatever came of it.
+		expect(figures!.interpreters).toEqual([
+			{ language: 'ar', count: 2 },
+			{ language: 'pl', count: 1 },
+			{ language: 'tr', count: 1 }
+		]);
+
+		// The round's data goes at the end of the school year; the frozen figures keep the counts.
+		await applyRetention(t.db, new Date('2027-08-01T06:00:00Z'));
+		expect(await t.db.select().from(interpreterRequest)).toEqual(
+			expect.not.arrayContaining([expect.objectContaining({ bookingId: turkish.bookingId })])
+		);
+		const frozen = await roundFigures(t.db, schoolId, roundId, new Date('2027-08-02T00:00:00Z'));
+		expect(frozen!.frozenAt).not.toBeNull();
+		expect(frozen!.interpreting).toEqual(figures!.interpreting);
 	});
 
 	it('cleans up expired sessions and old mail, and keeps what is still in use', async () => {

@@ -627,6 +627,50 @@ export const demoPlaces = [
 ];
 
 /**
+ * The school's interpreters: Fatma Demir, a teacher who speaks Turkish (her staff account, so the
+ * visits she interprets at come into her own week); a volunteer for Arabic; and a professional
+ * service that interprets by phone in many languages. Names and numbers are invented.
+ */
+export interface DemoInterpreter {
+	key: string;
+	name: string;
+	kind: 'staff' | 'volunteer' | 'service';
+	languages: string[];
+	phone: string;
+	email: string;
+	/** For a colleague: the key of their staff account. */
+	staff?: string;
+}
+
+export const demoInterpreters: DemoInterpreter[] = [
+	{
+		key: 'fatma',
+		name: 'Fatma Demir',
+		kind: 'staff',
+		languages: ['tr'],
+		phone: '06 4455 6677',
+		email: '',
+		staff: 'fatma'
+	},
+	{
+		key: 'nadia',
+		name: 'Nadia Bennani',
+		kind: 'volunteer',
+		languages: ['ar'],
+		phone: '06 2233 4455',
+		email: 'nadia.bennani@example.nl'
+	},
+	{
+		key: 'tolkcentrum',
+		name: 'Tolkcentrum Nederland',
+		kind: 'service',
+		languages: ['ar', 'tr', 'pl', 'uk', 'ti', 'so', 'fa', 'ro', 'bg', 'es', 'en', 'fr'],
+		phone: '088 123 4500',
+		email: 'planning@tolkcentrum.example'
+	}
+];
+
+/**
  * The round before the demo round: first visits in September, finished, with answers and
  * reports, so a newcomer sees the evaluation and the report export filled in. Visits are
  * numbered per teacher: the nth visit of a teacher is on the (n / 3)th visiting day at the
@@ -635,7 +679,12 @@ export const demoPlaces = [
 export interface DemoPastVisit {
 	family: string;
 	answer: 'home' | 'school' | 'neutral' | 'declined' | 'none';
+	/** The school was asked to arrange an interpreter for this language … */
 	interpreter?: string;
+	/** … and the office arranged one of `demoInterpreters` (else the request stayed open). */
+	arranged?: { interpreter: string; mode: 'in_person' | 'phone'; contactName?: string };
+	/** The family brought a relative or friend to interpret. */
+	ownInterpreter?: string;
 	reason?: string;
 	report?: {
 		held: boolean;
@@ -669,6 +718,7 @@ export const demoPastRound = {
 			family: 'elamrani',
 			answer: 'school',
 			interpreter: 'ar',
+			arranged: { interpreter: 'tolkcentrum', mode: 'phone', contactName: 'يوسف المنصوري' },
 			reason: 'no_space',
 			report: {
 				held: true,
@@ -682,7 +732,7 @@ export const demoPastRound = {
 		{
 			family: 'yilmaz',
 			answer: 'home',
-			interpreter: 'tr',
+			ownInterpreter: 'tr',
 			report: {
 				held: true,
 				parents: ['Ayşe Yılmaz'],
@@ -744,6 +794,7 @@ export const demoPastRound = {
 			family: 'shevchenko',
 			answer: 'school',
 			interpreter: 'uk',
+			arranged: { interpreter: 'tolkcentrum', mode: 'phone' },
 			reason: 'no_space',
 			report: {
 				held: true,
@@ -756,12 +807,17 @@ export const demoPastRound = {
 				followUp: 'director'
 			}
 		},
-		{ family: 'haddad', answer: 'home', interpreter: 'ar' },
+		{
+			family: 'haddad',
+			answer: 'home',
+			interpreter: 'ar',
+			arranged: { interpreter: 'nadia', mode: 'in_person' }
+		},
 		{ family: 'ahmadi', answer: 'none' },
 		{
 			family: 'tesfay',
 			answer: 'school',
-			interpreter: 'ti',
+			ownInterpreter: 'ti',
 			reason: 'prefer_school',
 			report: {
 				held: true,

@@ -11,6 +11,7 @@ import {
 	group,
 	groupTeacher,
 	guardian,
+	interpreterRequest,
 	neutralPlace,
 	pupil,
 	school,
@@ -26,17 +27,23 @@ import { familiesInRound } from '../families/overview';
 import {
 	demoFamilies,
 	demoGroups,
+	demoInterpreters,
 	demoPastRound,
 	demoPlaces,
 	demoSchool,
 	demoSlotPatterns,
-	demoStaff
+	demoStaff,
+	type DemoPastVisit
 } from './data';
 import { planSlots } from '../slots/plan';
 import { createSlots } from '../slots/create';
 import { addDays, fromWallTime } from '../time/zone';
 import { fullNameSql } from '../roster/names';
 import { transaction } from '../db/transaction';
+import { addInterpreter } from '../interpreters/register';
+import { arrangeInterpreter } from '../interpreters/arrange';
+import { syncInterpreterRequest } from '../interpreters/requests';
+import type { Viewer } from '../auth/policy';
 
 export interface DemoCredentials {
 	school: string;
@@ -106,6 +113,28 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 			.returning({ id: staff.id });
 		staffIds.set(person.key, row!.id);
 	}
+
+	const interpreterIds = new Map<string, string>();
+	for (const i of demoInterpreters) {
+		const added = await addInterpreter(tx, schoolId, {
+			name: i.name,
+			kind: i.kind,
+			languages: i.languages,
+			phone: i.phone,
+			email: i.email,
+			mailLanguage: 'nl',
+			staffId: i.staff ? staffIds.get(i.staff)! : '',
+			active: true
+		});
+		if (!added.ok) throw new Error(`demo interpreter ${i.key}: ${JSON.stringify(added.errors)}`);
+		interpreterIds.set(i.key, added.id);
+	}
+	const office: Viewer = {
+		id: staffIds.get('office')!,
+		schoolId,
+		role: 'admin',
+		title: 'office'
+	};
 
 	const groupIds = new Map<string, string>();
 	for (const g of demoGroups) {
@@ -212,7 +241,8 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 		[...groupIds]
 			.filter(([name]) => demoGroups.find((g) => g.name === name)?.inRound)
 			.map(([, id]) => id),
-		timeZone
+		timeZone,
+		{ office, interpreterIds }
 	);
 	return schoolId;
 }
@@ -224,7 +254,8 @@ async function createPastRound(
 	demoStartsOn: string,
 	families: Map<string, { id: string; teacherId: string }>,
 	groupIds: string[],
-	timeZone: string
+	timeZone: string,
+	interpreting: { office: Viewer; interpreterIds: Map<string, string> }
 ) {
 	const startsOn = addDays(demoStartsOn, -35);
 	const endsOn = addDays(startsOn, 18);
@@ -289,9 +320,12 @@ async function createPastRound(
 				location: visit.answer,
 				neutralPlaceId: visit.answer === 'neutral' ? (place?.id ?? null) : null,
 				interpreterLanguage: visit.interpreter ?? null,
+				ownInterpreterLanguage: visit.ownInterpreter ?? null,
 				notHomeReason: visit.reason ?? null
 			})
 			.returning({ id: booking.id });
+		if (visit.interpreter)
+			await requestInterpreter(tx, made!.id, visit, startsOn, timeZone, interpreting);
 		const r = visit.report;
 		if (!r) continue;
 		await tx.insert(visitReport).values({
@@ -314,6 +348,44 @@ async function createPastRound(
 			writtenBy: fam.teacherId
 		});
 	}
+}
+
+/**
+ * The office heard of the request when the family booked, ten days before the round, and arranged
+ * some of them three days later: through the same functions as the office's own screens, so the
+ * requests, the office's mails and the interpreters' invites are what the school would have.
+ */
+async function requestInterpreter(
+	tx: Database,
+	bookingId: string,
+	visit: DemoPastVisit,
+	roundStartsOn: string,
+	timeZone: string,
+	{ office, interpreterIds }: { office: Viewer; interpreterIds: Map<string, string> }
+) {
+	await syncInterpreterRequest(
+		tx,
+		bookingId,
+		fromWallTime(addDays(roundStartsOn, -10), '09:00', timeZone)!
+	);
+	if (!visit.arranged) return;
+	const [request] = await tx
+		.select({ id: interpreterRequest.id })
+		.from(interpreterRequest)
+		.where(eq(interpreterRequest.bookingId, bookingId));
+	const arranged = await arrangeInterpreter(
+		tx,
+		office,
+		request!.id,
+		{
+			interpreterId: interpreterIds.get(visit.arranged.interpreter)!,
+			mode: visit.arranged.mode,
+			contactName: visit.arranged.contactName ?? '',
+			contactPhone: ''
+		},
+		fromWallTime(addDays(roundStartsOn, -7), '10:00', timeZone)!
+	);
+	if (!arranged.ok) throw new Error(`demo interpreter: ${arranged.problem}`);
 }
 
 /** The families the demo round covers, with their children's names for the printed links. */

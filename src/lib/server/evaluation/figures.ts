@@ -1,6 +1,7 @@
 /**
  * The school's yearly evaluation of a round: how many families were invited, booked, visited
- * where, declined, or were not reached; interpreters per language; reports written. Per group
+ * where, declined, or were not reached; interpreters per language, who was arranged and who
+ * brought their own; reports written. Per group
  * and per teacher. When the retention job removes a round's bookings it first freezes these
  * figures into `visit_round.evaluation`, so the evaluation survives the personal data.
  */
@@ -8,6 +9,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { jsonOf, rowsOf, type Database } from '../db';
 import { visitRound } from '../db/schema';
 import { familiesInRound } from '../families/overview';
+import { interpretingKeys, type InterpretingFigures } from '../../evaluation';
 
 export const figureKeys = [
 	'invited',
@@ -34,6 +36,12 @@ export interface RoundFigures {
 	/** Why families chose not to be visited at home, or not to meet at all: code → count. */
 	reasons: { code: string; count: number }[];
 	interpreters: { language: string; count: number }[];
+	/**
+	 * What came of those requests, from the round's own bookings and requests: arranged by kind,
+	 * never arranged, and the families who brought someone themselves. Missing in figures frozen
+	 * before it was counted.
+	 */
+	interpreting?: InterpretingFigures;
 	/** Set when the figures were frozen by the retention job. */
 	frozenAt: string | null;
 }
@@ -45,6 +53,9 @@ interface FamilyFact {
 	location: 'home' | 'school' | 'neutral' | null;
 	reason: string | null;
 	interpreter: string | null;
+	/** The kind of interpreter the school arranged for a requested one. */
+	arranged: 'staff' | 'volunteer' | 'service' | null;
+	ownInterpreter: string | null;
 	past: boolean;
 	reported: boolean;
 	held: boolean;
@@ -92,6 +103,9 @@ export async function liveFigures(
 			with fams as (${familiesInRound(roundId)}),
 			answer as (select * from booking b where b.round_id = ${roundId} and b.status <> 'cancelled')
 			select f.id, st.name as teacher, a.status, a.location, a.not_home_reason, a.interpreter_language,
+				a.own_interpreter_language,
+				(select i.kind from interpreter_request ir join interpreter i on i.id = ir.interpreter_id
+				   where ir.booking_id = a.id and ir.status = 'arranged') as arranged_kind,
 				s.starts_at <= ${now.toISOString()}::timestamptz as past,
 				vr.id is not null as reported, coalesce(vr.held, false) as held,
 				(select json_agg(distinct sg.name) from pupil p join school_group sg on sg.id = p.group_id
@@ -110,6 +124,9 @@ export async function liveFigures(
 		location: (r.location as FamilyFact['location']) ?? null,
 		reason: (r.not_home_reason as string | null) ?? null,
 		interpreter: r.status === 'booked' ? ((r.interpreter_language as string | null) ?? null) : null,
+		arranged: (r.arranged_kind as FamilyFact['arranged']) ?? null,
+		ownInterpreter:
+			r.status === 'booked' ? ((r.own_interpreter_language as string | null) ?? null) : null,
 		past: Boolean(r.past),
 		reported: Boolean(r.reported),
 		held: Boolean(r.held)
@@ -140,8 +157,18 @@ export async function liveFigures(
 			language,
 			count
 		})),
+		interpreting: interpretingOf(facts),
 		frozenAt: null
 	};
+}
+
+function interpretingOf(facts: FamilyFact[]): InterpretingFigures {
+	const counts = Object.fromEntries(interpretingKeys.map((k) => [k, 0])) as InterpretingFigures;
+	for (const f of facts) {
+		if (f.interpreter) counts[f.arranged ?? 'notArranged']++;
+		if (f.ownInterpreter) counts.own++;
+	}
+	return counts;
 }
 
 /** The figures as the evaluation shows them: frozen ones once the round's data is gone, else live. */

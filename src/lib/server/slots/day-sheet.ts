@@ -22,6 +22,7 @@ import { addDays, fromWallTime, toWallTime } from '../time/zone';
 import { defaultTalkingPoints, newPupilPoints } from '../visit-rounds/talking-points';
 import { slotsOfPerson } from './week';
 import { visitsInSlots, type SlotVisit } from './visits';
+import { interpretingOf, type InterpretingVisit } from './interpreting';
 
 export interface TalkingPoints {
 	/** The group's name; null for the points for a new pupil. */
@@ -42,8 +43,15 @@ export interface DaySheetVisit extends SlotVisit {
 	travel: { reservedMinutes: number; gapMinutes: number } | null;
 }
 
+export interface DaySheetInterpreting extends Omit<InterpretingVisit, 'startsAt' | 'endsAt'> {
+	start: string;
+	end: string;
+}
+
 export interface DaySheet {
 	visits: DaySheetVisit[];
+	/** Other teachers' visits this person interprets at: time, place and language only. */
+	interpreting: DaySheetInterpreting[];
 	/** Booked slots of families this person may not see (another teacher visits them now). */
 	hidden: number;
 	/** The next day with a visit after this one, if any. */
@@ -177,8 +185,17 @@ export async function daySheet(
 		familyIds: sheet.map((v) => v.familyId),
 		page: 'day_sheet'
 	});
+	const ownSlots = new Set(booked.map((s) => s.id));
+	const interpreting = (await interpretingOf(db, me, staffId, from, to, 'day_sheet'))
+		.filter((v) => !ownSlots.has(v.slotId))
+		.map(({ startsAt, endsAt, ...v }) => ({
+			...v,
+			start: toWallTime(startsAt, timeZone).time,
+			end: toWallTime(endsAt, timeZone).time
+		}));
 	return {
 		visits: sheet,
+		interpreting,
 		hidden: booked.length - shown.length,
 		nextVisitDay: next ? toWallTime(next, timeZone).date : null
 	};
@@ -206,5 +223,4 @@ async function nextVisit(
 export const mapLink = (address: string) =>
 	`https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`;
 
-/** A phone number as a `tel:` link dials it: digits and a leading plus only. */
-export const telLink = (phone: string) => `tel:${phone.replace(/(?!^\+)[^\d]/g, '')}`;
+export { telLink } from '../../format';

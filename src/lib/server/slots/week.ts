@@ -6,6 +6,7 @@ import { booking, slot, slotStaff, staff } from '../db/schema';
 import { mayChangeSlot, type Viewer } from '../auth/policy';
 import { visitsInSlots, type SlotVisit } from './visits';
 import { recordContactViews } from '../audit/record';
+import { interpretingOf, type InterpretingVisit } from './interpreting';
 
 export interface WeekSlot {
 	id: string;
@@ -70,6 +71,33 @@ export function slotsOfPerson(
 export interface WeekEntry extends WeekSlot {
 	/** The booked visit, when there is one and this person may see the family; else null. */
 	visit: SlotVisit | null;
+	/** Another teacher's visit this person interprets at: read-only, without the family. */
+	interpreting: InterpretingVisit | null;
+}
+
+/**
+ * The visits a person interprets at, as entries of their week between their own slots. A visit in
+ * one of their own slots is already there (and keeps one entry per slot).
+ */
+export function withInterpreting(own: WeekEntry[], interpreting: InterpretingVisit[]): WeekEntry[] {
+	const ids = new Set(own.map((s) => s.id));
+	const extra = interpreting
+		.filter((v) => !ids.has(v.slotId))
+		.map((v): WeekEntry => ({
+			id: v.slotId,
+			staffId: v.teacherId,
+			startsAt: v.startsAt,
+			endsAt: v.endsAt,
+			teacher: v.teacher,
+			secondStaff: null,
+			allowsHome: false,
+			allowsSchool: false,
+			allowsNeutral: false,
+			booked: true,
+			visit: null,
+			interpreting: v
+		}));
+	return [...own, ...extra].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
 /**
@@ -95,7 +123,11 @@ export async function weekOfPerson(
 		familyIds: [...visits.values()].filter((v) => v.location === 'home').map((v) => v.familyId),
 		page: 'week'
 	});
-	return slots.map((s) => ({ ...s, visit: visits.get(s.id) ?? null }));
+	const interpreting = await interpretingOf(db, me, staffId, from, to, 'week');
+	return withInterpreting(
+		slots.map((s) => ({ ...s, visit: visits.get(s.id) ?? null, interpreting: null })),
+		interpreting
+	);
 }
 
 /** One slot for its detail page, if this person may change it (policy.ts). */

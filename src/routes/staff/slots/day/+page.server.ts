@@ -36,6 +36,8 @@ export const load: PageServerLoad = async (event) => {
 			placeName: v.placeName,
 			mapUrl: v.address && v.location !== 'school' ? mapLink(v.address) : null,
 			interpreterLanguage: v.interpreterLanguage,
+			interpreter: v.interpreter,
+			ownInterpreterLanguage: v.ownInterpreterLanguage,
 			questions: v.questions,
 			staffNote: v.staffNote,
 			alongWith: v.alongWith,
@@ -44,6 +46,10 @@ export const load: PageServerLoad = async (event) => {
 			routeNumber: v.routeNumber,
 			travel: v.travel,
 			stillToTell: v.stillToTell
+		})),
+		interpreting: sheet.interpreting.map((v) => ({
+			...v,
+			mapUrl: v.address ? mapLink(v.address) : null
 		}))
 	};
 };

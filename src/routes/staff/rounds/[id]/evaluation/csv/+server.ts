@@ -1,6 +1,7 @@
 import { toCsv } from '$lib/server/families/csv';
 import { translatorFor } from '$lib/server/i18n';
 import { figureKeys, type RoundFigures } from '$lib/server/evaluation/figures';
+import { interpretingKeys } from '$lib/evaluation';
 import { evaluationRequest } from '../figures';
 import type { RequestHandler } from './$types';
 
@@ -35,7 +36,15 @@ export const GET: RequestHandler = async (event) => {
 			t('evaluation.csv.interpreter'),
 			r.language,
 			String(r.count)
-		])
+		]),
+		...(f.interpreting
+			? interpretingKeys.map((k) => [
+					f.roundName,
+					t('evaluation.csv.interpreting'),
+					t(`evaluation.interpreting_row.${k}`),
+					String(f.interpreting![k])
+				])
+			: [])
 	];
 	const body = [...rowsOf(current), ...(previous ? rowsOf(previous) : [])];
 	return new Response(toCsv([header, ...body]), {
