@@ -43,7 +43,7 @@ import { eraseFamily, exportFamily } from '../../src/lib/server/privacy/family-d
 import { translatorFor } from '../../src/lib/server/i18n';
 import { composeMessage } from '../../src/lib/server/mail/compose';
 import { asMessage } from '../../src/lib/server/mail/outbox';
-import { wallTimes } from '../support/visits';
+import { visitChoice, wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const BOOKED_AT = new Date('2026-10-15T08:00:00Z');
@@ -441,15 +441,7 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 				schoolId,
 				roundId,
 				f!.id,
-				{
-					slotId,
-					location: 'home',
-					neutralPlaceId: null,
-					visitAddress: null,
-					interpreterLanguage: language,
-					notHomeReason: null,
-					notHomeReasonText: null
-				},
+				visitChoice(slotId, { interpreterLanguage: language }),
 				parent,
 				BOOKED_AT
 			);
