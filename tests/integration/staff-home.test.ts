@@ -252,7 +252,16 @@ describe.each(databaseKinds)('the staff home page on %s', (kind) => {
 		const teacher = await makeStaff(t.db, s.id, { role: 'teacher' });
 		const office = await makeStaff(t.db, s.id, { role: 'admin' });
 		const director = await makeStaff(t.db, s.id, { role: 'admin' });
-		const officeItems = ['rounds', 'mailbox', 'roster', 'team', 'places', 'school', 'privacy'];
+		const officeItems = [
+			'rounds',
+			'mailbox',
+			'interpreters',
+			'roster',
+			'team',
+			'places',
+			'school',
+			'privacy'
+		];
 		expect(await staffMenu(t.db, teacher)).toEqual([
 			'overview',
 			'families',
