@@ -76,7 +76,7 @@ test.describe.serial('the office arranges an interpreter', () => {
 			expect(count).toBeGreaterThanOrEqual(1);
 			await figure.click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tolken');
-			for (const [child, language] of [['Emre Yılmaz', 'Turks']]) {
+			for (const [child, language] of [['Emre Yılmaz', 'Turks']] as const) {
 				const row = requestRow(page, child);
 				await expect(row).toContainText('woensdag 4 november, 18:30–19:15');
 				await expect(row).toContainText(language);
