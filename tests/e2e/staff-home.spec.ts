@@ -89,6 +89,7 @@ for (const width of [360, 1280]) {
 				'Verslagen',
 				'Bezoekrondes',
 				'Postvak',
+				'Tolken',
 				'Leerlingen',
 				'Medewerkers',
 				'Plekken',

@@ -10,6 +10,7 @@ import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { expectedFigures, expectedToCall, phoneOf, seedBusyRound } from '../support/busy-round';
 import {
 	familiesToCall,
+	interpretersToArrange,
 	roundProgress,
 	runningRounds
 } from '../../src/lib/server/visit-rounds/progress';
@@ -18,7 +19,15 @@ import { staffMenu } from '../../src/lib/server/staff/menu';
 import { familiesTablePage } from '../../src/lib/server/families/table-page';
 import { readTableParams } from '../../src/lib/families-table';
 import { mondayOf, weekBounds } from '../../src/lib/server/slots/calendar';
-import { auditEvent, group, groupTeacher, visitRound } from '../../src/lib/server/db/schema';
+import {
+	auditEvent,
+	booking,
+	group,
+	groupTeacher,
+	interpreterRequest,
+	slot,
+	visitRound
+} from '../../src/lib/server/db/schema';
 import { rowsOf } from '../../src/lib/server/db';
 
 const TZ = 'Europe/Amsterdam';
@@ -206,6 +215,65 @@ describe.each(databaseKinds)('the staff home page on %s', (kind) => {
 			)
 		)[0]!.n;
 		expect(officeLogged).toBe(0);
+		// No family asked for an interpreter to be arranged; a teacher gets no such figure.
+		expect(office.interpretersToArrange).toBe(0);
+		expect(home.interpretersToArrange).toBeNull();
+	});
+
+	it("counts the office's interpreter requests still to arrange: open ones, for visits from now on, of its own school", async () => {
+		const busy = await seedBusyRound(t.db, {
+			tag: 'interp',
+			families: 60,
+			teachers: 3,
+			groups: 6,
+			now: NOW
+		});
+		const other = await seedBusyRound(t.db, { tag: 'other', families: 50, teachers: 3, now: NOW });
+		const visits = async (schoolId: string) =>
+			t.db
+				.select({ id: booking.id, startsAt: slot.startsAt, endsAt: slot.endsAt })
+				.from(booking)
+				.innerJoin(slot, eq(slot.id, booking.slotId))
+				.where(and(eq(booking.schoolId, schoolId), eq(booking.status, 'booked')))
+				.orderBy(slot.startsAt);
+		const ours = await visits(busy.schoolId);
+		// The clock halfway through the round's visits: some have been, some are to come.
+		const now = ours[Math.floor(ours.length / 2)]!.startsAt;
+		const past = ours.filter((v) => v.startsAt < now);
+		const coming = ours.filter((v) => v.startsAt >= now);
+		expect(past.length).toBeGreaterThan(2);
+		expect(coming.length).toBeGreaterThan(4);
+		// The oracle: what the office still has to do, by the rule, from the rows themselves.
+		const rows = [
+			...coming.slice(0, 3).map((v) => ({ v, status: 'requested' as const, counts: true })),
+			...past.slice(0, 2).map((v) => ({ v, status: 'requested' as const, counts: false })),
+			...coming.slice(3, 5).map((v) => ({ v, status: 'cancelled' as const, counts: false }))
+		];
+		const theirs = (await visits(other.schoolId)).at(-1)!;
+		const request = (
+			schoolId: string,
+			v: (typeof ours)[number],
+			status: 'requested' | 'cancelled'
+		) => ({
+			schoolId,
+			bookingId: v.id,
+			language: 'ar',
+			status,
+			startsAt: v.startsAt,
+			endsAt: v.endsAt,
+			location: 'home' as const
+		});
+		await t.db
+			.insert(interpreterRequest)
+			.values([
+				...rows.map((r) => request(busy.schoolId, r.v, r.status)),
+				request(other.schoolId, theirs, 'requested')
+			]);
+		const expected = rows.filter((r) => r.counts).length;
+		expect(await interpretersToArrange(t.db, busy.schoolId, now)).toBe(expected);
+		const office = await staffHome(t.db, viewer(busy.officeId, busy.schoolId, 'admin'), now);
+		expect(office.interpretersToArrange).toBe(expected);
+		expect(await interpretersToArrange(t.db, other.schoolId, theirs.startsAt)).toBe(1);
 	});
 
 	it('shows every running round, and between rounds the next one, else the last', async () => {
@@ -252,7 +320,16 @@ describe.each(databaseKinds)('the staff home page on %s', (kind) => {
 		const teacher = await makeStaff(t.db, s.id, { role: 'teacher' });
 		const office = await makeStaff(t.db, s.id, { role: 'admin' });
 		const director = await makeStaff(t.db, s.id, { role: 'admin' });
-		const officeItems = ['rounds', 'mailbox', 'roster', 'team', 'places', 'school', 'privacy'];
+		const officeItems = [
+			'rounds',
+			'mailbox',
+			'interpreters',
+			'roster',
+			'team',
+			'places',
+			'school',
+			'privacy'
+		];
 		expect(await staffMenu(t.db, teacher)).toEqual([
 			'overview',
 			'families',

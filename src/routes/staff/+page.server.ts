@@ -32,6 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		schoolProgress: home.school,
 		mine: home.mine,
+		interpretersToArrange: home.interpretersToArrange,
 		groups,
 		counts,
 		failedMail,

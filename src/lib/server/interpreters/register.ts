@@ -130,3 +130,19 @@ export async function listInterpreters(db: Database, schoolId: string, now: Date
 		.where(eq(interpreter.schoolId, schoolId))
 		.orderBy(sql`${interpreter.active} desc`, asc(interpreter.name));
 }
+
+/** Retires someone (no longer offered for new requests) or brings them back; never deletes. */
+export async function setInterpreterActive(
+	db: Database,
+	schoolId: string,
+	id: string,
+	active: boolean
+): Promise<boolean> {
+	if (!isUuid(id)) return false;
+	const rows = await db
+		.update(interpreter)
+		.set({ active })
+		.where(and(eq(interpreter.id, id), eq(interpreter.schoolId, schoolId)))
+		.returning({ id: interpreter.id });
+	return rows.length > 0;
+}

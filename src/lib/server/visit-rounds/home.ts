@@ -11,6 +11,7 @@ import { toWallTime } from '../time/zone';
 import type { RoundSummary } from '../school/overview';
 import {
 	familiesToCall,
+	interpretersToArrange,
 	roundProgress,
 	runningRounds,
 	type FamilyToCall,
@@ -26,6 +27,8 @@ export interface StaffHome {
 	school: RoundProgress[];
 	/** Their own figures per round: always for a teacher, for an admin only when they visit families. */
 	mine: { progress: RoundProgress; toCall: { total: number; families: FamilyToCall[] } }[];
+	/** The office's interpreter requests still to arrange (null for teachers). */
+	interpretersToArrange: number | null;
 }
 
 export async function staffHome(
@@ -40,9 +43,10 @@ export async function staffHome(
 	const scope = { now, week: weekBounds(mondayOf(today), me.timeZone) };
 	// My own list: the families I visit or go along to, whatever my role.
 	const mine = familiesListedFor(me, me.id) ?? me.id;
-	const [school, own] = await Promise.all([
+	const [school, own, toArrange] = await Promise.all([
 		office ? roundProgress(db, me.schoolId, ids, { ...scope, staffId: null }) : [],
-		roundProgress(db, me.schoolId, ids, { ...scope, staffId: mine })
+		roundProgress(db, me.schoolId, ids, { ...scope, staffId: mine }),
+		office ? interpretersToArrange(db, me.schoolId, now) : null
 	]);
 	const shown = own.filter((p) => !office || p.invited > 0);
 	const toCall = await Promise.all(
@@ -59,6 +63,7 @@ export async function staffHome(
 	return {
 		rounds,
 		school,
-		mine: shown.map((progress, i) => ({ progress, toCall: toCall[i]! }))
+		mine: shown.map((progress, i) => ({ progress, toCall: toCall[i]! })),
+		interpretersToArrange: toArrange
 	};
 }

@@ -13,7 +13,9 @@
  *   without a reason: the reason is optional for parents);
  * - interpreters: booked visits with an interpreter asked for;
  * - this week: booked visits from Monday 00:00 to the next Monday on the school's clock;
- * - reports to write: booked visits of the round that have begun and have no report yet.
+ * - reports to write: booked visits of the round that have begun and have no report yet;
+ * - interpreters to arrange (the office's, for the school, not per round): requests still open
+ *   for visits from now on.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { jsonOf, rowsOf, type Database } from '../db';
@@ -198,6 +200,24 @@ export async function roundProgress(
 		])
 	);
 	return roundIds.flatMap((id) => byRound.get(id) ?? []);
+}
+
+/**
+ * Interpreter requests the office still has to arrange, for visits from `now` on: the school's
+ * whole list, whatever the round (the interpreters page lists them the same way).
+ */
+export async function interpretersToArrange(
+	db: Database,
+	schoolId: string,
+	now: Date
+): Promise<number> {
+	const [row] = rowsOf<{ n: number }>(
+		await db.execute(sql`
+			select count(*)::int as n from interpreter_request
+			where school_id = ${schoolId} and status = 'requested'
+			  and starts_at >= ${now.toISOString()}::timestamptz`)
+	);
+	return Number(row?.n ?? 0);
 }
 
 export interface FamilyToCall {
