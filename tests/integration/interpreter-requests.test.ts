@@ -119,6 +119,13 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 			.from(interpreterRequest)
 			.where(eq(interpreterRequest.bookingId, bookingId))
 			.orderBy(asc(interpreterRequest.createdAt), desc(interpreterRequest.status));
+	const bookingOf = async (requestId: string) =>
+		(
+			await t.db
+				.select({ bookingId: interpreterRequest.bookingId })
+				.from(interpreterRequest)
+				.where(eq(interpreterRequest.id, requestId))
+		)[0]!.bookingId;
 	const openOf = async (bookingId: string) =>
 		(
 			await t.db
@@ -524,6 +531,40 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 			for (const r of results) if (!r.ok) expect(r.problem).toBe('interpreter_busy');
 			for (const r of requests) await releaseInterpreter(t.db, office, r, NOW);
 		}
+	});
+
+	it('lets a service take visits at the same time: it sends whoever is free', async () => {
+		const [one, two] = await Promise.all([makeStaff(t.db, schoolId), makeStaff(t.db, schoolId)]);
+		const [s1] = await slotsAt(one.id, [at('2026-11-11', '18:00', '18:45')]);
+		const [s2] = await slotsAt(two.id, [at('2026-11-11', '18:00', '18:45')]);
+		const r1 = (await openOf(
+			await book(await newFamily(one.id), choice(s1!, { interpreterLanguage: 'ti' }))
+		))!.id;
+		const r2 = (await openOf(
+			await book(await newFamily(two.id), choice(s2!, { interpreterLanguage: 'ti' }))
+		))!.id;
+		const added = await addInterpreter(t.db, schoolId, {
+			name: 'Tolkcentrum',
+			kind: 'service',
+			languages: ['ti'],
+			phone: '088 255 52 22',
+			email: 'planning@tolkcentrum.example',
+			mailLanguage: 'nl',
+			staffId: '',
+			active: true
+		});
+		if (!added.ok) throw new Error('not added');
+		expect(await arrange(r1, { interpreterId: added.id, mode: 'phone' })).toEqual({
+			ok: true,
+			value: undefined
+		});
+		expect(
+			await arrange(r2, { interpreterId: added.id, mode: 'phone', contactName: 'Abeba' })
+		).toEqual({
+			ok: true,
+			value: undefined
+		});
+		expect((await openOf(await bookingOf(r2)))!.exclusive).toBe(false);
 	});
 
 	it('lets only the office of the same school arrange, and only its own interpreters', async () => {

@@ -1,8 +1,9 @@
 /**
  * The office arranges an open request: who interprets (one of the school's interpreters), how
  * (in person or by phone) and, for a service, the name and phone of the person it sends. The
- * database refuses an interpreter who is already at a visit then (`interpreter_no_overlap`,
- * travel time included for in-person visits); a refusal comes back as a problem, never a 500.
+ * database refuses a person (a colleague or a volunteer) who is already at a visit then
+ * (`interpreter_no_overlap`, travel time included for in-person visits); a service sends whoever
+ * is free, so it may take visits at the same time. A refusal comes back as a problem, never a 500.
  * Arranging sends the interpreter a REQUEST (and the family, the first time, the news that an
  * interpreter will be there); arranging someone else or releasing sends the one who was arranged
  * a CANCEL.
@@ -66,7 +67,12 @@ export function arrangeInterpreter(
 			const { request, travelMinutes } = await requestFor(tx, me, requestId);
 			if (!isUuid(arrangement.interpreterId)) throw new Refusal('interpreter_unknown');
 			const [who] = await tx
-				.select({ id: interpreter.id, name: interpreter.name, languages: interpreter.languages })
+				.select({
+					id: interpreter.id,
+					name: interpreter.name,
+					kind: interpreter.kind,
+					languages: interpreter.languages
+				})
 				.from(interpreter)
 				.where(
 					and(
@@ -102,6 +108,8 @@ export function arrangeInterpreter(
 				.set({
 					status: 'arranged',
 					interpreterId: who.id,
+					// One person's time is held; a service sends whoever is free.
+					exclusive: who.kind !== 'service',
 					mode: arrangement.mode,
 					contactName: arrangement.contactName || null,
 					contactPhone: arrangement.contactPhone || null,

@@ -81,6 +81,11 @@ export const interpreterRequest = pgTable(
 		/** What an arranged interpreter's time holds: the visit, with half the round's travel time
 		 * before and after it when they come in person (so two in-person visits are a whole travel
 		 * time apart, and a phone call right after a visit still fits). */
+		/**
+		 * Whether the arrangement holds one person's time. A service sends whoever is free, so two
+		 * of its visits may overlap; a colleague or a volunteer is one person and may not.
+		 */
+		exclusive: boolean('exclusive').notNull().default(true),
 		blockedFrom: instant('blocked_from'),
 		blockedUntil: instant('blocked_until'),
 		/** Raised whenever the interpreter's invite changes: their calendar reads it as SEQUENCE. */
