@@ -27,7 +27,8 @@ async function bookWithInterpreter(page: Page, id: string, language: string) {
 	await page.goto(`/staff/families/${id}`);
 	await page.getByRole('radio', { name: WHEN }).check();
 	await page.getByRole('radio', { name: 'Thuis' }).check();
-	await page.getByLabel('Tolk nodig?').selectOption({ label: language });
+	await page.getByRole('radio', { name: 'De school regelt een tolk' }).check();
+	await page.getByLabel('Taal van de tolk').selectOption({ label: language });
 	await page.getByRole('button', { name: 'Afspraak opslaan' }).click();
 	await expect(page.getByRole('status')).toHaveText('De afspraak is opgeslagen.');
 }
@@ -155,5 +156,75 @@ test.describe.serial('the office arranges an interpreter', () => {
 			await expect(requestRow(page, 'Emre Yılmaz')).toContainText('✓ Geregeld');
 			await expect(requestRow(page, 'Emre Yılmaz')).toContainText('Per telefoon');
 		});
+	});
+
+	test('the family moves the visit, then cancels: the office hears each once, the interpreter gets an update and a cancel', async ({
+		page,
+		browser,
+		state
+	}) => {
+		test.setTimeout(180_000);
+		const office = state.demo.staff.find((s) => s.role === 'admin')!;
+		const yilmaz = state.demo.families.find((f) => f.name.includes('Yılmaz'))!;
+		await signIn(page, office.email, office.password);
+		const id = await familyId(page, 'Yılmaz', 'Emre Yılmaz');
+		const subjects = async (kind: string) => {
+			await page.goto(`/staff/mailbox?family=${id}&kind=${kind}`);
+			// Each row names its kind and its subject: keep the subjects.
+			const kindNames = ['Tolk gevraagd (aan de administratie)', 'Uitnodiging voor de tolk'];
+			return (await page.locator('main li strong').allTextContents()).filter(
+				(text) => !kindNames.includes(text)
+			);
+		};
+		const count = (list: string[], pattern: RegExp) => list.filter((s) => pattern.test(s)).length;
+		const officeBefore = await subjects('interpreter_request');
+		const invitesBefore = await subjects('interpreter_visit');
+
+		const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+		const parent = await context.newPage();
+		await parent.goto(new URL(yilmaz.url).pathname);
+		await parent.getByRole('button', { name: 'Nederlands', exact: true }).click();
+
+		await test.step('the family takes another time the same day, keeping its interpreter', async () => {
+			await parent.getByRole('link', { name: 'Andere tijd of plek kiezen' }).click();
+			const day = parent
+				.locator('.slot-day')
+				.filter({ has: parent.locator('input[name="slotId"]:checked') });
+			if ((await day.getAttribute('open')) === null) await day.locator('summary').click();
+			await day.locator('input[name="slotId"]:not(:checked)').first().check();
+			await expect(
+				parent.getByRole('radio', { name: 'Ja, regel alstublieft een tolk voor ons' })
+			).toBeChecked();
+			await parent.getByRole('button', { name: 'Afspraak maken' }).click();
+			await expect(parent.getByRole('status')).toBeVisible();
+		});
+
+		await test.step('the office gets one "moved" mail, the interpreter an updated invite', async () => {
+			const officeNow = await subjects('interpreter_request');
+			expect(officeNow.length - officeBefore.length, officeNow.join(' | ')).toBe(1);
+			expect(count(officeNow, /^Tolkverzoek verplaatst: Turks/)).toBe(1);
+			const invitesNow = await subjects('interpreter_visit');
+			expect(invitesNow.length - invitesBefore.length).toBe(1);
+			expect(count(invitesNow, /^Gewijzigd: tolken bij een gesprek/)).toBe(1);
+		});
+
+		await test.step('the family cancels: one withdrawal for the office, a cancel for the interpreter', async () => {
+			await parent.getByRole('link', { name: 'Afspraak afzeggen' }).click();
+			await parent.getByRole('button', { name: 'Ja, afzeggen' }).click();
+			await expect(parent.getByRole('status')).toHaveText(
+				'Uw afspraak is afgezegd. U kunt een nieuwe tijd kiezen.'
+			);
+			const officeNow = await subjects('interpreter_request');
+			expect(officeNow.length - officeBefore.length).toBe(2);
+			expect(count(officeNow, /^Tolkverzoek ingetrokken: Turks/)).toBe(1);
+			const invitesNow = await subjects('interpreter_visit');
+			expect(invitesNow.length - invitesBefore.length).toBe(2);
+			expect(count(invitesNow, /^Vervallen: tolken bij een gesprek/)).toBe(
+				count(invitesBefore, /^Vervallen: tolken bij een gesprek/) + 1
+			);
+			await page.goto('/staff/interpreters?past=1');
+			await expect(requestRow(page, 'Emre Yılmaz').first()).toContainText('Ingetrokken');
+		});
+		await context.close();
 	});
 });
