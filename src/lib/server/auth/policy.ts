@@ -18,6 +18,9 @@
  * | book, change, cancel, decline for a family       | the whole school  | families they visit                      |
  * | who visits a family                              | the whole school  | no                                       |
  * | a week of slots                                  | anyone's          | their own (as teacher or going along)    |
+ * | visits they interpret at (a colleague who        | anyone's          | their own: time, place, language, the    |
+ * |   interprets; slots/visits.ts)                   |                   |   teacher; never the family or its link  |
+ * | interpreter requests and the school's interpreters| the whole school  | no                                       |
  * | add, move, delete a slot                         | anyone's          | their own (as its teacher)               |
  * | read a visit report                              | every one         | visits they went to or are named in;     |
  * |                                                  |                   |   every one if their title is care coord.|
