@@ -126,13 +126,15 @@ describe.each(databaseKinds)('the demo school on %s', (kind) => {
 			['arranged', 'service', 'phone'],
 			['arranged', 'volunteer', 'in_person']
 		]);
-		// The office heard of each request once; each arranged interpreter got an invite.
+		// The office heard of each request once; each arranged interpreter got an invite, and each
+		// of those three families (all with an address) heard once that an interpreter would come.
 		const mails = rowsOf<{ kind: string; n: number | string }>(
 			await t.db.execute(
 				sql`select kind, count(*) as n from ${outbox} where kind like 'interpreter%' group by kind order by kind`
 			)
 		);
 		expect(mails.map((m) => [m.kind, Number(m.n)])).toEqual([
+			['interpreter_arranged', 3],
 			['interpreter_request', 5],
 			['interpreter_visit', 3]
 		]);

@@ -554,10 +554,25 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 			active: true
 		});
 		if (!added.ok) throw new Error('not added');
-		expect(await arrange(r1, { interpreterId: added.id, mode: 'phone' })).toEqual({
-			ok: true,
-			value: undefined
-		});
+		// Recorded after the visit (the office noting who came): the family is not told afterwards.
+		const afterwards = new Date('2026-11-11T19:00:00Z');
+		expect(
+			await arrangeInterpreter(
+				t.db,
+				office,
+				r1,
+				{ interpreterId: added.id, mode: 'phone', contactName: '', contactPhone: '' },
+				afterwards
+			)
+		).toEqual({ ok: true, value: undefined });
+		expect(
+			await t.db
+				.select({ id: outbox.id })
+				.from(outbox)
+				.where(
+					and(eq(outbox.bookingId, await bookingOf(r1)), eq(outbox.kind, 'interpreter_arranged'))
+				)
+		).toEqual([]);
 		expect(
 			await arrange(r2, { interpreterId: added.id, mode: 'phone', contactName: 'Abeba' })
 		).toEqual({

@@ -23,7 +23,8 @@ export async function tellFamilyOnce(
 	arranged: { name: string; mode: 'in_person' | 'phone' },
 	now: Date
 ): Promise<void> {
-	if (request.familyToldAt) return;
+	// Once only; and not for a visit that has begun (the office recording afterwards who came).
+	if (request.familyToldAt || request.startsAt.getTime() <= now.getTime()) return;
 	const [facts] = await tx
 		.select({
 			schoolId: school.id,
