@@ -10,8 +10,8 @@ import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from '
  * tests/server/office-interpreters.test.ts: on the shared demo a second family at the same hour
  * needs another teacher, and handing a family over changes what staff-home.spec counts.
  *
- * The Yılmaz family (Jeroen Bos) is this spec's alone on the shared demo server, at Jeroen's last
- * visit of the round, Wednesday 4 November 18:30.
+ * The Yılmaz family (Jeroen Bos) is this spec's alone on the shared demo server; it takes one of
+ * Jeroen's free times at random.
  */
 
 const INTERPRETER = 'Derya Aksoy';
@@ -22,16 +22,35 @@ async function familyId(page: Page, surname: string, child: string): Promise<str
 	return href!.split('/').pop()!;
 }
 
-/** The family asks through its own link: home, Jeroen's Wednesday 18:30, "please arrange one". */
+/** The time the family booked, as the office's pages write it: "woensdag 4 november", "18:30". */
+let booked = { day: '', start: '', end: '' };
+const bookedWhen = () => `${booked.day}, ${booked.start}`;
+
+/**
+ * The family asks through its own link: home, a free time of Jeroen's taken at random, "please
+ * arrange one". Never on his first or last day: other specs book his first Monday and race for
+ * last times while this one runs.
+ */
 async function familyAsksForInterpreter(browser: Browser, path: string, language: string) {
 	const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
 	const parent = await context.newPage();
 	await parent.goto(path);
 	await parent.getByRole('button', { name: 'Nederlands', exact: true }).click();
 	await parent.getByRole('link', { name: 'Bij u thuis' }).click();
-	const day = parent.locator('.slot-day').filter({ hasText: /4 november/ });
+	const days = parent.locator('.slot-day');
+	const day = days.nth(1 + Math.floor(Math.random() * ((await days.count()) - 2)));
 	if ((await day.getAttribute('open')) === null) await day.locator('summary').click();
-	await day.getByRole('radio', { name: /18:30/ }).check();
+	const options = day.locator('label.slot-option');
+	const option = options.nth(Math.floor(Math.random() * (await options.count())));
+	const [, start, end] = /(\d{1,2}:\d{2}) tot (\d{1,2}:\d{2})/.exec(
+		(await option.textContent()) ?? ''
+	)!;
+	booked = {
+		day: (await day.locator('.day-name').textContent())!.trim(),
+		start: start!,
+		end: end!
+	};
+	await option.locator('input').check();
 	await parent.getByRole('radio', { name: 'Ja, regel alstublieft een tolk voor ons' }).check();
 	await parent.getByLabel('Welke taal?').selectOption({ label: language });
 	await parent.getByRole('button', { name: 'Afspraak maken' }).click();
@@ -86,7 +105,7 @@ test.describe.serial('the office arranges an interpreter', () => {
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tolken');
 			for (const [child, language] of [['Emre Yılmaz', 'Turks']] as const) {
 				const row = requestRow(page, child);
-				await expect(row).toContainText('woensdag 4 november, 18:30–19:15');
+				await expect(row).toContainText(`${booked.day}, ${booked.start}–${booked.end}`);
 				await expect(row).toContainText(language);
 				await expect(row).toContainText('○ Nog regelen');
 				await expect(row.getByRole('link', { name: new RegExp(child) })).toHaveAttribute(
@@ -104,7 +123,7 @@ test.describe.serial('the office arranges an interpreter', () => {
 			await yilmaz.getByLabel('Komt mee').check();
 			await yilmaz.getByRole('button', { name: 'Regelen' }).click();
 			await expect(page.getByRole('status')).toHaveText(
-				`${INTERPRETER} is geregeld voor woensdag 4 november, 18:30 en kreeg een uitnodiging per e-mail.`
+				`${INTERPRETER} is geregeld voor ${bookedWhen()} en kreeg een uitnodiging per e-mail.`
 			);
 			const arranged = requestRow(page, 'Emre Yılmaz');
 			await expect(arranged).toContainText('✓ Geregeld');
@@ -149,7 +168,7 @@ test.describe.serial('the office arranges an interpreter', () => {
 				.getByRole('button', { name: new RegExp(`^Vrijgeven ${INTERPRETER}`) })
 				.click();
 			await expect(page.getByRole('status')).toHaveText(
-				`${INTERPRETER} is niet langer geregeld voor woensdag 4 november, 18:30 en kreeg een afzegging per e-mail.`
+				`${INTERPRETER} is niet langer geregeld voor ${bookedWhen()} en kreeg een afzegging per e-mail.`
 			);
 			await expect(requestRow(page, 'Emre Yılmaz')).toContainText('○ Nog regelen');
 
@@ -158,7 +177,7 @@ test.describe.serial('the office arranges an interpreter', () => {
 			await yilmaz.getByLabel('Per telefoon').check();
 			await yilmaz.getByRole('button', { name: 'Regelen' }).click();
 			await expect(page.getByRole('status')).toHaveText(
-				`${INTERPRETER} is geregeld voor woensdag 4 november, 18:30 en kreeg een uitnodiging per e-mail.`
+				`${INTERPRETER} is geregeld voor ${bookedWhen()} en kreeg een uitnodiging per e-mail.`
 			);
 			await expect(requestRow(page, 'Emre Yılmaz')).toContainText('✓ Geregeld');
 			await expect(requestRow(page, 'Emre Yılmaz')).toContainText('Per telefoon');
@@ -192,13 +211,19 @@ test.describe.serial('the office arranges an interpreter', () => {
 		await parent.goto(new URL(yilmaz.url).pathname);
 		await parent.getByRole('button', { name: 'Nederlands', exact: true }).click();
 
-		await test.step('the family takes another time the same day, keeping its interpreter', async () => {
+		await test.step('the family takes another time, keeping its interpreter', async () => {
 			await parent.getByRole('link', { name: 'Andere tijd of plek kiezen' }).click();
-			const day = parent
-				.locator('.slot-day')
-				.filter({ has: parent.locator('input[name="slotId"]:checked') });
-			if ((await day.getAttribute('open')) === null) await day.locator('summary').click();
-			await day.locator('input[name="slotId"]:not(:checked)').first().check();
+			// The first day with another free time (the family's own day may have none left),
+			// neither his first nor his last day, as above.
+			const days = parent.locator('.slot-day');
+			for (let i = 1; i < (await days.count()) - 1; i++) {
+				const day = days.nth(i);
+				const others = day.locator('input[name="slotId"]:not(:checked)');
+				if ((await others.count()) === 0) continue;
+				if ((await day.getAttribute('open')) === null) await day.locator('summary').click();
+				await others.first().check();
+				break;
+			}
 			await expect(
 				parent.getByRole('radio', { name: 'Ja, regel alstublieft een tolk voor ons' })
 			).toBeChecked();
