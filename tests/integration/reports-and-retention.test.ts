@@ -23,12 +23,7 @@ import {
 	visitReport
 } from '../../src/lib/server/db/schema';
 import { createSlots } from '../../src/lib/server/slots/create';
-import {
-	bookVisit,
-	cancelAnswer,
-	declineRound,
-	type VisitChoice
-} from '../../src/lib/server/booking/answer';
+import { bookVisit, cancelAnswer, declineRound } from '../../src/lib/server/booking/answer';
 import { arrangeInterpreter } from '../../src/lib/server/interpreters/arrange';
 import { addInterpreter } from '../../src/lib/server/interpreters/register';
 import { issueFamilyLink } from '../../src/lib/server/families/links';
@@ -157,18 +152,7 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 			BOOKED_AT
 		);
 		if (!slots.ok) throw new Error('slots');
-		const choice = (slotId: string, over: Partial<VisitChoice>): VisitChoice => ({
-			slotId,
-			location: 'home',
-			neutralPlaceId: null,
-			visitAddress: null,
-			interpreterLanguage: null,
-			ownInterpreterLanguage: null,
-			parentQuestions: null,
-			notHomeReason: null,
-			notHomeReasonText: null,
-			...over
-		});
+		const choice = visitChoice;
 		const home = await bookVisit(
 			t.db,
 			schoolId,
