@@ -189,6 +189,8 @@ async function countChange(tx: Database, familyId: string, actor: Actor, now: Da
 /** The indexes that stop double bookings, and what a family is told when one of them does. */
 const answerConstraints = {
 	booking_one_per_slot: 'slot_taken',
+	// A time made for another family: to this family it does not exist.
+	booking_slot_reserved: 'slot_gone',
 	booking_one_answer_per_family: 'already_answered'
 } as const;
 

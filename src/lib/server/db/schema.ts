@@ -9,3 +9,4 @@ export * from './schema/messages';
 export * from './schema/reports';
 export * from './schema/audit';
 export * from './schema/rate-limit';
+export * from './schema/outreach';

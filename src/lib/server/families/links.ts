@@ -5,12 +5,12 @@
  */
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
-import { family, familyLink, school, visitRound } from '../db/schema';
+import { family, familyLink, linkChannel, school, visitRound } from '../db/schema';
 import { hashToken, looksLikeToken, newSecret } from '../auth/token';
 
 export const FAMILY_TOKEN_BYTES = 20;
 
-export type LinkChannel = 'office' | 'email';
+export type LinkChannel = (typeof linkChannel.enumValues)[number];
 
 export const familyUrl = (origin: URL, token: string) => new URL(`/f/${token}`, origin).toString();
 

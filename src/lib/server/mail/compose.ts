@@ -26,6 +26,7 @@ import {
 	staffVisitChanged
 } from './compose/staff';
 import { interpreterArranged, interpreterRequest, interpreterVisit } from './compose/interpreter';
+import { textLink, timeOffered } from './compose/outreach';
 import type { Calendar, ComposeContext, Composed, Kit } from './compose/shared';
 
 export type { ComposeContext };
@@ -78,6 +79,10 @@ function compose(kit: Kit, message: Message): Composed {
 			return passwordReset(kit, message.payload);
 		case 'report_follow_up':
 			return reportFollowUp(kit, message.payload);
+		case 'text_link':
+			return textLink(kit, message.payload);
+		case 'time_offered':
+			return timeOffered(kit, message.payload);
 		default:
 			return unknownKind(message);
 	}

@@ -139,6 +139,31 @@ export interface InterpreterArrangedPayload {
 	interpreterName: string | null;
 }
 
+/**
+ * A fresh personal link sent by text message (SMS) to a family without e-mail. Short: a text
+ * message is read on a small screen, and long ones are split and cost more.
+ */
+export interface TextLinkPayload {
+	schoolName: string;
+	schoolPhone: string;
+	roundName: string;
+	path?: string;
+}
+
+/**
+ * A time the teacher made for this family only, after "none of these times fit": the family
+ * confirms it through its link. By e-mail, or by SMS for a family without e-mail.
+ */
+export interface TimeOfferedPayload {
+	schoolName: string;
+	schoolPhone: string;
+	timeZone: string;
+	startsAt: string;
+	endsAt: string;
+	staffNames: string[];
+	path?: string;
+}
+
 /** What each kind of message carries. A kind in `messageKinds` without a payload here, or the other way round, does not compile. */
 export interface MessagePayloads {
 	family_link: LinkPayload;
@@ -158,6 +183,8 @@ export interface MessagePayloads {
 	staff_invite: StaffLinkPayload;
 	password_reset: StaffLinkPayload;
 	report_follow_up: FollowUpPayload;
+	text_link: TextLinkPayload;
+	time_offered: TimeOfferedPayload;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -178,7 +205,9 @@ export const familyKinds: ReadonlySet<MessageKind> = new Set<MessageKind>([
 	'visit_cancelled',
 	'visit_reminder',
 	'answer_declined',
-	'interpreter_arranged'
+	'interpreter_arranged',
+	'text_link',
+	'time_offered'
 ]);
 
 /** Kinds whose payload holds a personal token: it leaves the database once the mail is out. */
@@ -191,5 +220,7 @@ export const kindsWithSecret: ReadonlySet<MessageKind> = new Set<MessageKind>([
 	'visit_cancelled',
 	'answer_declined',
 	'staff_invite',
-	'password_reset'
+	'password_reset',
+	'text_link',
+	'time_offered'
 ]);

@@ -35,10 +35,20 @@ export const slot = pgTable(
 		allowsHome: boolean('allows_home').notNull().default(true),
 		allowsSchool: boolean('allows_school').notNull().default(true),
 		allowsNeutral: boolean('allows_neutral').notNull().default(true),
+		/**
+		 * A time made for one family whom none of the offered times fitted: no other family sees
+		 * it, and the trigger `booking_slot_reserved` (migration 0014) refuses anyone else's booking.
+		 */
+		reservedForFamilyId: uuid('reserved_for_family_id').references(() => family.id, {
+			onDelete: 'cascade'
+		}),
 		createdAt: createdAt()
 	},
 	(t) => [
 		index('slot_round_staff_idx').on(t.roundId, t.staffId, t.startsAt),
+		index('slot_reserved_idx')
+			.on(t.reservedForFamilyId)
+			.where(sql`${t.reservedForFamilyId} is not null`),
 		check('slot_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
 		check(
 			'slot_two_different_staff',

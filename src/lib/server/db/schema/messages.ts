@@ -23,6 +23,8 @@ import type { MessagePayloads } from '../../mail/payloads';
  * was cancelled or moved meanwhile). `failed`: the retries ran out; the admin can resend.
  */
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'skipped']);
+/** `sms`: a text message to a phone number (E.164 in `to_address`) through the SMS provider. */
+export const outboxChannel = pgEnum('outbox_channel', ['email', 'sms']);
 export const waveKind = pgEnum('wave_kind', ['invitation', 'nudge']);
 
 /** The admin's invitation or nudge to many families at once; its messages point back to it. */
@@ -65,7 +67,9 @@ export const messageKinds = [
 	'interpreter_arranged',
 	'staff_invite',
 	'password_reset',
-	'report_follow_up'
+	'report_follow_up',
+	'text_link',
+	'time_offered'
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -81,6 +85,7 @@ export const outbox = pgTable(
 		id: id(),
 		schoolId: schoolRef(),
 		kind: text('kind').notNull().$type<MessageKind>(),
+		channel: outboxChannel('channel').notNull().default('email'),
 		toAddress: text('to_address').notNull(),
 		toName: text('to_name').notNull().default(''),
 		language: text('language').notNull().default('nl'),

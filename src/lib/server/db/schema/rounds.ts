@@ -71,7 +71,7 @@ export const visitRoundGroup = pgTable(
 	(t) => [primaryKey({ columns: [t.roundId, t.groupId] })]
 );
 
-export const linkChannel = pgEnum('link_channel', ['office', 'email']);
+export const linkChannel = pgEnum('link_channel', ['office', 'email', 'sms', 'whatsapp']);
 
 /**
  * A family's personal link for one round. Only the SHA-256 of the token is stored, so a leaked
@@ -90,7 +90,7 @@ export const familyLink = pgTable(
 		tokenHash: bytea('token_hash').notNull(),
 		/**
 		 * `office`: made by the admin (copied, or printed on a letter); `email`: sent on a
-		 * newsletter request. Each channel has its own active link, so asking for a link by
+		 * newsletter request; `sms` and `whatsapp`: sent as a text message by staff. Each channel has its own active link, so asking for a link by
 		 * e-mail does not break the letter on the fridge.
 		 */
 		channel: linkChannel('channel').notNull().default('office'),
