@@ -43,6 +43,7 @@ import type {
 	Message
 } from '../../src/lib/server/mail/payloads';
 import { visitChoice, wallTimes } from '../support/visits';
+import { eraseFamily } from '../../src/lib/server/privacy/family-data';
 
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
@@ -624,6 +625,72 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 			ok: false,
 			problem: 'not_found'
 		});
+	});
+
+	it('tells the arranged interpreter the visit is off when the family is erased, naming neither address nor child', async () => {
+		// The school names children in invites: the erasure's CANCEL must still not.
+		await t.db.update(school).set({ staffInviteDetails: true }).where(eq(school.id, schoolId));
+		const [soon, past] = await slotsAt(teacherId, [
+			at('2026-11-12', '19:00', '19:45'),
+			at('2026-11-13', '19:00', '19:45')
+		]);
+		const erased = await newFamily();
+		const visit = await book(erased, choice(soon!, { interpreterLanguage: 'tr' }));
+		const request = (await openOf(visit))!;
+		const ilse = await newInterpreter('Ilse Tolk', 'ilse.tolk@example.org', ['tr']);
+		expect(await arrange(request.id, { interpreterId: ilse })).toEqual({
+			ok: true,
+			value: undefined
+		});
+		// A second family whose visit the interpreter keeps: it is not theirs to hear about.
+		const kept = await book(await newFamily(), choice(past!, { interpreterLanguage: 'tr' }));
+		expect(await arrange((await openOf(kept))!.id, { interpreterId: ilse })).toMatchObject({
+			ok: true
+		});
+		expect(await invites('ilse.tolk@example.org')).toHaveLength(2);
+
+		const removed = await eraseFamily(t.db, schoolId, erased, office.id, NOW);
+		expect(removed).toMatchObject({ interpretersCancelled: 1 });
+		await t.db.update(school).set({ staffInviteDetails: false }).where(eq(school.id, schoolId));
+
+		// The first invite, with the address and the children's names, went with the family's
+		// messages; the kept visit's stays; a CANCEL with only the time is new.
+		const after = await invites('ilse.tolk@example.org');
+		expect(after.map((m) => (m.payload as InterpreterVisitPayload).method)).toEqual([
+			'REQUEST',
+			'CANCEL'
+		]);
+		expect((after[0]!.payload as InterpreterVisitPayload).requestId).not.toBe(request.id);
+		const cancel = after[1]!;
+		const payload = cancel.payload as InterpreterVisitPayload;
+		expect(payload).toMatchObject({
+			method: 'CANCEL',
+			requestId: request.id,
+			sequence: 2,
+			address: '',
+			placeName: '',
+			details: null
+		});
+		const mail = composeMessage(
+			{ ...cancel, kind: 'interpreter_visit' } as Message & {
+				toAddress: string;
+				toName: string;
+				language: string;
+			},
+			ctx
+		);
+		expect(mail.calendar!.content).toContain('METHOD:CANCEL');
+		expect(mail.calendar!.content).toContain(`UID:interpreter-${request.id}@huisbezoek`);
+		for (const text of [mail.text, mail.html, mail.calendar!.content]) {
+			expect(text).not.toContain('Geheimstraat');
+			expect(text).not.toContain('Zeynep');
+		}
+		// Of the erased visit's messages only that CANCEL is left in the outbox.
+		const left = await t.db
+			.select({ kind: outbox.kind, payload: outbox.payload })
+			.from(outbox)
+			.where(eq(outbox.bookingId, visit));
+		expect(left).toEqual([{ kind: 'interpreter_visit', payload }]);
 	});
 });
 

@@ -76,7 +76,11 @@ export async function interpreterInvite(
 	request: ArrangedRequest,
 	method: 'REQUEST' | 'CANCEL',
 	now: Date,
-	extra: { previousStartsAt?: string } = {}
+	extra: {
+		previousStartsAt?: string;
+		/** The family is being erased: the CANCEL names no address and no child, only the time. */
+		withoutFamily?: boolean;
+	} = {}
 ): Promise<void> {
 	if (!request.interpreterId || !request.mode) return;
 	const [who] = await tx
@@ -115,21 +119,22 @@ export async function interpreterInvite(
 					.from(staff)
 					.where(inArray(staff.id, staffIds))
 			: [];
-	const children = facts.details
-		? childrenLabel(
-				await tx
-					.select({
-						firstName: pupil.firstName,
-						infix: pupil.infix,
-						lastName: pupil.lastName,
-						group: group.name
-					})
-					.from(pupil)
-					.leftJoin(group, eq(group.id, pupil.groupId))
-					.where(eq(pupil.familyId, facts.familyId))
-					.orderBy(asc(pupil.birthDate))
-			).names
-		: null;
+	const children =
+		facts.details && !extra.withoutFamily
+			? childrenLabel(
+					await tx
+						.select({
+							firstName: pupil.firstName,
+							infix: pupil.infix,
+							lastName: pupil.lastName,
+							group: group.name
+						})
+						.from(pupil)
+						.leftJoin(group, eq(group.id, pupil.groupId))
+						.where(eq(pupil.familyId, facts.familyId))
+						.orderBy(asc(pupil.birthDate))
+				).names
+			: null;
 	const payload: InterpreterVisitPayload = {
 		requestId: request.id,
 		sequence: request.sequence,
@@ -146,7 +151,9 @@ export async function interpreterInvite(
 		language: request.language,
 		mode: request.mode,
 		location: request.location,
-		...(await whereAbouts(tx, request.bookingId, request.location)),
+		...(extra.withoutFamily
+			? { placeName: '', address: '' }
+			: await whereAbouts(tx, request.bookingId, request.location)),
 		staffNames: staffIds.map((id) => names.find((n) => n.id === id)?.name ?? '').filter(Boolean),
 		details: children
 	};

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record';
 import { fullNameSql } from '../roster/names';
 import { transaction } from '../db/transaction';
 import { messagesOfFamily } from '../mail/family-messages';
+import { cancelInterpretersOfErasedFamily } from '../interpreters/erasure';
 
 const rows = async (db: Database, query: ReturnType<typeof sql>) =>
 	rowsOf<Record<string, unknown>>(await db.execute(query));
@@ -120,7 +121,8 @@ export async function eraseFamily(
 	db: Database,
 	schoolId: string,
 	familyId: string,
-	actorId: string
+	actorId: string,
+	now = new Date()
 ) {
 	const summary = await familySummary(db, schoolId, familyId);
 	if (!summary) return null;
@@ -128,13 +130,16 @@ export async function eraseFamily(
 		const messages = await tx.execute(
 			sql`delete from outbox where school_id = ${schoolId} and ${messagesOfFamily(familyId)}`
 		);
+		// After the family's messages are gone, before its visits go: the invites need the visit.
+		const interpretersCancelled = await cancelInterpretersOfErasedFamily(tx, familyId, now);
 		await tx.execute(sql`delete from family where id = ${familyId} and school_id = ${schoolId}`);
 		const removed = {
 			children: summary.children.length,
 			guardians: summary.guardians.length,
 			bookings: summary.bookings,
 			reports: summary.reports,
-			messages: affectedRows(messages)
+			messages: affectedRows(messages),
+			interpretersCancelled
 		};
 		await recordAudit(tx, {
 			schoolId,
