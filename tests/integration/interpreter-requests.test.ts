@@ -627,6 +627,45 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 		});
 	});
 
+	it('sends an interpreter who comes in person the corrected address; one by phone, and the office, hear nothing', async () => {
+		const [inPerson, byPhone] = await slotsAt(teacherId, [
+			at('2026-11-12', '09:00', '09:45'),
+			at('2026-11-13', '09:00', '09:45')
+		]);
+		const nadia = await newInterpreter('Nadia Tolk', 'nadia.tolk@example.org', ['tr']);
+		const familyA = await newFamily();
+		const a = await book(familyA, choice(inPerson!, { interpreterLanguage: 'tr' }));
+		const ra = (await openOf(a))!.id;
+		expect(await arrange(ra, { interpreterId: nadia })).toMatchObject({ ok: true });
+		const familyB = await newFamily();
+		const b = await book(familyB, choice(byPhone!, { interpreterLanguage: 'tr' }));
+		expect(
+			await arrange((await openOf(b))!.id, { interpreterId: nadia, mode: 'phone' })
+		).toMatchObject({
+			ok: true
+		});
+		const officeBefore = [...(await officeMails(a)), ...(await officeMails(b))].length;
+		expect(await invites('nadia.tolk@example.org')).toHaveLength(2);
+
+		// Same times; each family corrects the address for the visit.
+		const corrected = 'Nieuwe Gracht 12, 3512 LT Utrecht';
+		await book(familyA, choice(inPerson!, { interpreterLanguage: 'tr', visitAddress: corrected }));
+		await book(familyB, choice(byPhone!, { interpreterLanguage: 'tr', visitAddress: corrected }));
+		const sent = await invites('nadia.tolk@example.org');
+		expect(sent).toHaveLength(3);
+		expect(sent[2]!.payload).toMatchObject({
+			method: 'REQUEST',
+			requestId: ra,
+			sequence: 2,
+			address: corrected
+		});
+		expect(await openOf(a)).toMatchObject({ status: 'arranged', sequence: 2 });
+		expect([...(await officeMails(a)), ...(await officeMails(b))]).toHaveLength(officeBefore);
+		// Booking the same again changes nothing and sends nothing.
+		await book(familyA, choice(inPerson!, { interpreterLanguage: 'tr', visitAddress: corrected }));
+		expect(await invites('nadia.tolk@example.org')).toHaveLength(3);
+	});
+
 	it('tells the arranged interpreter the visit is off when the family is erased, naming neither address nor child', async () => {
 		// The school names children in invites: the erasure's CANCEL must still not.
 		await t.db.update(school).set({ staffInviteDetails: true }).where(eq(school.id, schoolId));

@@ -28,7 +28,7 @@ import { distinctRecipients } from '../mail/address';
 import { enqueue, takeWaiting, type Envelope } from '../mail/outbox';
 import { childrenLabel } from '../roster/names';
 import { formatAddress } from '../../format';
-import { syncInterpreterRequest } from '../interpreters/requests';
+import { syncInterpreterRequest, type VisitPlace } from '../interpreters/requests';
 import { arrangedForFamily } from '../interpreters/for-family';
 
 const HOUR = 3_600_000;
@@ -48,6 +48,8 @@ export interface VisitState {
 	endsAt: Date | null;
 	staffIds: string[];
 	interpreterLanguage: string | null;
+	/** Where: an interpreter who comes in person must hear of a new address or place. */
+	place: VisitPlace;
 }
 
 export async function visitState(tx: Database, bookingId: string): Promise<VisitState | null> {
@@ -57,7 +59,10 @@ export async function visitState(tx: Database, bookingId: string): Promise<Visit
 			slotId: booking.slotId,
 			startsAt: slot.startsAt,
 			endsAt: slot.endsAt,
-			interpreterLanguage: booking.interpreterLanguage
+			interpreterLanguage: booking.interpreterLanguage,
+			location: booking.location,
+			visitAddress: booking.visitAddress,
+			neutralPlaceId: booking.neutralPlaceId
 		})
 		.from(booking)
 		.leftJoin(slot, eq(slot.id, booking.slotId))
@@ -74,7 +79,12 @@ export async function visitState(tx: Database, bookingId: string): Promise<Visit
 		startsAt: row.startsAt,
 		endsAt: row.endsAt,
 		staffIds: people.map((p) => p.id),
-		interpreterLanguage: row.interpreterLanguage
+		interpreterLanguage: row.interpreterLanguage,
+		place: {
+			location: row.location,
+			visitAddress: row.visitAddress,
+			neutralPlaceId: row.neutralPlaceId
+		}
 	};
 }
 
@@ -291,7 +301,7 @@ export async function queueVisitMessages(
 	if (!f) return;
 	// The office arranges interpreters: the visit's request follows the change first
 	// (interpreters/requests.ts), so the family's mail says whether its interpreter is still arranged.
-	await syncInterpreterRequest(tx, bookingId, now);
+	await syncInterpreterRequest(tx, bookingId, now, change.before?.place);
 	const before = change.before;
 	const wasBooked = before?.status === 'booked' && before.startsAt && before.endsAt;
 	const at = { now };

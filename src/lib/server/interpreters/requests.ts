@@ -53,6 +53,8 @@ async function visitNeeds(tx: Database, bookingId: string) {
 			startsAt: slot.startsAt,
 			endsAt: slot.endsAt,
 			travelMinutes: visitRound.travelMinutes,
+			visitAddress: booking.visitAddress,
+			neutralPlaceId: booking.neutralPlaceId,
 			schoolName: school.name,
 			timeZone: school.timeZone
 		})
@@ -102,11 +104,28 @@ async function interpreterName(tx: Database, id: string | null) {
 	return row?.name ?? '';
 }
 
-/** Brings the visit's interpreter request in step with the visit. Call inside the change's transaction. */
+/** Where a visit is, in the booking's own terms: enough to see that the place changed. */
+export interface VisitPlace {
+	location: Location | null;
+	visitAddress: string | null;
+	neutralPlaceId: string | null;
+}
+
+const samePlace = (a: VisitPlace, b: VisitPlace) =>
+	a.location === b.location &&
+	(a.visitAddress ?? '') === (b.visitAddress ?? '') &&
+	(a.neutralPlaceId ?? '') === (b.neutralPlaceId ?? '');
+
+/**
+ * Brings the visit's interpreter request in step with the visit. Call inside the change's
+ * transaction, with where the visit was before the change (`placeBefore`), so an interpreter who
+ * comes in person gets an updated invite when only the address or the neutral place changed.
+ */
 export async function syncInterpreterRequest(
 	tx: Database,
 	bookingId: string,
-	now: Date
+	now: Date,
+	placeBefore?: VisitPlace
 ): Promise<void> {
 	const visit = await visitNeeds(tx, bookingId);
 	if (!visit) return;
@@ -177,7 +196,25 @@ export async function syncInterpreterRequest(
 		request.startsAt.getTime() !== wanted.startsAt.getTime() ||
 		request.endsAt.getTime() !== wanted.endsAt.getTime() ||
 		request.location !== wanted.location;
-	if (!moved) return;
+	if (!moved) {
+		// Same time, same kind of place, another address (the family corrected it) or another
+		// neutral place: the interpreter on their way there needs the new one; the office's view of
+		// the request does not change, so it gets no mail.
+		if (
+			request.status === 'arranged' &&
+			request.mode === 'in_person' &&
+			placeBefore &&
+			!samePlace(placeBefore, visit)
+		) {
+			const [updated] = await tx
+				.update(interpreterRequest)
+				.set({ sequence: sql`${interpreterRequest.sequence} + 1`, updatedAt: now })
+				.where(eq(interpreterRequest.id, request.id))
+				.returning();
+			await interpreterInvite(tx, updated as ArrangedRequest, 'REQUEST', now);
+		}
+		return;
+	}
 	const previous = {
 		previousStartsAt: request.startsAt.toISOString(),
 		...(request.location !== wanted.location && { previousLocation: request.location })
