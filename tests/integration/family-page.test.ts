@@ -353,16 +353,20 @@ describe.each(databaseKinds)('the staff page of one family on %s', (kind) => {
 			.select({ email: guardian.email })
 			.from(guardian)
 			.where(eq(guardian.familyId, s.familyId));
-		// An invitation before any booking: found by the guardian's address, whatever its case.
-		await t.db.insert(outbox).values({
-			schoolId: s.schoolId,
-			kind: 'invitation',
-			toAddress: address!.email!.toUpperCase(),
-			payload: { schoolName: 'x', roundName: 'y' },
-			status: 'sent',
-			createdAt: new Date('2026-10-01T07:00:00Z'),
-			sentAt: new Date('2026-10-01T07:01:00Z')
-		});
+		// An invitation before any booking, queued for this family (as an invitation wave does).
+		const invitation = (familyId: string, roundId: string) =>
+			t.db.insert(outbox).values({
+				schoolId: s.schoolId,
+				kind: 'invitation',
+				toAddress: address!.email!.toUpperCase(),
+				familyId,
+				roundId,
+				payload: { schoolName: 'x', roundName: 'y' },
+				status: 'sent',
+				createdAt: new Date('2026-10-01T07:00:00Z'),
+				sentAt: new Date('2026-10-01T07:01:00Z')
+			});
+		await invitation(s.familyId, s.roundId);
 		await bookVisit(
 			t.db,
 			s.schoolId,
@@ -387,6 +391,9 @@ describe.each(databaseKinds)('the staff page of one family on %s', (kind) => {
 			{ kind: 'parent' },
 			NOW
 		);
+		// The other family shares this parent's address (a parent with children in two
+		// households): its invitation went to the same address, but is not this family's.
+		await invitation(other.family.id, other.round.id);
 		const { mails, total } = await familyMails(t.db, s.schoolId, s.familyId);
 		expect(total).toBe(2);
 		expect(mails.map((m) => [m.kind, m.status, m.attempts])).toEqual([

@@ -275,12 +275,23 @@ describe.each(databaseKinds)('filtering and paging the mailbox, on %s', (kind) =
 			kind: 'invitation' | 'nudge',
 			toAddress: string,
 			at: number,
-			status: 'pending' | 'sent' | 'failed'
+			status: 'pending' | 'sent' | 'failed',
+			familyId: string | null
 		) => {
 			await enqueue(
 				t.db,
 				kind,
-				[{ schoolId, toAddress, toName: 'Ouder', language: 'nl', payload: link }],
+				[
+					{
+						schoolId,
+						toAddress,
+						toName: 'Ouder',
+						language: 'nl',
+						familyId,
+						roundId: one.round.id,
+						payload: link
+					}
+				],
 				{ now: minutes(at) }
 			);
 			await t.db
@@ -291,11 +302,11 @@ describe.each(databaseKinds)('filtering and paging the mailbox, on %s', (kind) =
 		const first = await addressOf(one.family.id);
 		const second = await addressOf(two.family.id);
 		// Oldest first: an old failure must still come before newer mail that went.
-		await mail('invitation', first, 1, 'failed');
-		await mail('invitation', second, 2, 'sent');
-		await mail('nudge', first, 3, 'sent');
-		await mail('nudge', second, 4, 'pending');
-		await mail('invitation', teacher.email, 5, 'sent');
+		await mail('invitation', first, 1, 'failed', one.family.id);
+		await mail('invitation', second, 2, 'sent', two.family.id);
+		await mail('nudge', first, 3, 'sent', one.family.id);
+		await mail('nudge', second, 4, 'pending', two.family.id);
+		await mail('invitation', teacher.email, 5, 'sent', null);
 		return {
 			schoolId,
 			roundId: one.round.id,
@@ -360,15 +371,27 @@ describe.each(databaseKinds)('filtering and paging the mailbox, on %s', (kind) =
 				status: 'declined'
 			})
 			.returning({ id: booking.id });
-		await t.db.insert(outbox).values({
-			schoolId: s.schoolId,
-			kind: 'answer_declined',
-			toAddress: 'oud-adres@example.org',
-			payload: { schoolName: 'OBS De Ster', schoolPhone: '', roundName: 'Najaar' },
-			bookingId: row!.id,
-			createdAt: minutes(6),
-			nextAttemptAt: minutes(6)
-		});
+		// Queued naming only the visit: the outbox takes family and round from it.
+		await enqueue(
+			t.db,
+			'answer_declined',
+			[
+				{
+					schoolId: s.schoolId,
+					toAddress: 'oud-adres@example.org',
+					toName: '',
+					language: 'nl',
+					payload: { schoolName: 'OBS De Ster', schoolPhone: '', roundName: 'Najaar' },
+					bookingId: row!.id
+				}
+			],
+			{ now: minutes(6) }
+		);
+		const [queued] = await t.db
+			.select({ familyId: outbox.familyId, roundId: outbox.roundId })
+			.from(outbox)
+			.where(eq(outbox.bookingId, row!.id));
+		expect(queued).toEqual({ familyId: s.two, roundId: s.roundId });
 		const box = await view(s.schoolId, { familyId: s.two, kind: 'answer_declined' });
 		expect(box.messages.map((m) => [m.toAddress, m.family?.id])).toEqual([
 			['oud-adres@example.org', s.two]
@@ -417,6 +440,10 @@ describe.each(databaseKinds)('filtering and paging the mailbox, on %s', (kind) =
 			`failed invitation ${s.first}`,
 			`sent nudge ${s.first}`
 		]);
-		expect((await view(other.schoolId, { familyId: other.one })).total).toBe(0);
+		// That school sees its family's own mail, to the address it had then, and none of this one's.
+		expect(seen(await view(other.schoolId, { familyId: other.one }))).toEqual([
+			`failed invitation ${other.first}`,
+			`sent nudge ${other.first}`
+		]);
 	});
 });

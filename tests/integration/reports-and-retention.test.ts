@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
 	databaseKinds,
 	emptyDatabase,
@@ -20,13 +20,15 @@ import {
 	pupil,
 	staff,
 	staffSession,
-	visitReport
+	visitReport,
+	visitRound
 } from '../../src/lib/server/db/schema';
 import { createSlots } from '../../src/lib/server/slots/create';
 import { bookVisit, cancelAnswer, declineRound } from '../../src/lib/server/booking/answer';
 import { arrangeInterpreter } from '../../src/lib/server/interpreters/arrange';
 import { addInterpreter } from '../../src/lib/server/interpreters/register';
 import { issueFamilyLink } from '../../src/lib/server/families/links';
+import { requestFamilyLink, roundByNewsletterCode } from '../../src/lib/server/families/newsletter';
 import { reportPeople, visitForReport } from '../../src/lib/server/reports/visit';
 import { readReportForm } from '../../src/lib/server/reports/form';
 import { saveReport } from '../../src/lib/server/reports/save';
@@ -351,6 +353,40 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		]);
 		expect(before!.interpreters).toEqual([{ language: 'ar', count: 1 }]);
 
+		// The family that never answered asked for its link on the newsletter page: one mail went,
+		// one still waits. Neither names a visit; both go with the round.
+		const [newsletterRound] = await t.db
+			.select({ code: visitRound.newsletterCode })
+			.from(visitRound)
+			.where(eq(visitRound.id, roundId));
+		const round = (await roundByNewsletterCode(t.db, newsletterRound!.code))!;
+		const origin = new URL('https://huisbezoek.example');
+		for (const day of [BOOKED_AT, AFTER_VISITS])
+			expect(
+				await requestFamilyLink(
+					t.db,
+					round,
+					`ouder-2-${kind}@families.example`,
+					'10.0.0.1',
+					origin,
+					day
+				)
+			).toBe('accepted');
+		await t.db
+			.update(outbox)
+			.set({ status: 'sent' })
+			.where(and(eq(outbox.kind, 'family_link'), eq(outbox.createdAt, BOOKED_AT)));
+		expect(
+			await t.db
+				.select({ status: outbox.status, familyId: outbox.familyId, roundId: outbox.roundId })
+				.from(outbox)
+				.where(eq(outbox.kind, 'family_link'))
+				.orderBy(outbox.createdAt)
+		).toEqual([
+			{ status: 'sent', familyId: families[3], roundId },
+			{ status: 'pending', familyId: families[3], roundId }
+		]);
+
 		// 31 July 2027 is still the school year the round was in: nothing goes.
 		expect((await applyRetention(t.db, new Date('2027-07-31T12:00:00Z'))).rounds).toBe(0);
 		expect(await t.db.select().from(booking)).toHaveLength(3);
@@ -381,7 +417,8 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		expect(log).toEqual([
 			{
 				action: 'retention.round_data_removed',
-				detail: { bookings: 3, links: 1, messages: expect.any(Number), waves: 0 }
+				// The office's link and the newsletter's newest (housekeeping took the one it replaced).
+				detail: { bookings: 3, links: 2, messages: expect.any(Number), waves: 0 }
 			},
 			{ action: 'retention.reports_removed', detail: { reports: 1 } }
 		]);
@@ -603,9 +640,34 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 			await exportFamily(t.db, (await makeSchool(t.db)).id, families[1]!, admin.id, new Date())
 		).toBeNull();
 
+		// A parent with children in two households: the same address is a guardian of family 3 too,
+		// which asked for its link on the newsletter page. That mail is family 3's, not family 1's.
+		const shared = `ouder-0-${kind}@families.example`;
+		await t.db.update(guardian).set({ email: shared }).where(eq(guardian.familyId, families[3]!));
+		const [code] = await t.db
+			.select({ code: visitRound.newsletterCode })
+			.from(visitRound)
+			.where(eq(visitRound.id, roundId));
+		const round = (await roundByNewsletterCode(t.db, code!.code))!;
+		const origin = new URL('https://huisbezoek.example');
+		await requestFamilyLink(t.db, round, shared, '10.0.0.1', origin, BOOKED_AT);
+		const linkMails = () =>
+			t.db.select({ familyId: outbox.familyId }).from(outbox).where(eq(outbox.kind, 'family_link'));
+		// One mail per family that has the address: families 1 and 3.
+		expect((await linkMails()).map((m) => m.familyId).sort()).toEqual(
+			[families[1]!, families[3]!].sort()
+		);
+		const exported = await exportFamily(t.db, schoolId, families[3]!, admin.id, BOOKED_AT);
+		expect(exported!.messages.map((m) => m.kind)).toEqual(['family_link']);
+
 		const removed = await eraseFamily(t.db, schoolId, families[1]!, admin.id);
 		expect(removed).toMatchObject({ children: 1, guardians: 1 });
-		expect(await placesHolding(t, `ouder-0-${kind}@families.example`)).toEqual([]);
+		expect(await linkMails()).toEqual([{ familyId: families[3]! }]);
+		// The address stays only where it is family 3's: its guardian, and its mail.
+		expect((await placesHolding(t, `ouder-0-${kind}@families.example`)).sort()).toEqual([
+			'guardian.email',
+			'outbox.to_address'
+		]);
 		expect(await placesHolding(t, 'Kind0')).toEqual([]);
 		expect(await t.db.select().from(family)).toHaveLength(3);
 		const [audit] = await t.db

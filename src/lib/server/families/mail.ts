@@ -1,8 +1,8 @@
 /**
  * The mails a family was sent (invitation, reminder, its link, confirmations, changes,
- * cancellations) and how each fared, for the staff's page of that family. The outbox has no
- * family column: which mails are the family's is mail/family-messages.ts. Staff copies about the family are left out
- * here: the Mailbox, filtered by this family, shows those too.
+ * cancellations) and how each fared, for the staff's page of that family. Which mails are the
+ * family's is mail/family-messages.ts. Staff copies about the family are left out here: the
+ * Mailbox, filtered by this family, shows those too.
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
@@ -19,7 +19,9 @@ export const familyMailKinds = [
 	'visit_cancelled',
 	'visit_reminder',
 	'answer_declined',
-	'interpreter_arranged'
+	'interpreter_arranged',
+	'text_link',
+	'time_offered'
 ] as const satisfies readonly MessageKind[];
 export type FamilyMailKind = (typeof familyMailKinds)[number];
 

@@ -113,6 +113,8 @@ export async function requestFamilyLink(
 						toAddress: address,
 						toName: f.name,
 						language: f.language,
+						familyId: f.family_id,
+						roundId: round.roundId,
 						payload: {
 							url: familyUrl(origin, token),
 							roundName: round.roundName,

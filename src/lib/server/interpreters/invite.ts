@@ -167,6 +167,8 @@ export async function interpreterInvite(
 				toName: who.name,
 				language: who.email ? who.mailLanguage : (who.staffLanguage ?? who.mailLanguage),
 				bookingId: request.bookingId,
+				// A CANCEL for an erased family is no longer that family's: it names only the time.
+				...(extra.withoutFamily && { familyId: null }),
 				payload
 			}
 		],

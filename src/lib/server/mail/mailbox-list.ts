@@ -7,8 +7,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { family, outbox, pupil } from '../db/schema';
 import { fullName } from '../roster/names';
-import { familyKinds } from './payloads';
-import { messagesOfFamily, STAFF_FAMILY_PATH } from './family-messages';
+import { messagesOfFamily } from './family-messages';
 import { MAILBOX_PAGE_SIZE, type MailboxFilter, type MailState } from './mailbox-filter';
 
 const statusOf: Record<MailState, 'failed' | 'pending' | 'sent'> = {
@@ -18,16 +17,9 @@ const statusOf: Record<MailState, 'failed' | 'pending' | 'sent'> = {
 	sent: 'sent'
 };
 
-/** Per message: the family it is about, when it is one of this school's. */
+/** Per message: the family it is about, when it is one of this school's (still there). */
 const familyOfMessage = sql<string | null>`(select f.id from family f
-	where f.school_id = ${outbox.schoolId} and f.id = coalesce(
-		(select b.family_id from booking b where b.id = ${outbox.bookingId}),
-		case when ${outbox.payload}->>'familyPath' ~ '^/staff/families/[0-9a-f-]{36}$'
-			then substring(${outbox.payload}->>'familyPath' from ${sql.raw(String(STAFF_FAMILY_PATH.length + 1))})::uuid end,
-		case when ${inArray(outbox.kind, [...familyKinds])} then
-			(select g.family_id from guardian g join family gf on gf.id = g.family_id
-				where gf.school_id = ${outbox.schoolId} and lower(g.email) = lower(${outbox.toAddress})
-				order by g.family_id limit 1) end))`;
+	where f.school_id = ${outbox.schoolId} and f.id = ${outbox.familyId})`;
 
 export const mailboxColumns = {
 	id: outbox.id,

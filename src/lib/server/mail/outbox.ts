@@ -3,7 +3,7 @@
  * that causes a message; TypeScript checks that the payload is the one its kind carries
  * (payloads.ts), and the database that the kind exists. Nothing else writes outbox rows.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { outbox } from '../db/schema';
 import type { Message, MessageKind, MessagePayloads } from './payloads';
@@ -17,6 +17,13 @@ export interface Envelope {
 	language: string;
 	/** The visit it is about: staff mails about one visit merge, reminders check it. */
 	bookingId?: string | null;
+	/**
+	 * The family and round it is about, for erasure and retention. Taken from the visit when the
+	 * message names one; a message about a family without a visit (an invitation, a link) must
+	 * name them, and one about nobody's family (a staff invite) says null.
+	 */
+	familyId?: string | null;
+	roundId?: string | null;
 	waveId?: string | null;
 	/** Set for a message that must exist once only, such as `reminder:<booking>:<start>`. */
 	dedupeKey?: string | null;
@@ -42,6 +49,7 @@ export async function enqueue<K extends MessageKind>(
 	if (messages.length === 0) return 0;
 	const rows = messages.map(({ payload, ...envelope }) => ({
 		...envelope,
+		...ownerOf(envelope),
 		kind,
 		payload,
 		createdAt: options.createdAt ?? options.now,
@@ -58,6 +66,18 @@ export async function enqueue<K extends MessageKind>(
 		).length;
 	}
 	return written;
+}
+
+/** Whose message it is: as the caller says, else the visit's family and round. */
+function ownerOf({ bookingId, familyId, roundId }: Envelope) {
+	const fromVisit = (column: 'family_id' | 'round_id') =>
+		bookingId
+			? sql<string>`(select ${sql.raw(column)} from booking where id = ${bookingId})`
+			: null;
+	return {
+		familyId: familyId === undefined ? fromVisit('family_id') : familyId,
+		roundId: roundId === undefined ? fromVisit('round_id') : roundId
+	};
 }
 
 /**

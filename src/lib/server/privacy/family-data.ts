@@ -113,7 +113,7 @@ export async function exportFamily(
 
 /**
  * Erases the family: guardians, pupils, bookings, links and reports go with the family row
- * (foreign keys cascade), the messages by booking and address. The audit entry keeps counts.
+ * (foreign keys cascade), the messages by the family they name. The audit entry keeps counts.
  * A later roster import that still lists the children brings them back: the school must
  * remove them from its pupil administration too, which the page says.
  */

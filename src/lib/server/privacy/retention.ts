@@ -48,10 +48,9 @@ export async function removeRoundData(
 			.set({ evaluation: { ...figures, frozenAt: now.toISOString() }, personalDataRemovedAt: now })
 			.where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
 		const messages = count(
-			await tx.execute(sql`delete from outbox where school_id = ${schoolId} and (
-				booking_id in (select id from booking where round_id = ${roundId})
-				or wave_id in (select id from mail_wave where round_id = ${roundId})
-				or payload->>'roundId' = ${roundId})`)
+			await tx.execute(
+				sql`delete from outbox where school_id = ${schoolId} and round_id = ${roundId}`
+			)
 		);
 		const bookings = count(
 			await tx.execute(

@@ -104,7 +104,9 @@ export async function sendWave(
 					toName: g.name,
 					language: target.language,
 					payload,
-					waveId: wave!.id
+					waveId: wave!.id,
+					familyId: target.family_id,
+					roundId
 				});
 			}
 		}

@@ -96,6 +96,13 @@ export const outbox = pgTable(
 		lastError: text('last_error'),
 		/** The visit a message is about (no foreign key: the log outlives a deleted booking). */
 		bookingId: uuid('booking_id'),
+		/**
+		 * The family and the round a message is about, named when it is queued (taken from the
+		 * visit when there is one): erasure removes a family's messages by `family_id`, never by
+		 * address (two families may share one), and retention a round's by `round_id`.
+		 */
+		familyId: uuid('family_id'),
+		roundId: uuid('round_id'),
 		waveId: uuid('wave_id').references(() => mailWave.id, { onDelete: 'set null' }),
 		/** Set for messages that must exist once only, such as `reminder:<booking>:<start>`. */
 		dedupeKey: text('dedupe_key'),
@@ -106,6 +113,8 @@ export const outbox = pgTable(
 		index('outbox_due_idx').on(t.status, t.nextAttemptAt),
 		index('outbox_school_idx').on(t.schoolId, t.createdAt),
 		index('outbox_wave_idx').on(t.waveId),
+		index('outbox_family_idx').on(t.familyId),
+		index('outbox_round_idx').on(t.roundId),
 		uniqueIndex('outbox_dedupe_key')
 			.on(t.dedupeKey)
 			.where(sql`${t.dedupeKey} is not null`),
