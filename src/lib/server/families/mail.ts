@@ -19,7 +19,9 @@ export const familyMailKinds = [
 	'visit_cancelled',
 	'visit_reminder',
 	'answer_declined',
-	'interpreter_arranged'
+	'interpreter_arranged',
+	'text_link',
+	'time_offered'
 ] as const satisfies readonly MessageKind[];
 export type FamilyMailKind = (typeof familyMailKinds)[number];
 

@@ -18,6 +18,8 @@ export interface Envelope {
 	/** The visit it is about: staff mails about one visit merge, reminders check it. */
 	bookingId?: string | null;
 	waveId?: string | null;
+	/** `sms`: a text to the E.164 number in `toAddress`, sent through the SMS provider. Mail by default. */
+	channel?: 'email' | 'sms';
 	/** Set for a message that must exist once only, such as `reminder:<booking>:<start>`. */
 	dedupeKey?: string | null;
 }

@@ -148,6 +148,8 @@ export interface TextLinkPayload {
 	schoolPhone: string;
 	roundName: string;
 	path?: string;
+	/** `/staff/families/<id>`: ties the text to its family in the Mailbox (the number is no e-mail address to match). */
+	familyPath?: string;
 }
 
 /**
