@@ -36,7 +36,7 @@ export async function startSmsRecorder(): Promise<SmsRecorder> {
 				return;
 			}
 			const body = Buffer.concat(chunks).toString('utf8');
-			let json: Record<string, unknown> | null = null;
+			let json: Record<string, unknown> | null;
 			try {
 				json = JSON.parse(body) as Record<string, unknown>;
 			} catch {
