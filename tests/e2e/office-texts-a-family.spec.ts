@@ -88,4 +88,5 @@ test('the office sends a family its link by WhatsApp and by SMS', async ({
 	const item = page.locator('li.mail').filter({ hasText: NUMBER });
 	await expect(item.first()).toContainText('Sms');
 	await expect(item.first()).toContainText('Link per sms aan het gezin');
+	await expectAccessible(page);
 });
