@@ -15,6 +15,7 @@ import { createAdmin } from '../src/lib/server/staff/create-admin';
 import { now } from '../src/lib/server/clock';
 import { startJobs } from '../src/lib/server/jobs/runner';
 import { transportFor } from '../src/lib/server/mail/transport';
+import { smsProviderFor } from '../src/lib/server/sms/provider';
 import { drainOutbox } from '../src/lib/server/mail/worker';
 import { applyRetention } from '../src/lib/server/privacy/retention';
 
@@ -86,6 +87,7 @@ async function run(argv: string[]): Promise<number> {
 			const deps = {
 				db: handle.db,
 				transport: transportFor(settings.smtpUrl),
+				sms: smsProviderFor(settings.sms),
 				origin: settings.origin,
 				fromAddress: settings.mailFrom,
 				now

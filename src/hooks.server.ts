@@ -14,6 +14,7 @@ import { randomToken } from '$lib/server/auth/token';
 import { now } from '$lib/server/clock';
 import { startJobs, type RunningJobs } from '$lib/server/jobs/runner';
 import { transportFor } from '$lib/server/mail/transport';
+import { smsProviderFor } from '$lib/server/sms/provider';
 
 let jobs: RunningJobs | undefined;
 
@@ -39,6 +40,7 @@ export const init: ServerInit = async () => {
 			jobs = startJobs({
 				db: handle.db,
 				transport: transportFor(settings.smtpUrl),
+				sms: smsProviderFor(settings.sms),
 				origin: settings.origin,
 				fromAddress: settings.mailFrom,
 				now

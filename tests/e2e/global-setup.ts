@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { createPostgresDatabase, tempDir } from '../support/databases';
 import { runCli, startServer, type RunningServer } from '../support/server';
+import { startSmsRecorder } from '../support/sms-recorder';
 import { openDatabase, rowsOf } from '../../src/lib/server/db';
 import { e2eTargets, FAKE_NOW, stateFile } from './targets';
 
@@ -15,6 +16,15 @@ export default async function globalSetup() {
 	fs.mkdirSync('.tmp', { recursive: true });
 	const servers: RunningServer[] = [];
 	const cleanups: (() => Promise<void>)[] = [];
+	// One stand-in SMS provider for both servers: a spec finds its texts by its server's address.
+	const sms = await startSmsRecorder();
+	cleanups.push(sms.stop);
+	const smsEnv = {
+		SMS_PROVIDER: 'messagebird',
+		SMS_API_KEY: 'e2e-key',
+		SMS_FROM: 'Spitsbergen',
+		SMS_API_URL: sms.url
+	};
 	for (const target of e2eTargets()) {
 		let env: Record<string, string>;
 		if (target === 'postgres') {
@@ -47,7 +57,7 @@ export default async function globalSetup() {
 		const setupPath = /\/setup\/[a-z2-7]+/.exec(admin.stdout)?.[0];
 		if (admin.status !== 0 || !setupPath) throw new Error(`create-admin failed: ${admin.stderr}`);
 		const counts = await countDemoAnswers(env);
-		const server = await startServer(env);
+		const server = await startServer({ ...env, ...smsEnv });
 		servers.push(server);
 		fs.writeFileSync(
 			stateFile(target),
@@ -55,6 +65,7 @@ export default async function globalSetup() {
 				url: server.url,
 				demo: JSON.parse(cli.stdout),
 				newSchool: { email: 'it@regenboog.example', setupPath },
+				sms: sms.url,
 				counts
 			})
 		);

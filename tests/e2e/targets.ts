@@ -16,6 +16,8 @@ export interface TargetState {
 	demo: DemoCredentials;
 	/** An empty school made with `create-admin`: its admin has only the setup link. */
 	newSchool: { email: string; setupPath: string };
+	/** The stand-in SMS provider's address: `GET /received` lists every text the servers sent. */
+	sms: string;
 	/** Per round name: the figures counted in SQL right after the demo was loaded. */
 	counts: Record<
 		string,

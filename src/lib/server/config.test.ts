@@ -50,6 +50,45 @@ describe('configuration', () => {
 		expect(loadConfig({}).mailFrom).toBe('huisbezoek@localhost.localdomain');
 	});
 
+	it('reads an SMS provider with its key and sender, or keeps texts in the Mailbox', () => {
+		expect(loadConfig({}).sms).toBeNull();
+		expect(
+			loadConfig({ SMS_PROVIDER: 'messagebird', SMS_API_KEY: 'live_abc', SMS_FROM: 'Spitsbergen' })
+				.sms
+		).toEqual({
+			provider: 'messagebird',
+			apiKey: 'live_abc',
+			from: 'Spitsbergen',
+			apiUrl: 'https://rest.messagebird.com'
+		});
+		expect(
+			loadConfig({
+				SMS_PROVIDER: 'messagebird',
+				SMS_API_KEY: 'k',
+				SMS_FROM: '+31201234567',
+				SMS_API_URL: 'http://127.0.0.1:4010'
+			}).sms
+		).toMatchObject({ from: '+31201234567', apiUrl: 'http://127.0.0.1:4010/' });
+		expect(() => loadConfig({ SMS_PROVIDER: 'carrier-pigeon' })).toThrow(/SMS_PROVIDER must be/);
+		expect(() => loadConfig({ SMS_PROVIDER: 'messagebird', SMS_FROM: 'School' })).toThrow(
+			/SMS_API_KEY/
+		);
+		for (const from of ['Basisschool De Regenboog', 'OBS-Zuid', '12'])
+			expect(
+				() => loadConfig({ SMS_PROVIDER: 'messagebird', SMS_API_KEY: 'k', SMS_FROM: from }),
+				from
+			).toThrow(/SMS_FROM/);
+		expect(() =>
+			loadConfig({
+				SMS_PROVIDER: 'messagebird',
+				SMS_API_KEY: 'k',
+				SMS_FROM: 'School',
+				SMS_API_URL: 'rest.messagebird.com'
+			})
+		).toThrow(/SMS_API_URL/);
+		expect(() => loadConfig({ SMS_API_KEY: 'k' })).toThrow(/need SMS_PROVIDER/);
+	});
+
 	it('wants a BODY_SIZE_LIMIT that holds a roster file, in the units adapter-node reads', () => {
 		expect(() => loadConfig({})).not.toThrow();
 		for (const value of ['6M', '6m', '5184K', '10485760', '1G', 'Infinity', ' '])

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { isEmail } from './forms';
 import { MAX_BYTES as ROSTER_MAX_BYTES } from './roster/csv';
+import { DEFAULT_API_URL, SMS_PROVIDERS, type SmsSettings } from './sms/provider';
 
 export type DemoMode = 'auto' | 'off';
 
@@ -20,6 +21,8 @@ export interface Config {
 	mailFrom: string;
 	/** `inline`: the server sends mail itself; `off`: a separate `cli worker` process does. */
 	mailWorker: 'inline' | 'off';
+	/** The SMS provider for text messages to families; null: texts are kept in the Mailbox. */
+	sms: SmsSettings | null;
 	demo: DemoMode;
 	logLevel: 'debug' | 'info' | 'warn' | 'error';
 	/** For tests and demos only: the business clock starts at this instant and runs on from there. */
@@ -120,6 +123,8 @@ export function loadConfig(env: Env = process.env): Config {
 	if (mailWorker !== 'inline' && mailWorker !== 'off')
 		problems.push(`MAIL_WORKER must be "inline" or "off", not "${mailWorker}"`);
 
+	const sms = readSms(value, problems);
+
 	// Each school keeps its own time zone (School details); one portal serves several schools.
 	if (value('TZ_SCHOOL') !== undefined)
 		problems.push(
@@ -182,12 +187,56 @@ export function loadConfig(env: Env = process.env): Config {
 		smtpUrl,
 		mailFrom,
 		mailWorker,
+		sms,
 		demo,
 		logLevel,
 		fakeNow,
 		addressHeader,
 		xffDepth
 	};
+}
+
+/**
+ * SMS_PROVIDER with its key and sender, or nothing at all: a key without a provider (or the other
+ * way round) is a half-made setting that would silently keep every text in the Mailbox.
+ */
+function readSms(
+	value: (name: string) => string | undefined,
+	problems: string[]
+): SmsSettings | null {
+	const provider = value('SMS_PROVIDER');
+	const apiKey = value('SMS_API_KEY');
+	const from = value('SMS_FROM');
+	const apiUrl = value('SMS_API_URL');
+	if (provider === undefined) {
+		if (apiKey !== undefined || from !== undefined || apiUrl !== undefined)
+			problems.push(
+				`SMS_API_KEY, SMS_FROM and SMS_API_URL need SMS_PROVIDER (${SMS_PROVIDERS.join(' or ')})`
+			);
+		return null;
+	}
+	const known = (SMS_PROVIDERS as readonly string[]).includes(provider);
+	if (!known)
+		problems.push(`SMS_PROVIDER must be ${SMS_PROVIDERS.join(' or ')}, not "${provider}"`);
+	if (apiKey === undefined)
+		problems.push("SMS_API_KEY must be set with SMS_PROVIDER: the provider's access key");
+	// What the phone shows as the sender: the provider takes 11 letters and digits, or a number.
+	if (from === undefined || !/^(\+?\d{3,17}|(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11})$/.test(from))
+		problems.push(
+			`SMS_FROM must be the sender a phone shows: up to 11 letters and digits (like Spitsbergen) or a phone number${from === undefined ? '' : `, not "${from}"`}`
+		);
+	let base = known ? DEFAULT_API_URL[provider as SmsSettings['provider']] : '';
+	if (apiUrl !== undefined) {
+		try {
+			const parsed = new URL(apiUrl);
+			if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error();
+			base = parsed.toString();
+		} catch {
+			problems.push(`SMS_API_URL must be an http:// or https:// address, not "${apiUrl}"`);
+		}
+	}
+	if (!known || apiKey === undefined || from === undefined) return null;
+	return { provider: provider as SmsSettings['provider'], apiKey, from, apiUrl: base };
 }
 
 let current: Config | undefined;

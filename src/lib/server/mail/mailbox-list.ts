@@ -24,6 +24,7 @@ const familyOfMessage = sql<string | null>`(select f.id from family f
 export const mailboxColumns = {
 	id: outbox.id,
 	kind: outbox.kind,
+	channel: outbox.channel,
 	toAddress: outbox.toAddress,
 	toName: outbox.toName,
 	language: outbox.language,

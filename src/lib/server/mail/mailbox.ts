@@ -22,6 +22,7 @@ import { familyKinds, type MessageKind } from './payloads';
 import { asMessage } from './outbox';
 import type { MailboxFilter } from './mailbox-filter';
 import { familyNames, listMessages, mailboxColumns } from './mailbox-list';
+import { smsText } from '../sms/text';
 
 export interface MailboxSettings {
 	origin: URL;
@@ -58,6 +59,19 @@ function composeSafely(
 	}
 }
 
+/** A text message as the phone shows it: no subject, no HTML, the words alone. */
+function textSafely(
+	row: Recipient & { id: string },
+	ctx: ComposeContext
+): Pick<ComposedMessage, 'lang' | 'dir' | 'subject' | 'text'> | null {
+	try {
+		return { ...smsText(row, row.language, ctx), subject: '' };
+	} catch (error) {
+		log.warn('mailbox_compose_failed', { outboxId: row.id, kind: row.kind, ...errorFields(error) });
+		return null;
+	}
+}
+
 /**
  * Why a failed message did not go, when the mail's own data says it (the worker's rules, not its
  * English error text): `mailbox.reason.<key>`. Null: the mail server's answer is all we have.
@@ -65,10 +79,11 @@ function composeSafely(
 export type FailureReason = 'family_address' | 'staff_address' | 'sender_address';
 
 function failureReason(
-	row: { status: string; kind: MessageKind; toName: string; toAddress: string },
+	row: { status: string; kind: MessageKind; channel: string; toName: string; toAddress: string },
 	senderOk: boolean
 ): FailureReason | null {
-	if (row.status !== 'failed') return null;
+	// A text has no mail address or sender: the provider's answer says why.
+	if (row.status !== 'failed' || row.channel === 'sms') return null;
 	if (!mailAddress(row.toName, row.toAddress))
 		return familyKinds.has(row.kind) ? 'family_address' : 'staff_address';
 	return senderOk ? null : 'sender_address';
@@ -91,10 +106,14 @@ export async function mailbox(
 			: null
 	]);
 	const messages = listed.rows.map(({ payload, familyId, ...row }) => {
-		const message = composeSafely(asMessage({ ...row, payload }), ctx);
+		const sms = row.channel === 'sms';
+		const message = sms
+			? textSafely(asMessage({ ...row, payload }), ctx)
+			: composeSafely(asMessage({ ...row, payload }), ctx);
 		const reason = failureReason(row, ctx.senderOk);
 		return {
 			...row,
+			sms,
 			family: familyId ? { id: familyId, names: names.get(familyId) ?? '' } : null,
 			message: message && {
 				lang: message.lang,
@@ -102,7 +121,7 @@ export async function mailbox(
 				subject: message.subject,
 				text: message.text
 			},
-			hasCalendar: Boolean(message?.calendar),
+			hasCalendar: Boolean(message && 'calendar' in message && message.calendar),
 			reason,
 			// The same address fails the same way: the address has to change first.
 			canResend:

@@ -25,6 +25,8 @@ export interface Envelope {
 	familyId?: string | null;
 	roundId?: string | null;
 	waveId?: string | null;
+	/** `sms`: a text to the E.164 number in `toAddress`, sent through the SMS provider. Mail by default. */
+	channel?: 'email' | 'sms';
 	/** Set for a message that must exist once only, such as `reminder:<booking>:<start>`. */
 	dedupeKey?: string | null;
 }

@@ -4,6 +4,9 @@
  * a worker that dies mid-send leaves its messages to be picked up when the lease runs out.
  * Failures are retried with growing pauses over about sixteen hours; an SMTP 5xx answer (a
  * refused address) fails at once. Every attempt is logged in `outbox_attempt`.
+ *
+ * Text messages (`channel = 'sms'`) take the same queue, leases and retries, through the SMS
+ * provider instead of the mail transport: a number the provider refuses (4xx) fails at once.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
@@ -15,6 +18,8 @@ import { kindsWithSecret, type MessageKind, type MessagePayloads } from './paylo
 import { asMessage } from './outbox';
 import type { Transport } from './transport';
 import { transaction } from '../db/transaction';
+import { mailboxSms, SmsError, type SmsProvider } from '../sms/provider';
+import { smsText } from '../sms/text';
 
 const MINUTE = 60_000;
 export const LEASE_MS = 5 * MINUTE;
@@ -28,6 +33,8 @@ export interface WorkerDeps {
 	origin: URL;
 	/** The address all mail is sent from; each school puts its own name on it. */
 	fromAddress: string;
+	/** Where text messages go; without one they are kept in the Mailbox. */
+	sms?: SmsProvider;
 	now: () => Date;
 	batchSize?: number;
 	concurrency?: number;
@@ -37,6 +44,7 @@ interface Claimed {
 	id: string;
 	school_id: string;
 	kind: MessageKind;
+	channel: 'email' | 'sms';
 	to_address: string;
 	to_name: string;
 	language: string;
@@ -65,7 +73,7 @@ async function claim(db: Database, now: Date, limit: number): Promise<Claimed[]>
 				for update skip locked
 			) due
 			where o.id = due.id
-			returning o.id, o.school_id, o.kind, o.to_address, o.to_name, o.language, o.payload, o.attempts, o.booking_id`)
+			returning o.id, o.school_id, o.kind, o.channel, o.to_address, o.to_name, o.language, o.payload, o.attempts, o.booking_id`)
 	);
 }
 
@@ -86,6 +94,7 @@ async function reminderStillApplies(db: Database, message: Claimed, now: Date): 
 const shortError = (error: unknown) =>
 	(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 500);
 const isPermanent = (error: unknown) => {
+	if (error instanceof SmsError) return error.permanent;
 	const code = (error as { responseCode?: number }).responseCode;
 	return typeof code === 'number' && code >= 500 && code < 600;
 };
@@ -127,6 +136,7 @@ async function deliverOne(
 		result.skipped++;
 		return;
 	}
+	if (message.channel === 'sms') return deliverSms(deps, message, result);
 	const sender = schools.get(message.school_id);
 	const to = mailAddress(message.to_name, message.to_address);
 	const from = schoolSender(sender, deps.fromAddress);
@@ -195,31 +205,97 @@ async function deliverOne(
 		);
 		result.sent++;
 	} catch (error) {
-		const ms = Math.round(performance.now() - started);
-		const giveUp = isPermanent(error) || message.attempts >= MAX_ATTEMPTS;
-		const pause = BACKOFF_MINUTES[Math.min(message.attempts, BACKOFF_MINUTES.length) - 1]! * MINUTE;
+		await attemptFailed(deps, message, transport.name, error, started, now, result);
+	}
+}
+
+/** A failed try: again later with a longer pause, or failed for good (a refusal, or the last try). */
+async function attemptFailed(
+	deps: WorkerDeps,
+	message: Claimed,
+	transportName: string,
+	error: unknown,
+	started: number,
+	now: Date,
+	result: RunResult
+) {
+	const ms = Math.round(performance.now() - started);
+	const giveUp = isPermanent(error) || message.attempts >= MAX_ATTEMPTS;
+	const pause = BACKOFF_MINUTES[Math.min(message.attempts, BACKOFF_MINUTES.length) - 1]! * MINUTE;
+	await finish(
+		deps.db,
+		message.id,
+		giveUp
+			? { status: 'failed', lastError: shortError(error) }
+			: { nextAttemptAt: new Date(now.getTime() + pause), lastError: shortError(error) },
+		{ ok: false, transport: transportName, response: shortError(error), ms },
+		now
+	);
+	// Ids and codes only: the error text may hold an address or a number.
+	log.warn('mail_attempt_failed', {
+		outboxId: message.id,
+		kind: message.kind,
+		channel: message.channel,
+		attempt: message.attempts,
+		gaveUp: giveUp,
+		code:
+			(error as { responseCode?: number }).responseCode ??
+			(error instanceof SmsError ? error.status : null) ??
+			(error as { code?: string }).code ??
+			null
+	});
+	if (giveUp) result.failed++;
+	else result.retried++;
+}
+
+/** A text message: its words in the reader's language, through the SMS provider. */
+async function deliverSms(deps: WorkerDeps, message: Claimed, result: RunResult) {
+	const { db } = deps;
+	const provider = deps.sms ?? mailboxSms();
+	const transportName = `sms:${provider.name}`;
+	const now = deps.now();
+	let text: string | null = null;
+	try {
+		text = smsText(asMessage(message), message.language, { origin: deps.origin }).text;
+	} catch (error) {
+		log.error('sms_compose_failed', {
+			outboxId: message.id,
+			kind: message.kind,
+			...errorFields(error)
+		});
+	}
+	if (!text || !/^\+\d{8,15}$/.test(message.to_address)) {
+		const reason = text ? 'invalid phone number' : `could not compose a ${message.kind} text`;
 		await finish(
 			db,
 			message.id,
-			giveUp
-				? { status: 'failed', lastError: shortError(error) }
-				: { nextAttemptAt: new Date(now.getTime() + pause), lastError: shortError(error) },
-			{ ok: false, transport: transport.name, response: shortError(error), ms },
+			{ status: 'failed', lastError: reason },
+			{ ok: false, transport: transportName, response: reason, ms: 0 },
 			now
 		);
-		// Ids and codes only: the error text may hold an address.
-		log.warn('mail_attempt_failed', {
-			outboxId: message.id,
-			kind: message.kind,
-			attempt: message.attempts,
-			gaveUp: giveUp,
-			code:
-				(error as { responseCode?: number; code?: string }).responseCode ??
-				(error as { code?: string }).code ??
-				null
-		});
-		if (giveUp) result.failed++;
-		else result.retried++;
+		result.failed++;
+		return;
+	}
+	const started = performance.now();
+	try {
+		const response = await provider.send({ to: message.to_address, text, reference: message.id });
+		const ms = Math.round(performance.now() - started);
+		// Sent for real: the personal link in it leaves our database, as for mail. Kept in the
+		// Mailbox (no provider), it stays so that the office can read and pass it on.
+		const payload =
+			provider.name !== 'mailbox' && kindsWithSecret.has(message.kind)
+				? sql<Record<string, unknown>>`${outbox.payload} - 'path' - 'url'`
+				: undefined;
+		await finish(
+			db,
+			message.id,
+			{ status: 'sent', sentAt: deps.now(), lastError: null, ...(payload && { payload }) },
+			{ ok: true, transport: transportName, response: response.slice(0, 500), ms },
+			deps.now()
+		);
+		result.sent++;
+	} catch (error) {
+		await attemptFailed(deps, message, transportName, error, started, now, result);
 	}
 }
 

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
 import { now, schoolToday } from '$lib/server/clock';
-import { failWith, field } from '$lib/server/forms';
+import { failWith, field, isUuid } from '$lib/server/forms';
 import { currentRound } from '$lib/server/school/overview';
 import { familyAnswers } from '$lib/server/families/overview';
 import { listPlaces } from '$lib/server/places/manage';
@@ -31,6 +31,7 @@ import { recordAudit, recordContactViews } from '$lib/server/audit/record';
 import { familyContact } from '$lib/server/families/contact';
 import { answerHistory } from '$lib/server/families/history';
 import { familyMails } from '$lib/server/families/mail';
+import { textFamilyLink, type TextChannel } from '$lib/server/sms/family-text';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The family, if this person may see it (policy.mayViewFamily); else 404, as for an unknown id. */
@@ -178,8 +179,35 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+/** A fresh link by text (text-message.svelte): queued as an SMS, or a wa.me link for the staff member's phone. */
+const sendText = (channel: TextChannel) => async (event: RequestEvent) => {
+	const { me, found, round } = await context(event, true);
+	const guardianId = field(await event.request.formData(), 'guardianId');
+	const result = isUuid(guardianId)
+		? await textFamilyLink(event.locals.db, {
+				schoolId: me.schoolId,
+				roundId: round.id,
+				familyId: found.id,
+				guardianId,
+				staffId: me.id,
+				channel,
+				origin: config().origin,
+				now: now()
+			})
+		: ({ ok: false, problem: 'no_phone' } as const);
+	if (!result.ok)
+		return failWith(
+			result.problem === 'too_many' ? 429 : 400,
+			{ guardianId: `texts.errors.${result.problem}` },
+			{ action: channel, guardianId }
+		);
+	return { text: result };
+};
+
 // Several forms on one page: `values.action` says which one a refusal belongs to.
 export const actions: Actions = {
+	sms: sendText('sms'),
+	whatsapp: sendText('whatsapp'),
 	book: async (event) => {
 		const { me, found, round } = await context(event, true);
 		// The parents' form's reader: the same checks and limits, too long refused and not cut. Staff
