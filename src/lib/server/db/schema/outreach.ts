@@ -83,8 +83,14 @@ export const familyRequest = pgTable(
 		kind: familyRequestKind('kind').notNull(),
 		status: familyRequestStatus('status').notNull().default('open'),
 		/** For `other_time`: weekday codes (`wishDays`) and parts of the day (`wishParts`). */
-		days: text('days').array().notNull().default(sql`'{}'::text[]`),
-		parts: text('parts').array().notNull().default(sql`'{}'::text[]`),
+		days: text('days')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		parts: text('parts')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		/** The parent's own words; shown to staff only. */
 		note: text('note').notNull().default(''),
 		/** For `call_me`: the number to call, E.164, when the parent gave one. */
