@@ -112,6 +112,7 @@ test('a teacher sees only the families she visits, and cannot record a try for a
 	page,
 	state
 }) => {
+	test.setTimeout(90_000);
 	await page.setViewportSize({ width: 360, height: 800 });
 	const office = state.demo.staff.find((s) => s.title === 'office')!;
 	const jeroen = state.demo.staff.find((s) => s.email.startsWith('jeroen'))!;
