@@ -47,8 +47,11 @@ for (const width of [360, 1280]) {
 				state.url
 			).searchParams.get('round');
 			expect(roundId).toMatch(/^[0-9a-f-]{36}$/);
+			await expect(round.getByRole('link', { name: /^\d+ Nog geen antwoord$/ })).toHaveAttribute(
+				'href',
+				`/staff/not-answered?round=${roundId}`
+			);
 			for (const [label, status] of [
-				['Nog geen antwoord', 'not_answered'],
 				['Thuis', 'home'],
 				['Liever niet thuis', 'rather_not_home'],
 				['Tolk gevraagd', 'interpreter'],

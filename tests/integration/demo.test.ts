@@ -152,6 +152,11 @@ describe.each(databaseKinds)('the demo school on %s', (kind) => {
 			notArranged: 2,
 			own: 2
 		});
+		// Tries to reach families: Warsame after one, Bakker after two, Petrova after three; Hassan never.
+		expect(figures!.outreach).toMatchObject({
+			tried: 4,
+			answeredAfter: { one: 1, two: 1, more: 1 }
+		});
 		// Jeroen's first visiting day of that round: the service and the person it sent.
 		const [jeroen] = await t.db
 			.select({ id: staff.id })

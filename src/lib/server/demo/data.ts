@@ -842,3 +842,116 @@ export const demoPastRound = {
 		{ family: 'smith', answer: 'none' }
 	] as DemoPastVisit[]
 };
+
+/**
+ * Tries to reach families who had not answered. In the round before the demo round, so its
+ * evaluation counts families reached after one, two and three tries (days from that round's first
+ * day); in the demo round, so the list of families without an answer shows what was tried
+ * (hours before the demo starts). `by` is a key of `demoStaff`.
+ */
+export interface DemoContactAttempt {
+	round: 'past' | 'demo';
+	family: string;
+	by: string;
+	channel: 'phone' | 'letter' | 'gate' | 'door' | 'colleague' | 'text';
+	outcome:
+		'no_answer' | 'will_book' | 'booked_for_them' | 'wants_school' | 'declines' | 'wrong_number';
+	/** Past round: days from its first day (negative: before it). Demo round: hours before now. */
+	when: number;
+	note?: string;
+}
+
+export const demoContactAttempts: DemoContactAttempt[] = [
+	{
+		round: 'past',
+		family: 'warsame',
+		by: 'office',
+		channel: 'phone',
+		outcome: 'wants_school',
+		when: -9
+	},
+	{
+		round: 'past',
+		family: 'bakker',
+		by: 'office',
+		channel: 'phone',
+		outcome: 'no_answer',
+		when: -10
+	},
+	{
+		round: 'past',
+		family: 'bakker',
+		by: 'office',
+		channel: 'gate',
+		outcome: 'declines',
+		when: -8,
+		note: 'Vader heeft het druk, liever geen bezoek dit jaar.'
+	},
+	{
+		round: 'past',
+		family: 'petrova',
+		by: 'office',
+		channel: 'phone',
+		outcome: 'wrong_number',
+		when: -12
+	},
+	{
+		round: 'past',
+		family: 'petrova',
+		by: 'office',
+		channel: 'letter',
+		outcome: 'no_answer',
+		when: -10
+	},
+	{
+		round: 'past',
+		family: 'petrova',
+		by: 'office',
+		channel: 'door',
+		outcome: 'declines',
+		when: -7
+	},
+	{
+		round: 'past',
+		family: 'hassan',
+		by: 'office',
+		channel: 'phone',
+		outcome: 'no_answer',
+		when: -9
+	},
+	{
+		round: 'past',
+		family: 'hassan',
+		by: 'office',
+		channel: 'colleague',
+		outcome: 'no_answer',
+		when: 2,
+		note: 'De tolk van de school kent de familie en vraagt het na.'
+	},
+	{
+		round: 'demo',
+		family: 'smith',
+		by: 'office',
+		channel: 'phone',
+		outcome: 'no_answer',
+		when: 20,
+		note: 'Voicemail ingesproken.'
+	},
+	{
+		round: 'demo',
+		family: 'ahmadi',
+		by: 'office',
+		channel: 'phone',
+		outcome: 'wrong_number',
+		when: 6
+	},
+	{
+		round: 'demo',
+		family: 'peters',
+		by: 'office',
+		channel: 'gate',
+		outcome: 'will_book',
+		when: 3,
+		note: 'Moeder kiest vanavond een tijd.'
+	}
+];

@@ -7,6 +7,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
 import {
 	booking,
+	contactAttempt,
 	family,
 	group,
 	groupTeacher,
@@ -25,6 +26,7 @@ import { randomToken } from '../auth/token';
 import { familyUrl, issueFamilyLink } from '../families/links';
 import { familiesInRound } from '../families/overview';
 import {
+	demoContactAttempts,
 	demoFamilies,
 	demoGroups,
 	demoInterpreters,
@@ -233,6 +235,15 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 			});
 		}
 	}
+	await addContactAttempts(
+		tx,
+		schoolId,
+		round!.id,
+		'demo',
+		families,
+		staffIds,
+		(hours) => new Date(now.getTime() - hours * 3_600_000)
+	);
 	await createPastRound(
 		tx,
 		schoolId,
@@ -242,7 +253,7 @@ async function createDemoSchool(tx: Database, now: Date, timeZone: string): Prom
 			.filter(([name]) => demoGroups.find((g) => g.name === name)?.inRound)
 			.map(([, id]) => id),
 		timeZone,
-		{ office, interpreterIds }
+		{ office, interpreterIds, staffIds }
 	);
 	return schoolId;
 }
@@ -255,7 +266,11 @@ async function createPastRound(
 	families: Map<string, { id: string; teacherId: string }>,
 	groupIds: string[],
 	timeZone: string,
-	interpreting: { office: Viewer; interpreterIds: Map<string, string> }
+	interpreting: {
+		office: Viewer;
+		interpreterIds: Map<string, string>;
+		staffIds: Map<string, string>;
+	}
 ) {
 	const startsOn = addDays(demoStartsOn, -35);
 	const endsOn = addDays(startsOn, 18);
@@ -280,6 +295,9 @@ async function createPastRound(
 		.from(neutralPlace)
 		.where(eq(neutralPlace.schoolId, schoolId))
 		.limit(1);
+	await addContactAttempts(tx, schoolId, roundId, 'past', families, interpreting.staffIds, (days) =>
+		fromWallTime(addDays(startsOn, days), '10:00', timeZone)!
+	);
 	const perTeacher = new Map<string, number>();
 	// Monday to Thursday of the first two weeks.
 	const days = [0, 1, 2, 3, 7, 8, 9, 10];
@@ -386,6 +404,32 @@ async function requestInterpreter(
 		fromWallTime(addDays(roundStartsOn, -7), '10:00', timeZone)!
 	);
 	if (!arranged.ok) throw new Error(`demo interpreter: ${arranged.problem}`);
+}
+
+/** The tries to reach families of one round (`demoContactAttempts`), at the times `at` makes of `when`. */
+async function addContactAttempts(
+	tx: Database,
+	schoolId: string,
+	roundId: string,
+	round: 'past' | 'demo',
+	families: Map<string, { id: string }>,
+	staffIds: Map<string, string>,
+	at: (when: number) => Date
+) {
+	const attempts = demoContactAttempts.filter((a) => a.round === round);
+	if (attempts.length === 0) return;
+	await tx.insert(contactAttempt).values(
+		attempts.map((a) => ({
+			schoolId,
+			roundId,
+			familyId: families.get(a.family)!.id,
+			staffId: staffIds.get(a.by)!,
+			channel: a.channel,
+			outcome: a.outcome,
+			note: a.note ?? '',
+			createdAt: at(a.when)
+		}))
+	);
 }
 
 /** The families the demo round covers, with their children's names for the printed links. */

@@ -10,6 +10,7 @@ import { jsonOf, rowsOf, type Database } from '../db';
 import { visitRound } from '../db/schema';
 import { familiesInRound } from '../families/overview';
 import { interpretingKeys, type InterpretingFigures } from '../../evaluation';
+import { outreachFigures, type OutreachFigures } from '../outreach/evaluation';
 
 export const figureKeys = [
 	'invited',
@@ -42,6 +43,8 @@ export interface RoundFigures {
 	 * before it was counted.
 	 */
 	interpreting?: InterpretingFigures;
+	/** The tries to reach families (outreach/evaluation.ts); missing in figures frozen before. */
+	outreach?: OutreachFigures;
 	/** Set when the figures were frozen by the retention job. */
 	frozenAt: string | null;
 }
@@ -158,6 +161,7 @@ export async function liveFigures(
 			count
 		})),
 		interpreting: interpretingOf(facts),
+		outreach: await outreachFigures(db, schoolId, roundId),
 		frozenAt: null
 	};
 }

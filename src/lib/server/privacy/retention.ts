@@ -58,6 +58,10 @@ export async function removeRoundData(
 			)
 		);
 		const links = count(await tx.execute(sql`delete from family_link where round_id = ${roundId}`));
+		// The tries to reach families carry staff's notes about them; the evaluation keeps their counts.
+		await tx.execute(
+			sql`delete from contact_attempt where round_id = ${roundId} and school_id = ${schoolId}`
+		);
 		const waves = count(
 			await tx.execute(
 				sql`delete from mail_wave where round_id = ${roundId} and school_id = ${schoolId}`

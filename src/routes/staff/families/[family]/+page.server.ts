@@ -32,6 +32,7 @@ import { familyContact } from '$lib/server/families/contact';
 import { answerHistory } from '$lib/server/families/history';
 import { familyMails } from '$lib/server/families/mail';
 import { textFamilyLink, type TextChannel } from '$lib/server/sms/family-text';
+import { familyOutreach, readAttempt, recordAttempt } from '$lib/server/outreach/attempts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The family, if this person may see it (policy.mayViewFamily); else 404, as for an unknown id. */
@@ -70,13 +71,14 @@ export const load: PageServerLoad = async (event) => {
 	const timeZone = me.timeZone;
 	const lang = event.locals.language.code;
 	const round = await currentRound(db, me.schoolId, schoolToday(timeZone));
-	const [contact, mail, answers, history] = await Promise.all([
+	const [contact, mail, answers, history, outreach] = await Promise.all([
 		familyContact(db, me.schoolId, found.id),
 		familyMails(db, me.schoolId, found.id),
 		round
 			? familyAnswers(db, me.schoolId, round.id, { staffId: null, familyId: found.id })
 			: Promise.resolve([]),
-		round ? answerHistory(db, me.schoolId, found.id, round.id) : Promise.resolve([])
+		round ? answerHistory(db, me.schoolId, found.id, round.id) : Promise.resolve([]),
+		round ? familyOutreach(db, me.schoolId, found.id, round.id) : Promise.resolve(null)
 	]);
 	if (!contact) error(404, { message: 'families.not_found' });
 	// Everyone who may open this page sees the phone numbers and addresses on it: each view is logged.
@@ -145,6 +147,21 @@ export const load: PageServerLoad = async (event) => {
 				}
 			: null,
 		staffNote: answer?.staffNote ?? null,
+		// The tries to reach the family, while it has not answered or once it has (contact-attempts.svelte).
+		outreach: outreach && {
+			...outreach,
+			attempts: outreach.attempts.map((a) => ({
+				...a,
+				at: formatDateTime(a.at, lang, timeZone),
+				iso: a.at.toISOString()
+			})),
+			callMe: outreach.callMe && {
+				...outreach.callMe,
+				at: formatDateTime(outreach.callMe.at, lang, timeZone),
+				languageName: languageLabel(outreach.callMe.language, lang)
+			}
+		},
+		recorded: event.url.searchParams.get('done') === 'recorded',
 		history: history.map((h) => ({
 			...h,
 			at: formatDateTime(h.at, lang, timeZone),
@@ -290,6 +307,19 @@ export const actions: Actions = {
 			detail: { revoked }
 		});
 		return { revoked };
+	},
+	attempt: async (event) => {
+		const { me, found, round } = await context(event);
+		const read = readAttempt(await event.request.formData());
+		if (!read.ok) return failWith(400, read.errors, { action: 'attempt', ...read.values });
+		const result = await recordAttempt(event.locals.db, me, found.id, round.id, read.value, now());
+		if (!result.ok)
+			return failWith(
+				result.problem === 'not_found' ? 404 : 409,
+				{ form: `outreach.errors.${result.problem}` },
+				{ action: 'attempt', ...read.values }
+			);
+		redirect(303, `/staff/families/${found.id}?done=recorded`);
 	},
 	cancel: async (event) => {
 		const { me, found, round } = await context(event, true);
