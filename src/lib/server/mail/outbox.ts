@@ -20,6 +20,8 @@ export interface Envelope {
 	waveId?: string | null;
 	/** Set for a message that must exist once only, such as `reminder:<booking>:<start>`. */
 	dedupeKey?: string | null;
+	/** `sms`: a text message, `toAddress` a phone number. E-mail when left out. */
+	channel?: 'email' | 'sms';
 }
 
 export interface EnqueueOptions {

@@ -31,6 +31,7 @@ import { recordAudit, recordContactViews } from '$lib/server/audit/record';
 import { familyContact } from '$lib/server/families/contact';
 import { answerHistory } from '$lib/server/families/history';
 import { familyMails } from '$lib/server/families/mail';
+import { openRequestsOf } from '$lib/server/requests/ask';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The family, if this person may see it (policy.mayViewFamily); else 404, as for an unknown id. */
@@ -69,13 +70,16 @@ export const load: PageServerLoad = async (event) => {
 	const timeZone = me.timeZone;
 	const lang = event.locals.language.code;
 	const round = await currentRound(db, me.schoolId, schoolToday(timeZone));
-	const [contact, mail, answers, history] = await Promise.all([
+	const [contact, mail, answers, history, requests] = await Promise.all([
 		familyContact(db, me.schoolId, found.id),
 		familyMails(db, me.schoolId, found.id),
 		round
 			? familyAnswers(db, me.schoolId, round.id, { staffId: null, familyId: found.id })
 			: Promise.resolve([]),
-		round ? answerHistory(db, me.schoolId, found.id, round.id) : Promise.resolve([])
+		round ? answerHistory(db, me.schoolId, found.id, round.id) : Promise.resolve([]),
+		round
+			? openRequestsOf(db, { schoolId: me.schoolId, roundId: round.id, familyId: found.id })
+			: Promise.resolve([])
 	]);
 	if (!contact) error(404, { message: 'families.not_found' });
 	// Everyone who may open this page sees the phone numbers and addresses on it: each view is logged.
@@ -94,6 +98,7 @@ export const load: PageServerLoad = async (event) => {
 					me.schoolId,
 					round.id,
 					found.visitingStaffId,
+					found.id,
 					now(),
 					answer?.status === 'booked' ? answer.slotId : null
 				)
@@ -121,6 +126,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 	return {
 		initial,
+		requests: requests.map((r) => ({ ...r, askedAt: formatDateTime(r.askedAt, lang, timeZone) })),
 		reassigned: event.url.searchParams.get('done') === 'reassigned',
 		round: round ? { name: round.name } : null,
 		family: {
