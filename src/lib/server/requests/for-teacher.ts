@@ -104,3 +104,27 @@ export async function otherTimeAskedCount(db: Database, me: Viewer): Promise<num
 		);
 	return row?.n ?? 0;
 }
+
+/**
+ * The groups of each family's children ("3B, 1A"): how a week names a time made for one family
+ * without naming a child. Groups only, so it tells nothing to someone who may not see the family.
+ */
+export async function familyGroups(
+	db: Database,
+	schoolId: string,
+	familyIds: string[]
+): Promise<Map<string, string>> {
+	if (familyIds.length === 0) return new Map();
+	const rows = await db
+		.select({ familyId: pupil.familyId, group: group.name })
+		.from(pupil)
+		.innerJoin(group, eq(group.id, pupil.groupId))
+		.where(and(inArray(pupil.familyId, familyIds), eq(pupil.schoolId, schoolId)))
+		.orderBy(asc(pupil.birthDate));
+	const out = new Map<string, string>();
+	for (const id of new Set(familyIds)) {
+		const groups = [...new Set(rows.filter((r) => r.familyId === id).map((r) => r.group))];
+		out.set(id, groups.join(', ') || '—');
+	}
+	return out;
+}

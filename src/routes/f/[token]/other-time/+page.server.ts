@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, params }) => {
+	ask: async ({ locals, request, params }) => {
 		const link = locals.familyLink ?? (await refuseLink(locals.db, params.token));
 		const read = readOtherTime(await request.formData());
 		if (!read.ok) return failWith(400, read.errors, read.values);
