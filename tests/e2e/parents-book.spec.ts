@@ -320,8 +320,8 @@ test('every parent page passes axe in every language and fits a 360 px phone', a
 	context,
 	state
 }) => {
-	// 7 languages × 8 pages, each with axe: about a minute on a quiet machine, more under CI load.
-	test.setTimeout(300_000);
+	// 7 languages × 12 pages, each with axe: about a minute on a quiet machine, more under CI load.
+	test.setTimeout(420_000);
 	await page.setViewportSize({ width: 360, height: 780 });
 	const shevchenko = family(state, 'Shevchenko');
 	const pages = [
@@ -330,6 +330,8 @@ test('every parent page passes axe in every language and fits a 360 px phone', a
 		`${shevchenko.path}/book?place=school`,
 		`${shevchenko.path}/book?place=neutral`,
 		`${shevchenko.path}/decline`,
+		`${shevchenko.path}/other-time`,
+		`${shevchenko.path}/call-me`,
 		new URL(state.demo.newsletterUrl!).pathname
 	];
 	for (const lang of ['nl', 'en', 'fr', 'ar', 'tr', 'pl', 'uk']) {
@@ -341,7 +343,22 @@ test('every parent page passes axe in every language and fits a 360 px phone', a
 			await expectNoSidewaysScroll(page);
 		}
 	}
-	// And the confirmation and cancel pages, once booked.
+	// The family's page with both requests open (another time, a call), and their forms filled in.
+	await page.goto(`${shevchenko.path}/other-time`);
+	await page.getByLabel(uk.other_time.days.tue).check();
+	await page.getByRole('button', { name: uk.other_time.send }).click();
+	await page.goto(`${shevchenko.path}/call-me`);
+	await page.getByLabel(uk.call_me.phone_label).fill('06 1234 5678');
+	await page.getByRole('button', { name: uk.call_me.send }).click();
+	for (const lang of ['nl', 'en', 'fr', 'ar', 'tr', 'pl', 'uk']) {
+		await context.addCookies([{ name: 'lang', value: lang, url: state.url }]);
+		for (const path of [shevchenko.path, `${shevchenko.path}/other-time`]) {
+			await page.goto(path);
+			await expectAccessible(page);
+			await expectNoSidewaysScroll(page);
+		}
+	}
+	// And the confirmation and cancel pages, once booked (which closes both requests).
 	await page.goto(`${shevchenko.path}/book?place=home`);
 	await (await timeOn(page, 2)).radio.check();
 	// The last language the loop above chose.

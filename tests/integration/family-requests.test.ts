@@ -14,7 +14,7 @@ import {
 } from '../../src/lib/server/requests/ask';
 import { readCallMe, readOtherTime } from '../../src/lib/server/requests/form';
 import { makeTimeForFamily } from '../../src/lib/server/requests/make-time';
-import { openRequestsForTeacher } from '../../src/lib/server/requests/for-teacher';
+import { openRequestsForTeacher, requestFigures } from '../../src/lib/server/requests/for-teacher';
 import { family, familyRequest, guardian, outbox, slot } from '../../src/lib/server/db/schema';
 import { composeMessage } from '../../src/lib/server/mail/compose';
 import { asMessage } from '../../src/lib/server/mail/outbox';
@@ -279,6 +279,8 @@ describe.each(databaseKinds)('families ask for another time or a call on %s', (k
 		);
 		if (!made.ok) throw new Error(made.problem);
 		const again = await askFor(ref);
+		const before = await requestFigures(t.db, schoolId, roundId);
+		await askCallMe(t.db, ref, { phone: null, note: '' }, 'tr', NOW);
 		await bookVisit(
 			t.db,
 			schoolId,
@@ -290,6 +292,11 @@ describe.each(databaseKinds)('families ask for another time or a call on %s', (k
 		);
 		const [row] = await t.db.select().from(familyRequest).where(eq(familyRequest.id, again));
 		expect(row).toMatchObject({ status: 'done', slotId: made.slotId });
+		// The evaluation counts the family served by the time made for it, and its call request.
+		expect(await requestFigures(t.db, schoolId, roundId)).toEqual({
+			servedByMadeTime: before.servedByMadeTime + 1,
+			callMeAsked: before.callMeAsked + 1
+		});
 	});
 
 	it('withdraws open requests when the family declines or books another time', async () => {

@@ -10,6 +10,7 @@ import { jsonOf, rowsOf, type Database } from '../db';
 import { visitRound } from '../db/schema';
 import { familiesInRound } from '../families/overview';
 import { interpretingKeys, type InterpretingFigures } from '../../evaluation';
+import { requestFigures, type RequestFigures } from '../requests/for-teacher';
 
 export const figureKeys = [
 	'invited',
@@ -42,6 +43,8 @@ export interface RoundFigures {
 	 * before it was counted.
 	 */
 	interpreting?: InterpretingFigures;
+	/** Families served by a time made for them, and call-me requests; missing in older frozen figures. */
+	requests?: RequestFigures;
 	/** Set when the figures were frozen by the retention job. */
 	frozenAt: string | null;
 }
@@ -158,6 +161,7 @@ export async function liveFigures(
 			count
 		})),
 		interpreting: interpretingOf(facts),
+		requests: await requestFigures(db, schoolId, roundId),
 		frozenAt: null
 	};
 }

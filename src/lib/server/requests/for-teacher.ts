@@ -2,9 +2,9 @@
  * The families asking for another time, for the staff who can make one: a teacher sees her own
  * families' requests, the office every family's of the school (policy.ts: acting for a family).
  */
-import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Database } from '../db';
-import { family, familyRequest, group, guardian, pupil } from '../db/schema';
+import { booking, family, familyRequest, group, guardian, pupil, slot } from '../db/schema';
 import { seesWholeSchool, type Viewer } from '../auth/policy';
 import { childrenLabel } from '../roster/names';
 
@@ -127,4 +127,42 @@ export async function familyGroups(
 		out.set(id, groups.join(', ') || '—');
 	}
 	return out;
+}
+
+export interface RequestFigures {
+	/** Families who booked a time made for them after "none of these times fit". */
+	servedByMadeTime: number;
+	/** Families who asked to be called instead of booking. */
+	callMeAsked: number;
+}
+
+/** The evaluation's count of the two other ways to an appointment. */
+export async function requestFigures(
+	db: Database,
+	schoolId: string,
+	roundId: string
+): Promise<RequestFigures> {
+	const [served] = await db
+		.select({ n: countDistinct(booking.familyId) })
+		.from(booking)
+		.innerJoin(slot, eq(slot.id, booking.slotId))
+		.where(
+			and(
+				eq(booking.schoolId, schoolId),
+				eq(booking.roundId, roundId),
+				eq(booking.status, 'booked'),
+				eq(slot.reservedForFamilyId, booking.familyId)
+			)
+		);
+	const [called] = await db
+		.select({ n: countDistinct(familyRequest.familyId) })
+		.from(familyRequest)
+		.where(
+			and(
+				eq(familyRequest.schoolId, schoolId),
+				eq(familyRequest.roundId, roundId),
+				eq(familyRequest.kind, 'call_me')
+			)
+		);
+	return { servedByMadeTime: served?.n ?? 0, callMeAsked: called?.n ?? 0 };
 }
