@@ -356,6 +356,46 @@ test('every parent page passes axe in every language and fits a 360 px phone', a
 	}
 });
 
+test('the "another time" and "call me" pages, and a family page with both asked, pass axe in every language', async ({
+	page,
+	context,
+	state
+}) => {
+	// Tesfay (Anouk Visser, who has no times): no other spec opens this family's pages.
+	test.setTimeout(300_000);
+	await page.setViewportSize({ width: 360, height: 780 });
+	const tesfay = family(state, 'Tesfay');
+	const pages = [`${tesfay.path}/other-time`, `${tesfay.path}/call-me`];
+	const every = ['nl', 'en', 'fr', 'ar', 'tr', 'pl', 'uk'];
+	for (const lang of every) {
+		await context.addCookies([{ name: 'lang', value: lang, url: state.url }]);
+		for (const path of pages) {
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			await expectAccessible(page);
+			await expectNoSidewaysScroll(page);
+		}
+	}
+	// Both asked (the last language the loop chose): the family's page shows them, with the forms.
+	await page.goto(`${tesfay.path}/other-time`);
+	await page.getByLabel(uk.other_time.days.tue).check();
+	await page.getByRole('button', { name: uk.other_time.send }).click();
+	await expect(page.getByRole('status')).toHaveText(uk.other_time.saved);
+	await page.goto(`${tesfay.path}/call-me`);
+	await page.getByLabel(uk.call_me.phone_label).fill('06 1234 5678');
+	await page.getByRole('button', { name: uk.call_me.send }).click();
+	await expect(page.getByRole('status')).toHaveText(uk.call_me.saved);
+	for (const lang of every) {
+		await context.addCookies([{ name: 'lang', value: lang, url: state.url }]);
+		for (const path of [tesfay.path, ...pages]) {
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			await expectAccessible(page);
+			await expectNoSidewaysScroll(page);
+		}
+	}
+});
+
 test('a wrong or revoked family link opens nothing', async ({ page }) => {
 	for (const path of ['/f/not-a-token', '/f/' + 'a'.repeat(32), '/f/' + 'x'.repeat(10_000)]) {
 		const response = await page.goto(path);

@@ -13,6 +13,7 @@ import {
 	booking,
 	family,
 	familyLink,
+	familyRequest,
 	guardian,
 	interpreter,
 	interpreterRequest,
@@ -48,7 +49,13 @@ const AFTER_VISITS = new Date('2026-10-29T08:00:00Z');
 const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
 const parent = { kind: 'parent' as const };
 // Words only a parent typed: after the retention job none may be found anywhere in the database.
-const SECRETS = ['Vraag-over-slapen', 'Reden-geen-ruimte', 'Reden-liever-niet', 'Adres-bij-oma 12'];
+const SECRETS = [
+	'Vraag-over-slapen',
+	'Reden-geen-ruimte',
+	'Reden-liever-niet',
+	'Adres-bij-oma 12',
+	'Bel-mij-na-zessen'
+];
 
 function reportForm(fields: Record<string, string | string[]>) {
 	const form = new FormData();
@@ -189,6 +196,15 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 			BOOKED_AT
 		);
 		await issueFamilyLink(t.db, families[3]!, roundId, BOOKED_AT);
+		// The family that has not answered asked to be called, in its own words.
+		await t.db.insert(familyRequest).values({
+			schoolId,
+			roundId,
+			familyId: families[3]!,
+			kind: 'call_me',
+			note: SECRETS[4]!,
+			phone: '+31612345678'
+		});
 	};
 
 	/** Anouk writes the report of the home visit, naming Jeroen, who went along. */

@@ -5,6 +5,7 @@ import { groupsOfTeacher, schoolCounts } from '$lib/server/school/overview';
 import { failedCount } from '$lib/server/mail/mailbox';
 import { openReportCount } from '$lib/server/reports/list';
 import { staffHome } from '$lib/server/visit-rounds/home';
+import { otherTimeAskedCount } from '$lib/server/requests/for-teacher';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,12 +13,13 @@ export const load: PageServerLoad = async (event) => {
 	const db = event.locals.db;
 	const office = runsSchool(me);
 	const at = now();
-	const [home, groups, counts, failedMail, openReports] = await Promise.all([
+	const [home, groups, counts, failedMail, openReports, otherTimeAsked] = await Promise.all([
 		staffHome(db, me, at),
 		groupsOfTeacher(db, me.schoolId, me.id),
 		office ? schoolCounts(db, me.schoolId) : null,
 		office ? failedCount(db, me.schoolId) : 0,
-		openReportCount(db, me, at)
+		openReportCount(db, me, at),
+		otherTimeAskedCount(db, me)
 	]);
 	return {
 		me: { name: me.name, runsSchool: office, title: me.title },
@@ -36,6 +38,7 @@ export const load: PageServerLoad = async (event) => {
 		groups,
 		counts,
 		failedMail,
-		openReports
+		openReports,
+		otherTimeAsked
 	};
 };

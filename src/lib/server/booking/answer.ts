@@ -19,6 +19,7 @@ import { interpreterChoiceOf } from './form';
 import { parentPhase } from './phase';
 import { queueVisitMessages, visitState } from './visit-messages';
 import { hit, type Limit } from '../auth/rate-limit';
+import { closeRequestsOnAnswer } from '../requests/close';
 
 /** Answers (book, change, cancel, decline) a family may give through its link in an hour. */
 export const PARENT_ANSWERS: Limit = { scope: 'family-answer', max: 10, windowMs: 3_600_000 };
@@ -289,6 +290,12 @@ export function bookVisit(
 		};
 		const before = ctx.current ? await visitState(tx, ctx.current.id) : null;
 		const row = await writeAnswer(tx, ctx.current, { schoolId, roundId, familyId }, values, now);
+		await closeRequestsOnAnswer(
+			tx,
+			{ familyId, roundId },
+			{ slotId: answer.slotId, staffId: actor.staffId ?? null },
+			now
+		);
 		await queueVisitMessages(
 			tx,
 			row.id,
@@ -352,6 +359,12 @@ export function declineRound(
 			updatedAt: now
 		};
 		const row = await writeAnswer(tx, ctx.current, { schoolId, roundId, familyId }, values, now);
+		await closeRequestsOnAnswer(
+			tx,
+			{ familyId, roundId },
+			{ slotId: null, staffId: actor.staffId ?? null },
+			now
+		);
 		await queueVisitMessages(
 			tx,
 			row.id,

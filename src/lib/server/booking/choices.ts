@@ -1,5 +1,5 @@
 /** The fixed lists a family chooses from, and the slots still open to a family. */
-import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { isUuid } from '../forms';
 import type { Database } from '../db';
@@ -83,13 +83,15 @@ export async function familyForStaff(db: Database, me: Viewer, familyId: string)
 /**
  * Free slots of the family's teacher that can still be booked (after the round's deadline from
  * now), with who comes along. `ownSlotId` is the family's current slot: offered too, so that
- * changing only the interpreter or the place keeps the time.
+ * changing only the interpreter or the place keeps the time. A time made for one family
+ * (`reserved_for_family_id`) is offered to that family only, and first (`madeForFamily`).
  */
 export async function openSlots(
 	db: Database,
 	schoolId: string,
 	roundId: string,
 	staffId: string | null,
+	familyId: string | null,
 	now: Date,
 	ownSlotId: string | null = null
 ) {
@@ -109,7 +111,8 @@ export async function openSlots(
 			allowsHome: slot.allowsHome,
 			allowsSchool: slot.allowsSchool,
 			allowsNeutral: slot.allowsNeutral,
-			secondStaff: second.name
+			secondStaff: second.name,
+			madeForFamily: sql<boolean>`${slot.reservedForFamilyId} is not null`
 		})
 		.from(slot)
 		.leftJoin(booking, and(eq(booking.slotId, slot.id), eq(booking.status, 'booked')))
@@ -120,8 +123,11 @@ export async function openSlots(
 				eq(slot.schoolId, schoolId),
 				eq(slot.staffId, staffId),
 				gt(slot.startsAt, earliest),
+				isUuid(familyId)
+					? or(isNull(slot.reservedForFamilyId), eq(slot.reservedForFamilyId, familyId))
+					: isNull(slot.reservedForFamilyId),
 				isUuid(ownSlotId) ? or(isNull(booking.id), eq(slot.id, ownSlotId)) : isNull(booking.id)
 			)
 		)
-		.orderBy(asc(slot.startsAt));
+		.orderBy(sql`${slot.reservedForFamilyId} is null`, asc(slot.startsAt));
 }

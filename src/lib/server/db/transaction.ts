@@ -8,7 +8,13 @@
  * enforces (a unique index, an exclusion constraint) is mapped by the constraint's name.
  */
 import type { Database } from './index';
-import { EXCLUSION_VIOLATION, UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from './errors';
+import {
+	CHECK_VIOLATION,
+	EXCLUSION_VIOLATION,
+	UNIQUE_VIOLATION,
+	pgConstraint,
+	pgErrorCode
+} from './errors';
 
 export function transaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
 	return db.transaction((tx) => work(tx as unknown as Database));
@@ -25,7 +31,7 @@ export class Refusal<P extends string> extends Error {
 export type Attempted<T, P extends string> = { ok: true; value: T } | { ok: false; problem: P };
 
 /**
- * Runs the work in a transaction. A `Refusal`, or a unique or exclusion violation of a
+ * Runs the work in a transaction. A `Refusal`, or a unique, exclusion or check violation of a
  * constraint named in `constraints`, rolls it back and comes back as `{ ok: false, problem }`;
  * anything else is unexpected and thrown on.
  */
@@ -39,8 +45,9 @@ export async function attempt<T, P extends string>(
 	} catch (error) {
 		if (error instanceof Refusal) return { ok: false, problem: error.problem as P };
 		const code = pgErrorCode(error);
+		// A check violation too: a trigger raises one under the name of the rule it enforces.
 		const problem =
-			code === UNIQUE_VIOLATION || code === EXCLUSION_VIOLATION
+			code === UNIQUE_VIOLATION || code === EXCLUSION_VIOLATION || code === CHECK_VIOLATION
 				? constraints[pgConstraint(error) ?? '']
 				: undefined;
 		if (problem) return { ok: false, problem };

@@ -11,6 +11,7 @@ import { visitRound } from '../db/schema';
 import { familiesInRound } from '../families/overview';
 import { interpretingKeys, type InterpretingFigures } from '../../evaluation';
 import { outreachFigures, type OutreachFigures } from '../outreach/evaluation';
+import { requestFigures, type RequestFigures } from '../requests/for-teacher';
 
 export const figureKeys = [
 	'invited',
@@ -45,6 +46,8 @@ export interface RoundFigures {
 	interpreting?: InterpretingFigures;
 	/** The tries to reach families (outreach/evaluation.ts); missing in figures frozen before. */
 	outreach?: OutreachFigures;
+	/** Families served by a time made for them, and call-me requests; missing in older frozen figures. */
+	requests?: RequestFigures;
 	/** Set when the figures were frozen by the retention job. */
 	frozenAt: string | null;
 }
@@ -162,6 +165,7 @@ export async function liveFigures(
 		})),
 		interpreting: interpretingOf(facts),
 		outreach: await outreachFigures(db, schoolId, roundId),
+		requests: await requestFigures(db, schoolId, roundId),
 		frozenAt: null
 	};
 }

@@ -85,9 +85,22 @@ export async function exportFamily(
 			sql`select r.name as round, l.channel, l.created_at, l.revoked_at from family_link l join visit_round r on r.id = l.round_id
 				where l.family_id = ${familyId} order by l.created_at`
 		),
+		/** What the parents asked for instead of a time: a call, another time. */
+		requests: await rows(
+			db,
+			sql`select r.name as round, fr.kind, fr.status, fr.days, fr.parts, fr.note, fr.phone, fr.language, fr.created_at, fr.handled_at
+				from family_request fr join visit_round r on r.id = fr.round_id where fr.family_id = ${familyId} order by fr.created_at`
+		),
+		/** How the school tried to reach them, with the notes staff wrote. */
+		contactAttempts: await rows(
+			db,
+			sql`select r.name as round, ca.channel, ca.outcome, ca.note, st.name as staff, ca.created_at
+				from contact_attempt ca join visit_round r on r.id = ca.round_id left join staff st on st.id = ca.staff_id
+				where ca.family_id = ${familyId} order by ca.created_at`
+		),
 		messages: await rows(
 			db,
-			sql`select kind, to_address, language, status, created_at, sent_at from outbox
+			sql`select kind, channel, to_address, language, status, created_at, sent_at from outbox
 				where school_id = ${schoolId} and ${messagesOfFamily(familyId)} order by created_at`
 		),
 		/** Who looked at or changed this family's records, and when. */

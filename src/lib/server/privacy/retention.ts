@@ -58,9 +58,13 @@ export async function removeRoundData(
 			)
 		);
 		const links = count(await tx.execute(sql`delete from family_link where round_id = ${roundId}`));
-		// The tries to reach families carry staff's notes about them; the evaluation keeps their counts.
+		// The tries to reach families carry staff's notes about them, and the parents' requests
+		// their own words and phone numbers; the evaluation keeps the counts of both.
 		await tx.execute(
 			sql`delete from contact_attempt where round_id = ${roundId} and school_id = ${schoolId}`
+		);
+		await tx.execute(
+			sql`delete from family_request where round_id = ${roundId} and school_id = ${schoolId}`
 		);
 		const waves = count(
 			await tx.execute(

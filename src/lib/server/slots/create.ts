@@ -22,6 +22,8 @@ export interface NewSlots {
 	allowsSchool: boolean;
 	allowsNeutral: boolean;
 	times: SlotTime[];
+	/** A time made for this family only (after "none of these times fit"): no one else may book it. */
+	reservedForFamilyId?: string | null;
 }
 
 export type CreateSlotsProblem =
@@ -37,71 +39,94 @@ export type CreateSlotsProblem =
 export type CreateSlotsResult =
 	{ ok: true; ids: string[] } | { ok: false; reason: CreateSlotsProblem };
 
+/** The checks that turn common mistakes into clear answers before anything is written. */
+export async function checkNewSlots(
+	db: Database,
+	input: NewSlots,
+	timeZone: string,
+	now: Date
+): Promise<CreateSlotsProblem | null> {
+	if (input.times.length === 0) return 'none';
+	if (!input.allowsHome && !input.allowsSchool && !input.allowsNeutral) return 'no_place';
+	if (input.secondStaffId === input.staffId) return 'same_person';
+
+	const [round] = await db
+		.select({ startsOn: visitRound.startsOn, endsOn: visitRound.endsOn })
+		.from(visitRound)
+		.where(and(eq(visitRound.id, input.roundId), eq(visitRound.schoolId, input.schoolId)));
+	if (!round) return 'unknown_round';
+
+	const found = await db
+		.select({ id: staff.id })
+		.from(staff)
+		.where(
+			and(
+				inArray(staff.id, peopleOf(input)),
+				eq(staff.schoolId, input.schoolId),
+				eq(staff.active, true)
+			)
+		);
+	if (found.length !== peopleOf(input).length) return 'unknown_staff';
+
+	for (const t of input.times) {
+		if (t.startsAt.getTime() <= now.getTime()) return 'in_past';
+		const day = toWallTime(t.startsAt, timeZone).date;
+		if (day < round.startsOn || day > round.endsOn) return 'outside_round';
+	}
+	return null;
+}
+
+const peopleOf = (input: NewSlots) => [
+	input.staffId,
+	...(input.secondStaffId ? [input.secondStaffId] : [])
+];
+
+/**
+ * Writes checked slots inside the caller's transaction, so that a time made for one family and
+ * the family's request it answers are written together. An overlap throws the exclusion
+ * violation `slot_staff_no_overlap`: the caller's `attempt` maps it (`overlapConstraint`).
+ */
+export async function insertSlots(tx: Database, input: NewSlots): Promise<string[]> {
+	const people = peopleOf(input);
+	await lockStaffForSlots(tx, people);
+	const rows = await tx
+		.insert(slot)
+		.values(
+			input.times.map((t) => ({
+				schoolId: input.schoolId,
+				roundId: input.roundId,
+				staffId: input.staffId,
+				secondStaffId: input.secondStaffId,
+				startsAt: t.startsAt,
+				endsAt: t.endsAt,
+				allowsHome: input.allowsHome,
+				allowsSchool: input.allowsSchool,
+				allowsNeutral: input.allowsNeutral,
+				reservedForFamilyId: input.reservedForFamilyId ?? null
+			}))
+		)
+		.returning({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt });
+	await tx.insert(slotStaff).values(
+		rows.flatMap((r) =>
+			people.map((staffId) => ({
+				slotId: r.id,
+				staffId,
+				startsAt: r.startsAt,
+				endsAt: r.endsAt
+			}))
+		)
+	);
+	return rows.map((r) => r.id);
+}
+
 export async function createSlots(
 	db: Database,
 	input: NewSlots,
 	timeZone: string,
 	now = businessNow()
 ): Promise<CreateSlotsResult> {
-	if (input.times.length === 0) return { ok: false, reason: 'none' };
-	if (!input.allowsHome && !input.allowsSchool && !input.allowsNeutral)
-		return { ok: false, reason: 'no_place' };
-	if (input.secondStaffId === input.staffId) return { ok: false, reason: 'same_person' };
-
-	const [round] = await db
-		.select({ startsOn: visitRound.startsOn, endsOn: visitRound.endsOn })
-		.from(visitRound)
-		.where(and(eq(visitRound.id, input.roundId), eq(visitRound.schoolId, input.schoolId)));
-	if (!round) return { ok: false, reason: 'unknown_round' };
-
-	const people = [input.staffId, ...(input.secondStaffId ? [input.secondStaffId] : [])];
-	const found = await db
-		.select({ id: staff.id })
-		.from(staff)
-		.where(
-			and(inArray(staff.id, people), eq(staff.schoolId, input.schoolId), eq(staff.active, true))
-		);
-	if (found.length !== people.length) return { ok: false, reason: 'unknown_staff' };
-
-	for (const t of input.times) {
-		if (t.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'in_past' };
-		const day = toWallTime(t.startsAt, timeZone).date;
-		if (day < round.startsOn || day > round.endsOn) return { ok: false, reason: 'outside_round' };
-	}
-
-	const result = await attempt(
-		db,
-		async (tx) => {
-			await lockStaffForSlots(tx, people);
-			const rows = await tx
-				.insert(slot)
-				.values(
-					input.times.map((t) => ({
-						schoolId: input.schoolId,
-						roundId: input.roundId,
-						staffId: input.staffId,
-						secondStaffId: input.secondStaffId,
-						startsAt: t.startsAt,
-						endsAt: t.endsAt,
-						allowsHome: input.allowsHome,
-						allowsSchool: input.allowsSchool,
-						allowsNeutral: input.allowsNeutral
-					}))
-				)
-				.returning({ id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt });
-			await tx.insert(slotStaff).values(
-				rows.flatMap((r) =>
-					people.map((staffId) => ({
-						slotId: r.id,
-						staffId,
-						startsAt: r.startsAt,
-						endsAt: r.endsAt
-					}))
-				)
-			);
-			return rows.map((r) => r.id);
-		},
-		overlapConstraint
-	);
+	const problem = await checkNewSlots(db, input, timeZone, now);
+	if (problem) return { ok: false, reason: problem };
+	const result = await attempt(db, (tx) => insertSlots(tx, input), overlapConstraint);
 	return result.ok ? { ok: true, ids: result.value } : { ok: false, reason: result.problem };
 }

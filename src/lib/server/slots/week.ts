@@ -7,6 +7,7 @@ import { mayChangeSlot, type Viewer } from '../auth/policy';
 import { visitsInSlots, type SlotVisit } from './visits';
 import { recordContactViews } from '../audit/record';
 import { interpretingOf, type InterpretingVisit } from './interpreting';
+import { familyGroups } from '../requests/for-teacher';
 
 export interface WeekSlot {
 	id: string;
@@ -19,6 +20,8 @@ export interface WeekSlot {
 	allowsSchool: boolean;
 	allowsNeutral: boolean;
 	booked: boolean;
+	/** A time made for one family only (after "none of these times fit"). */
+	reservedForFamilyId?: string | null;
 }
 
 /** Slots with their teacher, second staff member and whether a family booked them. */
@@ -39,6 +42,7 @@ async function slotsWhere(
 			allowsHome: slot.allowsHome,
 			allowsSchool: slot.allowsSchool,
 			allowsNeutral: slot.allowsNeutral,
+			reservedForFamilyId: slot.reservedForFamilyId,
 			bookingId: booking.id
 		})
 		.from(slot)
@@ -73,6 +77,8 @@ export interface WeekEntry extends WeekSlot {
 	visit: SlotVisit | null;
 	/** Another teacher's visit this person interprets at: read-only, without the family. */
 	interpreting: InterpretingVisit | null;
+	/** For a free time made for one family: that family's groups, as the week names it. */
+	reservedFor: string | null;
 }
 
 /**
@@ -94,8 +100,10 @@ export function withInterpreting(own: WeekEntry[], interpreting: InterpretingVis
 			allowsSchool: false,
 			allowsNeutral: false,
 			booked: true,
+			reservedForFamilyId: null,
 			visit: null,
-			interpreting: v
+			interpreting: v,
+			reservedFor: null
 		}));
 	return [...own, ...extra].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
@@ -124,8 +132,19 @@ export async function weekOfPerson(
 		page: 'week'
 	});
 	const interpreting = await interpretingOf(db, me, staffId, from, to, 'week');
+	const reserved = await familyGroups(
+		db,
+		me.schoolId,
+		slots.filter((s) => !s.booked && s.reservedForFamilyId).map((s) => s.reservedForFamilyId!)
+	);
 	return withInterpreting(
-		slots.map((s) => ({ ...s, visit: visits.get(s.id) ?? null, interpreting: null })),
+		slots.map((s) => ({
+			...s,
+			visit: visits.get(s.id) ?? null,
+			interpreting: null,
+			reservedFor:
+				(!s.booked && s.reservedForFamilyId && reserved.get(s.reservedForFamilyId)) || null
+		})),
 		interpreting
 	);
 }

@@ -1,7 +1,7 @@
 /** The composers of text messages' mail side: a fresh link by SMS, a time made for one family. */
 import type { TextLinkPayload, TimeOfferedPayload } from '../payloads';
 import type { Block } from '../blocks';
-import { link, type Composed, type Kit } from './shared';
+import { icons, link, list, when, type Composed, type Kit } from './shared';
 
 /**
  * The mail side of a link sent by text: what the Mailbox shows beside the text itself, and what
@@ -27,8 +27,36 @@ export function textLink(kit: Kit, p: TextLinkPayload): Composed {
 	};
 }
 
+/**
+ * A time the teacher made for this family only: when, who comes, and the family's link to book
+ * it. No calendar invite yet: the time is only the family's once they book it, and the booking's
+ * own mail brings the invite.
+ */
 export function timeOffered(kit: Kit, p: TimeOfferedPayload): Composed {
-	void kit;
-	void p;
-	throw new Error('FOUNDATION: helper C writes this');
+	const { t, lang, ctx } = kit;
+	const whenText = when(lang, p.timeZone, p.startsAt, p.endsAt);
+	const url = link(ctx, p.path);
+	const facts = [
+		{ icon: icons.when, label: t('mail.label_when'), value: whenText },
+		...(p.staffNames.length > 0
+			? [{ icon: icons.who, label: t('mail.label_who'), value: list(lang, p.staffNames) }]
+			: [])
+	];
+	const confirm: Block = url
+		? { label: t('other_time.mail_confirm'), link: url, button: t('other_time.mail_button') }
+		: { small: t('mailbox.link_removed') };
+	return {
+		body: {
+			subject: t('other_time.mail_subject', { when: whenText }),
+			heading: p.schoolName,
+			blocks: [
+				{ p: t('other_time.mail_intro') },
+				{ facts },
+				confirm,
+				{ p: t('other_time.mail_phone', { phone: p.schoolPhone }) },
+				{ small: t('mail.footer_link', { school: p.schoolName }) }
+			]
+		},
+		calendar: null
+	};
 }

@@ -27,6 +27,7 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 			family.schoolId,
 			family.round.id,
 			family.visitingStaffId,
+			locals.familyLink!.familyId,
 			now(),
 			own?.slotId ?? null
 		),
@@ -40,7 +41,11 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 		date: string;
 		slots: { id: string; startsAt: Date; endsAt: Date; secondStaff: string | null }[];
 	}[] = [];
-	for (const s of allowed) {
+	// A time the teacher made for this family comes first, on its own (openSlots sorts it first).
+	const madeForYou = allowed
+		.filter((s) => s.madeForFamily)
+		.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, secondStaff: s.secondStaff }));
+	for (const s of allowed.filter((s) => !s.madeForFamily)) {
 		const date = toWallTime(s.startsAt, timeZone).date;
 		let day = days.at(-1);
 		if (day?.date !== date) days.push((day = { date, slots: [] }));
@@ -72,6 +77,7 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 		family,
 		location,
 		days,
+		madeForYou,
 		places: places
 			.filter((p) => p.active)
 			.map((p) => ({ id: p.id, name: p.name, address: p.address, accessibility: p.accessibility })),

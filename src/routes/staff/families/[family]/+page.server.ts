@@ -33,6 +33,7 @@ import { answerHistory } from '$lib/server/families/history';
 import { familyMails } from '$lib/server/families/mail';
 import { textFamilyLink, type TextChannel } from '$lib/server/sms/family-text';
 import { familyOutreach, readAttempt, recordAttempt } from '$lib/server/outreach/attempts';
+import { openRequestsOf } from '$lib/server/requests/ask';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The family, if this person may see it (policy.mayViewFamily); else 404, as for an unknown id. */
@@ -71,14 +72,17 @@ export const load: PageServerLoad = async (event) => {
 	const timeZone = me.timeZone;
 	const lang = event.locals.language.code;
 	const round = await currentRound(db, me.schoolId, schoolToday(timeZone));
-	const [contact, mail, answers, history, outreach] = await Promise.all([
+	const [contact, mail, answers, history, outreach, requests] = await Promise.all([
 		familyContact(db, me.schoolId, found.id),
 		familyMails(db, me.schoolId, found.id),
 		round
 			? familyAnswers(db, me.schoolId, round.id, { staffId: null, familyId: found.id })
 			: Promise.resolve([]),
 		round ? answerHistory(db, me.schoolId, found.id, round.id) : Promise.resolve([]),
-		round ? familyOutreach(db, me.schoolId, found.id, round.id) : Promise.resolve(null)
+		round ? familyOutreach(db, me.schoolId, found.id, round.id) : Promise.resolve(null),
+		round
+			? openRequestsOf(db, { schoolId: me.schoolId, roundId: round.id, familyId: found.id })
+			: Promise.resolve([])
 	]);
 	if (!contact) error(404, { message: 'families.not_found' });
 	// Everyone who may open this page sees the phone numbers and addresses on it: each view is logged.
@@ -97,6 +101,7 @@ export const load: PageServerLoad = async (event) => {
 					me.schoolId,
 					round.id,
 					found.visitingStaffId,
+					found.id,
 					now(),
 					answer?.status === 'booked' ? answer.slotId : null
 				)
@@ -124,6 +129,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 	return {
 		initial,
+		requests: requests.map((r) => ({ ...r, askedAt: formatDateTime(r.askedAt, lang, timeZone) })),
 		reassigned: event.url.searchParams.get('done') === 'reassigned',
 		round: round ? { name: round.name } : null,
 		family: {

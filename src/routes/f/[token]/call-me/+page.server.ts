@@ -1,0 +1,40 @@
+import { redirect } from '@sveltejs/kit';
+import { now } from '$lib/server/clock';
+import { failWith } from '$lib/server/forms';
+import { askCallMe, openRequestsOf, withdrawRequest } from '$lib/server/requests/ask';
+import { readCallMe, type CallMeValues } from '$lib/server/requests/form';
+import { openedFamily, refuseLink } from '../family';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, params, locals }) => {
+	const { family, phase } = openedFamily(await parent());
+	if (phase !== 'open') redirect(303, `/f/${params.token}`);
+	const [asked] = (
+		await openRequestsOf(locals.db, {
+			schoolId: family.schoolId,
+			roundId: family.round.id,
+			familyId: locals.familyLink!.familyId
+		})
+	).filter((r) => r.kind === 'call_me');
+	const initial: CallMeValues = asked
+		? { phone: asked.phone ?? '', note: asked.note }
+		: { phone: '', note: '' };
+	return { family, initial, language: locals.language.code };
+};
+
+export const actions: Actions = {
+	ask: async ({ locals, request, params }) => {
+		const link = locals.familyLink ?? (await refuseLink(locals.db, params.token));
+		const read = readCallMe(await request.formData());
+		if (!read.ok) return failWith(400, read.errors, read.values);
+		const result = await askCallMe(locals.db, link, read.value, locals.language.code, now());
+		if (!result.ok)
+			return failWith(409, { form: `family.problems.${result.problem}` }, read.values);
+		redirect(303, `/f/${params.token}?saved=call_me`);
+	},
+	withdraw: async ({ locals, params }) => {
+		const link = locals.familyLink ?? (await refuseLink(locals.db, params.token));
+		await withdrawRequest(locals.db, link, 'call_me', now());
+		redirect(303, `/f/${params.token}?saved=call_me_withdrawn`);
+	}
+};
