@@ -144,13 +144,22 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 			const rows = (html.match(/href="\/staff\/families\/[0-9a-f-]{36}"/g) ?? []).length;
 			console.log(`    ${rows} families on the page`);
 		}
+		// The families nobody has reached yet, who needs action first on top (issue 14).
+		for (const [name, cookie] of [
+			['not answered, office', office],
+			['not answered, teacher', await signIn(server, people.teacher)]
+		] as const) {
+			const html = await measure(server, name, cookie, '/staff/not-answered');
+			const cards = (html.match(/href="\/staff\/families\/[0-9a-f-]{36}"/g) ?? []).length;
+			console.log(`    ${cards} family links on the page`);
+		}
 	} finally {
 		await server.stop();
 	}
 }
 
 console.log(
-	`Staff home and families table, 1,000 families in a running round; ${N} requests each:`
+	`Staff home, families table and not-answered list, 1,000 families in a running round; ${N} requests each:`
 );
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-bench-home-'));
 try {
