@@ -5,16 +5,16 @@ import type { TargetState } from './targets';
 import { messages } from './messages';
 
 /**
- * "None of these times fit": a parent of the Bakker family, reading Arabic on a phone without
- * script, asks for a Friday evening; Jeroen Bos (who visits Sem in 3B) makes a time for that
+ * "None of these times fit": a parent of the García family, reading Arabic on a phone without
+ * script, asks for a Friday evening; Jeroen Bos (who visits Lucía in 3B) makes a time for that
  * family on his phone; the mail in Arabic brings the parent back with a fresh link, and the time
  * made for them is the first choice. Another family of Jeroen's (Hassan) neither sees that time
- * nor can book it. Bakker is this spec's own family; the time is on a Friday, when none of the
+ * nor can book it. García is this spec's own family (no other spec books or answers for it); the time is on a Friday, when none of the
  * demo's teachers has times, so no other spec meets it.
  */
 const ar = messages('ar');
 const nl = messages('nl');
-const LOTTE = 'lotte.bakker@example.nl';
+const CARMEN = 'carmen.garcia@example.com';
 const FRIDAY = '2026-10-30';
 
 function family(state: TargetState, surname: string) {
@@ -47,7 +47,7 @@ async function checkParentPage(parent: Page, checker: Page, state: TargetState) 
 	await expectTapTargets(checker);
 }
 
-/** The links in the time_offered mails to Lotte Bakker, as the office's Mailbox shows them. */
+/** The links in the time_offered mails to Carmen García, as the office's Mailbox shows them. */
 async function offeredLinks(browser: Browser, state: TargetState): Promise<string[]> {
 	const context = await browser.newContext({ baseURL: state.url });
 	const office = await context.newPage();
@@ -60,7 +60,7 @@ async function offeredLinks(browser: Browser, state: TargetState): Promise<strin
 		await office
 			.locator('li.mail details')
 			.evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-		const mails = office.getByRole('listitem').filter({ hasText: LOTTE });
+		const mails = office.getByRole('listitem').filter({ hasText: CARMEN });
 		const texts = await mails.allInnerTexts();
 		expect(texts.join('\n')).toContain(ar.other_time.mail_confirm);
 		links.splice(0, links.length);
@@ -77,13 +77,13 @@ test('a parent for whom no time fits asks for another; the teacher makes one for
 }) => {
 	test.setTimeout(180_000);
 	await checker.setViewportSize({ width: 360, height: 780 });
-	const bakker = family(state, 'Bakker');
+	const garcia = family(state, 'García');
 	const hassan = family(state, 'Hassan');
 	const parent = await parentPhone(browser, state);
 	const page = parent.page;
 
 	await test.step('the parent, in Arabic, finds no time that fits and says when she could', async () => {
-		await page.goto(bakker.path);
+		await page.goto(garcia.path);
 		await page.getByRole('button', { name: 'العربية', exact: true }).click();
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 		await page.getByRole('link', { name: ar.family.place_home }).click();
@@ -114,7 +114,7 @@ test('a parent for whom no time fits asks for another; the teacher makes one for
 		const jeroen = state.demo.staff.find((s) => s.email.startsWith('jeroen'))!;
 		await signIn(teacher, jeroen.email, jeroen.password);
 		await teacher.getByRole('link', { name: /Gezinnen die om een andere tijd vragen/ }).click();
-		const request = teacher.getByRole('article').filter({ hasText: 'Sem Bakker' });
+		const request = teacher.getByRole('article').filter({ hasText: 'Lucía García' });
 		await expect(request).toContainText(nl.other_time.days.fri);
 		await expect(request).toContainText(nl.other_time.parts.evening);
 		// The parent's words, as text.
@@ -125,7 +125,7 @@ test('a parent for whom no time fits asks for another; the teacher makes one for
 		await request.getByLabel(nl.requests.start).fill('18:00');
 		await request.getByRole('button', { name: nl.requests.make_submit }).click();
 		await expect(teacher.getByRole('status')).toHaveText(nl.requests.made_email);
-		await expect(teacher.getByRole('article').filter({ hasText: 'Sem Bakker' })).toHaveCount(0);
+		await expect(teacher.getByRole('article').filter({ hasText: 'Lucía García' })).toHaveCount(0);
 		// In his week the time is his, marked as the family's.
 		await teacher.goto('/staff/slots?week=2026-10-26');
 		const friday = teacher
