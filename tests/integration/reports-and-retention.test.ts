@@ -219,7 +219,7 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 			AMS
 		);
 		if (!read.ok) throw new Error(JSON.stringify(read.errors));
-		return saveReport(t.db, anouk, visit, read.value, savedAt);
+		return (await saveReport(t.db, anouk, visit, read.value, savedAt))!;
 	};
 
 	beforeAll(async () => {
@@ -408,12 +408,12 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		expect(await t.db.select().from(booking)).toHaveLength(3);
 
 		// Two servers run the job at the same moment: one removes the round, the other finds it done.
-		const [run, other] = await Promise.all([
+		const [run, again] = await Promise.all([
 			applyRetention(t.db, new Date('2027-08-01T06:00:00Z')),
 			applyRetention(t.db, new Date('2027-08-01T06:00:00Z'))
 		]);
-		expect([run.rounds, other.rounds].sort()).toEqual([0, 1]);
-		expect(run.bookings + other.bookings).toBe(3);
+		expect([run.rounds, again.rounds].sort()).toEqual([0, 1]);
+		expect(run.bookings + again.bookings).toBe(3);
 		expect(await t.db.select().from(booking)).toHaveLength(0);
 		expect(await t.db.select().from(familyLink)).toHaveLength(0);
 		expect(await t.db.select().from(outbox)).toHaveLength(0);
@@ -422,8 +422,43 @@ describe.each(databaseKinds)('visit reports, evaluation and retention on %s', (k
 		const after = await roundFigures(t.db, schoolId, roundId, new Date('2027-08-02T00:00:00Z'));
 		expect({ ...after, frozenAt: null }).toEqual(before);
 		expect(after!.frozenAt).toBe('2027-08-01T06:00:00.000Z');
-		// The report belongs in the pupil file and stays until its own term is over.
-		expect(await t.db.select().from(visitReport)).toHaveLength(1);
+		// The report belongs in the pupil file and stays until its own term is over: listed, readable
+		// and correctable by those who could before (Anouk wrote it, Jeroen went along, the care
+		// coordinator reads all), under its own id now that its booking is gone.
+		const [kept] = await t.db.select().from(visitReport);
+		expect(kept).toMatchObject({ bookingId: null, mainPoints: expect.stringContaining('Gökhan') });
+		const later = new Date('2027-09-01T08:00:00Z');
+		for (const reader of [anouk, other, careCoordinator, admin]) {
+			const listed = await visitsToReport(t.db, reader, later);
+			expect(listed.map((v) => [v.id, v.bookingId, v.reportId])).toEqual([
+				[kept!.id, null, kept!.id]
+			]);
+			const visit = await visitForReport(t.db, reader, kept!.id, later);
+			expect(visit?.children[0]?.name).toBe('Emre Yılmaz');
+			expect(visit?.report?.mainPoints).toBe(kept!.mainPoints);
+		}
+		expect(await visitsToReport(t.db, anouk, later, { open: true })).toEqual([]);
+		const stranger = who(await makeStaff(t.db, schoolId, { name: 'Pieter de Wit' }));
+		expect(await visitsToReport(t.db, stranger, later)).toEqual([]);
+		expect(await visitForReport(t.db, stranger, kept!.id, later)).toBeNull();
+		const elsewhere = { ...admin, schoolId: (await makeSchool(t.db)).id };
+		expect(await visitForReport(t.db, elsewhere, kept!.id, later)).toBeNull();
+		// Corrected after the booking went: the same report, updated.
+		const visit = (await visitForReport(t.db, anouk, kept!.id, later))!;
+		const read = readReportForm(
+			reportForm({
+				...REPORT,
+				mainPoints: 'Bijgewerkt na het schooljaar',
+				staff: [anouk.id, other.id]
+			}),
+			{ staffIds: [anouk.id, other.id], parents: visit.guardians },
+			AMS
+		);
+		if (!read.ok) throw new Error(JSON.stringify(read.errors));
+		expect(await saveReport(t.db, anouk, visit, read.value, later)).toBe(kept!.id);
+		expect(await t.db.select({ mainPoints: visitReport.mainPoints }).from(visitReport)).toEqual([
+			{ mainPoints: 'Bijgewerkt na het schooljaar' }
+		]);
 		expect((await applyRetention(t.db, new Date('2028-10-29T08:00:00Z'))).reports).toBe(1);
 		expect(await placesHolding(t, 'Gökhan')).toEqual([]);
 		const log = await t.db

@@ -3,7 +3,7 @@
  * updates. A report that asks for follow-up tells the care coordinator or the director by
  * mail, in the same transaction (once per report and person).
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { school, staff, visitReport } from '../db/schema';
 import { recordAudit } from '../audit/record';
@@ -19,38 +19,64 @@ export async function saveReport(
 	visit: VisitForReport,
 	input: ReportInput,
 	now: Date
-): Promise<string> {
+): Promise<string | null> {
 	return transaction(db, async (tx) => {
-		const [saved] = await tx
-			.insert(visitReport)
-			.values({
-				schoolId: me.schoolId,
-				roundId: visit.roundId,
-				bookingId: visit.bookingId,
-				familyId: visit.familyId,
-				...input,
-				writtenBy: me.id,
-				createdAt: now,
-				updatedAt: now
-			})
-			.onConflictDoUpdate({
-				target: visitReport.bookingId,
-				targetWhere: sql`${visitReport.bookingId} is not null`,
-				set: { ...input, writtenBy: me.id, updatedAt: now }
-			})
-			.returning({ id: visitReport.id, createdAt: visitReport.createdAt });
+		const [saved] = visit.bookingId
+			? await upsertForBooking(tx, me, visit, visit.bookingId, input, now)
+			: // A kept report (its booking removed by retention) is corrected in place.
+				await tx
+					.update(visitReport)
+					.set({ ...input, writtenBy: me.id, updatedAt: now })
+					.where(
+						and(
+							eq(visitReport.id, visit.report!.id),
+							eq(visitReport.schoolId, me.schoolId),
+							isNull(visitReport.bookingId)
+						)
+					)
+					.returning({ id: visitReport.id, createdAt: visitReport.createdAt });
+		// Retention removed the kept report between the form's loading and its saving.
+		if (!saved) return null;
 		await recordAudit(tx, {
 			schoolId: me.schoolId,
 			actorKind: 'staff',
 			actorId: me.id,
-			action: saved!.createdAt.getTime() === now.getTime() ? 'report.written' : 'report.updated',
+			action: saved.createdAt.getTime() === now.getTime() ? 'report.written' : 'report.updated',
 			subjectType: 'visit_report',
-			subjectId: saved!.id,
+			subjectId: saved.id,
 			detail: { held: input.held, followUp: input.followUp }
 		});
-		if (input.followUp !== 'none') await queueFollowUp(tx, me, visit, saved!.id, input, now);
-		return saved!.id;
+		if (input.followUp !== 'none') await queueFollowUp(tx, me, visit, saved.id, input, now);
+		return saved.id;
 	});
+}
+
+function upsertForBooking(
+	tx: Database,
+	me: Viewer,
+	visit: VisitForReport,
+	bookingId: string,
+	input: ReportInput,
+	now: Date
+) {
+	return tx
+		.insert(visitReport)
+		.values({
+			schoolId: me.schoolId,
+			roundId: visit.roundId,
+			bookingId,
+			familyId: visit.familyId,
+			...input,
+			writtenBy: me.id,
+			createdAt: now,
+			updatedAt: now
+		})
+		.onConflictDoUpdate({
+			target: visitReport.bookingId,
+			targetWhere: sql`${visitReport.bookingId} is not null`,
+			set: { ...input, writtenBy: me.id, updatedAt: now }
+		})
+		.returning({ id: visitReport.id, createdAt: visitReport.createdAt });
 }
 
 async function queueFollowUp(
@@ -85,7 +111,7 @@ async function queueFollowUp(
 		heldAt: input.heldAt.toISOString(),
 		timeZone: s!.timeZone,
 		groups,
-		reportPath: `/staff/reports/${visit.bookingId}`
+		reportPath: `/staff/reports/${visit.bookingId ?? reportId}`
 	};
 	await enqueue(
 		tx,
@@ -97,6 +123,8 @@ async function queueFollowUp(
 			language: p.language,
 			payload,
 			bookingId: visit.bookingId,
+			familyId: visit.familyId,
+			roundId: visit.roundId,
 			// Saving the report again, or switching follow-up off and on, does not mail twice.
 			dedupeKey: `follow_up:${reportId}:${input.followUp}:${p.id}`
 		})),

@@ -37,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 		notHeldReason: r?.notHeldReason ?? '',
 		date: at.date,
 		time: at.time,
-		location: r?.location ?? visit.location,
+		location: r?.location ?? visit.location ?? '',
 		staffIds: r?.staffIds ?? visit.slotStaffIds,
 		parentsPresent: r?.parentsPresent ?? [],
 		otherPresent: r?.otherPresent ?? '',
@@ -73,7 +73,8 @@ export const actions: Actions = {
 			me.timeZone
 		);
 		if (!read.ok) return failWith(400, read.errors, read.values);
-		await saveReport(event.locals.db, me, visit, read.value, now());
+		if (!(await saveReport(event.locals.db, me, visit, read.value, now())))
+			error(404, { message: 'reports.not_found' });
 		redirect(303, '/staff/reports?done=saved');
 	}
 };
