@@ -222,6 +222,7 @@ test('a parent asks for their data and then for erasure: the office downloads it
 	await page.goto('/staff/privacy');
 	await page.getByLabel('Leerlingnummer of naam').fill('10241');
 	await page.getByRole('button', { name: 'Zoeken' }).click();
+	await expect(page.getByRole('status')).toHaveText('1 gezin gevonden.');
 	await page.getByRole('link', { name: 'Milan Jansen (10241)' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Gegevens van het gezin van Milan Jansen'

@@ -167,19 +167,56 @@ export async function eraseFamily(
 	});
 }
 
-/** Find a family to export or erase, by pupil number or a child's or parent's name. */
-export async function findFamilies(db: Database, schoolId: string, query: string) {
+export const FOUND_PER_PAGE = 20;
+
+export interface FoundFamilies {
+	families: { id: string; children: string[] }[];
+	/** Every family that matches, not only this page's: the office must know when a search is too wide. */
+	total: number;
+	page: number;
+	pages: number;
+}
+
+/**
+ * Find a family to export or erase, by pupil number or a child's or parent's name: 20 per page,
+ * in a stable order (the first child's name), with the count of all that match.
+ */
+export async function findFamilies(
+	db: Database,
+	schoolId: string,
+	query: string,
+	page = 1
+): Promise<FoundFamilies> {
 	const q = query.trim().slice(0, 100);
-	if (q.length < 2) return [];
+	if (q.length < 2) return { families: [], total: 0, page: 1, pages: 1 };
 	const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-	return (
-		await rows(
-			db,
-			sql`select f.id, (select json_agg(${fullNameSql('p')} || ' (' || p.pupil_number || ')' order by p.birth_date nulls last) from pupil p where p.family_id = f.id) as children
+	const at = Number.isSafeInteger(page) && page > 1 ? page : 1;
+	const found = await rows(
+		db,
+		sql`with matching as (
+				select f.id, (select json_agg(${fullNameSql('p')} || ' (' || p.pupil_number || ')' order by p.birth_date nulls last) from pupil p where p.family_id = f.id) as children
 				from family f where f.school_id = ${schoolId} and (
 					exists (select 1 from pupil p where p.family_id = f.id and (p.pupil_number = ${q} or ${fullNameSql('p')} ilike ${like}))
 					or exists (select 1 from guardian g where g.family_id = f.id and g.name ilike ${like}))
-				limit 20`
-		)
-	).map((r) => ({ id: r.id as string, children: jsonOf<string[]>(r.children) ?? [] }));
+			)
+			select id, children, count(*) over () as total from matching
+			order by children->>0 nulls last, id
+			limit ${FOUND_PER_PAGE} offset ${(at - 1) * FOUND_PER_PAGE}`
+	);
+	// Past the last page: count again without the offset, so the office sees how many there are.
+	const total =
+		found.length > 0
+			? Number(found[0]!.total)
+			: at > 1
+				? (await findFamilies(db, schoolId, query, 1)).total
+				: 0;
+	return {
+		families: found.map((r) => ({
+			id: r.id as string,
+			children: jsonOf<string[]>(r.children) ?? []
+		})),
+		total,
+		page: at,
+		pages: Math.max(1, Math.ceil(total / FOUND_PER_PAGE))
+	};
 }

@@ -15,7 +15,9 @@ export const load: PageServerLoad = async (event) => {
 		rounds: await roundRemovalDates(db, me.schoolId, policy),
 		log: await retentionLog(db, me.schoolId),
 		query,
-		found: query ? await findFamilies(db, me.schoolId, query) : null,
+		found: query
+			? await findFamilies(db, me.schoolId, query, Number(event.url.searchParams.get('page') ?? 1))
+			: null,
 		erased: event.url.searchParams.get('done') === 'erased',
 		timeZone: me.timeZone
 	};
