@@ -34,6 +34,14 @@ test('the office sets up a visit round with talking points, and a neutral place'
 	await page.getByLabel('Onderwerpen voor groep 1A').fill('Kennismaken\nSpelen buiten');
 	await page.getByRole('button', { name: 'Opslaan' }).click();
 	await expect(page.getByRole('status')).toHaveText('De bezoekronde is opgeslagen.');
+	// The round's page puts the mail to families first and folds the groups' talking points.
+	const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+	expect(headings.indexOf('E-mail aan de gezinnen')).toBeGreaterThanOrEqual(0);
+	expect(headings.indexOf('E-mail aan de gezinnen')).toBeLessThan(
+		headings.indexOf('Instellingen van de ronde')
+	);
+	await expect(page.getByLabel('Onderwerpen voor groep 1A')).toBeHidden();
+	await page.getByText('Groepen en gespreksonderwerpen').click();
 	await expect(page.getByLabel('Onderwerpen voor groep 1A')).toHaveValue(
 		'Kennismaken\nSpelen buiten'
 	);
