@@ -6,6 +6,7 @@ import { failedCount } from '$lib/server/mail/mailbox';
 import { openReportCount } from '$lib/server/reports/list';
 import { staffHome } from '$lib/server/visit-rounds/home';
 import { otherTimeAskedCount } from '$lib/server/requests/for-teacher';
+import { slotShortages } from '$lib/server/visit-rounds/shortage';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,6 +22,14 @@ export const load: PageServerLoad = async (event) => {
 		openReportCount(db, me, at),
 		otherTimeAskedCount(db, me)
 	]);
+	// The office sees every teacher short of times; anyone else only their own.
+	const shortages = await slotShortages(
+		db,
+		me.schoolId,
+		home.rounds.map((r) => r.id),
+		at,
+		office ? null : me.id
+	);
 	return {
 		me: { name: me.name, runsSchool: office, title: me.title },
 		timeZone: me.timeZone,
@@ -39,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
 		counts,
 		failedMail,
 		openReports,
-		otherTimeAsked
+		otherTimeAsked,
+		shortages
 	};
 };

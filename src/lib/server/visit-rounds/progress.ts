@@ -98,7 +98,7 @@ export interface ProgressScope {
 	staffId: string | null;
 }
 
-const idList = (ids: readonly string[]): SQL =>
+export const idList = (ids: readonly string[]): SQL =>
 	sql.join(
 		ids.map((id) => sql`${id}::uuid`),
 		sql`, `
@@ -109,7 +109,7 @@ const idList = (ids: readonly string[]): SQL =>
  * the round includes them. Joins and a union, not `group_id in (…) or is_new`: that form costs
  * a subplan per pupil.
  */
-const familiesOfRounds = (schoolId: string, roundIds: readonly string[]): SQL => sql`
+export const familiesOfRounds = (schoolId: string, roundIds: readonly string[]): SQL => sql`
 		select r.id as round_id, p.family_id
 		from visit_round r
 		join visit_round_group g on g.round_id = r.id

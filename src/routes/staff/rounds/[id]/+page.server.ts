@@ -3,6 +3,8 @@ import { requireAdmin } from '$lib/server/auth/guard';
 import { loadRound } from '../load';
 import { countWaveTargets, wavesOfRound } from '$lib/server/visit-rounds/waves';
 import { saveRoundAction } from '../save';
+import { slotShortages } from '$lib/server/visit-rounds/shortage';
+import { now } from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -16,8 +18,12 @@ export const load: PageServerLoad = async (event) => {
 				wavesOfRound(event.locals.db, me.schoolId, data.round.id)
 			])
 		: null;
+	const shortages = data.round.id
+		? await slotShortages(event.locals.db, me.schoolId, [data.round.id], now())
+		: [];
 	return {
 		...data,
+		shortages,
 		newsletterUrl: code ? new URL(`/n/${code}`, config().origin).toString() : null,
 		newsletterRenewed: event.url.searchParams.has('newsletter'),
 		mail: mail && {
