@@ -9,8 +9,10 @@ import { databaseKinds, freshDatabase, type TestDatabase } from '../support/data
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { createSlots } from '../../src/lib/server/slots/create';
 import { bookVisit, parentActor, type VisitChoice } from '../../src/lib/server/booking/answer';
-import { booking, guardian, outbox, pupil } from '../../src/lib/server/db/schema';
-import { mailboxTransport } from '../../src/lib/server/mail/transport';
+import { auditEvent, booking, guardian, outbox, pupil } from '../../src/lib/server/db/schema';
+import { mailboxTransport, smtpTransport } from '../../src/lib/server/mail/transport';
+import { correctAddressAndResend } from '../../src/lib/server/mail/correct-address';
+import { startSmtp, type TestSmtp } from '../support/smtp';
 import { drainOutbox } from '../../src/lib/server/mail/worker';
 import { composeMessage } from '../../src/lib/server/mail/compose';
 import { asMessage, enqueue } from '../../src/lib/server/mail/outbox';
@@ -445,5 +447,131 @@ describe.each(databaseKinds)('filtering and paging the mailbox, on %s', (kind) =
 			`failed invitation ${other.first}`,
 			`sent nudge ${other.first}`
 		]);
+	});
+});
+
+describe.each(databaseKinds)('correcting a failed address from the Mailbox, on %s', (kind) => {
+	let t: TestDatabase;
+	let smtp: TestSmtp;
+	beforeAll(async () => {
+		t = await freshDatabase(kind);
+		smtp = await startSmtp();
+	});
+	afterAll(async () => {
+		await smtp?.stop();
+		await t?.dispose();
+	});
+
+	it('saves the corrected address with the guardian and sends the same mail to it', async () => {
+		const school = await makeSchool(t.db, 'OBS De Ster');
+		const office = await makeStaff(t.db, school.id, { role: 'admin' });
+		const teacher = await makeStaff(t.db, school.id, { name: 'Fatma Demir' });
+		const made = await makeFamilyInRound(t.db, school.id, teacher.id);
+		await t.db
+			.update(guardian)
+			.set({ name: 'José García', email: 'jösé@example.com' })
+			.where(eq(guardian.familyId, made.family.id));
+		const created = await createSlots(
+			t.db,
+			{
+				schoolId: school.id,
+				roundId: made.round.id,
+				staffId: teacher.id,
+				secondStaffId: null,
+				allowsHome: true,
+				allowsSchool: true,
+				allowsNeutral: true,
+				times: [at('2026-10-28', '16:00', '16:45')]
+			},
+			AMS,
+			NOW
+		);
+		if (!created.ok) throw new Error('slots');
+		const booked = await bookVisit(
+			t.db,
+			school.id,
+			made.round.id,
+			made.family.id,
+			atSchool(created.ids[0]!),
+			parentActor(TOKEN, 'nl'),
+			NOW
+		);
+		expect(booked.ok).toBe(true);
+		const deps = {
+			db: t.db,
+			transport: smtpTransport(smtp.url),
+			origin: settings.origin,
+			fromAddress: settings.fromAddress,
+			now: () => NOW
+		};
+		await drainOutbox(deps);
+		const [failed] = await t.db
+			.select({ id: outbox.id, status: outbox.status })
+			.from(outbox)
+			.where(and(eq(outbox.kind, 'visit_booked'), eq(outbox.familyId, made.family.id)));
+		expect(failed?.status).toBe('failed');
+		const me = { schoolId: school.id, id: office.id };
+
+		// Not an address the mail can use, or CRLF trying to add a header: refused, nothing changed.
+		for (const address of ['josé@example.com', 'jose@example.com\r\nBcc: x@evil.example', ''])
+			expect(await correctAddressAndResend(t.db, me, failed!.id, address, NOW)).toEqual({
+				ok: false,
+				problem: 'invalid_address'
+			});
+		// Another school's office finds nothing; nor does a teacher's own mail count as a family's.
+		const elsewhere = await makeSchool(t.db);
+		expect(
+			await correctAddressAndResend(
+				t.db,
+				{ schoolId: elsewhere.id, id: office.id },
+				failed!.id,
+				'jose@example.com',
+				NOW
+			)
+		).toEqual({ ok: false, problem: 'not_found' });
+		const [staffMail] = await t.db
+			.select({ id: outbox.id })
+			.from(outbox)
+			.where(eq(outbox.kind, 'staff_visit_booked'));
+		expect(await correctAddressAndResend(t.db, me, staffMail!.id, 'jose@example.com', NOW)).toEqual(
+			{ ok: false, problem: 'not_found' }
+		);
+		expect(
+			await t.db
+				.select({ email: guardian.email })
+				.from(guardian)
+				.where(eq(guardian.familyId, made.family.id))
+		).toEqual([{ email: 'jösé@example.com' }]);
+
+		expect(await correctAddressAndResend(t.db, me, failed!.id, ' Jose@Example.com ', NOW)).toEqual({
+			ok: true
+		});
+		expect(
+			await t.db
+				.select({ email: guardian.email })
+				.from(guardian)
+				.where(eq(guardian.familyId, made.family.id))
+		).toEqual([{ email: 'jose@example.com' }]);
+		// A second try finds it on its way already: nothing to correct.
+		expect(await correctAddressAndResend(t.db, me, failed!.id, 'jose@example.com', NOW)).toEqual({
+			ok: false,
+			problem: 'not_found'
+		});
+		const before = smtp.received.length;
+		await drainOutbox(deps);
+		const [again] = await t.db
+			.select({ status: outbox.status, to: outbox.toAddress })
+			.from(outbox)
+			.where(eq(outbox.id, failed!.id));
+		expect(again).toEqual({ status: 'sent', to: 'jose@example.com' });
+		const arrived = smtp.received.slice(before);
+		expect(arrived.map((m) => m.envelopeTo)).toEqual([['jose@example.com']]);
+		expect(arrived[0]!.parsed.subject).toMatch(/^Bevestiging/);
+		// The audit log says who corrected which guardian, without the address.
+		const [logged] = await t.db
+			.select({ detail: auditEvent.detail, actorId: auditEvent.actorId })
+			.from(auditEvent)
+			.where(eq(auditEvent.action, 'guardian.email_corrected'));
+		expect(logged).toEqual({ detail: { outboxId: failed!.id }, actorId: office.id });
 	});
 });

@@ -3,9 +3,10 @@ import { requireAdmin } from '$lib/server/auth/guard';
 import { mailbox } from '$lib/server/mail/mailbox';
 import { mailboxHref, readMailboxFilter } from '$lib/server/mail/mailbox-filter';
 import { resendMessage } from '$lib/server/mail/worker';
+import { correctAddressAndResend } from '$lib/server/mail/correct-address';
 import { messageKinds } from '$lib/server/db/schema';
 import { config } from '$lib/server/config';
-import { field, isUuid } from '$lib/server/forms';
+import { failWith, field, isUuid } from '$lib/server/forms';
 import { recordAudit } from '$lib/server/audit/record';
 import { now } from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		here: mailboxHref(at),
 		timeZone: me.timeZone,
 		smtp: Boolean(smtpUrl),
-		resent: event.url.searchParams.has('resent')
+		resent: event.url.searchParams.get('resent')
 	};
 };
 
@@ -54,5 +55,23 @@ export const actions: Actions = {
 		// Back to the view the office was in, read again so that only a filter goes into the address.
 		const back = readMailboxFilter(new URLSearchParams(field(form, 'back')));
 		redirect(303, mailboxHref(back, { resent: '1' }));
+	},
+	correct: async (event) => {
+		const me = requireAdmin(event);
+		const form = await event.request.formData();
+		const id = field(form, 'id');
+		const address = field(form, 'address');
+		if (!isUuid(id)) error(404, { message: 'mailbox.not_found' });
+		const result = await correctAddressAndResend(event.locals.db, me, id, address, now());
+		if (!result.ok) {
+			if (result.problem === 'not_found') error(404, { message: 'mailbox.not_found' });
+			return failWith(
+				400,
+				{ address: `mailbox.correct.problem.${result.problem}` },
+				{ id, address: address.slice(0, 254) }
+			);
+		}
+		const back = readMailboxFilter(new URLSearchParams(field(form, 'back')));
+		redirect(303, mailboxHref(back, { resent: 'corrected' }));
 	}
 };
