@@ -1,7 +1,7 @@
 /** What a family sees on its own page: its children, who visits, what the visit is about, and its answer. */
-import { and, asc, eq } from 'drizzle-orm';
-import type { Database } from '../db';
-import { family, group, pupil, school, staff, visitRound, visitRoundGroup } from '../db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { jsonOf, type Database } from '../db';
+import { family, school, staff, visitRound } from '../db/schema';
 import { familyAnswers, type FamilyAnswer } from './overview';
 import { formatAddress } from '../../format';
 import { arrangedForFamily, type ArrangedForFamily } from '../interpreters/for-family';
@@ -68,7 +68,15 @@ export async function familyPage(
 				closesAt: visitRound.bookingClosesAt,
 				deadlineHours: visitRound.changeDeadlineHours
 			},
-			newPupilTalkingPoints: visitRound.newPupilTalkingPoints
+			newPupilTalkingPoints: visitRound.newPupilTalkingPoints,
+			// The children in the same query (one round trip less), eldest first as before.
+			children: sql<unknown>`(
+				select json_agg(json_build_object('firstName', p.first_name, 'group', g.name,
+					'talkingPoints', vrg.talking_points) order by p.birth_date)
+				from pupil p
+				left join school_group g on g.id = p.group_id
+				left join visit_round_group vrg on vrg.group_id = p.group_id and vrg.round_id = ${roundId}
+				where p.family_id = ${family.id})`
 		})
 		.from(family)
 		.innerJoin(school, eq(school.id, family.schoolId))
@@ -81,23 +89,11 @@ export async function familyPage(
 		.where(eq(family.id, familyId));
 	if (!head) return null;
 
-	const [children, [answer]] = await Promise.all([
-		db
-			.select({
-				firstName: pupil.firstName,
-				group: group.name,
-				talkingPoints: visitRoundGroup.talkingPoints
-			})
-			.from(pupil)
-			.leftJoin(group, eq(group.id, pupil.groupId))
-			.leftJoin(
-				visitRoundGroup,
-				and(eq(visitRoundGroup.groupId, pupil.groupId), eq(visitRoundGroup.roundId, roundId))
-			)
-			.where(eq(pupil.familyId, familyId))
-			.orderBy(asc(pupil.birthDate)),
-		familyAnswers(db, head.schoolId, roundId, { staffId: null, familyId })
-	]);
+	const children =
+		jsonOf<{ firstName: string; group: string | null; talkingPoints: string | null }[]>(
+			head.children
+		) ?? [];
+	const [answer] = await familyAnswers(db, head.schoolId, roundId, { staffId: null, familyId });
 
 	// The visit is about the oldest child in the round; that is whose teacher comes.
 	const points = children.find((c) => c.talkingPoints)?.talkingPoints ?? head.newPupilTalkingPoints;
