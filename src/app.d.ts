@@ -1,7 +1,7 @@
 import type { Database } from '$lib/server/db';
 import type { ValidSession } from '$lib/server/auth/session';
 import type { Language } from '$lib/i18n/languages';
-import type { OpenedLink } from '$lib/server/families/links';
+import type { OpenedFamilyLink } from '$lib/server/families/page';
 
 declare global {
 	namespace App {
@@ -9,8 +9,11 @@ declare global {
 			db: Database;
 			language: Language;
 			session: ValidSession | null;
-			/** On a family's pages (`/f/[token]`): the family and round its token opens, or null. */
-			familyLink: OpenedLink | null;
+			/**
+			 * On a family's pages (`/f/[token]`): the family and round its token opens, with the
+			 * head of its page (one query for both), or null.
+			 */
+			familyLink: OpenedFamilyLink | null;
 		}
 		interface Error {
 			message: string;

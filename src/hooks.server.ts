@@ -8,7 +8,7 @@ import { validateSession } from '$lib/server/auth/session';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { chooseLanguage, LANGUAGE_COOKIE } from '$lib/server/i18n';
 import { parentLanguages, staffLanguages } from '$lib/i18n/languages';
-import { resolveFamilyLink } from '$lib/server/families/links';
+import { openFamilyLink } from '$lib/server/families/page';
 import { startDemo } from '$lib/server/demo/start';
 import { randomToken } from '$lib/server/auth/token';
 import { now } from '$lib/server/clock';
@@ -119,7 +119,7 @@ const handleLanguage: Handle = async ({ event, resolve }) => {
 	const route = event.route.id ?? '';
 	event.locals.familyLink =
 		route.startsWith('/f/[token]') && event.params.token
-			? await resolveFamilyLink(event.locals.db, event.params.token)
+			? await openFamilyLink(event.locals.db, event.params.token)
 			: null;
 	const forParents = route.startsWith('/f/') || route.startsWith('/n/');
 	event.locals.language = chooseLanguage(

@@ -1,5 +1,3 @@
-import { languages, staffLanguages } from '$lib/i18n/languages';
-import { messagesFor } from '$lib/server/i18n';
 import { menuItems, staffMenu } from '$lib/server/staff/menu';
 import type { LayoutServerLoad } from './$types';
 
@@ -7,11 +5,6 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	const staff = locals.session?.staff;
 	return {
 		lang: locals.language.code,
-		dir: locals.language.dir,
-		messages: messagesFor(locals.language.code),
-		languageChoices: languages.filter((l) =>
-			(staffLanguages as readonly string[]).includes(l.code)
-		),
 		// Only what the header shows: no ids, no e-mail address.
 		signedIn: staff
 			? {

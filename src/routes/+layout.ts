@@ -1,7 +1,9 @@
-import { createTranslator } from '$lib/i18n/translator';
+import { loadTranslator } from '$lib/i18n/bundles';
 import type { LayoutLoad } from './$types';
 
-export const load: LayoutLoad = ({ data }) => ({
+// The messages are not page data: the server would serialise all of them into every page. Each
+// side loads its language's bundle itself (the browser as a cached file), so pages carry only `lang`.
+export const load: LayoutLoad = async ({ data }) => ({
 	...data,
-	t: createTranslator(data.lang, data.messages)
+	t: await loadTranslator(data.lang)
 });

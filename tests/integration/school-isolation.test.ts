@@ -8,7 +8,7 @@ import {
 	schoolCounts,
 	staffOfSchool
 } from '../../src/lib/server/school/overview';
-import { familyPage } from '../../src/lib/server/families/page';
+import { familyPage, familyPageOf, openFamilyLink } from '../../src/lib/server/families/page';
 import { issueFamilyLink, resolveFamilyLink } from '../../src/lib/server/families/links';
 
 describe.each(databaseKinds)('two schools on %s', (kind) => {
@@ -70,6 +70,18 @@ describe.each(databaseKinds)('two schools on %s', (kind) => {
 			'../../etc/passwd'
 		]) {
 			expect(await resolveFamilyLink(t.db, bad)).toBeNull();
+			expect(await openFamilyLink(t.db, bad)).toBeNull();
 		}
+	});
+
+	it('opens a link with the head of its page, the same page as familyPage gives', async () => {
+		const token = await issueFamilyLink(t.db, a.familyId, a.roundId);
+		const opened = await openFamilyLink(t.db, token);
+		expect(opened).toMatchObject({ ...(await resolveFamilyLink(t.db, token)) });
+		expect(await familyPageOf(t.db, opened!)).toEqual(
+			await familyPage(t.db, a.familyId, a.roundId)
+		);
+		await issueFamilyLink(t.db, a.familyId, a.roundId);
+		expect(await openFamilyLink(t.db, token)).toBeNull();
 	});
 });

@@ -7,9 +7,12 @@ export type MessageKey = ParseKeys;
 
 const cache = new Map<string, Translate>();
 
+/** The translate function made for this language before, if any: each is made once per process. */
+export const cachedTranslator = (lang: string): Translate | undefined => cache.get(lang);
+
 /**
- * A translate function for one language. The messages travel with the page data, so the browser
- * loads one language, not all of them.
+ * A translate function for one language, made once and kept: i18next's setup is far dearer than
+ * a lookup. The browser gets one language's messages (bundles.ts), not all of them.
  */
 export function createTranslator(lang: string, messages: Messages): Translate {
 	const cached = cache.get(lang);

@@ -96,12 +96,12 @@ export async function openSlots(
 	ownSlotId: string | null = null
 ) {
 	if (!staffId) return [];
-	const [round] = await db
-		.select({ deadlineHours: visitRound.changeDeadlineHours })
+	// The round's change deadline inside the same query (one round trip, not two): times closer
+	// than it are not offered; a round of another school gives null, so no time at all.
+	const deadlineHours = db
+		.select({ hours: visitRound.changeDeadlineHours })
 		.from(visitRound)
 		.where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
-	if (!round) return [];
-	const earliest = new Date(now.getTime() + round.deadlineHours * 3_600_000);
 	const second = alias(staff, 'second_staff');
 	return db
 		.select({
@@ -122,7 +122,10 @@ export async function openSlots(
 				eq(slot.roundId, roundId),
 				eq(slot.schoolId, schoolId),
 				eq(slot.staffId, staffId),
-				gt(slot.startsAt, earliest),
+				gt(
+					slot.startsAt,
+					sql`${now.toISOString()}::timestamptz + (${deadlineHours}) * interval '1 hour'`
+				),
 				isUuid(familyId)
 					? or(isNull(slot.reservedForFamilyId), eq(slot.reservedForFamilyId, familyId))
 					: isNull(slot.reservedForFamilyId),

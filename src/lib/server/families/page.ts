@@ -1,7 +1,9 @@
 /** What a family sees on its own page: its children, who visits, what the visit is about, and its answer. */
-import { and, asc, eq } from 'drizzle-orm';
-import type { Database } from '../db';
-import { family, group, pupil, school, staff, visitRound, visitRoundGroup } from '../db/schema';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { jsonOf, type Database } from '../db';
+import { family, familyLink, school, staff, visitRound } from '../db/schema';
+import { hashToken, looksLikeToken } from '../auth/token';
+import { FAMILY_TOKEN_BYTES, type OpenedLink } from './links';
 import { familyAnswers, type FamilyAnswer } from './overview';
 import { formatAddress } from '../../format';
 import { arrangedForFamily, type ArrangedForFamily } from '../interpreters/for-family';
@@ -38,38 +40,48 @@ export interface FamilyPage {
 
 const withoutStaffNote = ({ staffNote: _, ...answer }: FamilyAnswer) => answer;
 
-export async function familyPage(
-	db: Database,
-	familyId: string,
-	roundId: string
-): Promise<FamilyPage | null> {
-	const [head] = await db
-		.select({
-			schoolId: school.id,
-			schoolName: school.name,
-			schoolPhone: school.phone,
-			schoolStreet: school.street,
-			schoolPostalCode: school.postalCode,
-			schoolCity: school.city,
-			timeZone: school.timeZone,
-			language: family.language,
-			street: family.street,
-			postalCode: family.postalCode,
-			city: family.city,
-			visitingStaffId: family.visitingStaffId,
-			teacher: staff.name,
-			round: {
-				id: visitRound.id,
-				name: visitRound.name,
-				startsOn: visitRound.startsOn,
-				endsOn: visitRound.endsOn,
-				visitMinutes: visitRound.visitMinutes,
-				opensAt: visitRound.bookingOpensAt,
-				closesAt: visitRound.bookingClosesAt,
-				deadlineHours: visitRound.changeDeadlineHours
-			},
-			newPupilTalkingPoints: visitRound.newPupilTalkingPoints
-		})
+/**
+ * The head of a family's page: its school, address, visiting teacher, the round, and its
+ * children (in the same query: one round trip, eldest first). The round is joined by the caller.
+ */
+const headColumns = {
+	schoolId: school.id,
+	schoolName: school.name,
+	schoolPhone: school.phone,
+	schoolStreet: school.street,
+	schoolPostalCode: school.postalCode,
+	schoolCity: school.city,
+	timeZone: school.timeZone,
+	language: family.language,
+	street: family.street,
+	postalCode: family.postalCode,
+	city: family.city,
+	visitingStaffId: family.visitingStaffId,
+	teacher: staff.name,
+	round: {
+		id: visitRound.id,
+		name: visitRound.name,
+		startsOn: visitRound.startsOn,
+		endsOn: visitRound.endsOn,
+		visitMinutes: visitRound.visitMinutes,
+		opensAt: visitRound.bookingOpensAt,
+		closesAt: visitRound.bookingClosesAt,
+		deadlineHours: visitRound.changeDeadlineHours
+	},
+	newPupilTalkingPoints: visitRound.newPupilTalkingPoints,
+	children: sql<unknown>`(
+		select json_agg(json_build_object('firstName', p.first_name, 'group', g.name,
+			'talkingPoints', vrg.talking_points) order by p.birth_date)
+		from pupil p
+		left join school_group g on g.id = p.group_id
+		left join visit_round_group vrg on vrg.group_id = p.group_id and vrg.round_id = ${visitRound.id}
+		where p.family_id = ${family.id})`
+};
+
+/** The head row of the family's page in its own round (familyPage). */
+const headOf = (db: Database, familyId: string, roundId: string) =>
+	db
+		.select(headColumns)
 		.from(family)
 		.innerJoin(school, eq(school.id, family.schoolId))
 		// The round must be the family's own school's: a token never crosses schools.
@@ -79,25 +91,67 @@ export async function familyPage(
 		)
 		.leftJoin(staff, eq(staff.id, family.visitingStaffId))
 		.where(eq(family.id, familyId));
-	if (!head) return null;
 
-	const [children, [answer]] = await Promise.all([
-		db
-			.select({
-				firstName: pupil.firstName,
-				group: group.name,
-				talkingPoints: visitRoundGroup.talkingPoints
-			})
-			.from(pupil)
-			.leftJoin(group, eq(group.id, pupil.groupId))
-			.leftJoin(
-				visitRoundGroup,
-				and(eq(visitRoundGroup.groupId, pupil.groupId), eq(visitRoundGroup.roundId, roundId))
-			)
-			.where(eq(pupil.familyId, familyId))
-			.orderBy(asc(pupil.birthDate)),
-		familyAnswers(db, head.schoolId, roundId, { staffId: null, familyId })
-	]);
+export interface FamilyHead {
+	familyId: string;
+	head: Awaited<ReturnType<typeof headOf>>[number];
+}
+
+export interface OpenedFamilyLink extends OpenedLink, FamilyHead {}
+
+/**
+ * What a family's token opens, with the head of its page, in one query: the hook needs the
+ * family's language before the page loads, and the page then needs one round trip fewer.
+ * Null for anything unknown, revoked or malformed (as resolveFamilyLink).
+ */
+export async function openFamilyLink(
+	db: Database,
+	token: string
+): Promise<OpenedFamilyLink | null> {
+	if (!looksLikeToken(token, FAMILY_TOKEN_BYTES)) return null;
+	const [row] = await db
+		.select({ familyId: familyLink.familyId, ...headColumns })
+		.from(familyLink)
+		.innerJoin(family, eq(family.id, familyLink.familyId))
+		// A link never crosses schools, even if a row were ever mixed up.
+		.innerJoin(
+			visitRound,
+			and(eq(visitRound.id, familyLink.roundId), eq(visitRound.schoolId, family.schoolId))
+		)
+		.innerJoin(school, eq(school.id, family.schoolId))
+		.leftJoin(staff, eq(staff.id, family.visitingStaffId))
+		.where(and(eq(familyLink.tokenHash, hashToken(token)), isNull(familyLink.revokedAt)));
+	if (!row) return null;
+	const { familyId, ...head } = row;
+	return {
+		familyId,
+		roundId: head.round.id,
+		schoolId: head.schoolId,
+		language: head.language,
+		head
+	};
+}
+
+export async function familyPage(
+	db: Database,
+	familyId: string,
+	roundId: string
+): Promise<FamilyPage | null> {
+	const [head] = await headOf(db, familyId, roundId);
+	return head ? familyPageOf(db, { familyId, head }) : null;
+}
+
+/** The rest of a family's page, from its head (familyPage, or the link the hook opened). */
+export async function familyPageOf(
+	db: Database,
+	{ familyId, head }: FamilyHead
+): Promise<FamilyPage> {
+	const roundId = head.round.id;
+	const children =
+		jsonOf<{ firstName: string; group: string | null; talkingPoints: string | null }[]>(
+			head.children
+		) ?? [];
+	const [answer] = await familyAnswers(db, head.schoolId, roundId, { staffId: null, familyId });
 
 	// The visit is about the oldest child in the round; that is whose teacher comes.
 	const points = children.find((c) => c.talkingPoints)?.talkingPoints ?? head.newPupilTalkingPoints;

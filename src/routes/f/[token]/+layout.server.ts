@@ -1,4 +1,4 @@
-import { familyPage } from '$lib/server/families/page';
+import { familyPageOf } from '$lib/server/families/page';
 import { retiredFamilyLink } from '$lib/server/families/links';
 import { now } from '$lib/server/clock';
 import { parentPhase } from '$lib/server/booking/phase';
@@ -7,9 +7,9 @@ import type { LayoutServerLoad } from './$types';
 // The token is the family's key: never cached, never indexed, never sent to another site (Referrer-Policy: same-origin).
 export const load: LayoutServerLoad = async ({ locals, params, setHeaders }) => {
 	setHeaders({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
-	// The hook resolved the token once, to choose the family's language.
+	// The hook resolved the token once, to choose the family's language, with the page's head.
 	const link = locals.familyLink;
-	const family = link ? await familyPage(locals.db, link.familyId, link.roundId) : null;
+	const family = link ? await familyPageOf(locals.db, link) : null;
 	if (!link || !family) {
 		// No family: each page below refuses (see family.ts), and its error page still shows in
 		// this layout, without script, naming the school only for a link we retired.

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { familyPage } from '$lib/server/families/page';
+import { familyPageOf } from '$lib/server/families/page';
 import { visitCalendar } from '$lib/server/calendar/ics';
 import { translatorFor } from '$lib/server/i18n';
 import { languageName } from '$lib/format';
@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ locals }) => {
 	const link = locals.familyLink;
-	const family = link ? await familyPage(locals.db, link.familyId, link.roundId) : null;
+	const family = link ? await familyPageOf(locals.db, link) : null;
 	const visit = family?.answer;
 	if (!family || visit?.status !== 'booked' || !visit.startsAt || !visit.endsAt || !visit.bookingId)
 		error(404, { message: 'family.no_visit' });
