@@ -3,6 +3,7 @@
 // Prints figures, asserts nothing. Needs a build (`npm run build`) and PostgreSQL.
 //   npx tsx bench/booking-burst.ts [--families 500] [--concurrency 64]
 //   (PostgreSQL from TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
@@ -139,6 +140,13 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
 	);
 }
 
+/** The server process's resident memory now and at its peak, in MB (Linux /proc). */
+const rssOf = (pid: number) => {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+	return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+};
+
 const percentile = (sorted: number[], p: number) =>
 	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
@@ -158,7 +166,14 @@ const handle = await openDatabase({ databaseUrl: created.url, dataDir: '', role:
 try {
 	await handle.migrate();
 	const { attempts, roundId, schoolId } = await seed(handle.db);
-	const server = await startServer({ DATABASE_URL: created.url, LOG_LEVEL: 'warn' });
+	const server = await startServer({
+		DATABASE_URL: created.url,
+		LOG_LEVEL: 'warn',
+		// CPU_PROF_DIR=/tmp/prof: the server writes a V8 CPU profile there when it stops.
+		...(process.env.CPU_PROF_DIR && {
+			NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.CPU_PROF_DIR}`
+		})
+	});
 	try {
 		// Warm up the server's connection pool and code paths on a page that changes nothing.
 		await pool(
@@ -194,6 +209,7 @@ try {
 		const seconds = (performance.now() - began) / 1000;
 		latencies.sort((x, y) => x - y);
 		const doubles = await doubleBookings(handle.db, roundId);
+		const memory = rssOf(server.process.pid!);
 
 		// The same work straight on PostgreSQL: lock the family, check the slot, insert the answer.
 		await handle.db.execute(sql`delete from booking where round_id = ${roundId}`);
@@ -230,6 +246,9 @@ try {
 		);
 		console.log(
 			`      double bookings: ${doubles.slots} slots with two bookings, ${doubles.families} families with two answers (booked rows ${doubles.booked})`
+		);
+		console.log(
+			`      server RSS after the burst ${memory.rss.toFixed(0)} MB, peak (VmHWM) ${memory.hwm.toFixed(0)} MB`
 		);
 		console.log(`raw:  ${rawRate.toFixed(0)} transactions/s (${rawBooked} booked)`);
 		console.log(`app/raw: ${((appRate / rawRate) * 100).toFixed(0)} %`);

@@ -54,3 +54,21 @@ export async function attempt<T, P extends string>(
 		throw error;
 	}
 }
+
+/**
+ * Awaits statements that were sent together in one transaction: postgres.js pipelines them on the
+ * transaction's connection, so they cost one round trip. The server runs them one after the other,
+ * in the order they were sent (the order of the array), so a later one sees what an earlier one
+ * wrote. When one fails, the ones after it fail only because the transaction is aborted: the
+ * first failure in that order is the real one, and is the one thrown, after all have settled, so
+ * that nothing of this transaction is still running when it rolls back.
+ */
+export async function inOrder<T extends readonly unknown[]>(
+	work: [...T]
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+	const settled = await Promise.allSettled(work);
+	for (const result of settled) if (result.status === 'rejected') throw result.reason;
+	return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as {
+		-readonly [K in keyof T]: Awaited<T[K]>;
+	};
+}
