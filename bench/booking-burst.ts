@@ -23,6 +23,7 @@ import {
 } from '../src/lib/server/db/schema';
 import { createSlots } from '../src/lib/server/slots/create';
 import { issueFamilyLink } from '../src/lib/server/families/links';
+import { bookVisit, parentActor } from '../src/lib/server/booking/answer';
 
 const { values } = parseArgs({
 	options: {
@@ -228,6 +229,46 @@ try {
 		const doubles = await doubleBookings(handle.db, roundId);
 		const memory = rssOf(server.process.pid!);
 
+		// The app's own booking function in this process, without HTTP and SvelteKit: the same
+		// drizzle statements on a pool of the server's size. Shows where the time goes.
+		await handle.db.execute(sql`delete from audit_event where school_id = ${schoolId}`);
+		await handle.db.execute(sql`delete from outbox where school_id = ${schoolId}`);
+		await handle.db.execute(sql`delete from rate_limit`);
+		await handle.db.execute(sql`delete from booking where round_id = ${roundId}`);
+		const direct = await openDatabase({
+			databaseUrl: created.url,
+			dataDir: '',
+			role: 'bench',
+			poolSize: SERVER_POOL
+		});
+		const directBegan = performance.now();
+		const directOutcome = { booked: 0, lost: 0 };
+		await pool(attempts, CONCURRENCY, async (a) => {
+			const result = await bookVisit(
+				direct.db,
+				schoolId,
+				roundId,
+				a.familyId,
+				{
+					slotId: a.slotId,
+					location: 'school',
+					neutralPlaceId: null,
+					visitAddress: null,
+					interpreterLanguage: null,
+					ownInterpreterLanguage: null,
+					parentQuestions: '',
+					notHomeReason: null,
+					notHomeReasonText: null
+				},
+				parentActor(a.token, 'nl'),
+				new Date()
+			);
+			if (result.ok) directOutcome.booked++;
+			else directOutcome.lost++;
+		});
+		const directSeconds = (performance.now() - directBegan) / 1000;
+		await direct.close();
+
 		// The same transaction straight on PostgreSQL: the statements the app's booking runs for a
 		// first booking (booking/answer.ts bookVisit, with its mails and audit row), written out
 		// by hand, in the same groups that the app sends together, and on as many connections as
@@ -333,6 +374,9 @@ try {
 		);
 		console.log(
 			`raw:  ${rawRate.toFixed(0)} transactions/s (${rawBooked} booked, lost a race ${rawLost}, errors ${rawErrors}), ${SERVER_POOL} connections`
+		);
+		console.log(
+			`direct: ${(attempts.length / directSeconds).toFixed(0)} bookings/s through bookVisit in-process (${directOutcome.booked} booked, ${directOutcome.lost} refused)`
 		);
 		console.log(`app/raw: ${((appRate / rawRate) * 100).toFixed(0)} %`);
 	} finally {

@@ -300,10 +300,20 @@ export function bookVisit(
 		const before = ctx.current ? await visitState(tx, ctx.current.id) : null;
 		// A new answer's id is chosen here, so the statements that name it go out with the insert.
 		const bookingId = ctx.current?.id ?? randomUUID();
-		// Sent in this order and settled in it: over the limit, the refusal wins over anything after it.
+		// These do not read each other's rows, so they go to the database together; the mails read
+		// the answer, so they follow its write. Settled in this order: over the limit, the
+		// refusal wins over anything after it.
+		const written = writeAnswer(
+			tx,
+			ctx.current,
+			{ schoolId, roundId, familyId },
+			values,
+			now,
+			bookingId
+		);
 		const [, row] = await inOrder([
 			countChange(tx, familyId, actor, now),
-			writeAnswer(tx, ctx.current, { schoolId, roundId, familyId }, values, now, bookingId),
+			written,
 			closeRequestsOnAnswer(
 				tx,
 				{ familyId, roundId },
@@ -327,11 +337,13 @@ export function bookVisit(
 					changed: changedFields(asFields(ctx.current), asFields(answer))
 				})
 			}),
-			queueVisitMessages(
-				tx,
-				bookingId,
-				{ event: 'booked', before, ...messageOptions(actor) },
-				now
+			written.then(() =>
+				queueVisitMessages(
+					tx,
+					bookingId,
+					{ event: 'booked', before, ...messageOptions(actor) },
+					now
+				)
 			)
 		]);
 		return row;

@@ -299,8 +299,9 @@ export async function queueVisitMessages(
 	change: VisitChange,
 	now: Date
 ): Promise<void> {
-	// The language first: the family's mails below are written in it.
-	const [, f] = await inOrder([
+	// Sent together, so the facts may still hold the family's old language: the mails below use
+	// the new one, as stored.
+	const [, read] = await inOrder([
 		change.language
 			? tx
 					.update(family)
@@ -309,7 +310,10 @@ export async function queueVisitMessages(
 			: Promise.resolve(null),
 		facts(tx, bookingId)
 	]);
-	if (!f) return;
+	if (!read) return;
+	const f: Facts = change.language
+		? { ...read, family: { ...read.family, language: change.language } }
+		: read;
 	const before = change.before;
 	const wasBooked = before?.status === 'booked' && before.startsAt && before.endsAt;
 	const at = { now };
