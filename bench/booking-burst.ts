@@ -271,7 +271,7 @@ try {
 
 		// The same transaction straight on PostgreSQL: the statements the app's booking runs for a
 		// first booking (booking/answer.ts bookVisit, with its mails and audit row), written out
-		// by hand, in the same groups that the app sends together, and on as many connections as
+		// by hand, sent together in groups much as the app sends them, and on as many connections as
 		// the server's pool. Not counted: the link lookup before the transaction (hooks).
 		await handle.db.execute(sql`delete from audit_event where school_id = ${schoolId}`);
 		await handle.db.execute(sql`delete from outbox where school_id = ${schoolId}`);
@@ -287,7 +287,7 @@ try {
 				await raw.begin(async (tx) => {
 					const now = new Date();
 					const bookingId = randomUUID();
-					const [[fam]] = await Promise.all([
+					await Promise.all([
 						tx`select f.visiting_staff_id, r.booking_opens_at, r.booking_closes_at, r.change_deadline_hours from family f join visit_round r on r.id = ${roundId} and r.school_id = f.school_id where f.id = ${a.familyId} and f.school_id = ${schoolId} for update of f`,
 						tx`select b.id, b.status, b.sequence, s.starts_at, b.slot_id, b.location, b.neutral_place_id, b.visit_address, b.interpreter_language, b.own_interpreter_language, b.parent_questions, b.staff_note, b.not_home_reason, b.not_home_reason_text from booking b left join slot s on s.id = b.slot_id where b.family_id = ${a.familyId} and b.round_id = ${roundId} and b.status <> 'cancelled'`,
 						tx`select staff_id, starts_at, allows_home, allows_school, allows_neutral from slot where id = ${a.slotId} and round_id = ${roundId} and school_id = ${schoolId}`
