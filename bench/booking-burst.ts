@@ -3,6 +3,8 @@
 // Prints figures, asserts nothing. Needs a build (`npm run build`) and PostgreSQL.
 //   npx tsx bench/booking-burst.ts [--families 500] [--concurrency 64]
 //   (PostgreSQL from TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
@@ -21,6 +23,7 @@ import {
 } from '../src/lib/server/db/schema';
 import { createSlots } from '../src/lib/server/slots/create';
 import { issueFamilyLink } from '../src/lib/server/families/links';
+import { bookVisit, parentActor } from '../src/lib/server/booking/answer';
 
 const { values } = parseArgs({
 	options: {
@@ -31,6 +34,8 @@ const { values } = parseArgs({
 const FAMILIES = Number(values.families);
 const CONCURRENCY = Number(values.concurrency);
 const TEACHERS = 20;
+/** The server's connection pool (db/index.ts): the raw run gets as many connections. */
+const SERVER_POOL = 10;
 const POPULAR_SLOTS = 3;
 const DAY = 86_400_000;
 
@@ -139,6 +144,19 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
 	);
 }
 
+/** The server process's resident memory now and at its peak, in MB (Linux /proc). */
+const rssOf = (pid: number) => {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+	return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+};
+
+/** CPU seconds (user + system) the process used so far (Linux /proc, in clock ticks of 10 ms). */
+const cpuOf = (pid: number) => {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 const percentile = (sorted: number[], p: number) =>
 	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
@@ -158,7 +176,20 @@ const handle = await openDatabase({ databaseUrl: created.url, dataDir: '', role:
 try {
 	await handle.migrate();
 	const { attempts, roundId, schoolId } = await seed(handle.db);
-	const server = await startServer({ DATABASE_URL: created.url, LOG_LEVEL: 'warn' });
+	const server = await startServer(
+		{
+			DATABASE_URL: created.url,
+			LOG_LEVEL: 'warn',
+			// MAIL_WORKER=off: without the server's own mail worker, to see what it costs meanwhile.
+			...(process.env.MAIL_WORKER && { MAIL_WORKER: process.env.MAIL_WORKER })
+		},
+		{
+			// CPU_PROF_DIR=/tmp/prof: the server writes a V8 CPU profile there when it stops.
+			nodeArgs: process.env.CPU_PROF_DIR
+				? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`]
+				: []
+		}
+	);
 	try {
 		// Warm up the server's connection pool and code paths on a page that changes nothing.
 		await pool(
@@ -168,6 +199,7 @@ try {
 		);
 		const latencies: number[] = [];
 		const outcome = { booked: 0, lostRace: 0, errors: 0 };
+		const cpuBefore = cpuOf(server.process.pid!);
 		const began = performance.now();
 		await pool(attempts, CONCURRENCY, async (a) => {
 			const t0 = performance.now();
@@ -192,26 +224,129 @@ try {
 			latencies.push(performance.now() - t0);
 		});
 		const seconds = (performance.now() - began) / 1000;
+		const serverCpu = cpuOf(server.process.pid!) - cpuBefore;
 		latencies.sort((x, y) => x - y);
 		const doubles = await doubleBookings(handle.db, roundId);
+		const memory = rssOf(server.process.pid!);
 
-		// The same work straight on PostgreSQL: lock the family, check the slot, insert the answer.
+		// The app's own booking function in this process, without HTTP and SvelteKit: the same
+		// drizzle statements on a pool of the server's size. Shows where the time goes.
+		await handle.db.execute(sql`delete from audit_event where school_id = ${schoolId}`);
+		await handle.db.execute(sql`delete from outbox where school_id = ${schoolId}`);
+		await handle.db.execute(sql`delete from rate_limit`);
 		await handle.db.execute(sql`delete from booking where round_id = ${roundId}`);
-		const raw = postgres(created.url, { max: CONCURRENCY, onnotice: () => {} });
+		const direct = await openDatabase({
+			databaseUrl: created.url,
+			dataDir: '',
+			role: 'bench',
+			poolSize: SERVER_POOL
+		});
+		const directBegan = performance.now();
+		const directOutcome = { booked: 0, lost: 0 };
+		await pool(attempts, CONCURRENCY, async (a) => {
+			const result = await bookVisit(
+				direct.db,
+				schoolId,
+				roundId,
+				a.familyId,
+				{
+					slotId: a.slotId,
+					location: 'school',
+					neutralPlaceId: null,
+					visitAddress: null,
+					interpreterLanguage: null,
+					ownInterpreterLanguage: null,
+					parentQuestions: '',
+					notHomeReason: null,
+					notHomeReasonText: null
+				},
+				parentActor(a.token, 'nl'),
+				new Date()
+			);
+			if (result.ok) directOutcome.booked++;
+			else directOutcome.lost++;
+		});
+		const directSeconds = (performance.now() - directBegan) / 1000;
+		await direct.close();
+
+		// The same transaction straight on PostgreSQL: the statements the app's booking runs for a
+		// first booking (booking/answer.ts bookVisit, with its mails and audit row), written out
+		// by hand, sent together in groups much as the app sends them, and on as many connections as
+		// the server's pool. Not counted: the link lookup before the transaction (hooks).
+		await handle.db.execute(sql`delete from audit_event where school_id = ${schoolId}`);
+		await handle.db.execute(sql`delete from outbox where school_id = ${schoolId}`);
+		await handle.db.execute(sql`delete from rate_limit`);
+		await handle.db.execute(sql`delete from booking where round_id = ${roundId}`);
+		const raw = postgres(created.url, { max: SERVER_POOL, onnotice: () => {} });
 		const rawBegan = performance.now();
 		let rawBooked = 0;
+		let rawLost = 0;
+		let rawErrors = 0;
 		await pool(attempts, CONCURRENCY, async (a) => {
 			try {
 				await raw.begin(async (tx) => {
-					await tx`select f.id from family f join visit_round r on r.id = ${roundId} where f.id = ${a.familyId} and f.school_id = ${schoolId} for update of f`;
-					await tx`select id from booking where family_id = ${a.familyId} and round_id = ${roundId} and status <> 'cancelled'`;
-					await tx`select staff_id, starts_at from slot where id = ${a.slotId} and round_id = ${roundId}`;
-					await tx`insert into booking (school_id, round_id, family_id, slot_id, status, location) values (${schoolId}, ${roundId}, ${a.familyId}, ${a.slotId}, 'booked', 'school')`;
-					await tx`insert into audit_event (school_id, actor_kind, actor_id, action, subject_type) values (${schoolId}, 'family', ${a.familyId}, 'booking.created', 'booking')`;
+					const now = new Date();
+					const bookingId = randomUUID();
+					await Promise.all([
+						tx`select f.visiting_staff_id, r.booking_opens_at, r.booking_closes_at, r.change_deadline_hours from family f join visit_round r on r.id = ${roundId} and r.school_id = f.school_id where f.id = ${a.familyId} and f.school_id = ${schoolId} for update of f`,
+						tx`select b.id, b.status, b.sequence, s.starts_at, b.slot_id, b.location, b.neutral_place_id, b.visit_address, b.interpreter_language, b.own_interpreter_language, b.parent_questions, b.staff_note, b.not_home_reason, b.not_home_reason_text from booking b left join slot s on s.id = b.slot_id where b.family_id = ${a.familyId} and b.round_id = ${roundId} and b.status <> 'cancelled'`,
+						tx`select staff_id, starts_at, allows_home, allows_school, allows_neutral from slot where id = ${a.slotId} and round_id = ${roundId} and school_id = ${schoolId}`
+					]);
+					const windowFloor = new Date(now.getTime() - 3_600_000);
+					const [, , , , , , [facts]] = await Promise.all([
+						tx`insert into rate_limit (key_hash, window_start, hits) values (${a.familyId}, ${now.toISOString()}, 1)
+							on conflict (key_hash) do update set
+								hits = case when rate_limit.window_start <= ${windowFloor.toISOString()} then 1 else rate_limit.hits + 1 end,
+								window_start = case when rate_limit.window_start <= ${windowFloor.toISOString()} then excluded.window_start else rate_limit.window_start end
+							returning hits, window_start`,
+						tx`insert into booking (id, school_id, round_id, family_id, slot_id, status, location, neutral_place_id, visit_address, interpreter_language, own_interpreter_language, parent_questions, not_home_reason, not_home_reason_text, booked_by, booked_by_staff_id, family_notice, cancelled_at, updated_at, created_at)
+							values (${bookingId}, ${schoolId}, ${roundId}, ${a.familyId}, ${a.slotId}, 'booked', 'school', null, null, null, null, '', null, null, 'parent', null, null, null, ${now}, ${now}) returning id, sequence`,
+						tx`select id from slot where id = ${a.slotId} and reserved_for_family_id = ${a.familyId}`,
+						tx`update family_request set status = 'withdrawn', handled_at = ${now} where family_id = ${a.familyId} and round_id = ${roundId} and status = 'open' and kind = 'call_me'`,
+						tx`insert into audit_event (school_id, actor_kind, actor_id, action, subject_type, subject_id, detail, created_at) values (${schoolId}, 'family', ${a.familyId}, 'booking.created', 'booking', ${bookingId}, ${tx.json({ slotId: a.slotId, location: 'school', placeId: null, interpreter: 'none' })}, ${now})`,
+						tx`update family set language = ${'nl'} where id = (select family_id from booking where id = ${bookingId})`,
+						tx`select b.id, b.sequence, b.status, b.location, b.interpreter_language, b.own_interpreter_language, b.family_id, b.school_id, s.starts_at, s.ends_at, s.staff_id, s.second_staff_id, sc.name, sc.phone, sc.street, sc.postal_code, sc.city, sc.time_zone, sc.staff_invite_details, r.name, r.change_deadline_hours, f.language, f.street, f.postal_code, f.city, p.name, p.address
+							from booking b join school sc on sc.id = b.school_id join visit_round r on r.id = b.round_id join family f on f.id = b.family_id left join slot s on s.id = b.slot_id left join neutral_place p on p.id = b.neutral_place_id where b.id = ${bookingId}`
+					]);
+					const [, , , , [teacher]] = await Promise.all([
+						tx`update family_request set status = 'withdrawn', handled_at = ${now} where family_id = ${a.familyId} and round_id = ${roundId} and status = 'open' and kind = 'other_time'`,
+						tx`select b.school_id, b.family_id, b.status, b.interpreter_language, b.location, s.starts_at, s.ends_at, sc.name, sc.time_zone from booking b join school sc on sc.id = b.school_id join visit_round r on r.id = b.round_id left join slot s on s.id = b.slot_id where b.id = ${bookingId}`,
+						tx`select * from interpreter_request where booking_id = ${bookingId} and status <> 'cancelled' for update`,
+						tx`select name, email from guardian where family_id = ${a.familyId} order by created_at`,
+						tx`select id, name, email, language, active from staff where id in (${facts!.staff_id})`,
+						tx`select p.first_name, p.infix, p.last_name, g.name from pupil p left join school_group g on g.id = p.group_id where p.family_id = ${a.familyId} order by p.birth_date`
+					]);
+					await tx`delete from outbox where booking_id = ${bookingId} and to_address = ${teacher!.email} and kind in ('staff_visit_booked', 'staff_visit_changed', 'staff_visit_cancelled') and status = 'pending' and attempts = 0 returning kind, payload, created_at`;
+					const payload = {
+						bookingId,
+						sequence: 0,
+						schoolName: facts!.name,
+						schoolPhone: facts!.phone,
+						schoolAddress: '',
+						timeZone: facts!.time_zone,
+						roundName: 'Bench',
+						startsAt: new Date(facts!.starts_at).toISOString(),
+						endsAt: new Date(facts!.ends_at).toISOString(),
+						location: 'school',
+						placeName: '',
+						placeAddress: '',
+						staffNames: [teacher!.name],
+						interpreterLanguage: null,
+						ownInterpreterLanguage: null,
+						deadline: now.toISOString(),
+						by: 'family',
+						familyLabel: 'Kind',
+						familyPath: `/staff/families/${a.familyId}`,
+						details: null
+					};
+					await tx`insert into outbox (school_id, to_address, to_name, language, booking_id, family_id, round_id, kind, payload, created_at, next_attempt_at)
+						values (${schoolId}, ${teacher!.email}, ${teacher!.name}, ${teacher!.language}, ${bookingId}, (select family_id from booking where id = ${bookingId}), (select round_id from booking where id = ${bookingId}), 'staff_visit_booked', ${tx.json(payload)}, ${now}, ${now}) returning id`;
 				});
 				rawBooked++;
-			} catch {
-				// a lost race, as in the app
+			} catch (error) {
+				// A lost race, as in the app; anything else would make this baseline meaningless.
+				if ((error as { code?: string }).code === '23505') rawLost++;
+				else if (rawErrors++ === 0) console.error('raw:', error);
 			}
 		});
 		const rawSeconds = (performance.now() - rawBegan) / 1000;
@@ -231,7 +366,18 @@ try {
 		console.log(
 			`      double bookings: ${doubles.slots} slots with two bookings, ${doubles.families} families with two answers (booked rows ${doubles.booked})`
 		);
-		console.log(`raw:  ${rawRate.toFixed(0)} transactions/s (${rawBooked} booked)`);
+		console.log(
+			`      server CPU ${((serverCpu / attempts.length) * 1000).toFixed(1)} ms a request (${serverCpu.toFixed(1)} s over ${seconds.toFixed(1)} s)`
+		);
+		console.log(
+			`      server RSS after the burst ${memory.rss.toFixed(0)} MB, peak (VmHWM) ${memory.hwm.toFixed(0)} MB`
+		);
+		console.log(
+			`raw:  ${rawRate.toFixed(0)} transactions/s (${rawBooked} booked, lost a race ${rawLost}, errors ${rawErrors}), ${SERVER_POOL} connections`
+		);
+		console.log(
+			`direct: ${(attempts.length / directSeconds).toFixed(0)} bookings/s through bookVisit in-process (${directOutcome.booked} booked, ${directOutcome.lost} refused)`
+		);
 		console.log(`app/raw: ${((appRate / rawRate) * 100).toFixed(0)} %`);
 	} finally {
 		await server.stop();

@@ -244,7 +244,7 @@ try {
 		`  released -> last accepted: ${seconds.toFixed(2)} s = ${(s1.count / seconds).toFixed(0)} mails/s`
 	);
 	console.log(
-		`  server RSS idle ${idle.rss.toFixed(0)} MB, peak while sending ${peak.toFixed(0)} MB (VmHWM ${rssOf(pid).hwm.toFixed(0)} MB)`
+		`  server RSS idle ${idle.rss.toFixed(0)} MB, peak while sending ${peak.toFixed(0)} MB, after ${s1.count} mails ${rssOf(pid).rss.toFixed(0)} MB (VmHWM ${rssOf(pid).hwm.toFixed(0)} MB)`
 	);
 
 	smtp.reset();
@@ -260,7 +260,7 @@ try {
 		`  queued -> last accepted: ${((s2.last - queued) / 1000).toFixed(2)} s = ${(s2.count / ((s2.last - queued) / 1000)).toFixed(0)} mails/s`
 	);
 	console.log(
-		`  server RSS peak ${wavePeak.toFixed(0)} MB (VmHWM ${rssOf(pid).hwm.toFixed(0)} MB)`
+		`  server RSS peak ${wavePeak.toFixed(0)} MB, after ${s2.count} mails ${rssOf(pid).rss.toFixed(0)} MB (VmHWM ${rssOf(pid).hwm.toFixed(0)} MB)`
 	);
 } finally {
 	await server?.stop();

@@ -26,26 +26,33 @@ export interface RunningServer {
 
 export async function startServer(
 	env: Record<string, string>,
-	options: { timeoutMs?: number } = {}
+	options: {
+		timeoutMs?: number;
+		/** Options for node itself, such as `--cpu-prof`. */ nodeArgs?: string[];
+	} = {}
 ): Promise<RunningServer> {
 	const port = await freePort();
 	const url = `http://localhost:${port}`;
 	let output = '';
-	const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.js')], {
-		cwd: root,
-		// The test clock (FAKE_NOW) is allowed here, and only here: this is a test harness.
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: url,
-			DEMO: 'off',
-			LOG_LEVEL: 'info',
-			FAKE_NOW_ALLOWED: 'yes',
-			...env
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	const child = spawn(
+		process.execPath,
+		[...(options.nodeArgs ?? []), path.join(root, 'scripts', 'server.js')],
+		{
+			cwd: root,
+			// The test clock (FAKE_NOW) is allowed here, and only here: this is a test harness.
+			env: {
+				...process.env,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: url,
+				DEMO: 'off',
+				LOG_LEVEL: 'info',
+				FAKE_NOW_ALLOWED: 'yes',
+				...env
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
 	child.stdout!.on('data', (chunk) => (output += chunk));
 	child.stderr!.on('data', (chunk) => (output += chunk));
 	const exited = new Promise<number | null>((resolve) =>

@@ -9,11 +9,12 @@
  * changes through a family's link are limited per hour, so one link cannot flood the family's
  * and the teacher's mailboxes.
  */
+import { randomUUID } from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { isUuid } from '../forms';
 import type { Database } from '../db';
 import { booking, family, neutralPlace, slot, visitRound } from '../db/schema';
-import { attempt, Refusal } from '../db/transaction';
+import { attempt, inOrder, Refusal } from '../db/transaction';
 import { changedFields, recordAnswerEvent, type AnswerActor, type AnswerField } from './audit';
 import { interpreterChoiceOf } from './form';
 import { parentPhase } from './phase';
@@ -115,48 +116,53 @@ const HOUR = 3_600_000;
 
 async function context(tx: Database, schoolId: string, roundId: string, familyId: string) {
 	if (!isUuid(familyId) || !isUuid(roundId)) throw new Refusal<AnswerProblem>('unknown_family');
-	const [row] = await tx
-		.select({
-			visitingStaffId: family.visitingStaffId,
-			opensAt: visitRound.bookingOpensAt,
-			closesAt: visitRound.bookingClosesAt,
-			deadlineHours: visitRound.changeDeadlineHours
-		})
-		.from(family)
-		.innerJoin(
-			visitRound,
-			and(eq(visitRound.id, roundId), eq(visitRound.schoolId, family.schoolId))
-		)
-		.where(and(eq(family.id, familyId), eq(family.schoolId, schoolId)))
-		// Serialises one family's own concurrent answers (two tabs, two parents).
-		.for('update', { of: family });
-	if (!row) throw new Refusal<AnswerProblem>('unknown_family');
-	const [current] = await tx
-		.select({
-			id: booking.id,
-			status: booking.status,
-			sequence: booking.sequence,
-			slotStartsAt: slot.startsAt,
-			slotId: booking.slotId,
-			location: booking.location,
-			neutralPlaceId: booking.neutralPlaceId,
-			visitAddress: booking.visitAddress,
-			interpreterLanguage: booking.interpreterLanguage,
-			ownInterpreterLanguage: booking.ownInterpreterLanguage,
-			parentQuestions: booking.parentQuestions,
-			staffNote: booking.staffNote,
-			notHomeReason: booking.notHomeReason,
-			notHomeReasonText: booking.notHomeReasonText
-		})
-		.from(booking)
-		.leftJoin(slot, eq(slot.id, booking.slotId))
-		.where(
-			and(
-				eq(booking.familyId, familyId),
-				eq(booking.roundId, roundId),
-				ne(booking.status, 'cancelled')
+	// Two statements, sent together (one round trip): the lock first, so that the second one reads
+	// the answer as it stands once this transaction holds the family. One joined statement would
+	// read the booking from before the wait, and miss an answer another tab just committed.
+	const [[row], [current]] = await inOrder([
+		tx
+			.select({
+				visitingStaffId: family.visitingStaffId,
+				opensAt: visitRound.bookingOpensAt,
+				closesAt: visitRound.bookingClosesAt,
+				deadlineHours: visitRound.changeDeadlineHours
+			})
+			.from(family)
+			.innerJoin(
+				visitRound,
+				and(eq(visitRound.id, roundId), eq(visitRound.schoolId, family.schoolId))
 			)
-		);
+			.where(and(eq(family.id, familyId), eq(family.schoolId, schoolId)))
+			// Serialises one family's own concurrent answers (two tabs, two parents).
+			.for('update', { of: family }),
+		tx
+			.select({
+				id: booking.id,
+				status: booking.status,
+				sequence: booking.sequence,
+				slotStartsAt: slot.startsAt,
+				slotId: booking.slotId,
+				location: booking.location,
+				neutralPlaceId: booking.neutralPlaceId,
+				visitAddress: booking.visitAddress,
+				interpreterLanguage: booking.interpreterLanguage,
+				ownInterpreterLanguage: booking.ownInterpreterLanguage,
+				parentQuestions: booking.parentQuestions,
+				staffNote: booking.staffNote,
+				notHomeReason: booking.notHomeReason,
+				notHomeReasonText: booking.notHomeReasonText
+			})
+			.from(booking)
+			.leftJoin(slot, eq(slot.id, booking.slotId))
+			.where(
+				and(
+					eq(booking.familyId, familyId),
+					eq(booking.roundId, roundId),
+					ne(booking.status, 'cancelled')
+				)
+			)
+	]);
+	if (!row) throw new Refusal<AnswerProblem>('unknown_family');
 	return { ...row, current: current ?? null };
 }
 
@@ -220,21 +226,39 @@ export function bookVisit(
 	now: Date
 ): Promise<AnswerResult> {
 	return run(db, async (tx) => {
-		const ctx = await context(tx, schoolId, roundId, familyId);
+		// The family, its answer, the chosen slot and place, read in one round trip: a booking is
+		// mostly waiting for the database, and every round trip holds the transaction open.
+		const slotId = isUuid(choice.slotId) ? choice.slotId : null;
+		const placeId =
+			choice.location === 'neutral' && isUuid(choice.neutralPlaceId) ? choice.neutralPlaceId : null;
+		const [ctx, [chosen], [place]] = await inOrder([
+			context(tx, schoolId, roundId, familyId),
+			slotId
+				? tx
+						.select({
+							staffId: slot.staffId,
+							startsAt: slot.startsAt,
+							allowsHome: slot.allowsHome,
+							allowsSchool: slot.allowsSchool,
+							allowsNeutral: slot.allowsNeutral
+						})
+						.from(slot)
+						.where(and(eq(slot.id, slotId), eq(slot.roundId, roundId), eq(slot.schoolId, schoolId)))
+				: Promise.resolve([]),
+			placeId
+				? tx
+						.select({ id: neutralPlace.id })
+						.from(neutralPlace)
+						.where(
+							and(
+								eq(neutralPlace.id, placeId),
+								eq(neutralPlace.schoolId, schoolId),
+								eq(neutralPlace.active, true)
+							)
+						)
+				: Promise.resolve([])
+		]);
 		checkWindow(ctx, now);
-		if (!isUuid(choice.slotId)) throw new Refusal<AnswerProblem>('slot_gone');
-		const [chosen] = await tx
-			.select({
-				staffId: slot.staffId,
-				startsAt: slot.startsAt,
-				allowsHome: slot.allowsHome,
-				allowsSchool: slot.allowsSchool,
-				allowsNeutral: slot.allowsNeutral
-			})
-			.from(slot)
-			.where(
-				and(eq(slot.id, choice.slotId), eq(slot.roundId, roundId), eq(slot.schoolId, schoolId))
-			);
 		if (!chosen) throw new Refusal<AnswerProblem>('slot_gone');
 		// Families book with their own teacher: the one who visits the oldest child.
 		if (chosen.staffId !== ctx.visitingStaffId)
@@ -247,21 +271,7 @@ export function bookVisit(
 			neutral: chosen.allowsNeutral
 		}[choice.location];
 		if (!allowed) throw new Refusal<AnswerProblem>('place_not_allowed');
-		if (choice.location === 'neutral') {
-			const [place] = isUuid(choice.neutralPlaceId)
-				? await tx
-						.select({ id: neutralPlace.id })
-						.from(neutralPlace)
-						.where(
-							and(
-								eq(neutralPlace.id, choice.neutralPlaceId),
-								eq(neutralPlace.schoolId, schoolId),
-								eq(neutralPlace.active, true)
-							)
-						)
-				: [];
-			if (!place) throw new Refusal<AnswerProblem>('unknown_place');
-		}
+		if (choice.location === 'neutral' && !place) throw new Refusal<AnswerProblem>('unknown_place');
 		const answer = {
 			slotId: choice.slotId,
 			status: 'booked' as const,
@@ -279,7 +289,6 @@ export function bookVisit(
 		};
 		if (ctx.current && sameAnswer(ctx.current, answer))
 			return { id: ctx.current.id, sequence: ctx.current.sequence, changed: false };
-		await countChange(tx, familyId, actor, now);
 		const values = {
 			...answer,
 			bookedBy: actor.kind,
@@ -289,37 +298,54 @@ export function bookVisit(
 			updatedAt: now
 		};
 		const before = ctx.current ? await visitState(tx, ctx.current.id) : null;
-		const row = await writeAnswer(tx, ctx.current, { schoolId, roundId, familyId }, values, now);
-		await closeRequestsOnAnswer(
+		// A new answer's id is chosen here, so the statements that name it go out with the insert.
+		const bookingId = ctx.current?.id ?? randomUUID();
+		// These do not read each other's rows, so they go to the database together; the mails read
+		// the answer, so they follow its write. Settled in this order: over the limit, the
+		// refusal wins over anything after it.
+		const written = writeAnswer(
 			tx,
-			{ familyId, roundId },
-			{ slotId: answer.slotId, staffId: actor.staffId ?? null },
-			now
+			ctx.current,
+			{ schoolId, roundId, familyId },
+			values,
+			now,
+			bookingId
 		);
-		await queueVisitMessages(
-			tx,
-			row.id,
-			{ event: 'booked', before, ...messageOptions(actor) },
-			now
-		);
-		await recordAnswerEvent(tx, {
-			schoolId,
-			bookingId: row.id,
-			event: ctx.current ? 'changed' : 'created',
-			actor: auditActor(actor, familyId),
-			at: now,
-			detail: {
-				slotId: answer.slotId,
-				location: answer.location,
-				placeId: answer.neutralPlaceId,
-				// The choice's code only: none, bring or arrange.
-				interpreter: interpreterChoiceOf(answer)
-			},
-			...(ctx.current && {
-				changed: changedFields(asFields(ctx.current), asFields(answer))
-			})
-		});
-
+		const [, row] = await inOrder([
+			countChange(tx, familyId, actor, now),
+			written,
+			closeRequestsOnAnswer(
+				tx,
+				{ familyId, roundId },
+				{ slotId: answer.slotId, staffId: actor.staffId ?? null },
+				now
+			),
+			recordAnswerEvent(tx, {
+				schoolId,
+				bookingId,
+				event: ctx.current ? 'changed' : 'created',
+				actor: auditActor(actor, familyId),
+				at: now,
+				detail: {
+					slotId: answer.slotId,
+					location: answer.location,
+					placeId: answer.neutralPlaceId,
+					// The choice's code only: none, bring or arrange.
+					interpreter: interpreterChoiceOf(answer)
+				},
+				...(ctx.current && {
+					changed: changedFields(asFields(ctx.current), asFields(answer))
+				})
+			}),
+			written.then(() =>
+				queueVisitMessages(
+					tx,
+					bookingId,
+					{ event: 'booked', before, ...messageOptions(actor) },
+					now
+				)
+			)
+		]);
 		return row;
 	});
 }
@@ -447,7 +473,8 @@ async function writeAnswer(
 	current: { id: string } | null | undefined,
 	family: { schoolId: string; roundId: string; familyId: string },
 	values: Omit<typeof booking.$inferInsert, 'schoolId' | 'roundId' | 'familyId'>,
-	now: Date
+	now: Date,
+	id?: string
 ): Promise<{ id: string; sequence: number }> {
 	const [row] = current
 		? await tx
@@ -457,7 +484,7 @@ async function writeAnswer(
 				.returning({ id: booking.id, sequence: booking.sequence })
 		: await tx
 				.insert(booking)
-				.values({ ...family, ...values, createdAt: now })
+				.values({ ...family, ...values, ...(id && { id }), createdAt: now })
 				.returning({ id: booking.id, sequence: booking.sequence });
 	return row!;
 }

@@ -26,6 +26,7 @@ import {
 import type { Location, ParentVisitPayload, StaffVisitPayload, VisitFacts } from '../mail/payloads';
 import { distinctRecipients } from '../mail/address';
 import { enqueue, takeWaiting, type Envelope } from '../mail/outbox';
+import { inOrder } from '../db/transaction';
 import { childrenLabel } from '../roster/names';
 import { formatAddress } from '../../format';
 import { syncInterpreterRequest, type VisitPlace } from '../interpreters/requests';
@@ -220,13 +221,12 @@ function visitFacts(
 	};
 }
 
+type Guardians = Awaited<ReturnType<typeof guardiansWithEmail>>;
+type People = Awaited<ReturnType<typeof staffNames>>;
+
 /** The family's mails about one visit: one per guardian address, in the family's language. */
-async function toFamily<P>(
-	tx: Database,
-	f: Facts,
-	payload: P
-): Promise<(Envelope & { payload: P })[]> {
-	return (await guardiansWithEmail(tx, f.booking.familyId)).map((g) => ({
+function toFamily<P>(f: Facts, guardians: Guardians, payload: P): (Envelope & { payload: P })[] {
+	return guardians.map((g) => ({
 		schoolId: f.booking.schoolId,
 		toAddress: g.email,
 		toName: g.name,
@@ -247,15 +247,15 @@ async function parentVisitPayload(
 		declined?: boolean;
 		times?: { startsAt: Date; endsAt: Date };
 		staffIds?: string[];
-	}
+	},
+	/** Names already read by the caller: at least everyone in `staffIds` or the slot. */
+	known?: People
 ): Promise<ParentVisitPayload | null> {
 	const times =
 		options.times ?? (f.slot ? { startsAt: f.slot.startsAt, endsAt: f.slot.endsAt } : null);
 	if (!times) return null;
-	const ids =
-		options.staffIds ??
-		[f.slot?.staffId, f.slot?.secondStaffId].filter((id): id is string => Boolean(id));
-	const people = await staffNames(tx, ids);
+	const ids = options.staffIds ?? slotStaffIds(f);
+	const people = known ?? (await staffNames(tx, ids));
 	return {
 		...visitFacts(
 			f,
@@ -281,76 +281,104 @@ export async function reminderMessages(
 ): Promise<(Envelope & { payload: ParentVisitPayload })[]> {
 	const f = await facts(tx, bookingId);
 	const payload = f && (await parentVisitPayload(tx, f, { by: 'family', before: null }));
-	return f && payload ? toFamily(tx, f, payload) : [];
+	return f && payload ? toFamily(f, await guardiansWithEmail(tx, f.booking.familyId), payload) : [];
 }
 
-/** Queues everything one change to a family's answer causes. Call inside the change's transaction. */
+/** Who goes to the visit in its slot: the slot's own staff member and the second one, if any. */
+const slotStaffIds = (f: Facts) =>
+	[f.slot?.staffId, f.slot?.secondStaffId].filter((id): id is string => Boolean(id));
+
+/**
+ * Queues everything one change to a family's answer causes. Call inside the change's transaction.
+ * Reads that do not wait on each other go to the database together (one round trip each step):
+ * the transaction holds the family's row lock and a connection until it ends.
+ */
 export async function queueVisitMessages(
 	tx: Database,
 	bookingId: string,
 	change: VisitChange,
 	now: Date
 ): Promise<void> {
-	if (change.language) {
-		await tx
-			.update(family)
-			.set({ language: change.language })
-			.where(eq(family.id, sql`(select family_id from booking where id = ${bookingId})`));
-	}
-	const f = await facts(tx, bookingId);
-	if (!f) return;
-	// The office arranges interpreters: the visit's request follows the change first
-	// (interpreters/requests.ts), so the family's mail says whether its interpreter is still arranged.
-	await syncInterpreterRequest(tx, bookingId, now, change.before?.place);
+	// Sent together, so the facts may still hold the family's old language: the mails below use
+	// the new one, as stored.
+	const [, read] = await inOrder([
+		change.language
+			? tx
+					.update(family)
+					.set({ language: change.language })
+					.where(eq(family.id, sql`(select family_id from booking where id = ${bookingId})`))
+			: Promise.resolve(null),
+		facts(tx, bookingId)
+	]);
+	if (!read) return;
+	const f: Facts = change.language
+		? { ...read, family: { ...read.family, language: change.language } }
+		: read;
 	const before = change.before;
 	const wasBooked = before?.status === 'booked' && before.startsAt && before.endsAt;
 	const at = { now };
+	const familyMail =
+		(change.event === 'declined' && !wasBooked) || change.event === 'booked' || wasBooked;
+	// Staff: who goes now gets the visit (booked or changed); who went before and no longer does gets a cancel.
+	const nowIds = change.event === 'booked' && f.slot ? slotStaffIds(f) : [];
+	const beforeIds = wasBooked ? before.staffIds : [];
+	// The office arranges interpreters: the visit's request follows the change first
+	// (interpreters/requests.ts), so the family's mail says whether its interpreter is still arranged.
+	const [, guardians, people, label] = await inOrder([
+		syncInterpreterRequest(tx, bookingId, now, change.before?.place),
+		familyMail ? guardiansWithEmail(tx, f.booking.familyId) : Promise.resolve([]),
+		staffNames(tx, [...new Set([...slotStaffIds(f), ...nowIds, ...beforeIds])]),
+		familyLabel(tx, f.booking.familyId)
+	]);
 
+	const queued: Promise<unknown>[] = [];
 	if (change.event === 'declined' && !wasBooked) {
-		await enqueue(
-			tx,
-			'answer_declined',
-			await toFamily(tx, f, {
-				schoolName: f.school.name,
-				schoolPhone: f.school.phone,
-				roundName: f.round.name,
-				...(change.familyPath && { path: change.familyPath })
-			}),
-			at
+		queued.push(
+			enqueue(
+				tx,
+				'answer_declined',
+				toFamily(f, guardians, {
+					schoolName: f.school.name,
+					schoolPhone: f.school.phone,
+					roundName: f.round.name,
+					...(change.familyPath && { path: change.familyPath })
+				}),
+				at
+			)
 		);
 	} else if (change.event === 'booked') {
-		const payload = await parentVisitPayload(tx, f, {
-			by: change.by,
-			before,
-			familyPath: change.familyPath
-		});
+		const payload = await parentVisitPayload(
+			tx,
+			f,
+			{ by: change.by, before, familyPath: change.familyPath },
+			people
+		);
 		if (payload)
-			await enqueue(
-				tx,
-				wasBooked ? 'visit_changed' : 'visit_booked',
-				await toFamily(tx, f, payload),
-				at
+			queued.push(
+				enqueue(
+					tx,
+					wasBooked ? 'visit_changed' : 'visit_booked',
+					toFamily(f, guardians, payload),
+					at
+				)
 			);
 	} else if (wasBooked) {
-		const payload = await parentVisitPayload(tx, f, {
-			by: change.by,
-			before,
-			familyPath: change.familyPath,
-			declined: change.event === 'declined',
-			times: { startsAt: before.startsAt!, endsAt: before.endsAt! },
-			staffIds: before.staffIds
-		});
-		if (payload) await enqueue(tx, 'visit_cancelled', await toFamily(tx, f, payload), at);
+		const payload = await parentVisitPayload(
+			tx,
+			f,
+			{
+				by: change.by,
+				before,
+				familyPath: change.familyPath,
+				declined: change.event === 'declined',
+				times: { startsAt: before.startsAt!, endsAt: before.endsAt! },
+				staffIds: before.staffIds
+			},
+			people
+		);
+		if (payload) queued.push(enqueue(tx, 'visit_cancelled', toFamily(f, guardians, payload), at));
 	}
 
-	// Staff: who goes now gets the visit (booked or changed); who went before and no longer does gets a cancel.
-	const nowIds =
-		change.event === 'booked' && f.slot
-			? [f.slot.staffId, f.slot.secondStaffId].filter((id): id is string => Boolean(id))
-			: [];
-	const beforeIds = wasBooked ? before.staffIds : [];
-	const people = await staffNames(tx, [...new Set([...nowIds, ...beforeIds])]);
-	const label = await familyLabel(tx, f.booking.familyId);
 	const details = f.school.details
 		? `${label.names}\n${formatAddress(f.family.street, f.family.postalCode, f.family.city)}`
 		: null;
@@ -398,8 +426,11 @@ export async function queueVisitMessages(
 			toStaff(id, 'staff_visit_cancelled', payload);
 	}
 
+	// Each person's mail merges only with their own waiting mail: the addresses differ, so these
+	// go out together too.
 	for (const row of staffRows)
-		await queueStaffVisitMail(tx, f.booking.schoolId, bookingId, row, now);
+		queued.push(queueStaffVisitMail(tx, f.booking.schoolId, bookingId, row, now));
+	await inOrder(queued);
 }
 
 /**

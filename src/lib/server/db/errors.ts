@@ -14,6 +14,8 @@ export function pgErrorCode(error: unknown): string | undefined {
 export const UNIQUE_VIOLATION = '23505';
 export const EXCLUSION_VIOLATION = '23P01';
 /** Also what a trigger raises for a rule it enforces (`booking_slot_reserved`). */
+/** A statement sent after another one failed in the same transaction. */
+export const IN_FAILED_TRANSACTION = '25P02';
 export const CHECK_VIOLATION = '23514';
 
 /** The constraint a violation names: `constraint_name` on postgres.js, `constraint` on PGlite. */

@@ -11,6 +11,7 @@ import type { Database } from './index';
 import {
 	CHECK_VIOLATION,
 	EXCLUSION_VIOLATION,
+	IN_FAILED_TRANSACTION,
 	UNIQUE_VIOLATION,
 	pgConstraint,
 	pgErrorCode
@@ -53,4 +54,24 @@ export async function attempt<T, P extends string>(
 		if (problem) return { ok: false, problem };
 		throw error;
 	}
+}
+
+/**
+ * Awaits statements that were sent together in one transaction: postgres.js pipelines them on the
+ * transaction's connection, so they cost one round trip. Only statements that do not read each
+ * other's writes belong together: the order in which they reach the server is not guaranteed.
+ * When one fails, the transaction is aborted and the others fail with `25P02`; the real failure
+ * is thrown (the first one that is not `25P02`, in the order given), after all have settled, so
+ * that nothing of this transaction is still running when it rolls back.
+ */
+export async function inOrder<T extends readonly unknown[]>(
+	work: [...T]
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+	const settled = await Promise.allSettled(work);
+	const failures = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+	if (failures.length > 0)
+		throw failures.find((e) => pgErrorCode(e) !== IN_FAILED_TRANSACTION) ?? failures[0];
+	return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as {
+		-readonly [K in keyof T]: Awaited<T[K]>;
+	};
 }

@@ -20,7 +20,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { booking, interpreter, interpreterRequest, school, slot, visitRound } from '../db/schema';
-import { attempt } from '../db/transaction';
+import { attempt, inOrder } from '../db/transaction';
 import { enqueue } from '../mail/outbox';
 import type { InterpreterPayload, Location } from '../mail/payloads';
 import { officeDesk } from './office-desk';
@@ -127,9 +127,9 @@ export async function syncInterpreterRequest(
 	now: Date,
 	placeBefore?: VisitPlace
 ): Promise<void> {
-	const visit = await visitNeeds(tx, bookingId);
+	// Both reads in one round trip: this runs inside every booking's transaction.
+	const [visit, open] = await inOrder([visitNeeds(tx, bookingId), openRequest(tx, bookingId)]);
 	if (!visit) return;
-	const open = await openRequest(tx, bookingId);
 	const wanted =
 		visit.status === 'booked' && visit.language && visit.startsAt && visit.endsAt && visit.location
 			? {

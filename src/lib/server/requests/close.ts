@@ -8,6 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { familyRequest, slot } from '../db/schema';
+import { inOrder } from '../db/transaction';
 
 export async function closeRequestsOnAnswer(
 	tx: Database,
@@ -20,12 +21,23 @@ export async function closeRequestsOnAnswer(
 		eq(familyRequest.roundId, ref.roundId),
 		eq(familyRequest.status, 'open')
 	);
-	const [made] = answer.slotId
-		? await tx
-				.select({ id: slot.id })
-				.from(slot)
-				.where(and(eq(slot.id, answer.slotId), eq(slot.reservedForFamilyId, ref.familyId)))
-		: [];
+	// "Call me" does not wait on the slot's check: both go to the database together.
+	const [[made]] = await inOrder([
+		answer.slotId
+			? tx
+					.select({ id: slot.id })
+					.from(slot)
+					.where(and(eq(slot.id, answer.slotId), eq(slot.reservedForFamilyId, ref.familyId)))
+			: Promise.resolve([]),
+		tx
+			.update(familyRequest)
+			.set(
+				answer.staffId
+					? { status: 'done', handledBy: answer.staffId, handledAt: now }
+					: { status: 'withdrawn', handledAt: now }
+			)
+			.where(and(open, eq(familyRequest.kind, 'call_me')))
+	]);
 	await tx
 		.update(familyRequest)
 		.set(
@@ -34,12 +46,4 @@ export async function closeRequestsOnAnswer(
 				: { status: 'withdrawn', handledAt: now }
 		)
 		.where(and(open, eq(familyRequest.kind, 'other_time')));
-	await tx
-		.update(familyRequest)
-		.set(
-			answer.staffId
-				? { status: 'done', handledBy: answer.staffId, handledAt: now }
-				: { status: 'withdrawn', handledAt: now }
-		)
-		.where(and(open, eq(familyRequest.kind, 'call_me')));
 }
