@@ -5,7 +5,7 @@
  * families) with set-based inserts and measures the same pages for the same school again:
  *   the family page (/f/[token]), the choose-a-time page (/f/[token]/book), a booking (the book
  *   action, a fresh family and slot each time), the families table (/staff/families) and the
- *   office's home page (/staff).
+ *   office's home page (/staff); and the families table searched for a surname.
  * It prints p50/p95 per page at 1 and at 1,000 schools and the ratio of the p50s (the goal is
  * at most 1.5), then, with --explain, EXPLAIN ANALYZE of every statement those pages ran at 1,000
  * schools (captured with DB_LOG_QUERIES, text only) and the sequential scans among them.
@@ -109,6 +109,9 @@ function seedStatements(from: number, to: number): string[] {
 			from ${families}`,
 		`insert into slot_staff (slot_id, staff_id, starts_at, ends_at)
 			select ${id('sl', 's', 'k')}, ${teacherOf(`(k % ${TEACHERS})`)}, ${slotStart}, ${slotEnd} from ${families}`,
+		// Every tenth family (k ending in 3) asked to be called: the office's home page counts them.
+		`insert into family_request (school_id, round_id, family_id, kind, phone, language)
+			select ${school}, ${round}, ${family}, 'call_me', '+316' || lpad(k::text, 8, '0'), 'nl' from ${families} where k % 10 = 3`,
 		// Every even family has booked its slot: at school when k is a multiple of 6, else at home.
 		`insert into booking (id, school_id, round_id, family_id, slot_id, status, location, not_home_reason)
 			select ${id('b', 's', 'k')}, ${school}, ${round}, ${family}, ${id('sl', 's', 'k')}, 'booked',
@@ -147,12 +150,19 @@ async function signIn(server: RunningServer): Promise<string> {
 const percentile = (sorted: number[], p: number) =>
 	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-type Page = 'family page' | 'choose a time' | 'book (POST)' | 'families table' | 'office home';
+type Page =
+	| 'family page'
+	| 'choose a time'
+	| 'book (POST)'
+	| 'families table'
+	| 'families search'
+	| 'office home';
 const PAGES: Page[] = [
 	'family page',
 	'choose a time',
 	'book (POST)',
 	'families table',
+	'families search',
 	'office home'
 ];
 type Figures = Record<Page, { p50: number; p95: number }>;
@@ -199,13 +209,16 @@ async function request(server: RunningServer, page: Page, i: number, cookie: str
 				? `/f/${tokenOf(toLook[i % toLook.length]!)}/book`
 				: page === 'families table'
 					? '/staff/families'
-					: '/staff';
+					: page === 'families search'
+						? // A surname: one family (and those whose number starts alike) among 300.
+							`/staff/families?q=achternaam${(i % FAMILIES) + 1}`
+						: '/staff';
 	response = await fetch(server.url + url, { headers });
 	const body = await response.text();
 	if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
 	if (page === 'choose a time' && !/name="slotId" value="[0-9a-f-]{36}"/.test(body))
 		throw new Error(`${url} offers no time`);
-	if (page === 'families table' && !/href="\/staff\/families\/[0-9a-f-]{36}"/.test(body))
+	if (page.startsWith('families') && !/href="\/staff\/families\/[0-9a-f-]{36}"/.test(body))
 		throw new Error('the families table lists no family');
 }
 
@@ -347,7 +360,15 @@ function guess(
 	if (/limit\s*$/i.test(before)) return 50;
 	if (/offset\s*$/i.test(before)) return 0;
 	if (name === 'token_hash') return createHash('sha256').update(tokenOf(k)).digest();
-	if (name === 'id' && table && tableIds[table]) return tableIds[table];
+	// An alias (`visit_round r`) stands for the table it names in a from or join.
+	const real =
+		table &&
+		(tableIds[table]
+			? table
+			: new RegExp(`(?:from|join)\\s+"?(\\w+)"?\\s+(?:as\\s+)?"?${table}"?\\b`, 'i').exec(
+					query
+				)?.[1]);
+	if (name === 'id' && real && tableIds[real]) return tableIds[real];
 	if (values[name]) return values[name];
 	if (/_at$|starts|ends/.test(name)) return NOW.toISOString();
 	if (name === 'active' || name.startsWith('is_')) return 'true';
