@@ -376,11 +376,12 @@ function guess(
 	if (values[name]) return values[name];
 	if (/_at$|starts|ends/.test(name)) return NOW.toISOString();
 	if (name === 'active' || name.startsWith('is_')) return 'true';
-	if (name === 'status')
-		return (
-			{ outbox: 'failed', family_request: 'open', interpreter_request: 'requested' }[table ?? ''] ??
-			'booked'
-		);
+	if (name === 'status' || name === 'kind')
+		return name === 'kind'
+			? 'call_me'
+			: ({ outbox: 'failed', family_request: 'open', interpreter_request: 'requested' }[
+					real || ''
+				] ?? 'booked');
 	return null;
 }
 
