@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/lib/server/db';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import {
@@ -10,6 +12,7 @@ import {
 } from '../../src/lib/server/school/overview';
 import { familyPage, familyPageOf, openFamilyLink } from '../../src/lib/server/families/page';
 import { issueFamilyLink, resolveFamilyLink } from '../../src/lib/server/families/links';
+import { familiesInRound } from '../../src/lib/server/families/overview';
 
 describe.each(databaseKinds)('two schools on %s', (kind) => {
 	let t: TestDatabase;
@@ -83,5 +86,19 @@ describe.each(databaseKinds)('two schools on %s', (kind) => {
 		);
 		await issueFamilyLink(t.db, a.familyId, a.roundId);
 		expect(await openFamilyLink(t.db, token)).toBeNull();
+	});
+
+	it("takes none of another school's new pupils into a round that includes new pupils", async () => {
+		const inRound = async (roundId: string) =>
+			rowsOf<{ family_id: string }>(
+				await t.db.execute(sql`select family_id from (${familiesInRound(roundId)}) f`)
+			).map((r) => r.family_id);
+		await t.db.execute(sql`update pupil set is_new = true where school_id = ${b.schoolId}`);
+		try {
+			expect(await inRound(a.roundId)).toEqual([a.familyId]);
+			expect(await inRound(b.roundId)).toEqual([b.familyId]);
+		} finally {
+			await t.db.execute(sql`update pupil set is_new = false where school_id = ${b.schoolId}`);
+		}
 	});
 });

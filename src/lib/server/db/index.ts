@@ -3,7 +3,9 @@
  * (Postgres in WASM) in a data folder. Both get the same schema and the same migrations.
  * Nothing here runs at import time: `vite build` imports server modules.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { lockDataDir } from './lock';
@@ -35,6 +37,21 @@ export const migrationsFolder = () => path.resolve('drizzle');
 
 // Any fixed number: it only has to be the same in every process that migrates this database.
 const MIGRATION_LOCK_KEY = 4_711_2026;
+
+/**
+ * With DB_LOG_QUERIES=<file>, every statement's SQL text is appended to that file, one a line:
+ * how bench/scale.ts finds the queries a page runs, to EXPLAIN them. Only the text with its
+ * $1, $2 placeholders is written, never the parameters: they hold names, addresses and tokens.
+ */
+function queryLogger(): Logger | undefined {
+	const file = process.env.DB_LOG_QUERIES;
+	if (!file) return undefined;
+	return {
+		logQuery(query: string) {
+			fs.appendFileSync(file, query.replace(/\s+/g, ' ').trim() + '\n');
+		}
+	};
+}
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 	let timer: NodeJS.Timeout | undefined;
@@ -87,7 +104,11 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
 	const { default: postgres } = await import('postgres');
 	const { drizzle } = await import('drizzle-orm/postgres-js');
 	const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10, idle_timeout: 60 });
-	const db = drizzle({ client: preparing(client), schema }) as unknown as Database;
+	const db = drizzle({
+		client: preparing(client),
+		schema,
+		logger: queryLogger()
+	}) as unknown as Database;
 	let closed = false;
 	return {
 		db,
@@ -129,7 +150,7 @@ async function openPglite(dataDir: string, role: string): Promise<DatabaseHandle
 		const client = await PGlite.create(path.join(dataDir, 'pglite'), {
 			extensions: { btree_gist }
 		});
-		const db = drizzle({ client, schema }) as unknown as Database;
+		const db = drizzle({ client, schema, logger: queryLogger() }) as unknown as Database;
 		let closed = false;
 		return {
 			db,

@@ -109,6 +109,8 @@ export const familyRequest = pgTable(
 			.on(t.familyId, t.roundId, t.kind)
 			.where(sql`${t.status} = 'open'`),
 		index('family_request_round_idx').on(t.roundId, t.status),
+		// The office's home page counts its school's open requests on every load.
+		index('family_request_school_idx').on(t.schoolId, t.status),
 		check('family_request_note_short', sql`char_length(${t.note}) <= 500`),
 		check(
 			'family_request_days_known',

@@ -75,6 +75,8 @@ export const visitReport = pgTable(
 			.on(t.bookingId)
 			.where(sql`${t.bookingId} is not null`),
 		index('visit_report_round_idx').on(t.roundId),
+		// The retention job deletes each school's old reports, school after school.
+		index('visit_report_school_idx').on(t.schoolId, t.heldAt),
 		index('visit_report_family_idx').on(t.familyId),
 		check('visit_report_not_held_has_reason', sql`${t.held} or ${t.notHeldReason} is not null`)
 	]
