@@ -5,7 +5,8 @@
  * and per teacher. When the retention job removes a round's bookings it first freezes these
  * figures into `visit_round.evaluation`, so the evaluation survives the personal data.
  */
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { transaction } from '../db/transaction';
 import { jsonOf, rowsOf, type Database } from '../db';
 import { visitRound } from '../db/schema';
 import { familiesInRound } from '../families/overview';
@@ -92,6 +93,69 @@ const tally = (values: (string | null)[]) =>
 			.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>())
 	].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
+/**
+ * The round's families with the groups and visiting teacher they had: as recorded when the round
+ * ended (`recordRoundMembers`), or from the roster while it runs.
+ */
+function membersOf(schoolId: string, roundId: string, recorded: boolean): SQL {
+	if (recorded)
+		return sql`select family_id, teacher_name, groups from visit_round_family where round_id = ${roundId} and school_id = ${schoolId}`;
+	return sql`
+		select f.id as family_id, st.name as teacher_name,
+			coalesce((select jsonb_agg(distinct sg.name) from pupil p join school_group sg on sg.id = p.group_id
+			   join visit_round r on r.id = ${roundId}
+			   where p.family_id = f.id and (p.group_id in (select group_id from visit_round_group where round_id = r.id) or (r.include_new_pupils and p.is_new))), '[]'::jsonb) as groups
+		from family f join (${familiesInRound(roundId)}) fams on fams.family_id = f.id
+		left join staff st on st.id = f.visiting_staff_id
+		where f.school_id = ${schoolId}`;
+}
+
+/**
+ * Records which families a round was for, once, so that its figures keep describing that round
+ * whatever the roster becomes. Several servers may try at once: the round's row lock lets one.
+ */
+export async function recordRoundMembers(
+	db: Database,
+	schoolId: string,
+	roundId: string,
+	now: Date
+): Promise<boolean> {
+	return transaction(db, async (tx) => {
+		const [round] = rowsOf<{ recorded: boolean }>(
+			await tx.execute(
+				sql`select members_recorded_at is not null as recorded from visit_round where id = ${roundId} and school_id = ${schoolId} for update`
+			)
+		);
+		if (!round || round.recorded) return false;
+		await tx.execute(sql`
+			insert into visit_round_family (round_id, family_id, school_id, teacher_name, groups)
+			select ${roundId}, m.family_id, ${schoolId}, m.teacher_name, m.groups
+			from (${membersOf(schoolId, roundId, false)}) m
+			on conflict do nothing`);
+		await tx
+			.update(visitRound)
+			.set({ membersRecordedAt: now })
+			.where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
+		return true;
+	});
+}
+
+/**
+ * Every round, of every school, that ended before today (UTC: a day late rather than early) and
+ * whose families are not recorded yet. The daily job calls this; the evaluation page too.
+ */
+export async function recordEndedRounds(db: Database, now: Date): Promise<number> {
+	const due = rowsOf<{ id: string; school_id: string }>(
+		await db.execute(sql`
+			select id, school_id from visit_round
+			where members_recorded_at is null and personal_data_removed_at is null
+			  and ends_on < (${now.toISOString()}::timestamptz at time zone 'UTC')::date`)
+	);
+	let recorded = 0;
+	for (const r of due) if (await recordRoundMembers(db, r.school_id, r.id, now)) recorded++;
+	return recorded;
+}
+
 /** Counts from the live bookings. A teacher row labelled '' holds the families nobody is assigned to. */
 export async function liveFigures(
 	db: Database,
@@ -100,29 +164,25 @@ export async function liveFigures(
 	now: Date
 ): Promise<RoundFigures | null> {
 	const [round] = await db
-		.select({ id: visitRound.id, name: visitRound.name })
+		.select({ id: visitRound.id, name: visitRound.name, recordedAt: visitRound.membersRecordedAt })
 		.from(visitRound)
 		.where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
 	if (!round) return null;
 	const facts = rowsOf<Record<string, unknown>>(
 		await db.execute(sql`
-			with fams as (${familiesInRound(roundId)}),
+			with members as (${membersOf(schoolId, roundId, round.recordedAt !== null)}),
 			answer as (select * from booking b where b.round_id = ${roundId} and b.status <> 'cancelled')
-			select f.id, st.name as teacher, a.status, a.location, a.not_home_reason, a.interpreter_language,
+			select m.family_id, m.teacher_name as teacher, a.status, a.location, a.not_home_reason, a.interpreter_language,
 				a.own_interpreter_language,
 				(select i.kind from interpreter_request ir join interpreter i on i.id = ir.interpreter_id
 				   where ir.booking_id = a.id and ir.status = 'arranged') as arranged_kind,
 				s.starts_at <= ${now.toISOString()}::timestamptz as past,
 				vr.id is not null as reported, coalesce(vr.held, false) as held,
-				(select json_agg(distinct sg.name) from pupil p join school_group sg on sg.id = p.group_id
-				   join visit_round r on r.id = ${roundId}
-				   where p.family_id = f.id and (p.group_id in (select group_id from visit_round_group where round_id = r.id) or (r.include_new_pupils and p.is_new))) as groups
-			from family f join fams on fams.family_id = f.id
-			left join staff st on st.id = f.visiting_staff_id
-			left join answer a on a.family_id = f.id
+				m.groups
+			from members m
+			left join answer a on a.family_id = m.family_id
 			left join slot s on s.id = a.slot_id
-			left join visit_report vr on vr.booking_id = a.id
-			where f.school_id = ${schoolId}`)
+			left join visit_report vr on vr.booking_id = a.id`)
 	).map((r): FamilyFact => ({
 		groups: jsonOf<string[]>(r.groups) ?? [],
 		teacher: (r.teacher as string | null) ?? null,
@@ -187,11 +247,17 @@ export async function roundFigures(
 	now: Date
 ): Promise<RoundFigures | null> {
 	const [round] = await db
-		.select({ evaluation: visitRound.evaluation })
+		.select({
+			evaluation: visitRound.evaluation,
+			ended: sql<boolean>`${visitRound.endsOn} < (${now.toISOString()}::timestamptz at time zone 'UTC')::date`,
+			recordedAt: visitRound.membersRecordedAt
+		})
 		.from(visitRound)
 		.where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
 	if (!round) return null;
 	if (round.evaluation) return round.evaluation as RoundFigures;
+	// A round that ended before the daily job came by: its families are recorded now.
+	if (round.ended && !round.recordedAt) await recordRoundMembers(db, schoolId, roundId, now);
 	return liveFigures(db, schoolId, roundId, now);
 }
 

@@ -9,6 +9,7 @@ import { log, errorFields } from '../log';
 import { deliverDue, type WorkerDeps } from '../mail/worker';
 import { queueReminders } from '../booking/reminders';
 import { applyRetention } from '../privacy/retention';
+import { recordEndedRounds } from '../evaluation/figures';
 import { refreshStatistics } from '../db/statistics';
 
 export interface RunningJobs {
@@ -27,6 +28,9 @@ export function startJobs(deps: WorkerDeps & { db: Database }, intervalMs = 2000
 			// Real time, not the business clock: a day is a day even with FAKE_NOW.
 			if (Date.now() - lastRetention >= 86_400_000) {
 				lastRetention = Date.now();
+				// First what finished rounds were for, so their figures keep to it, then retention.
+				const recorded = await recordEndedRounds(deps.db, deps.now());
+				if (recorded) log.info('round_members_recorded', { rounds: recorded });
 				const run = await applyRetention(deps.db, deps.now());
 				await refreshStatistics(deps.db);
 				log.info('retention_applied', {

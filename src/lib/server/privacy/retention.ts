@@ -58,6 +58,10 @@ export async function removeRoundData(
 			)
 		);
 		const links = count(await tx.execute(sql`delete from family_link where round_id = ${roundId}`));
+		// Which families the round was for: counted into the frozen figures, not needed after.
+		await tx.execute(
+			sql`delete from visit_round_family where round_id = ${roundId} and school_id = ${schoolId}`
+		);
 		// The tries to reach families carry staff's notes about them, and the parents' requests
 		// their own words and phone numbers; the evaluation keeps the counts of both.
 		await tx.execute(

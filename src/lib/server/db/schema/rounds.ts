@@ -47,6 +47,8 @@ export const visitRound = pgTable(
 			.default(sql`replace(gen_random_uuid()::text, '-', '')`),
 		/** The evaluation's figures, kept when the retention job removes the personal data behind them. */
 		evaluation: jsonb('evaluation'),
+		/** When the round's families were recorded (visit_round_family), the day after it ended. */
+		membersRecordedAt: instant('members_recorded_at'),
 		personalDataRemovedAt: instant('personal_data_removed_at'),
 		createdAt: createdAt()
 	},
@@ -69,6 +71,32 @@ export const visitRoundGroup = pgTable(
 		talkingPoints: text('talking_points').notNull().default('')
 	},
 	(t) => [primaryKey({ columns: [t.roundId, t.groupId] })]
+);
+
+/**
+ * The families a round was for, as it ended: with the groups and the visiting teacher they had
+ * then. A round's evaluation counts these, so a roster imported later (a new school year, a
+ * bigger school) does not change a finished round's figures. Removed with the round's personal
+ * data; a family's erasure removes its row.
+ */
+export const visitRoundFamily = pgTable(
+	'visit_round_family',
+	{
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => visitRound.id, { onDelete: 'cascade' }),
+		familyId: uuid('family_id')
+			.notNull()
+			.references(() => family.id, { onDelete: 'cascade' }),
+		schoolId: schoolRef(),
+		/** The names of the round's groups the family's children were in. */
+		groups: jsonb('groups').$type<string[]>().notNull().default([]),
+		teacherName: text('teacher_name')
+	},
+	(t) => [
+		primaryKey({ columns: [t.roundId, t.familyId] }),
+		index('visit_round_family_family_idx').on(t.familyId)
+	]
 );
 
 export const linkChannel = pgEnum('link_channel', ['office', 'email', 'sms', 'whatsapp']);
