@@ -6,46 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
-import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
-import {
-	family,
-	group,
-	guardian,
-	pupil,
-	visitRound,
-	visitRoundFamily
-} from '../../src/lib/server/db/schema';
+import { makeFamiliesInGroup, makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
+import { family, group, pupil, visitRound, visitRoundFamily } from '../../src/lib/server/db/schema';
 import { recordEndedRounds, roundFigures } from '../../src/lib/server/evaluation/figures';
-import type { Database } from '../../src/lib/server/db';
 
 // The fixture's round runs 26 October – 13 November 2026.
 const DURING = new Date('2026-11-10T12:00:00Z');
 const AFTER = new Date('2026-11-14T06:00:00Z');
-
-/** `n` new families with a child in the group, visited by the teacher: what a roster import adds. */
-async function importFamilies(
-	db: Database,
-	schoolId: string,
-	groupId: string,
-	teacherId: string,
-	n: number
-) {
-	const rows = await db
-		.insert(family)
-		.values(Array.from({ length: n }, () => ({ schoolId, visitingStaffId: teacherId })))
-		.returning({ id: family.id });
-	await db.insert(guardian).values(rows.map((f) => ({ familyId: f.id, name: 'Ouder' })));
-	await db.insert(pupil).values(
-		rows.map((f) => ({
-			schoolId,
-			familyId: f.id,
-			groupId,
-			pupilNumber: f.id.slice(0, 12),
-			firstName: 'Nieuw',
-			lastName: 'Kind'
-		}))
-	);
-}
 
 describe.each(databaseKinds)('a finished round’s evaluation on %s', (kind) => {
 	let t: TestDatabase;
@@ -60,12 +27,12 @@ describe.each(databaseKinds)('a finished round’s evaluation on %s', (kind) => 
 		const jeroen = await makeStaff(t.db, school.id, { name: 'Jeroen Bos' });
 		const made = await makeFamilyInRound(t.db, school.id, anouk.id);
 		const roundId = made.round.id;
-		await importFamilies(t.db, school.id, made.group.id, anouk.id, 1);
+		await makeFamiliesInGroup(t.db, school.id, made.group.id, anouk.id, 1);
 
 		const during = await roundFigures(t.db, school.id, roundId, DURING);
 		expect(during!.total.invited).toBe(2);
 		// While it runs, it follows the roster: a family that joins is invited too.
-		await importFamilies(t.db, school.id, made.group.id, anouk.id, 1);
+		await makeFamiliesInGroup(t.db, school.id, made.group.id, anouk.id, 1);
 		expect((await roundFigures(t.db, school.id, roundId, DURING))!.total.invited).toBe(3);
 
 		// It ends; the daily job records its three families, once.
@@ -78,7 +45,7 @@ describe.each(databaseKinds)('a finished round’s evaluation on %s', (kind) => 
 
 		// The next school year: 240 families imported into the group, the children move up to a
 		// new group, and Jeroen visits them now. The round's figures stay as they were.
-		await importFamilies(t.db, school.id, made.group.id, anouk.id, 240);
+		await makeFamiliesInGroup(t.db, school.id, made.group.id, anouk.id, 240);
 		const [next] = await t.db
 			.insert(group)
 			.values({ schoolId: school.id, name: 'Groep 2B', year: 2 })
@@ -107,7 +74,7 @@ describe.each(databaseKinds)('a finished round’s evaluation on %s', (kind) => 
 			.from(visitRound)
 			.where(eq(visitRound.id, made.round.id));
 		expect(round!.at).toEqual(AFTER);
-		await importFamilies(t.db, school.id, made.group.id, teacher.id, 5);
+		await makeFamiliesInGroup(t.db, school.id, made.group.id, teacher.id, 5);
 		expect((await roundFigures(t.db, school.id, made.round.id, AFTER))!.total.invited).toBe(1);
 	});
 });

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
-import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
+import { makeFamiliesInGroup, makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { slotShortages } from '../../src/lib/server/visit-rounds/shortage';
-import { booking, family, guardian, pupil, slot } from '../../src/lib/server/db/schema';
+import { booking, slot } from '../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db';
 
@@ -19,32 +19,6 @@ describe.each(databaseKinds)('slot shortages on %s', (kind) => {
 		t = await freshDatabase(kind);
 	});
 	afterAll(() => t?.dispose());
-
-	/** `n` more families in the round's group, visited by `teacherId`. */
-	async function families(
-		db: Database,
-		schoolId: string,
-		groupId: string,
-		teacherId: string,
-		n: number
-	) {
-		const rows = await db
-			.insert(family)
-			.values(Array.from({ length: n }, () => ({ schoolId, visitingStaffId: teacherId })))
-			.returning({ id: family.id });
-		await db.insert(guardian).values(rows.map((f) => ({ familyId: f.id, name: 'Ouder' })));
-		await db.insert(pupil).values(
-			rows.map((f, i) => ({
-				schoolId,
-				familyId: f.id,
-				groupId,
-				pupilNumber: `${f.id.slice(0, 8)}-${i}`,
-				firstName: 'Kind',
-				lastName: 'Test'
-			}))
-		);
-		return rows.map((r) => r.id);
-	}
 
 	async function slots(
 		db: Database,
@@ -78,9 +52,9 @@ describe.each(databaseKinds)('slot shortages on %s', (kind) => {
 		const roundId = first.round.id;
 		const anouks = [
 			first.family.id,
-			...(await families(t.db, school.id, first.group.id, anouk.id, 4))
+			...(await makeFamiliesInGroup(t.db, school.id, first.group.id, anouk.id, 4))
 		];
-		await families(t.db, school.id, first.group.id, jeroen.id, 2);
+		await makeFamiliesInGroup(t.db, school.id, first.group.id, jeroen.id, 2);
 
 		const day = (d: number, h = 15) => new Date(Date.UTC(2026, 9, 26 + d, h));
 		// Anouk: three times next week, one of them booked; one tomorrow, inside the 24-hour
@@ -109,7 +83,7 @@ describe.each(databaseKinds)('slot shortages on %s', (kind) => {
 		expect(await slotShortages(t.db, school.id, [roundId], NOW, jeroen.id)).toEqual([]);
 
 		// Jeroen gets a third family: one short too; the bigger gap comes first.
-		await families(t.db, school.id, first.group.id, jeroen.id, 2);
+		await makeFamiliesInGroup(t.db, school.id, first.group.id, jeroen.id, 2);
 		expect(
 			(await slotShortages(t.db, school.id, [roundId], NOW)).map((s) => [
 				s.staffName,

@@ -97,3 +97,33 @@ export async function makeFamilyInRound(db: Database, schoolId: string, teacherI
 		.values({ roundId: r!.id, groupId: g!.id, talkingPoints: 'Kennismaken\nWelbevinden' });
 	return { group: g!, family: f!, round: r! };
 }
+
+/**
+ * `n` more families, each with a parent and a child in the group, visited by the teacher: what a
+ * roster import adds to a school.
+ */
+export async function makeFamiliesInGroup(
+	db: Database,
+	schoolId: string,
+	groupId: string,
+	teacherId: string,
+	n: number
+): Promise<string[]> {
+	const rows = await db
+		.insert(family)
+		.values(Array.from({ length: n }, () => ({ schoolId, visitingStaffId: teacherId })))
+		.returning({ id: family.id });
+	await db.insert(guardian).values(rows.map((f) => ({ familyId: f.id, name: 'Ouder' })));
+	await db.insert(pupil).values(
+		rows.map((f) => ({
+			schoolId,
+			familyId: f.id,
+			groupId,
+			// Unique within the school: the family id is.
+			pupilNumber: f.id.slice(0, 13),
+			firstName: 'Kind',
+			lastName: 'Test'
+		}))
+	);
+	return rows.map((r) => r.id);
+}
