@@ -80,7 +80,11 @@ export function arrangeInterpreter(
 						eq(interpreter.schoolId, me.schoolId),
 						eq(interpreter.active, true)
 					)
-				);
+				)
+				// One arrangement of a person at a time. Two offices arranging the same interpreter at
+				// once would each check the exclusion constraint against the other's uncommitted row
+				// and deadlock (40P01); in turn, the second gets interpreter_no_overlap, in words.
+				.for('update');
 			if (!who) throw new Refusal('interpreter_unknown');
 			if (!who.languages.includes(request.language)) throw new Refusal('language_not_spoken');
 			if (
