@@ -257,6 +257,32 @@ test.describe.serial('the office arranges an interpreter', () => {
 			await page.goto('/staff/interpreters?past=1');
 			await expect(requestRow(page, 'Emre Yılmaz').first()).toContainText('Ingetrokken');
 		});
+
+		// The story's mails as the office's Mailbox shows them, with the invites' key lines: the
+		// record a reviewer reads (the steps above assert what matters).
+		const record: string[] = [];
+		for (const kind of ['interpreter_request', 'interpreter_visit']) {
+			await page.goto(`/staff/mailbox?family=${id}&kind=${kind}`);
+			for (const mail of await page.locator('main li.mail').all()) {
+				const lines = (await mail.locator('p').allTextContents())
+					.map((line) => line.replace(/[ \t]+/g, ' ').trim())
+					.filter((line) => line && !/^(Adres verbeteren|Bekijk)/.test(line));
+				record.push(...lines);
+				// Inside the folded body: a locator, since role queries skip what is hidden.
+				const invite = mail.locator('a[href$="/invite.ics"]');
+				if ((await invite.count()) > 0) {
+					const ics = await (await page.request.get((await invite.getAttribute('href'))!)).text();
+					record.push(
+						...ics.split(/\r\n/).filter((l) => /^(METHOD|SEQUENCE|STATUS|DTSTART|SUMMARY)/.test(l))
+					);
+				}
+				record.push('---');
+			}
+		}
+		await test
+			.info()
+			.attach('mails of the walk', { body: record.join('\n'), contentType: 'text/plain' });
+		console.log(`Mails of the walk:\n${record.join('\n')}`);
 		await context.close();
 	});
 });
