@@ -192,4 +192,23 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 		).text();
 		expect(again).toMatch(/<input[^>]*value="bring"[^>]*checked/);
 	});
+	it("puts the family's home language first in the language picker and the interpreter list", async () => {
+		const firstLanguages = async (surname: string) => {
+			const html = await (
+				await fetch(`${server.url}${pathOf(surname)}/book?place=home`, {
+					headers: { Cookie: 'lang=nl' }
+				})
+			).text();
+			const picker = html.slice(html.indexOf('class="parent-languages"'));
+			const interpreter = html.slice(html.indexOf('id="interpreterLanguage"'));
+			return {
+				picker: picker.match(/name="lang" value="([a-z]+)"/)![1],
+				interpreter: interpreter.match(/<option value="([a-z]+)"/)![1]
+			};
+		};
+		// Yılmaz reads Turkish: second in both lists otherwise (after Dutch, after Arabic).
+		expect(await firstLanguages('Yılmaz')).toEqual({ picker: 'tr', interpreter: 'tr' });
+		// A Dutch-speaking family keeps the usual order: Dutch first, no interpreter language moved.
+		expect(await firstLanguages('Bakker')).toEqual({ picker: 'nl', interpreter: 'ar' });
+	});
 });

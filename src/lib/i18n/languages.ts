@@ -26,3 +26,16 @@ export const defaultLanguage = 'nl';
 export function languageInfo(code: string): Language {
 	return languages.find((l) => l.code === code) ?? languages[0]!;
 }
+
+/**
+ * The family's home language first, the rest in their usual order: a parent who reads little
+ * Dutch finds their own language at the top of a list, not somewhere in the middle of it.
+ */
+export function homeLanguageFirst<T>(
+	items: readonly T[],
+	home: string | null | undefined,
+	codeOf: (item: T) => string
+): T[] {
+	const own = items.filter((item) => codeOf(item) === home);
+	return [...own, ...items.filter((item) => codeOf(item) !== home)];
+}

@@ -12,6 +12,7 @@ import {
 	type ChoiceValues
 } from '$lib/server/booking/form';
 import { toWallTime } from '$lib/server/time/zone';
+import { homeLanguageFirst } from '$lib/i18n/languages';
 import { openedFamily, refuseLink } from '../family';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -82,7 +83,7 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 			.filter((p) => p.active)
 			.map((p) => ({ id: p.id, name: p.name, address: p.address, accessibility: p.accessibility })),
 		reasons: notHomeReasons,
-		interpreterLanguages,
+		interpreterLanguages: homeLanguageFirst(interpreterLanguages, family.language, (code) => code),
 		initial,
 		changing: Boolean(own)
 	};

@@ -22,6 +22,7 @@ import {
 } from '$lib/server/booking/choices';
 import { toWallTime } from '$lib/server/time/zone';
 import { formatDateTime, formatWhen, languageName } from '$lib/format';
+import { homeLanguageFirst } from '$lib/i18n/languages';
 import { assignVisitor } from '$lib/server/families/assign';
 import { activeStaff } from '$lib/server/staff/people';
 import { requireAdmin } from '$lib/server/auth/guard';
@@ -194,7 +195,7 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		places: places.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name })),
 		reasons: notHomeReasons,
-		languages: interpreterLanguages,
+		languages: homeLanguageFirst(interpreterLanguages, contact.language, (code) => code),
 		visitor: found.visitingStaffId,
 		canManageLinks: runsSchool(me) && round !== null,
 		mayAct: found.mayAct && round !== null,
