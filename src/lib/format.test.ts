@@ -9,17 +9,19 @@ import {
 	languageName,
 	scriptComma
 } from './format';
+import { languages as portalLanguages } from './i18n/languages';
 
 const zone = 'Europe/Amsterdam';
 // Monday 7 December 2026, 16:30–17:15 on the school's clock (winter time, UTC+1).
 const start = new Date('2026-12-07T15:30:00Z');
 const end = new Date('2026-12-07T16:15:00Z');
-const languages = ['nl', 'en', 'fr', 'ar', 'tr', 'pl', 'uk'];
+const languages = portalLanguages.map((l) => l.code);
 
-/** Platform data may use Arabic-Indic digits or odd spaces; the reader sees the same thing. */
+/** Platform data may use Arabic-Indic or Persian digits or odd spaces; the reader sees the same thing. */
 const plain = (text: string) =>
 	text
 		.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+		.replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
 		.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('times', () => {
@@ -44,18 +46,26 @@ describe('a visit day and time in one line', () => {
 		ar: 'الاثنين، 7 ديسمبر، 16:30–17:15',
 		tr: '7 Aralık Pazartesi, 16:30–17:15',
 		pl: 'poniedziałek, 7 grudnia, 16:30–17:15',
-		uk: 'понеділок, 7 грудня, 16:30–17:15'
+		uk: 'понеділок, 7 грудня, 16:30–17:15',
+		so: 'Isniin, Diseembar 7, 16:30–17:15',
+		ti: 'ሰኑይ፣ 7 ታሕሳስ፣ 16:30–17:15',
+		fa: 'دوشنبه 7 دسامبر، 16:30–17:15',
+		ro: 'luni, 7 decembrie, 16:30–17:15',
+		bg: 'понеделник, 7 декември, 16:30–17:15',
+		es: 'lunes, 7 de diciembre, 16:30–17:15',
+		pt: 'segunda-feira, 7 de dezembro, 16:30–17:15'
 	};
 
 	it.each(languages)('reads naturally in %s', (lang) => {
 		expect(plain(formatWhen(start, end, lang, zone))).toBe(expected[lang]);
 	});
 
-	it('joins with the Arabic comma in Arabic, never a Latin one', () => {
-		const text = formatWhen(start, end, 'ar', zone);
+	it.each(['ar', 'fa'])('joins with the Arabic comma in %s, never a Latin one', (lang) => {
+		const text = formatWhen(start, end, lang, zone);
 		expect(text).not.toContain(',');
 		expect(text).toContain('، ');
-		expect(scriptComma('ar')).toBe('، ');
+		expect(scriptComma(lang)).toBe('، ');
+		expect(scriptComma('ti')).toBe('፣ ');
 		expect(scriptComma('nl')).toBe(', ');
 	});
 
@@ -75,7 +85,23 @@ describe('dates', () => {
 		ar: ['7 ديسمبر 2026', 'الاثنين، 7 ديسمبر 2026', '7 ديسمبر 2026 في 16:30'],
 		tr: ['7 Aralık 2026', '7 Aralık 2026 Pazartesi', '7 Aralık 2026 16:30'],
 		pl: ['7 grudnia 2026', 'poniedziałek, 7 grudnia 2026', '7 grudnia 2026 16:30'],
-		uk: ['7 грудня 2026 р.', 'понеділок, 7 грудня 2026 р.', '7 грудня 2026 р. о 16:30']
+		uk: ['7 грудня 2026 р.', 'понеділок, 7 грудня 2026 р.', '7 грудня 2026 р. о 16:30'],
+		so: ['Diseembar 7, 2026', 'Isniin, Diseembar 7, 2026', 'Diseembar 7, 2026 ee 16:30'],
+		ti: ['ታሕሳስ 7, 2026', 'ሰኑይ፣ 7 ታሕሳስ 2026', 'ታሕሳስ 7, 2026 ሰዓት 16:30'],
+		// Gregorian, as the school counts days: never the Solar Hijri "۱۶ آذر ۱۴۰۵".
+		fa: ['7 دسامبر 2026', 'دوشنبه 7 دسامبر 2026', '7 دسامبر 2026 ساعت 16:30'],
+		ro: ['7 decembrie 2026', 'luni, 7 decembrie 2026', '7 decembrie 2026 la 16:30'],
+		bg: ['7 декември 2026 г.', 'понеделник, 7 декември 2026 г.', '7 декември 2026 г. в 16:30'],
+		es: [
+			'7 de diciembre de 2026',
+			'lunes, 7 de diciembre de 2026',
+			'7 de diciembre de 2026 a las 16:30'
+		],
+		pt: [
+			'7 de dezembro de 2026',
+			'segunda-feira, 7 de dezembro de 2026',
+			'7 de dezembro de 2026 às 16:30'
+		]
 	};
 
 	it.each(languages)('writes months out, in the language’s own case, in %s', (lang) => {

@@ -17,8 +17,15 @@ const styles = {
 
 // Building a formatter loads locale data and costs far more than using one (a slot list
 // formats about a hundred times per page): one per language, style and zone, kept for good.
-// The keys are few: seven languages, six styles, the school's zone and UTC.
+// The keys are few: fourteen languages, six styles, the school's zone and UTC.
 const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The locale a language's dates are written in. Persian defaults to the Solar Hijri calendar
+ * ("۱۶ آذر ۱۴۰۵"); the school, its letters and the visit itself run on the Gregorian one, so
+ * a Persian reader gets "۷ دسامبر", in Persian words and digits, the day the teacher means.
+ */
+const dateLocale = (lang: string) => (lang === 'fa' ? 'fa-u-ca-gregory' : lang);
 
 function formatter(
 	lang: string,
@@ -28,7 +35,7 @@ function formatter(
 	const key = `${lang}|${style}|${timeZone}`;
 	let found = formatters.get(key);
 	if (!found) {
-		found = new Intl.DateTimeFormat(lang, { ...styles[style], timeZone });
+		found = new Intl.DateTimeFormat(dateLocale(lang), { ...styles[style], timeZone });
 		formatters.set(key, found);
 	}
 	return found;
@@ -42,8 +49,9 @@ function calendarDay(date: string): Date {
 
 /** The comma that joins parts of a sentence in the reader's script. */
 export function scriptComma(lang: string): string {
-	return lang === 'ar' ? '، ' : ', ';
+	return scriptCommas[lang] ?? ', ';
 }
+const scriptCommas: Record<string, string> = { ar: '، ', fa: '، ', ti: '፣ ' };
 
 /** "7 december 2026": a date-only string is a calendar day, shown without shifting zones; an instant on the school's clock. */
 export function formatDate(value: string | Date, lang: string, timeZone: string): string {

@@ -16,6 +16,7 @@ const pages = [
 	'/staff/reports/export',
 	'/staff/privacy',
 	'/staff/school',
+	'/staff/school/words',
 	'/staff/privacy?q=Yılmaz',
 	'/staff/calendar',
 	'/staff/mailbox'

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
-import { familyLink, guardian, outbox } from '../../src/lib/server/db/schema';
+import { family, familyLink, guardian, outbox } from '../../src/lib/server/db/schema';
 import {
 	issueFamilyLink,
 	resolveFamilyLink,
@@ -141,6 +141,30 @@ describe.each(databaseKinds)('parents get their links on %s', (kind) => {
 		expect(
 			await makeLetters(t.db, other.id, fixture.round.id, 'all', ORIGIN, 'Europe/Amsterdam', NOW)
 		).toEqual([]);
+	});
+
+	it('prints a Dutch letter with one line in the family language when the portal does not speak it', async () => {
+		const letterIn = async (language: string) => {
+			await t.db.update(family).set({ language }).where(eq(family.id, fixture.family.id));
+			const [letter] = await makeLetters(
+				t.db,
+				schoolId,
+				fixture.round.id,
+				{ familyId: fixture.family.id },
+				ORIGIN,
+				'Europe/Amsterdam',
+				NOW
+			);
+			return letter!;
+		};
+		const russian = await letterIn('ru');
+		expect(russian.lang).toBe('nl');
+		expect(russian.helpLine).toMatchObject({ lang: 'ru', dir: 'ltr' });
+		expect(russian.helpLine!.text).toMatch(/^Это письмо о визите учителя/);
+		expect((await letterIn('und')).helpLine).toMatchObject({ lang: 'en' });
+		const somali = await letterIn('so');
+		expect(somali.lang).toBe('so');
+		expect(somali.helpLine).toBeNull();
 	});
 
 	it('shows a family only its own page, never across schools', async () => {

@@ -13,7 +13,14 @@ export const languages: Language[] = [
 	{ code: 'ar', endonym: 'العربية', dir: 'rtl' },
 	{ code: 'tr', endonym: 'Türkçe', dir: 'ltr' },
 	{ code: 'pl', endonym: 'Polski', dir: 'ltr' },
-	{ code: 'uk', endonym: 'Українська', dir: 'ltr' }
+	{ code: 'uk', endonym: 'Українська', dir: 'ltr' },
+	{ code: 'so', endonym: 'Soomaali', dir: 'ltr' },
+	{ code: 'ti', endonym: 'ትግርኛ', dir: 'ltr' },
+	{ code: 'fa', endonym: 'فارسی', dir: 'rtl' },
+	{ code: 'ro', endonym: 'Română', dir: 'ltr' },
+	{ code: 'bg', endonym: 'Български', dir: 'ltr' },
+	{ code: 'es', endonym: 'Español', dir: 'ltr' },
+	{ code: 'pt', endonym: 'Português', dir: 'ltr' }
 ];
 
 /** Parents read every language the portal has. */

@@ -5,10 +5,32 @@ import ar from '../../../messages/ar.json';
 import tr from '../../../messages/tr.json';
 import pl from '../../../messages/pl.json';
 import uk from '../../../messages/uk.json';
+import so from '../../../messages/so.json';
+import ti from '../../../messages/ti.json';
+import fa from '../../../messages/fa.json';
+import ro from '../../../messages/ro.json';
+import bg from '../../../messages/bg.json';
+import es from '../../../messages/es.json';
+import pt from '../../../messages/pt.json';
 import { defaultLanguage, type Language, languageInfo } from '../i18n/languages';
 import { createTranslator, type Messages, type Translate } from '../i18n/translator';
 
-const bundles: Record<string, Messages> = { nl, en, fr, ar, tr, pl, uk };
+const bundles: Record<string, Messages> = {
+	nl,
+	en,
+	fr,
+	ar,
+	tr,
+	pl,
+	uk,
+	so,
+	ti,
+	fa,
+	ro,
+	bg,
+	es,
+	pt
+};
 
 export const LANGUAGE_COOKIE = 'lang';
 

@@ -10,6 +10,7 @@ import { familiesInRound } from './overview';
 import { familyUrl, issueFamilyLink } from './links';
 import { translatorFor } from '../i18n';
 import { formatDate } from '../../format';
+import { helpLine, type HelpLine } from '../help-line';
 
 export type LetterScope = { familyId: string } | 'without_email' | 'all';
 
@@ -24,6 +25,8 @@ export interface Letter {
 	/** An SVG drawing made here from the URL above; no text of anyone's goes into it. */
 	qrSvg: string;
 	help: string;
+	/** For a family whose language the portal does not speak: one line in its own (help-line.ts). */
+	helpLine: HelpLine | null;
 }
 
 export async function makeLetters(
@@ -80,7 +83,8 @@ export async function makeLetters(
 			how: t('letter.how'),
 			url,
 			qrSvg: renderSVG(url, { ecc: 'M', border: 2 }),
-			help: t('family.help', { phone: row.school_phone })
+			help: t('family.help', { phone: row.school_phone }),
+			helpLine: helpLine(row.language, row.school_phone)
 		});
 	}
 	return letters;

@@ -7,6 +7,7 @@ import { FAMILY_TOKEN_BYTES, type OpenedLink } from './links';
 import { familyAnswers, type FamilyAnswer } from './overview';
 import { formatAddress } from '../../format';
 import { arrangedForFamily, type ArrangedForFamily } from '../interpreters/for-family';
+import { inDutch, type InReadersWords, type Worded } from '../school/words';
 
 export interface FamilyPage {
 	schoolId: string;
@@ -31,7 +32,10 @@ export interface FamilyPage {
 		closesAt: Date;
 		deadlineHours: number;
 	};
-	talkingPoints: string[];
+	/** In the reader's words where the school or the portal translated them, else in Dutch. */
+	talkingPoints: Worded[];
+	/** The neutral place of the family's visit, in the reader's words as above. */
+	placeName: Worded | null;
 	/** The family's answer, without what staff noted about it. */
 	answer: Omit<FamilyAnswer, 'staffNote'> | null;
 	/** The interpreter the school arranged for the answer's visit, as the family may know it. */
@@ -135,16 +139,21 @@ export async function openFamilyLink(
 export async function familyPage(
 	db: Database,
 	familyId: string,
-	roundId: string
+	roundId: string,
+	words: InReadersWords = inDutch
 ): Promise<FamilyPage | null> {
 	const [head] = await headOf(db, familyId, roundId);
-	return head ? familyPageOf(db, { familyId, head }) : null;
+	return head ? familyPageOf(db, { familyId, head }, words) : null;
 }
 
-/** The rest of a family's page, from its head (familyPage, or the link the hook opened). */
+/**
+ * The rest of a family's page, from its head (familyPage, or the link the hook opened), with the
+ * school's own words as the reader reads them (school/words.ts; Dutch when not given).
+ */
 export async function familyPageOf(
 	db: Database,
-	{ familyId, head }: FamilyHead
+	{ familyId, head }: FamilyHead,
+	words: InReadersWords = inDutch
 ): Promise<FamilyPage> {
 	const roundId = head.round.id;
 	const children =
@@ -170,7 +179,9 @@ export async function familyPageOf(
 		talkingPoints: points
 			.split('\n')
 			.map((p) => p.trim())
-			.filter(Boolean),
+			.filter(Boolean)
+			.map(words),
+		placeName: answer?.placeName ? words(answer.placeName) : null,
 		answer: answer && answer.status !== 'open' ? withoutStaffNote(answer) : null,
 		interpreterArranged:
 			answer?.bookingId && answer.status === 'booked' && answer.interpreterLanguage

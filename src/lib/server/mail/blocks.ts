@@ -6,7 +6,8 @@
  */
 
 export type Block =
-	| { p: string }
+	/** `lang` and `dir` for a paragraph in another language than the mail's own. */
+	| { p: string; lang?: string; dir?: 'ltr' | 'rtl' }
 	| { facts: { icon: string; label: string; value: string }[] }
 	/** `label` says what the link is for; `button` is the short text on the button ("Open your page"). */
 	| { link: string; label: string; button: string }
@@ -42,7 +43,12 @@ export function renderText(body: MailBody): string {
 export function renderHtml(body: MailBody): string {
 	const align = body.dir === 'rtl' ? 'right' : 'left';
 	const html = body.blocks.map((block) => {
-		if ('p' in block) return `<p style="margin:0 0 16px">${paragraphs(block.p)}</p>`;
+		if ('p' in block) {
+			const other = block.lang
+				? ` lang="${escapeHtml(block.lang)}" dir="${block.dir ?? 'ltr'}" style="margin:0 0 16px;text-align:${block.dir === 'rtl' ? 'right' : 'left'}"`
+				: ' style="margin:0 0 16px"';
+			return `<p${other}>${paragraphs(block.p)}</p>`;
+		}
 		if ('small' in block)
 			return `<p style="margin:24px 0 0;font-size:14px;color:#4a4a4a">${paragraphs(block.small)}</p>`;
 		if ('link' in block) {
@@ -67,7 +73,7 @@ export function renderHtml(body: MailBody): string {
 	return `<!doctype html>
 <html lang="${escapeHtml(body.lang)}" dir="${body.dir}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(body.subject)}</title></head>
-<body style="margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:17px;line-height:1.5">
+<body style="margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,'Noto Sans','Noto Sans Arabic','Noto Sans Ethiopic',Nyala,sans-serif;font-size:17px;line-height:1.5">
 <div dir="${body.dir}" style="max-width:560px;margin:0 auto;text-align:${align}">
 <p style="margin:0 0 16px;font-size:15px;color:#4a4a4a">${escapeHtml(body.heading)}</p>
 ${html.join('\n')}

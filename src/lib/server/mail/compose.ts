@@ -6,7 +6,8 @@
  */
 import { translatorFor } from '../i18n';
 import { renderHtml, renderText, type MailBody } from './blocks';
-import type { Message } from './payloads';
+import { familyKinds, type Message } from './payloads';
+import { helpLine } from '../help-line';
 import {
 	answerDeclined,
 	familyLink,
@@ -96,7 +97,15 @@ function unknownKind(message: never): never {
 export function composeMessage(to: Recipient, ctx: ComposeContext): ComposedMessage {
 	const { lang, dir, t } = translatorFor(to.language);
 	const { body, calendar } = compose({ ctx, t, lang, to }, to);
-	const full: MailBody = { ...body, lang, dir };
+	// A family whose language the portal does not speak reads Dutch, after one line in its own.
+	const phone = (to.payload as { schoolPhone?: unknown }).schoolPhone;
+	const line = familyKinds.has(to.kind)
+		? helpLine(to.language, typeof phone === 'string' ? phone : '')
+		: null;
+	const blocks = line
+		? [{ p: line.text, lang: line.lang, dir: line.dir }, ...body.blocks]
+		: body.blocks;
+	const full: MailBody = { ...body, blocks, lang, dir };
 	return {
 		lang,
 		dir,

@@ -10,6 +10,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { outbox, outboxAttempt, school } from '../db/schema';
 import { isUuid } from '../forms';
+import { schoolWordsForMail, withSchoolWords } from '../school/words';
 import { log, errorFields } from '../log';
 import {
 	composeMessage,
@@ -99,13 +100,19 @@ export async function mailbox(
 		context(db, schoolId, settings),
 		listMessages(db, schoolId, filter)
 	]);
-	const [names, familyName] = await Promise.all([
+	const [names, familyName, words] = await Promise.all([
 		familyNames(db, [...new Set(listed.rows.map((r) => r.familyId).filter((id) => id !== null))]),
 		filter.familyId && listed.ofSchoolFamily
 			? familyNames(db, [filter.familyId]).then((n) => n.get(filter.familyId!) ?? null)
-			: null
+			: null,
+		// As the worker writes them: the round's and the place's names in the reader's words.
+		schoolWordsForMail(
+			db,
+			listed.rows.map((r) => ({ schoolId, language: r.language }))
+		)
 	]);
-	const messages = listed.rows.map(({ payload, familyId, ...row }) => {
+	const messages = listed.rows.map(({ payload: stored, familyId, ...row }) => {
+		const payload = withSchoolWords(stored, words(schoolId, row.language));
 		const sms = row.channel === 'sms';
 		const message = sms
 			? textSafely(asMessage({ ...row, payload }), ctx)
@@ -171,9 +178,10 @@ export async function mailboxMessage(
 		.from(outboxAttempt)
 		.where(eq(outboxAttempt.outboxId, outboxId))
 		.orderBy(asc(outboxAttempt.createdAt));
-	return {
-		...row,
-		composed: composeSafely(asMessage(row), await context(db, schoolId, settings)),
-		attempts
-	};
+	const [ctx, words] = await Promise.all([
+		context(db, schoolId, settings),
+		schoolWordsForMail(db, [{ schoolId, language: row.language }])
+	]);
+	const payload = withSchoolWords(row.payload, words(schoolId, row.language));
+	return { ...row, composed: composeSafely(asMessage({ ...row, payload }), ctx), attempts };
 }

@@ -14,6 +14,7 @@ import { booking, outbox, outboxAttempt, school, slot } from '../db/schema';
 import { log, errorFields } from '../log';
 import { mailAddress, schoolSender } from './address';
 import { composeMessage, type ComposedMessage } from './compose';
+import { schoolWordsForMail, withSchoolWords, type InReadersWords } from '../school/words';
 import { kindsWithSecret, type MessageKind, type MessagePayloads } from './payloads';
 import { asMessage } from './outbox';
 import type { Transport } from './transport';
@@ -116,6 +117,7 @@ async function deliverOne(
 	deps: WorkerDeps,
 	message: Claimed,
 	schools: Map<string, { name: string; mailFromName: string | null; replyTo: string | null }>,
+	words: (schoolId: string, language: string) => InReadersWords,
 	result: RunResult
 ) {
 	const { db, transport } = deps;
@@ -146,7 +148,13 @@ async function deliverOne(
 			to && from
 				? composeMessage(
 						{
-							...asMessage(message),
+							...asMessage({
+								...message,
+								payload: withSchoolWords(
+									message.payload,
+									words(message.school_id, message.language)
+								)
+							}),
 							language: message.language,
 							toAddress: to.address,
 							toName: to.name
@@ -316,11 +324,15 @@ export async function deliverDue(deps: WorkerDeps): Promise<RunResult> {
 		.from(school)
 		.where(inArray(school.id, schoolIds));
 	const schools = new Map(rows.map((r) => [r.id, r]));
+	const words = await schoolWordsForMail(
+		deps.db,
+		batch.map((m) => ({ schoolId: m.school_id, language: m.language }))
+	);
 	const queue = [...batch];
 	const lanes = Array.from({ length: Math.min(deps.concurrency ?? 8, queue.length) }, async () => {
 		for (let message = queue.shift(); message; message = queue.shift()) {
 			try {
-				await deliverOne(deps, message, schools, result);
+				await deliverOne(deps, message, schools, words, result);
 			} catch (error) {
 				// The database failed while recording: the lease brings the message back later.
 				log.error('mail_record_failed', { outboxId: message.id, ...errorFields(error) });

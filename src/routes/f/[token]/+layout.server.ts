@@ -1,4 +1,6 @@
 import { familyPageOf } from '$lib/server/families/page';
+import { schoolWords } from '$lib/server/school/words';
+import { translatorFor } from '$lib/server/i18n';
 import { retiredFamilyLink } from '$lib/server/families/links';
 import { now } from '$lib/server/clock';
 import { parentPhase } from '$lib/server/booking/phase';
@@ -9,7 +11,11 @@ export const load: LayoutServerLoad = async ({ locals, params, setHeaders }) => 
 	setHeaders({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
 	// The hook resolved the token once, to choose the family's language, with the page's head.
 	const link = locals.familyLink;
-	const family = link ? await familyPageOf(locals.db, link) : null;
+	const lang = locals.language.code;
+	const words = link
+		? await schoolWords(locals.db, link.schoolId, lang, translatorFor(lang).t)
+		: null;
+	const family = link && words ? await familyPageOf(locals.db, link, words) : null;
 	if (!link || !family) {
 		// No family: each page below refuses (see family.ts), and its error page still shows in
 		// this layout, without script, naming the school only for a link we retired.

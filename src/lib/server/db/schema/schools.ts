@@ -1,5 +1,6 @@
-import { boolean, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id } from './common';
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant } from './common';
 
 export const school = pgTable('school', {
 	id: id(),
@@ -45,3 +46,27 @@ export const neutralPlace = pgTable('neutral_place', {
 	active: boolean('active').notNull().default(true),
 	createdAt: createdAt()
 });
+
+/**
+ * The school's own words in a parent's language: a round's name, a talking point, a neutral
+ * place's name or note, written in Dutch by the office and translated by the school. Keyed by
+ * the Dutch text itself (its SHA-256): edit the Dutch and the old translation no longer
+ * matches, so a parent never reads a translation of something the school no longer says.
+ */
+export const schoolTranslation = pgTable(
+	'school_translation',
+	{
+		schoolId: schoolRef(),
+		language: text('language').notNull(),
+		/** Hex SHA-256 of `source`: the key, since a note can be longer than an index entry may. */
+		sourceKey: text('source_key').notNull(),
+		source: text('source').notNull(),
+		text: text('text').notNull(),
+		updatedAt: instant('updated_at').notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.schoolId, t.language, t.sourceKey] }),
+		// The office's form refuses more; the database keeps any other writer within bounds too.
+		check('school_translation_text_length', sql`char_length(${t.text}) between 1 and 2000`)
+	]
+);

@@ -13,6 +13,8 @@ import {
 } from '$lib/server/booking/form';
 import { toWallTime } from '$lib/server/time/zone';
 import { homeLanguageFirst } from '$lib/i18n/languages';
+import { inDutch, schoolWords } from '$lib/server/school/words';
+import { translatorFor } from '$lib/server/i18n';
 import { openedFamily, refuseLink } from '../family';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +24,7 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 	const asked = url.searchParams.get('place') ?? '';
 	const location = isLocation(asked) ? asked : (family.answer?.location ?? 'home');
 	const own = family.answer?.status === 'booked' ? family.answer : null;
-	const [slots, places] = await Promise.all([
+	const [slots, places, words] = await Promise.all([
 		openSlots(
 			locals.db,
 			family.schoolId,
@@ -32,7 +34,15 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 			now(),
 			own?.slotId ?? null
 		),
-		location === 'neutral' ? listPlaces(locals.db, family.schoolId) : Promise.resolve([])
+		location === 'neutral' ? listPlaces(locals.db, family.schoolId) : Promise.resolve([]),
+		location === 'neutral'
+			? schoolWords(
+					locals.db,
+					family.schoolId,
+					locals.language.code,
+					translatorFor(locals.language.code).t
+				)
+			: inDutch
 	]);
 	const allowed = slots.filter((s) =>
 		location === 'home' ? s.allowsHome : location === 'school' ? s.allowsSchool : s.allowsNeutral
@@ -81,7 +91,13 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 		madeForYou,
 		places: places
 			.filter((p) => p.active)
-			.map((p) => ({ id: p.id, name: p.name, address: p.address, accessibility: p.accessibility })),
+			.map((p) => ({
+				id: p.id,
+				// The school's words: translated by the school, or marked as its Dutch.
+				name: words(p.name),
+				address: p.address,
+				accessibility: p.accessibility ? words(p.accessibility) : null
+			})),
 		reasons: notHomeReasons,
 		interpreterLanguages: homeLanguageFirst(interpreterLanguages, family.language, (code) => code),
 		initial,
