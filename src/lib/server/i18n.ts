@@ -5,7 +5,13 @@ import ar from '../../../messages/ar.json';
 import tr from '../../../messages/tr.json';
 import pl from '../../../messages/pl.json';
 import uk from '../../../messages/uk.json';
-import { defaultLanguage, type Language, languageInfo } from '../i18n/languages';
+import {
+	defaultLanguage,
+	type Language,
+	languageInfo,
+	parentLanguages,
+	staffLanguages
+} from '../i18n/languages';
 import { createTranslator, type Messages, type Translate } from '../i18n/translator';
 
 const bundles: Record<string, Messages> = { nl, en, fr, ar, tr, pl, uk };
@@ -60,4 +66,10 @@ export function chooseLanguage(
 	if (known && supported.includes(known)) return languageInfo(known);
 	const fromBrowser = parseAcceptLanguage(acceptLanguage).find((code) => supported.includes(code));
 	return languageInfo(fromBrowser ?? defaultLanguage);
+}
+
+/** Staff pages speak Dutch or English; a family's pages and the newsletter page every language. */
+export function languagesForRoute(routeId: string | null): readonly string[] {
+	const route = routeId ?? '';
+	return route.startsWith('/f/') || route.startsWith('/n/') ? parentLanguages : staffLanguages;
 }
