@@ -178,7 +178,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the database away on PostgreSQL
 		expect(paths.length).toBeGreaterThan(3);
 		const sql = postgres(directUrl, { max: 1, onnotice: () => {} });
 		try {
-			const [{ since }] = await sql<{ since: Date }[]>`select now() as since`;
+			const [{ since }] = (await sql`select now() as since`) as unknown as [{ since: Date }];
 			const answers = paths.map(async (p, i) => {
 				await new Promise((r) => setTimeout(r, i * 50));
 				const slotId = slots[i]!.at(-1 - (i % slots[i]!.length))!;
