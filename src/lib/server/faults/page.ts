@@ -62,19 +62,27 @@ export function faultResponse(input: FaultPageInput): Response {
 				{ text: t('outage.try_again') }
 			]
 		: [{ text: t('errors.unexpected') }];
+	const phoneAt = '\u0000phone\u0000';
 	if (contact) {
-		// Isolated: in Arabic or Persian a phone number's groups of digits would otherwise swap places.
+		// Isolated: in Arabic or Persian a school's Latin name or a phone number's groups of digits
+		// would otherwise change places with the words around them.
 		const school = `\u2068${contact.schoolName}\u2069`;
-		const phone = `\u2066${contact.phone}\u2069`;
-		lines.push({ text: t('outage.call', { school, phone }) });
+		lines.push({ text: t('outage.call', { school, phone: phoneAt }) });
 	}
+	const asText = (text: string) => text.replace(phoneAt, `\u2066${contact?.phone ?? ''}\u2069`);
+	// On a phone the number is one tap away.
+	const asHtml = (text: string) =>
+		escapeHtml(text).replace(
+			phoneAt,
+			`<a href="tel:${(contact?.phone ?? '').replace(/[^+\d]/g, '')}" dir="ltr">${escapeHtml(contact?.phone ?? '')}</a>`
+		);
 
 	if (input.json) {
 		headers.set('Content-Type', 'application/json; charset=utf-8');
 		const message = fault.unavailable ? 'outage.title' : 'errors.unexpected';
 		const body = {
 			message,
-			text: [title, ...lines.map((l) => l.text)].join(' '),
+			text: [title, ...lines.map((l) => asText(l.text))].join(' '),
 			reference: fault.reference
 		};
 		return new Response(JSON.stringify(body), { status, headers });
@@ -82,7 +90,7 @@ export function faultResponse(input: FaultPageInput): Response {
 
 	headers.set('Content-Type', 'text/html; charset=utf-8');
 	const paragraphs = lines
-		.map((l) => `<p${l.warn ? ' class="warn" role="alert"' : ''}>${escapeHtml(l.text)}</p>`)
+		.map((l) => `<p${l.warn ? ' class="warn" role="alert"' : ''}>${asHtml(l.text)}</p>`)
 		.join('\n');
 	const html = `<!doctype html>
 <html lang="${language.code}" dir="${language.dir}">
