@@ -1,5 +1,4 @@
 /** `cli backup` and `cli restore`: what school IT reads, around `src/lib/server/db/backup.ts`. */
-import path from 'node:path';
 import type { Config } from '../src/lib/server/config';
 import { DataDirInUseError } from '../src/lib/server/db/lock';
 import {
@@ -16,6 +15,19 @@ import { now } from '../src/lib/server/clock';
 const say = (text: string) => process.stdout.write(text + '\n');
 const complain = (text: string) => process.stderr.write(text + '\n');
 
+/** The outcome, or the exit code of a refusal while the portal holds the embedded database. */
+async function unlessInUse<T>(
+	action: 'backup' | 'restore',
+	work: () => Promise<T>
+): Promise<T | number> {
+	try {
+		return await work();
+	} catch (error) {
+		if (error instanceof DataDirInUseError) return refusedInUse(error, action);
+		throw error;
+	}
+}
+
 function refusedInUse(error: DataDirInUseError, action: 'backup' | 'restore'): number {
 	complain(
 		`The portal (process ${error.holder.pid}, ${error.holder.role}) is using the embedded database in ${error.dataDir}.\n` +
@@ -31,15 +43,12 @@ function refusedInUse(error: DataDirInUseError, action: 'backup' | 'restore'): n
 export async function backupCommand(settings: Config, out: string | undefined): Promise<number> {
 	const kind = settings.databaseUrl ? 'postgres' : 'pglite';
 	const file = out ?? defaultBackupFile(kind, now());
-	let outcome: BackupOutcome;
-	try {
-		outcome = settings.databaseUrl
-			? await backupPostgres(settings.databaseUrl, file)
-			: await backupEmbedded(settings.dataDir, file);
-	} catch (error) {
-		if (error instanceof DataDirInUseError) return refusedInUse(error, 'backup');
-		throw error;
-	}
+	const outcome: BackupOutcome | number = await unlessInUse('backup', () =>
+		settings.databaseUrl
+			? backupPostgres(settings.databaseUrl, file)
+			: backupEmbedded(settings.dataDir, file)
+	);
+	if (typeof outcome === 'number') return outcome;
 	if (!outcome.ok) {
 		complain(
 			outcome.problem === 'no_database'
@@ -52,7 +61,7 @@ export async function backupCommand(settings: Config, out: string | undefined): 
 		return outcome.problem === 'no_database' ? 1 : 2;
 	}
 	say(
-		`Backup written: ${path.relative(process.cwd(), path.resolve(outcome.file))} (${Math.ceil(outcome.bytes / 1024)} KB).\n` +
+		`Backup written: ${outcome.file} (${Math.ceil(outcome.bytes / 1024)} KB).\n` +
 			"It holds children's and parents' personal data: keep it on the school's own encrypted storage, readable only by IT,\n" +
 			'and delete it when it is older than the shortest retention period in Privacy (see the README).'
 	);
@@ -68,15 +77,12 @@ export async function restoreCommand(
 		complain('restore needs --from <file>.');
 		return 1;
 	}
-	let outcome: RestoreOutcome;
-	try {
-		outcome = settings.databaseUrl
-			? await restorePostgres(settings.databaseUrl, from, { force })
-			: await restoreEmbedded(settings.dataDir, from, { force, now: now() });
-	} catch (error) {
-		if (error instanceof DataDirInUseError) return refusedInUse(error, 'restore');
-		throw error;
-	}
+	const outcome: RestoreOutcome | number = await unlessInUse('restore', () =>
+		settings.databaseUrl
+			? restorePostgres(settings.databaseUrl, from, { force })
+			: restoreEmbedded(settings.dataDir, from, { force, now: now() })
+	);
+	if (typeof outcome === 'number') return outcome;
 	if (!outcome.ok) {
 		complain(
 			outcome.problem === 'not_empty'
