@@ -1,18 +1,9 @@
-import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { e2eTargets } from './tests/e2e/targets';
+import { systemChromium } from './scripts/browser.js';
 
-/**
- * The browser: CHROMIUM_PATH if set, else a system Chromium where one is installed (Debian's,
- * on machines where Playwright cannot download its own), else Playwright's own build.
- */
-function systemChromium(): string | undefined {
-	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-	return candidates.find((candidate): candidate is string =>
-		Boolean(candidate && fs.existsSync(candidate))
-	);
-}
-
+// CHROMIUM_PATH, else a system Chromium where one is installed (Debian's, on machines where
+// Playwright cannot download its own), else Playwright's own build (npm test fetches it).
 const executablePath = systemChromium();
 const launchOptions = executablePath
 	? {

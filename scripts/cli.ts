@@ -18,6 +18,7 @@ import { transportFor } from '../src/lib/server/mail/transport';
 import { smsProviderFor } from '../src/lib/server/sms/provider';
 import { drainOutbox } from '../src/lib/server/mail/worker';
 import { applyRetention } from '../src/lib/server/privacy/retention';
+import { backupCommand, restoreCommand } from './cli-backup';
 
 const usage = `Usage: npm run cli -- <command> [options]
 
@@ -32,6 +33,13 @@ Commands:
                                what is due now, print a summary and stop
   retention                    apply the schools' retention settings now and clean up expired
                                sessions, links and old mail (the worker does this daily); prints counts
+  backup [--out <file>]        copy the database to a file, by default
+                               backups/huisbezoek-<date and time>.tar.gz (.dump for PostgreSQL);
+                               the embedded database only while the portal is stopped, PostgreSQL
+                               with pg_dump while it runs. The file holds children's data
+  restore --from <file> [--force]
+                               put a backup back (stop the portal first); refuses a database that
+                               holds data unless --force (the embedded one is then kept beside it)
   help                         show this text
 
 Environment: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded, default ./data); ORIGIN, else
@@ -59,11 +67,15 @@ async function run(argv: string[]): Promise<number> {
 			once: { type: 'boolean' },
 			email: { type: 'string' },
 			name: { type: 'string' },
-			school: { type: 'string' }
+			school: { type: 'string' },
+			out: { type: 'string' },
+			from: { type: 'string' },
+			force: { type: 'boolean' }
 		},
 		strict: true
 	});
-	if (!['migrate', 'demo', 'create-admin', 'worker', 'retention'].includes(command)) {
+	const known = ['migrate', 'demo', 'create-admin', 'worker', 'retention', 'backup', 'restore'];
+	if (!known.includes(command)) {
 		process.stderr.write(`Unknown command "${command}".\n\n${usage}`);
 		return 1;
 	}
@@ -74,6 +86,10 @@ async function run(argv: string[]): Promise<number> {
 
 	const settings = loadConfig();
 	setLogLevel(settings.logLevel);
+	// A backup opens the database its own way (PGlite's copy, or pg_dump), and a restore must not
+	// migrate the database it is about to replace.
+	if (command === 'backup') return backupCommand(settings, values.out);
+	if (command === 'restore') return restoreCommand(settings, values.from, Boolean(values.force));
 	const handle: DatabaseHandle = await openDatabase({
 		databaseUrl: settings.databaseUrl,
 		dataDir: settings.dataDir,

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureBrowser } from './browser.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -88,6 +89,21 @@ const steps = [
 			{ PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }
 		)
 ];
+
+// The browser first: a laptop without one learns it in seconds, not after the other tests.
+if (!onlyServer) {
+	console.log('\n▶ browser');
+	const browser = await ensureBrowser();
+	if (!browser.ok) {
+		console.log(
+			'\nThe browser tests need Chromium: there is none on this machine, and Playwright’s own' +
+				' could not be downloaded. Run this once, then npm test again:\n\n' +
+				`  ${browser.command}\n`
+		);
+		process.exit(1);
+	}
+	console.log(`  browser: ${browser.browser} (${browser.source})`);
+}
 
 let ok = true;
 for (const run of steps) {

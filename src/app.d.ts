@@ -2,6 +2,7 @@ import type { Database } from '$lib/server/db';
 import type { ValidSession } from '$lib/server/auth/session';
 import type { Language } from '$lib/i18n/languages';
 import type { OpenedFamilyLink } from '$lib/server/families/page';
+import type { Fault } from '$lib/server/faults/page';
 
 declare global {
 	namespace App {
@@ -14,6 +15,8 @@ declare global {
 			 * head of its page (one query for both), or null.
 			 */
 			familyLink: OpenedFamilyLink | null;
+			/** Set when handling failed unexpectedly: handleFaults answers with its own page. */
+			fault?: Fault;
 		}
 		interface Error {
 			message: string;

@@ -1,16 +1,16 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { config, ConfigError } from '$lib/server/config';
-import { database, shutdownRuntime, ShuttingDownError, track } from '$lib/server/runtime';
+import { database, shutdownRuntime, track } from '$lib/server/runtime';
 import { DataDirInUseError } from '$lib/server/db/lock';
-import { log, errorFields, setLogLevel } from '$lib/server/log';
+import { log, setLogLevel } from '$lib/server/log';
 import { validateSession } from '$lib/server/auth/session';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
-import { chooseLanguage, LANGUAGE_COOKIE } from '$lib/server/i18n';
-import { parentLanguages, staffLanguages } from '$lib/i18n/languages';
+import { chooseLanguage, LANGUAGE_COOKIE, languagesForRoute } from '$lib/server/i18n';
 import { openFamilyLink } from '$lib/server/families/page';
 import { startDemo } from '$lib/server/demo/start';
-import { randomToken } from '$lib/server/auth/token';
+import { handleFaults, noteFault } from '$lib/server/faults/handle';
+import { rememberFamilyLink } from '$lib/server/faults/contacts';
 import { now } from '$lib/server/clock';
 import { startJobs, type RunningJobs } from '$lib/server/jobs/runner';
 import { transportFor } from '$lib/server/mail/transport';
@@ -98,16 +98,9 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// While the server stops, opening the database throws: handleFaults answers 503, come back soon.
 const handleDatabase: Handle = async ({ event, resolve }) => {
-	try {
-		event.locals.db = (await database()).db;
-	} catch (error) {
-		if (!(error instanceof ShuttingDownError)) throw error;
-		return new Response('The portal is restarting. Try again in a minute.', {
-			status: 503,
-			headers: { 'Retry-After': '30', 'Content-Type': 'text/plain; charset=utf-8' }
-		});
-	}
+	event.locals.db = (await database()).db;
 	return resolve(event);
 };
 
@@ -121,9 +114,14 @@ const handleLanguage: Handle = async ({ event, resolve }) => {
 		route.startsWith('/f/[token]') && event.params.token
 			? await openFamilyLink(event.locals.db, event.params.token)
 			: null;
-	const forParents = route.startsWith('/f/') || route.startsWith('/n/');
+	const link = event.locals.familyLink;
+	// Kept for the outage page, which must name the school's phone without the database.
+	if (link && event.params.token) {
+		const { schoolId, schoolName, schoolPhone: phone } = link.head;
+		rememberFamilyLink(event.params.token, { schoolId, schoolName, phone }, link.language);
+	}
 	event.locals.language = chooseLanguage(
-		forParents ? parentLanguages : staffLanguages,
+		languagesForRoute(route),
 		event.cookies.get(LANGUAGE_COOKIE),
 		event.request.headers.get('accept-language'),
 		event.locals.familyLink?.language ?? null
@@ -150,21 +148,19 @@ const handleSession: Handle = async ({ event, resolve }) => {
 export const handle = sequence(
 	handleInFlight,
 	handleLog,
+	handleHeaders,
+	handleFaults,
 	handleDatabase,
 	handleLanguage,
-	handleHeaders,
 	handleSession
 );
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	const reference = randomToken(5);
-	if (status !== 404) {
-		log.error('unhandled', {
-			reference,
-			route: event.route.id ?? 'unmatched',
-			status,
-			...errorFields(error)
-		});
-	}
-	return { message: status === 404 ? 'errors.not_found' : 'errors.unexpected', reference };
+	if (status === 404) return { message: 'errors.not_found' };
+	// handleFaults replaces the error page with one that needs neither layout nor database.
+	const fault = noteFault(error, event, status);
+	return {
+		message: fault.unavailable ? 'outage.title' : 'errors.unexpected',
+		reference: fault.reference
+	};
 };

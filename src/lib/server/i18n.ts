@@ -12,7 +12,13 @@ import ro from '../../../messages/ro.json';
 import bg from '../../../messages/bg.json';
 import es from '../../../messages/es.json';
 import pt from '../../../messages/pt.json';
-import { defaultLanguage, type Language, languageInfo } from '../i18n/languages';
+import {
+	defaultLanguage,
+	type Language,
+	languageInfo,
+	parentLanguages,
+	staffLanguages
+} from '../i18n/languages';
 import { createTranslator, type Messages, type Translate } from '../i18n/translator';
 
 const bundles: Record<string, Messages> = {
@@ -82,4 +88,10 @@ export function chooseLanguage(
 	if (known && supported.includes(known)) return languageInfo(known);
 	const fromBrowser = parseAcceptLanguage(acceptLanguage).find((code) => supported.includes(code));
 	return languageInfo(fromBrowser ?? defaultLanguage);
+}
+
+/** Staff pages speak Dutch or English; a family's pages and the newsletter page every language. */
+export function languagesForRoute(routeId: string | null): readonly string[] {
+	const route = routeId ?? '';
+	return route.startsWith('/f/') || route.startsWith('/n/') ? parentLanguages : staffLanguages;
 }
