@@ -143,6 +143,18 @@ describe.each(databaseKinds)('mail to families and staff on %s', (kind) => {
 		expect(parsed.html).toContain('dir="rtl"');
 		expect(parsed.html).toContain('lang="ar"');
 		expect(parsed.text).toContain(`https://huisbezoek.school.example/f/${TOKEN}`);
+		// The pages' pictograms travel inside the mail as PNG parts the HTML names by Content-ID,
+		// each with its alt text in Arabic; no emoji, which show as boxes without an emoji font.
+		const images = parsed.attachments.filter((a) => a.contentType === 'image/png');
+		expect(images.map((a) => a.cid).sort()).toEqual(
+			['home@huisbezoek', 'interpreter@huisbezoek', 'when@huisbezoek', 'who@huisbezoek'].sort()
+		);
+		for (const image of images) {
+			expect(image.contentDisposition).toBe('inline');
+			expect(image.content.subarray(1, 4).toString()).toBe('PNG');
+			expect(parsed.html).toMatch(new RegExp(`<img src="cid:${image.cid}"[^>]* alt="[\u0600-\u06FF][^"]*"`));
+		}
+		expect(`${parsed.text}${parsed.html}`).not.toMatch(/\p{Extended_Pictographic}/u);
 		// The school's name on the sender, without the header the office's typing tried to add.
 		expect(parsed.from?.value[0]).toMatchObject({ address: 'huisbezoek@school.example' });
 		expect(parsed.from?.value[0]?.name).not.toMatch(/[\r\n"]/);

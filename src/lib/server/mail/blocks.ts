@@ -1,14 +1,17 @@
 /**
  * A message is a short list of blocks, written once and rendered twice: as plain text and as
  * simple HTML that mail programs on cheap phones show well (one column, inline styles, large
- * type, no images to load). Every value is escaped here, so text a parent or teacher typed
- * cannot become markup.
+ * type). The only images are the pictograms beside facts, carried in the mail itself (cid:),
+ * so nothing is loaded from elsewhere. Every value is escaped here, so text a parent or teacher
+ * typed cannot become markup.
  */
+import type { PictogramKind } from '../../pictograms';
+
 
 export type Block =
 	/** `lang` and `dir` for a paragraph in another language than the mail's own. */
 	| { p: string; lang?: string; dir?: 'ltr' | 'rtl' }
-	| { facts: { icon: string; label: string; value: string }[] }
+	| { facts: { icon: PictogramKind; label: string; value: string }[] }
 	/** `label` says what the link is for; `button` is the short text on the button ("Open your page"). */
 	| { link: string; label: string; button: string }
 	| { small: string };
@@ -20,7 +23,17 @@ export interface MailBody {
 	/** Shown above the message: the school's name. */
 	heading: string;
 	blocks: Block[];
+	/** What each pictogram shows, in the reader's language: the alt text of its image. */
+	pictogramAlt?: Partial<Record<PictogramKind, string>>;
 }
+
+/** The address of a pictogram carried in the mail (an inline attachment with this Content-ID). */
+export const pictogramCid = (kind: PictogramKind) => `${kind}@huisbezoek`;
+
+/** The pictograms a message shows, once each: the images its mail must carry. */
+export const pictogramsOf = (blocks: Block[]): PictogramKind[] => [
+	...new Set(blocks.flatMap((block) => ('facts' in block ? block.facts.map((f) => f.icon) : [])))
+];
 
 const escapeHtml = (text: string) =>
 	text.replace(
@@ -35,7 +48,8 @@ export function renderText(body: MailBody): string {
 		if ('p' in block) return block.p;
 		if ('small' in block) return block.small;
 		if ('link' in block) return `${block.label}\n${block.link}`;
-		return block.facts.map((f) => `${f.icon} ${f.label}: ${f.value}`).join('\n');
+		// Plain text has no pictures: an emoji would be an empty box where no emoji font is.
+		return block.facts.map((f) => `${f.label}: ${f.value}`).join('\n');
 	});
 	return [body.heading, ...parts].join('\n\n') + '\n';
 }
@@ -65,7 +79,7 @@ export function renderHtml(body: MailBody): string {
 		const rows = block.facts
 			.map(
 				(f) =>
-					`<tr><td style="padding:6px 8px;font-size:22px;vertical-align:top" aria-hidden="true">${f.icon}</td><td style="padding:6px 8px;vertical-align:top;text-align:${align}"><strong>${escapeHtml(f.label)}</strong><br>${paragraphs(f.value)}</td></tr>`
+					`<tr><td style="padding:8px 8px 6px;vertical-align:top;width:24px"><img src="cid:${pictogramCid(f.icon)}" width="24" height="24" alt="${escapeHtml(body.pictogramAlt?.[f.icon] ?? '')}" style="display:block;border:0"></td><td style="padding:6px 8px;vertical-align:top;text-align:${align}"><strong>${escapeHtml(f.label)}</strong><br>${paragraphs(f.value)}</td></tr>`
 			)
 			.join('');
 		return `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px;background:#f3f6fa;width:100%">${rows}</table>`;

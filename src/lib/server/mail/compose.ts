@@ -5,7 +5,8 @@
  * compose/staff.ts); the switch below must name every kind, or it does not compile.
  */
 import { translatorFor } from '../i18n';
-import { renderHtml, renderText, type MailBody } from './blocks';
+import { pictogramsOf, renderHtml, renderText, type MailBody } from './blocks';
+import type { PictogramKind } from '../../pictograms';
 import { familyKinds, type Message } from './payloads';
 import { helpLine } from '../help-line';
 import {
@@ -42,6 +43,8 @@ export interface ComposedMessage {
 	text: string;
 	html: string;
 	calendar: Calendar;
+	/** The pictograms the HTML part shows: the mail carries each as an inline image. */
+	pictograms: PictogramKind[];
 }
 
 function compose(kit: Kit, message: Message): Composed {
@@ -105,13 +108,18 @@ export function composeMessage(to: Recipient, ctx: ComposeContext): ComposedMess
 	const blocks = line
 		? [{ p: line.text, lang: line.lang, dir: line.dir }, ...body.blocks]
 		: body.blocks;
-	const full: MailBody = { ...body, blocks, lang, dir };
+	const pictograms = pictogramsOf(blocks);
+	const pictogramAlt = Object.fromEntries(
+		pictograms.map((kind) => [kind, t(`mail.pictogram.${kind}`)])
+	);
+	const full: MailBody = { ...body, blocks, lang, dir, pictogramAlt };
 	return {
 		lang,
 		dir,
 		subject: full.subject,
 		text: renderText(full),
 		html: renderHtml(full),
-		calendar
+		calendar,
+		pictograms
 	};
 }

@@ -15,6 +15,8 @@ export interface OutgoingMail {
 	text: string;
 	html: string;
 	calendar: { method: CalendarMethod; content: string } | null;
+	/** Images the HTML part shows by Content-ID (`cid:`): its pictograms. */
+	images: { cid: string; filename: string; content: Buffer }[];
 	/** The outbox id: lets a recipient's server and our log tie a bounce to the message. */
 	messageId: string;
 }
@@ -43,6 +45,14 @@ export function smtpTransport(url: string, maxConnections = 5): Transport {
 				text: mail.text,
 				html: mail.html,
 				messageId: `<${mail.messageId}@huisbezoek>`,
+				// Inline parts of a multipart/related HTML body, never listed as files to open.
+				attachments: mail.images.map((image) => ({
+					cid: image.cid,
+					filename: image.filename,
+					content: image.content,
+					contentType: 'image/png',
+					contentDisposition: 'inline' as const
+				})),
 				// Added as a text/calendar alternative (with its METHOD) and as invite.ics, as
 				// Outlook, Gmail and Apple Mail each expect one of them.
 				...(mail.calendar && {

@@ -14,6 +14,7 @@ import { booking, outbox, outboxAttempt, school, slot } from '../db/schema';
 import { log, errorFields } from '../log';
 import { mailAddress, schoolSender } from './address';
 import { composeMessage, type ComposedMessage } from './compose';
+import { pictogramImagesFor } from './pictograms';
 import { schoolWordsForMail, withSchoolWords, type InReadersWords } from '../school/words';
 import { kindsWithSecret, type MessageKind, type MessagePayloads } from './payloads';
 import { asMessage } from './outbox';
@@ -196,6 +197,7 @@ async function deliverOne(
 			text: composed.text,
 			html: composed.html,
 			calendar: composed.calendar,
+			images: pictogramImagesFor(composed.pictograms),
 			messageId: message.id
 		});
 		const ms = Math.round(performance.now() - started);

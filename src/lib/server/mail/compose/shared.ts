@@ -5,6 +5,7 @@ import { visitCalendar, type CalendarMethod, type CalendarVisit } from '../../ca
 import { mailAddress } from '../address';
 import type { MailBody } from '../blocks';
 import type { VisitFacts } from '../payloads';
+import type { PictogramKind } from '../../../pictograms';
 
 export interface ComposeContext {
 	origin: URL;
@@ -28,16 +29,17 @@ export interface Composed {
 	calendar: Calendar;
 }
 
+/** The pictogram beside each fact: the pages' own, as images in the HTML part (blocks.ts). */
 export const icons = {
-	when: '🕓',
-	home: '🏠',
-	school: '🏫',
-	neutral: '📍',
-	who: '👥',
-	interpreter: '🗣️',
-	family: '👪',
-	was: '↩️'
-} as const;
+	when: 'when',
+	home: 'home',
+	school: 'school',
+	neutral: 'neutral',
+	who: 'who',
+	interpreter: 'interpreter',
+	family: 'family',
+	was: 'was'
+} as const satisfies Record<string, PictogramKind>;
 
 export const link = (ctx: ComposeContext, path: string | undefined, url?: string) =>
 	path ? new URL(path, ctx.origin).toString() : (url ?? null);
