@@ -7,11 +7,13 @@
  */
 import type { PictogramKind } from '../../pictograms';
 
+/** The pictograms mail uses: all but "none", which only the pages show. */
+export type MailPictogram = Exclude<PictogramKind, 'none'>;
 
 export type Block =
 	/** `lang` and `dir` for a paragraph in another language than the mail's own. */
 	| { p: string; lang?: string; dir?: 'ltr' | 'rtl' }
-	| { facts: { icon: PictogramKind; label: string; value: string }[] }
+	| { facts: { icon: MailPictogram; label: string; value: string }[] }
 	/** `label` says what the link is for; `button` is the short text on the button ("Open your page"). */
 	| { link: string; label: string; button: string }
 	| { small: string };
@@ -24,14 +26,14 @@ export interface MailBody {
 	heading: string;
 	blocks: Block[];
 	/** What each pictogram shows, in the reader's language: the alt text of its image. */
-	pictogramAlt?: Partial<Record<PictogramKind, string>>;
+	pictogramAlt?: Partial<Record<MailPictogram, string>>;
 }
 
 /** The address of a pictogram carried in the mail (an inline attachment with this Content-ID). */
 export const pictogramCid = (kind: PictogramKind) => `${kind}@huisbezoek`;
 
 /** The pictograms a message shows, once each: the images its mail must carry. */
-export const pictogramsOf = (blocks: Block[]): PictogramKind[] => [
+export const pictogramsOf = (blocks: Block[]): MailPictogram[] => [
 	...new Set(blocks.flatMap((block) => ('facts' in block ? block.facts.map((f) => f.icon) : [])))
 ];
 

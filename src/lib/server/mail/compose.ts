@@ -5,8 +5,7 @@
  * compose/staff.ts); the switch below must name every kind, or it does not compile.
  */
 import { translatorFor } from '../i18n';
-import { pictogramsOf, renderHtml, renderText, type MailBody } from './blocks';
-import type { PictogramKind } from '../../pictograms';
+import { pictogramsOf, renderHtml, renderText, type MailBody, type MailPictogram } from './blocks';
 import { familyKinds, type Message } from './payloads';
 import { helpLine } from '../help-line';
 import {
@@ -44,7 +43,7 @@ export interface ComposedMessage {
 	html: string;
 	calendar: Calendar;
 	/** The pictograms the HTML part shows: the mail carries each as an inline image. */
-	pictograms: PictogramKind[];
+	pictograms: MailPictogram[];
 }
 
 function compose(kit: Kit, message: Message): Composed {

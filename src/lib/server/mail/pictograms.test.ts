@@ -18,7 +18,9 @@ describe('the pictograms mail carries', () => {
 
 	it.each(Object.keys(pictogramPaths) as PictogramKind[])('%s is a 72 × 72 PNG', (kind) => {
 		const png = Buffer.from(pictogramImages[kind], 'base64');
-		expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+		expect(png.subarray(0, 8)).toEqual(
+			Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+		);
 		expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([72, 72]);
 		// Not an empty picture: a drawn pictogram compresses to more than a blank square.
 		expect(png.length).toBeGreaterThan(400);

@@ -17,6 +17,9 @@ export const pictogramImagesFor = (kinds: PictogramKind[]) =>
 export const withImagesInline = (html: string, kinds: PictogramKind[]) =>
 	kinds.reduce(
 		(page, kind) =>
-			page.replaceAll(`cid:${pictogramCid(kind)}`, `data:image/png;base64,${pictogramImages[kind]}`),
+			page.replaceAll(
+				`cid:${pictogramCid(kind)}`,
+				`data:image/png;base64,${pictogramImages[kind]}`
+			),
 		html
 	);

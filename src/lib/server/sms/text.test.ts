@@ -63,7 +63,7 @@ describe('text messages', () => {
 	it('speaks Dutch to a family whose language the portal does not speak, and leaves out a missing phone', () => {
 		const { text, lang } = smsText(
 			{ kind: 'text_link', payload: { ...link, schoolPhone: '' } },
-			'ti',
+			'ps',
 			ctx
 		);
 		expect(lang).toBe('nl');

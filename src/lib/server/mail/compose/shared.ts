@@ -3,9 +3,8 @@ import type { Translate } from '../../../i18n/translator';
 import { formatWhen } from '../../../format';
 import { visitCalendar, type CalendarMethod, type CalendarVisit } from '../../calendar/ics';
 import { mailAddress } from '../address';
-import type { MailBody } from '../blocks';
+import type { MailBody, MailPictogram } from '../blocks';
 import type { VisitFacts } from '../payloads';
-import type { PictogramKind } from '../../../pictograms';
 
 export interface ComposeContext {
 	origin: URL;
@@ -39,7 +38,7 @@ export const icons = {
 	interpreter: 'interpreter',
 	family: 'family',
 	was: 'was'
-} as const satisfies Record<string, PictogramKind>;
+} as const satisfies Record<string, MailPictogram>;
 
 export const link = (ctx: ComposeContext, path: string | undefined, url?: string) =>
 	path ? new URL(path, ctx.origin).toString() : (url ?? null);
