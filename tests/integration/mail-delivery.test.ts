@@ -155,7 +155,7 @@ describe.each(databaseKinds)('mail to families and staff on %s', (kind) => {
 		}
 		// mailparser writes each cid: image it could resolve as data: into the HTML: all four
 		// resolved, none left pointing at a missing part, each with alt text in Arabic.
-		const shown = [...parsed.html.toString().matchAll(/<img src="([^"]*)"[^>]* alt="([^"]*)"/g)];
+		const shown = [...String(parsed.html).matchAll(/<img src="([^"]*)"[^>]* alt="([^"]*)"/g)];
 		expect(shown).toHaveLength(4);
 		for (const [, src, alt] of shown) {
 			expect(src).toMatch(/^data:image\/png;base64,/);

@@ -153,14 +153,18 @@ export async function familyPage(
 export async function familyPageOf(
 	db: Database,
 	{ familyId, head }: FamilyHead,
-	words: InReadersWords = inDutch
+	readersWords: InReadersWords | Promise<InReadersWords> = inDutch
 ): Promise<FamilyPage> {
 	const roundId = head.round.id;
 	const children =
 		jsonOf<{ firstName: string; group: string | null; talkingPoints: string | null }[]>(
 			head.children
 		) ?? [];
-	const [answer] = await familyAnswers(db, head.schoolId, roundId, { staffId: null, familyId });
+	// The reader's words load beside the answer: no round trip added for a parent's language.
+	const [[answer], words] = await Promise.all([
+		familyAnswers(db, head.schoolId, roundId, { staffId: null, familyId }),
+		readersWords
+	]);
 
 	// The visit is about the oldest child in the round; that is whose teacher comes.
 	const points = children.find((c) => c.talkingPoints)?.talkingPoints ?? head.newPupilTalkingPoints;

@@ -12,10 +12,13 @@ export const load: LayoutServerLoad = async ({ locals, params, setHeaders }) => 
 	// The hook resolved the token once, to choose the family's language, with the page's head.
 	const link = locals.familyLink;
 	const lang = locals.language.code;
-	const words = link
-		? await schoolWords(locals.db, link.schoolId, lang, translatorFor(lang).t)
+	const family = link
+		? await familyPageOf(
+				locals.db,
+				link,
+				schoolWords(locals.db, link.schoolId, lang, translatorFor(lang).t)
+			)
 		: null;
-	const family = link && words ? await familyPageOf(locals.db, link, words) : null;
 	if (!link || !family) {
 		// No family: each page below refuses (see family.ts), and its error page still shows in
 		// this layout, without script, naming the school only for a link we retired.
