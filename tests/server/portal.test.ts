@@ -442,8 +442,14 @@ describe.each(databaseKinds)('the portal on %s', (kind) => {
 				await admin.unsafe(`alter database "${name}" allow_connections true`);
 				await admin.end();
 			}
-			const up = await fetch(`${server.url}/healthz`);
-			expect(up.status).toBe(200);
+			// Recovers without a restart. A connection the server had not yet seen close may fail
+			// one more request (CI saw one 503 on a loaded machine): it must be well within seconds.
+			let up = 0;
+			for (let i = 0; i < 50 && up !== 200; i++) {
+				if (i > 0) await new Promise((r) => setTimeout(r, 100));
+				up = (await fetch(`${server.url}/healthz`)).status;
+			}
+			expect(up).toBe(200);
 		}
 	);
 
