@@ -14,6 +14,8 @@ import { messages } from './messages';
  */
 const ar = messages('ar');
 const nl = messages('nl');
+// The Hassan family reads Somali: its pages speak it.
+const so = messages('so');
 const CARMEN = 'carmen.garcia@example.com';
 const FRIDAY = '2026-10-30';
 
@@ -155,7 +157,7 @@ test('a parent for whom no time fits asks for another; the teacher makes one for
 		const other = await parentPhone(browser, state);
 		await other.page.goto(`${hassan.path}/book?place=home`);
 		await expect(other.page.locator(`input[value="${madeSlot}"]`)).toHaveCount(0);
-		await expect(other.page.getByText(nl.other_time.made_for_you)).toHaveCount(0);
+		await expect(other.page.getByText(so.other_time.made_for_you)).toHaveCount(0);
 		// A forged post with its id: the database refuses it, the parent hears the time is gone.
 		const response = await other.page.request.post(`${hassan.path}/book`, {
 			form: { location: 'home', slotId: madeSlot, interpreter: 'none' },
@@ -164,7 +166,7 @@ test('a parent for whom no time fits asks for another; the teacher makes one for
 		});
 		expect(response.status(), response.headers()['location'] ?? '').toBe(409);
 		await other.page.setContent(await response.text());
-		await expect(other.page.getByRole('alert')).toContainText(nl.family.problems.slot_gone);
+		await expect(other.page.getByRole('alert')).toContainText(so.family.problems.slot_gone);
 		await other.context.close();
 	});
 
