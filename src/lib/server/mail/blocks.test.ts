@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml, renderText, type MailBody } from './blocks';
 import { composeMessage, type Recipient } from './compose';
+import { visitAtSchool } from './test-fixtures';
 
 const url = 'https://huisbezoek.spitsbergen.example/f/abcdefghijklmnopqrstuvwxyz234567';
 const ctx = {
@@ -102,22 +103,7 @@ describe('composed mails', () => {
 			toAddress: 'ouder@example.org',
 			toName: 'Ouder',
 			payload: {
-				bookingId: '00000000-0000-4000-8000-000000000001',
-				sequence: 0,
-				schoolName: 'obs De Spitsbergen',
-				schoolPhone: '020 123 4567',
-				schoolAddress: 'Spitsbergenstraat 1',
-				timeZone: 'Europe/Amsterdam',
-				roundName: 'Huisbezoeken',
-				startsAt: '2026-12-07T15:30:00.000Z',
-				endsAt: '2026-12-07T16:15:00.000Z',
-				location: 'school',
-				placeName: '',
-				placeAddress: '',
-				staffNames: ['Jeroen Bos'],
-				interpreterLanguage: null,
-				deadline: '2026-12-06T15:30:00.000Z',
-				by: 'family',
+				...visitAtSchool,
 				path: '/f/abcdefghijklmnopqrstuvwxyz234567'
 			}
 		};

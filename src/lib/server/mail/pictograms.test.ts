@@ -4,11 +4,9 @@ import { pictogramImages, pictogramImagesSource } from './pictogram-images';
 import { pictogramSourceHash } from './pictogram-source';
 import { composeMessage } from './compose';
 import { withImagesInline } from './pictograms';
+import { composeContext, visitAtSchool } from './test-fixtures';
 
-const ctx = {
-	origin: new URL('https://huisbezoek.spitsbergen.example'),
-	organizer: { name: 'obs De Spitsbergen', email: 'huisbezoek@spitsbergen.example' }
-};
+const ctx = composeContext;
 
 describe('the pictograms mail carries', () => {
 	it('are made from the paths the pages draw: change a path, and `npx tsx scripts/pictograms.ts` must run again', () => {
@@ -35,24 +33,7 @@ describe('a visit mail', () => {
 				language,
 				toAddress: 'ouder@example.org',
 				toName: 'Ouder',
-				payload: {
-					bookingId: '00000000-0000-4000-8000-000000000001',
-					sequence: 0,
-					schoolName: 'obs De Spitsbergen',
-					schoolPhone: '020 123 4567',
-					schoolAddress: 'Spitsbergenstraat 1',
-					timeZone: 'Europe/Amsterdam',
-					roundName: 'Huisbezoeken',
-					startsAt: '2026-12-07T15:30:00.000Z',
-					endsAt: '2026-12-07T16:15:00.000Z',
-					location: 'school',
-					placeName: '',
-					placeAddress: '',
-					staffNames: ['Anouk Visser'],
-					interpreterLanguage: null,
-					deadline: '2026-12-06T15:30:00.000Z',
-					by: 'family'
-				}
+				payload: visitAtSchool
 			} as never,
 			ctx
 		);
