@@ -4,11 +4,17 @@
  * form's POST, each one a real booking of another family in another slot), each beside /healthz
  * in the same run (the machine's own floor: the hooks and one query). For each: requests a
  * second with a few requests in flight, and the server process's CPU time per request (user +
- * system, from /proc: Linux). Prints figures; asserts nothing. Needs a build.
+ * system, from /proc: Linux), its system part and its read/write system calls (a database round
+ * trip is two). Prints figures; asserts nothing. Needs a build.
  * On PGlite; on PostgreSQL when TEST_DATABASE_URL points at a server (a database is created
  * and dropped there).
  *   npx tsx bench/parent-pages.ts     (BENCH_N=600 requests a page, default 400; BENCH_POSTS
  *                                      bookings, default 200; BENCH_CONCURRENCY, default 4)
+ * To profile one page: BENCH_PROFILE="family page" (BENCH_PROFILE_SECONDS, default 20) requests
+ * only that page and prints the server's pid for `perf record -g -p <pid>` (start the bench with
+ * NODE_OPTIONS=--perf-basic-prof for JavaScript names), or CPU_PROF_DIR=/tmp/prof for V8's own
+ * profile. On a loaded machine V8's profile counts time the process waited for a core as the
+ * function it was in (socket writes looked like a quarter of the time); perf counts only CPU.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -199,13 +205,20 @@ const ticksPerSecond = (() => {
 		return 100;
 	}
 })();
-function cpuMs(server: RunningServer): number | null {
+/** The server process's CPU time so far (user and system, ms) and its read/write system calls. */
+function usage(server: RunningServer): { user: number; system: number; syscalls: number } | null {
 	try {
 		const fields = fs
 			.readFileSync(`/proc/${server.process.pid}/stat`, 'utf8')
 			.split(') ')[1]!
 			.split(' ');
-		return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+		const io = fs.readFileSync(`/proc/${server.process.pid}/io`, 'utf8');
+		const count = (name: string) => Number(new RegExp(`^${name}: (\\d+)`, 'm').exec(io)?.[1] ?? 0);
+		return {
+			user: (Number(fields[11]) * 1000) / ticksPerSecond,
+			system: (Number(fields[12]) * 1000) / ticksPerSecond,
+			syscalls: count('syscr') + count('syscw')
+		};
 	} catch {
 		return null;
 	}
@@ -223,7 +236,10 @@ async function pool(count: number, work: (i: number) => Promise<void>) {
 interface Figure {
 	label: string;
 	perSecond: number;
+	/** Per request: server CPU ms (user + system), its system part, and read/write system calls. */
 	cpu: number | null;
+	system: number | null;
+	syscalls: number | null;
 	html: string;
 }
 
@@ -235,17 +251,21 @@ async function measure(
 	request: (i: number) => Promise<string>
 ): Promise<Figure> {
 	let html = '';
-	const cpuBefore = cpuMs(server);
+	const before = usage(server);
 	const began = performance.now();
 	await pool(count, async (i) => {
 		html = await request(i);
 	});
 	const seconds = (performance.now() - began) / 1000;
-	const cpuAfter = cpuMs(server);
+	const after = usage(server);
+	const per = (pick: (u: NonNullable<ReturnType<typeof usage>>) => number) =>
+		before && after ? (pick(after) - pick(before)) / count : null;
 	return {
 		label,
 		perSecond: count / seconds,
-		cpu: cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / count : null,
+		cpu: per((u) => u.user + u.system),
+		system: per((u) => u.system),
+		syscalls: per((u) => u.syscalls),
 		html
 	};
 }
@@ -270,7 +290,15 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 	} finally {
 		await handle.close();
 	}
-	const server = await startServer({ ...env, FAKE_NOW: NOW.toISOString(), LOG_LEVEL: 'warn' });
+	const server = await startServer(
+		{ ...env, FAKE_NOW: NOW.toISOString(), LOG_LEVEL: 'warn' },
+		// CPU_PROF_DIR=/tmp/prof: the server writes a V8 CPU profile there when it stops.
+		{
+			nodeArgs: process.env.CPU_PROF_DIR
+				? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`]
+				: []
+		}
+	);
 	try {
 		const base = server.url;
 		const gets: [string, string][] = [
@@ -285,6 +313,26 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 		const times = new Set(book.match(/name="slotId" value="[0-9a-f-]{36}"/g) ?? []).size;
 		if (times !== OPEN_TIMES)
 			throw new Error(`the choose-a-time page offers ${times} times, not ${OPEN_TIMES}`);
+
+		const only = process.env.BENCH_PROFILE;
+		if (only) {
+			// For a profiler (`perf record -p <pid>`, or CPU_PROF_DIR): one page, nothing else.
+			const url = gets.find(([name]) => name.startsWith(only))?.[1];
+			if (!url) throw new Error(`BENCH_PROFILE: no page called ${only}`);
+			const seconds = Number(process.env.BENCH_PROFILE_SECONDS) || 20;
+			console.log(`profiling ${only}: server pid ${server.process.pid}, ${seconds} s`);
+			const until = performance.now() + seconds * 1000;
+			let count = 0;
+			await pool(Number.MAX_SAFE_INTEGER, async () => {
+				if (performance.now() > until) throw new Error('done');
+				await page(url);
+				count++;
+			}).catch((error: Error) => {
+				if (error.message !== 'done') throw error;
+			});
+			console.log(`${count} requests`);
+			return;
+		}
 
 		const figures: Figure[] = [];
 		for (const [name, url] of gets) figures.push(await measure(server, name, N, () => page(url)));
@@ -312,8 +360,10 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 		const healthAgain = await measure(server, '/healthz', N, () => page(`${base}/healthz`));
 		const health = figures[0]!;
 		health.perSecond = (health.perSecond + healthAgain.perSecond) / 2;
-		if (health.cpu !== null && healthAgain.cpu !== null)
-			health.cpu = (health.cpu + healthAgain.cpu) / 2;
+		for (const key of ['cpu', 'system', 'syscalls'] as const) {
+			const [a, b] = [health[key], healthAgain[key]];
+			health[key] = a !== null && b !== null ? (a + b) / 2 : null;
+		}
 
 		console.log(`${label}:`);
 		for (const f of figures) {
@@ -324,7 +374,9 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 				: '';
 			console.log(
 				`  ${f.label.padEnd(22)} ${f.perSecond.toFixed(0).padStart(6)} req/s  ${ratio.padEnd(18)}` +
-					`  server CPU ${f.cpu === null ? '?' : f.cpu.toFixed(2)} ms/request  ${size}`
+					`  server CPU ${f.cpu === null ? '?' : f.cpu.toFixed(2)} ms/request` +
+					` (system ${f.system === null ? '?' : f.system.toFixed(2)} ms,` +
+					` ${f.syscalls === null ? '?' : f.syscalls.toFixed(1)} read/write calls)  ${size}`
 			);
 		}
 	} finally {
