@@ -27,7 +27,7 @@ export function createTranslator(lang: string, messages: Messages): Translate {
 		interpolation: { escapeValue: false },
 		returnNull: false
 	});
-	const full = instance.t.bind(instance) as Translate;
+	const full = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
 	// Most calls are a key alone (a label, a heading): i18next resolves each one again, with its
 	// options object, lookups and regular expressions, a few microseconds a time and dozens of
 	// them a page. A key alone always gives the same text: look it up once. Bounded, in case a
@@ -38,13 +38,13 @@ export function createTranslator(lang: string, messages: Messages): Translate {
 		if (rest.length === 0 && typeof key === 'string') {
 			let text = plain.get(key);
 			if (text === undefined) {
-				text = full(key as never) as string;
+				text = full(key) as string;
 				if (plain.size < PLAIN_MAX) plain.set(key, text);
 			}
 			return text;
 		}
-		return (full as (...args: unknown[]) => unknown)(key, ...rest);
-	}) as Translate;
+		return full(key, ...rest);
+	}) as unknown as Translate;
 	cache.set(lang, t);
 	return t;
 }
