@@ -142,21 +142,19 @@ async function schoolVisits(server: RunningServer, cookie: string) {
 		args: ['--no-sandbox', '--disable-gpu']
 	});
 	try {
-		const cookies = cookie.split('; ').map((pair) => {
-			const at = pair.indexOf('=');
-			return { name: pair.slice(0, at), value: pair.slice(at + 1), url: server.url };
-		});
 		for (const [label, pagePath] of pages)
 			for (const width of [360, 1280]) {
-				const context = await browser.newContext({ viewport: { width, height: 800 } });
-				await context.addCookies([...cookies, { name: 'lang', value: 'nl', url: server.url }]);
+				const context = await browser.newContext({
+					viewport: { width, height: 800 },
+					extraHTTPHeaders: { Cookie: `lang=nl; ${cookie}` }
+				});
 				const page = await context.newPage();
 				await page.goto(server.url + pagePath);
 				const height = await page.evaluate(() => document.documentElement.scrollHeight);
 				await page.emulateMedia({ media: 'print' });
 				const paper = await page.evaluate(() => document.documentElement.scrollHeight);
 				console.log(
-					`  ${label.padEnd(22)} at ${String(width).padStart(4)} px: ${height} px high (${(height / 800).toFixed(1)} screens); printed ${paper} px`
+					`  ${label.padEnd(22)} at ${String(width).padStart(4)} px: ${height} px high (${(height / 800).toFixed(1)} screens); ${paper} px with the print styles`
 				);
 				await context.close();
 			}
