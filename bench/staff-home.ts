@@ -3,9 +3,12 @@
  * home, at school and elsewhere, declines, visits this week, reports written and to write): the
  * staff home page for the office and for a teacher, and the families table (first page, a status,
  * a search, page 10), each beside /healthz in the same run (the machine's own floor), with the
- * server's CPU time per request and the size of the HTML. On PGlite, and on PostgreSQL when
+ * server's CPU time per request and the size of the HTML. Also the office's list of all the
+ * school's visits (issue 17): a week and a day, with the height each takes at 360 and 1280 px in
+ * Chromium (the page's length to scroll, and on paper). On PGlite, and on PostgreSQL when
  * BENCH_DATABASE_URL points at a server (a database is created and dropped). Needs a build.
  *   npx tsx bench/staff-home.ts            (BENCH_N=100 requests each; default 60)
+ *   BENCH_ONLY=visits npx tsx bench/staff-home.ts   (only the school's visits)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,10 +20,13 @@ import { hashPassword } from '../src/lib/server/auth/password';
 import { seedBusyRound } from '../tests/support/busy-round';
 import { createPostgresDatabase } from '../tests/support/databases';
 import { cookieHeader, cookieJar, startServer, type RunningServer } from '../tests/support/server';
+import { chromium } from '@playwright/test';
+import { systemChromium } from '../scripts/browser.js';
 
 const NOW = new Date('2026-11-04T12:00:00Z');
 const N = Number(process.env.BENCH_N) || 60;
 const PASSWORD = 'bench-home-password';
+const ONLY = process.env.BENCH_ONLY ?? '';
 
 async function seed(location: { databaseUrl: string | null; dataDir: string }) {
 	const handle = await openDatabase({ ...location, role: 'bench' });
@@ -117,11 +123,52 @@ async function measure(server: RunningServer, label: string, cookie: string, pag
 	return html;
 }
 
+/**
+ * All the school's visits, for the office: this week (4 November is a Wednesday) and one day,
+ * timed, then each page's height in Chromium at a phone's and a desktop's width.
+ */
+async function schoolVisits(server: RunningServer, cookie: string) {
+	const pages = [
+		['school visits, week', '/staff/visits?week=2026-11-02'],
+		['school visits, day', '/staff/visits?day=2026-11-04']
+	] as const;
+	for (const [name, pagePath] of pages) {
+		const html = await measure(server, name, cookie, pagePath);
+		const rows = (html.match(/<th scope="row"/g) ?? []).length;
+		console.log(`    ${rows} visits on the page`);
+	}
+	const browser = await chromium.launch({
+		executablePath: systemChromium(),
+		args: ['--no-sandbox', '--disable-gpu']
+	});
+	try {
+		for (const [label, pagePath] of pages)
+			for (const width of [360, 1280]) {
+				const context = await browser.newContext({
+					viewport: { width, height: 800 },
+					extraHTTPHeaders: { Cookie: `lang=nl; ${cookie}` }
+				});
+				const page = await context.newPage();
+				await page.goto(server.url + pagePath);
+				const height = await page.evaluate(() => document.documentElement.scrollHeight);
+				await page.emulateMedia({ media: 'print' });
+				const paper = await page.evaluate(() => document.documentElement.scrollHeight);
+				console.log(
+					`  ${label.padEnd(22)} at ${String(width).padStart(4)} px: ${height} px high (${(height / 800).toFixed(1)} screens); ${paper} px with the print styles`
+				);
+				await context.close();
+			}
+	} finally {
+		await browser.close();
+	}
+}
+
 async function run(label: string, env: Record<string, string>, databaseUrl: string | null) {
 	console.log(`${label}:`);
 	const people = await seed({ databaseUrl, dataDir: env.DATA_DIR ?? '' });
 	const server = await startServer({ ...env, FAKE_NOW: NOW.toISOString(), LOG_LEVEL: 'warn' });
 	try {
+		if (ONLY === 'visits') return await schoolVisits(server, await signIn(server, people.office));
 		const officeHtml = await measure(server, 'office home', await signIn(server, people.office));
 		if (!/href="\/staff\/families\?round=[0-9a-f-]{36}&amp;status=booked"/.test(officeHtml))
 			throw new Error('the office home shows no round figures');
@@ -153,6 +200,7 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 			const cards = (html.match(/href="\/staff\/families\/[0-9a-f-]{36}"/g) ?? []).length;
 			console.log(`    ${cards} family links on the page`);
 		}
+		await schoolVisits(server, office);
 	} finally {
 		await server.stop();
 	}

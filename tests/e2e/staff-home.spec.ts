@@ -89,6 +89,7 @@ for (const width of [360, 1280]) {
 				'Overzicht',
 				'Gezinnen',
 				'Tijden van het team',
+				'Alle bezoeken',
 				'Verslagen',
 				'Bezoekrondes',
 				'Postvak',

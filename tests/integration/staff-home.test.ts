@@ -341,6 +341,7 @@ describe.each(databaseKinds)('the staff home page on %s', (kind) => {
 			'overview',
 			'families',
 			'team_slots',
+			'visits',
 			'reports',
 			...officeItems
 		]);
@@ -355,6 +356,7 @@ describe.each(databaseKinds)('the staff home page on %s', (kind) => {
 			'families',
 			'slots',
 			'calendar',
+			'visits',
 			'reports',
 			...officeItems
 		]);

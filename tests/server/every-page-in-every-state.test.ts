@@ -478,6 +478,50 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 		expect(found).toEqual([]);
 	}, 240_000);
 
+	it('shows no message key on the school’s visits of a day or a week, for the office only', async () => {
+		const found: string[] = [];
+		const sessionOf = async (email: string, password: string) =>
+			cookieHeader(cookieJar(await post('/sign-in', { email, password })));
+		const office = demo.staff.find((s) => s.role === 'admin')!;
+		const session = await sessionOf(office.email, office.password);
+		const pages = [
+			'/staff/visits',
+			'/staff/visits?week=2026-10-21',
+			'/staff/visits?day=2026-10-19',
+			'/staff/visits?date=2026-10-26&view=day',
+			'/staff/visits?day=2026-10-18',
+			'/staff/visits?week=2026-12-07'
+		];
+		const texts: Record<string, string> = {};
+		for (const lang of ['nl', 'en'])
+			for (const path of pages) {
+				const response = await get(path, lang, session);
+				expect(response.status, `${lang} ${path}`).toBe(200);
+				const html = await response.text();
+				for (const key of rawKeys(html)) found.push(`${lang} ${path}: ${key}`);
+				texts[`${lang} ${path}`] = visibleText(html);
+			}
+		expect(found).toEqual([]);
+		// A day with visits: De Vries's at home at 15:30, with Jeroen Bos; an empty day; a week.
+		expect(texts['nl /staff/visits?day=2026-10-19']).toContain('15:30–16:15');
+		expect(texts['nl /staff/visits?day=2026-10-19']).toContain('Jeroen Bos');
+		expect(texts['nl /staff/visits?day=2026-10-18']).toContain(
+			'Op deze dag zijn er geen bezoeken gepland.'
+		);
+		expect(texts['en /staff/visits?week=2026-12-07']).toContain('No visits are planned this week.');
+		expect(texts['en /staff/visits?week=2026-10-21']).toMatch(
+			/Week 43: Monday, October 19, 2026 – Sunday, October 25, 2026 · \d+ visits?/
+		);
+		// A teacher is refused, as on every page of the office.
+		const jeroen = demo.staff.find((s) => s.email.startsWith('jeroen'))!;
+		const refused = await get(
+			'/staff/visits?week=2026-10-19',
+			'nl',
+			await sessionOf(jeroen.email, jeroen.password)
+		);
+		expect(refused.status).toBe(403);
+	}, 120_000);
+
 	it('shows the staff page of a family in every state and every language, as the office and as its teacher', async () => {
 		const found: string[] = [];
 		for (const person of [

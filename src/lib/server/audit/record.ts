@@ -18,7 +18,7 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
 
 /** Where staff saw parents' contact details (phone, e-mail, address). */
 export type ContactPage =
-	'family' | 'home' | 'day_sheet' | 'week' | 'families_list' | 'not_answered';
+	'family' | 'home' | 'day_sheet' | 'week' | 'families_list' | 'not_answered' | 'school_visits';
 
 /**
  * Every view of a family's contact details is logged, one entry per family shown, so the school

@@ -18,6 +18,8 @@
  * | book, change, cancel, decline for a family       | the whole school  | families they visit                      |
  * | who visits a family                              | the whole school  | no                                       |
  * | a week of slots                                  | anyone's          | their own (as teacher or going along)    |
+ * | the school's visits of a day or week, all        | the whole school  | no                                       |
+ * |   teachers together (slots/school-visits.ts)     |                   |                                          |
  * | visits they interpret at (a colleague who        | anyone's          | their own: time, place, language, the    |
  * |   interprets; slots/visits.ts)                   |                   |   teacher; never the family or its link  |
  * | interpreter requests and the school's interpreters| the whole school  | no                                       |

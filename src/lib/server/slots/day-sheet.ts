@@ -20,8 +20,8 @@ import type { Viewer } from '../auth/policy';
 import { recordContactViews } from '../audit/record';
 import { addDays, fromWallTime, toWallTime } from '../time/zone';
 import { defaultTalkingPoints, newPupilPoints } from '../visit-rounds/talking-points';
-import { slotsOfPerson } from './week';
-import { visitsInSlots, type SlotVisit } from './visits';
+import { slotsOfPerson, withVisits } from './week';
+import type { SlotVisit } from './visits';
 import { interpretingOf, type InterpretingVisit } from './interpreting';
 
 export interface TalkingPoints {
@@ -74,32 +74,18 @@ export async function daySheet(
 	const from = fromWallTime(date, '00:00', timeZone)!;
 	const to = fromWallTime(addDays(date, 1), '00:00', timeZone)!;
 	const booked = (await slotsOfPerson(db, me.schoolId, staffId, from, to)).filter((s) => s.booked);
-	const visits = await visitsInSlots(
-		db,
-		me,
-		booked.map((s) => s.id)
-	);
-	const shown = booked.filter((s) => visits.has(s.id));
-	const familyIds = shown.map((s) => visits.get(s.id)!.familyId);
-	const roundIds = [...new Set(shown.map((s) => visits.get(s.id)!.roundId))];
+	const shown = await withVisits(db, me, booked);
+	const familyIds = shown.map((s) => s.visit.familyId);
+	const roundIds = [...new Set(shown.map((s) => s.visit.roundId))];
 	const groupIds = [
 		...new Set(
 			shown.flatMap((s) =>
-				visits
-					.get(s.id)!
-					.children.map((c) => c.groupId)
-					.filter((id): id is string => id !== null)
+				s.visit.children.map((c) => c.groupId).filter((id): id is string => id !== null)
 			)
 		)
 	];
 	const [phones, rounds, roundGroups, groups, next] = await Promise.all([
-		familyIds.length
-			? db
-					.select({ familyId: guardian.familyId, name: guardian.name, phone: guardian.phone })
-					.from(guardian)
-					.where(and(inArray(guardian.familyId, familyIds), isNotNull(guardian.phone)))
-					.orderBy(asc(guardian.createdAt))
-			: [],
+		guardianPhones(db, familyIds),
 		roundIds.length
 			? db
 					.select({
@@ -155,8 +141,7 @@ export async function daySheet(
 
 	let route = 0;
 	let lastHomeEnd: Date | null = null;
-	const sheet = shown.map((s): DaySheetVisit => {
-		const v = visits.get(s.id)!;
+	const sheet = shown.map(({ visit: v, ...s }): DaySheetVisit => {
 		const home = v.location === 'home';
 		const travel =
 			home && lastHomeEnd
@@ -171,9 +156,7 @@ export async function daySheet(
 			start: toWallTime(s.startsAt, timeZone).time,
 			end: toWallTime(s.endsAt, timeZone).time,
 			alongWith: s.staffId === staffId ? s.secondStaff : s.teacher,
-			guardians: phones
-				.filter((p) => p.familyId === v.familyId && p.phone?.trim())
-				.map((p) => ({ name: p.name, phone: p.phone!.trim() })),
+			guardians: phones.get(v.familyId) ?? [],
 			talkingPoints: talkingPointsOf(v),
 			routeNumber: home ? ++route : null,
 			travel
@@ -199,6 +182,26 @@ export async function daySheet(
 		hidden: booked.length - shown.length,
 		nextVisitDay: next ? toWallTime(next, timeZone).date : null
 	};
+}
+
+/** Each family's parents with a phone number, in the order the roster gave them. */
+export async function guardianPhones(
+	db: Database,
+	familyIds: readonly string[]
+): Promise<Map<string, { name: string; phone: string }[]>> {
+	const phones = new Map<string, { name: string; phone: string }[]>();
+	if (familyIds.length === 0) return phones;
+	const rows = await db
+		.select({ familyId: guardian.familyId, name: guardian.name, phone: guardian.phone })
+		.from(guardian)
+		.where(and(inArray(guardian.familyId, [...new Set(familyIds)]), isNotNull(guardian.phone)))
+		.orderBy(asc(guardian.createdAt));
+	for (const r of rows) {
+		const phone = r.phone?.trim();
+		if (!phone) continue;
+		phones.set(r.familyId, [...(phones.get(r.familyId) ?? []), { name: r.name, phone }]);
+	}
+	return phones;
 }
 
 /** When this person's next booked visit after `after` starts. */

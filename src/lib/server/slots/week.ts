@@ -58,6 +58,9 @@ async function slotsWhere(
 	return rows.map(({ bookingId, ...r }) => ({ ...r, booked: bookingId !== null }));
 }
 
+const startingBetween = (schoolId: string, from: Date, to: Date) =>
+	and(eq(slot.schoolId, schoolId), gte(slot.startsAt, from), lt(slot.startsAt, to));
+
 export function slotsOfPerson(
 	db: Database,
 	schoolId: string,
@@ -65,11 +68,42 @@ export function slotsOfPerson(
 	from: Date,
 	to: Date
 ): Promise<WeekSlot[]> {
-	return slotsWhere(
+	return slotsWhere(db, startingBetween(schoolId, from, to), staffId);
+}
+
+/** Every teacher's slots of the school that start between `from` and `to`. */
+export function slotsOfSchool(
+	db: Database,
+	schoolId: string,
+	from: Date,
+	to: Date
+): Promise<WeekSlot[]> {
+	return slotsWhere(db, startingBetween(schoolId, from, to), null);
+}
+
+export interface SlotWithVisit extends WeekSlot {
+	visit: SlotVisit;
+}
+
+/**
+ * The booked ones of `slots` with their visit, in the same order, leaving out the families `me`
+ * may not see (visits.ts): what a day sheet and the school's list of visits show.
+ */
+export async function withVisits(
+	db: Database,
+	me: Viewer,
+	slots: WeekSlot[]
+): Promise<SlotWithVisit[]> {
+	const booked = slots.filter((s) => s.booked);
+	const visits = await visitsInSlots(
 		db,
-		and(eq(slot.schoolId, schoolId), gte(slot.startsAt, from), lt(slot.startsAt, to)),
-		staffId
+		me,
+		booked.map((s) => s.id)
 	);
+	return booked.flatMap((s) => {
+		const visit = visits.get(s.id);
+		return visit ? [{ ...s, visit }] : [];
+	});
 }
 
 export interface WeekEntry extends WeekSlot {

@@ -3,7 +3,7 @@
  * families and reports. "My times" and "My calendar" are for people who visit: teachers and
  * interns always, and office staff only when they have a group, slots or families of their own;
  * office staff without them get the team's times instead. The school's own pages (auth/policy.ts,
- * `runsSchool`) are for the office only.
+ * `runsSchool`) are for the office only, among them all teachers' visits of a day or a week.
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../db';
@@ -15,6 +15,7 @@ export const menuItems = {
 	slots: '/staff/slots',
 	team_slots: '/staff/slots',
 	calendar: '/staff/calendar',
+	visits: '/staff/visits',
 	reports: '/staff/reports',
 	rounds: '/staff/rounds',
 	mailbox: '/staff/mailbox',
@@ -47,6 +48,7 @@ export async function staffMenu(db: Database, me: Viewer): Promise<MenuItem[]> {
 		'overview',
 		'families',
 		...own,
+		'visits',
 		'reports',
 		'rounds',
 		'mailbox',
