@@ -140,7 +140,10 @@ describe.each(databaseKinds)('parents get their links on %s', (kind) => {
 		const old = await issueFamilyLink(t.db, fixture.family.id, fixture.round.id, NOW, 'office');
 		const letters = await lettersFor({ familyId: fixture.family.id });
 		expect(letters).toHaveLength(1);
-		expect(letters[0]!.qrSvg).toMatch(/^<svg/);
+		expect(letters[0]!.qr).toMatchObject({
+			size: 37,
+			path: expect.stringMatching(/^M2 2h7v1h-7z/)
+		});
 		expect(letters[0]!.lang).toBe('nl');
 		expect(await resolveFamilyLink(t.db, tokenOf(letters[0]!.url))).not.toBeNull();
 		expect(await resolveFamilyLink(t.db, old)).not.toBeNull();

@@ -12,7 +12,7 @@
  * with the school.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { renderSVG } from 'uqr';
+import { encode } from 'uqr';
 import { rowsOf, type Database } from '../db';
 import { familiesInRound, pupilInRound } from './overview';
 import { familyUrl, issueOfficeLinks } from './links';
@@ -43,11 +43,40 @@ export interface Letter {
 	paragraphs: string[];
 	how: string;
 	url: string;
-	/** An SVG drawing made here from the URL above; no text of anyone's goes into it. */
-	qrSvg: string;
+	/** The URL above as a QR code (qrCode): the page draws it as an SVG path. */
+	qr: QrCode;
 	help: string;
 	/** For a family whose language the portal does not speak: one line in its own (help-line.ts). */
 	helpLine: HelpLine | null;
+}
+
+/** A QR code as one SVG path in a square of `size` modules (a quiet zone of two included). */
+export interface QrCode {
+	size: number;
+	path: string;
+}
+
+/**
+ * uqr's own renderSVG draws every dark module as a square of its own, 10 kB a code, and the page
+ * carries each code twice (in the HTML and in the data the page hydrates from): one path of
+ * horizontal runs, one unit a module, is 4 kB.
+ */
+export function qrCode(url: string): QrCode {
+	const { size, data } = encode(url, { ecc: 'M', border: 2 });
+	let path = '';
+	data.forEach((row, y) => {
+		for (let x = 0; x < size;) {
+			if (!row[x]) {
+				x++;
+				continue;
+			}
+			let end = x;
+			while (end < size && row[end]) end++;
+			path += `M${x} ${y}h${end - x}v1h-${end - x}z`;
+			x = end;
+		}
+	});
+	return { size, path };
 }
 
 export interface LetterBatch {
@@ -190,7 +219,7 @@ export async function printLetters(db: Database, r: PrintRequest): Promise<Lette
 			].filter(Boolean),
 			how: t('letter.how'),
 			url,
-			qrSvg: renderSVG(url, { ecc: 'M', border: 2 }),
+			qr: qrCode(url),
 			help: t('family.help', { phone: row.school_phone }),
 			helpLine: helpLine(row.language, row.school_phone)
 		};
