@@ -15,7 +15,7 @@ import {
 	LINK_REQUESTS_PER_ADDRESS,
 	LINK_REQUESTS_PER_NETWORK
 } from '../../src/lib/server/families/newsletter';
-import { makeLetters } from '../../src/lib/server/families/letters';
+import { printLetters, type LetterScope } from '../../src/lib/server/families/letters';
 import { familyPage } from '../../src/lib/server/families/page';
 import { visitRound } from '../../src/lib/server/db/schema';
 
@@ -46,6 +46,21 @@ describe.each(databaseKinds)('parents get their links on %s', (kind) => {
 		email = row!.email!;
 	});
 	afterAll(() => t?.dispose());
+
+	const lettersFor = async (scope: LetterScope, schoolOf = schoolId, replaceLinks = false) =>
+		(
+			await printLetters(t.db, {
+				schoolId: schoolOf,
+				roundId: fixture.round.id,
+				scope,
+				after: null,
+				printed: 0,
+				replaceLinks,
+				origin: ORIGIN,
+				timeZone: 'Europe/Amsterdam',
+				now: NOW
+			})
+		).letters;
 
 	const newsletterRound = async () => {
 		const [row] = await t.db
@@ -121,40 +136,29 @@ describe.each(databaseKinds)('parents get their links on %s', (kind) => {
 		expect(network.filter((r) => r === 'rate_limited').length).toBe(2);
 	});
 
-	it('prints a letter in the family language with a QR code, and the new link replaces the old office link', async () => {
+	it('prints a letter in the family language with a QR code; the old office link keeps working unless new links are asked for', async () => {
 		const old = await issueFamilyLink(t.db, fixture.family.id, fixture.round.id, NOW, 'office');
-		const letters = await makeLetters(
-			t.db,
-			schoolId,
-			fixture.round.id,
-			{ familyId: fixture.family.id },
-			ORIGIN,
-			'Europe/Amsterdam',
-			NOW
-		);
+		const letters = await lettersFor({ familyId: fixture.family.id });
 		expect(letters).toHaveLength(1);
-		expect(letters[0]!.qrSvg).toMatch(/^<svg/);
+		expect(letters[0]!.qr).toMatchObject({
+			size: 37,
+			path: expect.stringMatching(/^M2 2h7v1h-7z/)
+		});
 		expect(letters[0]!.lang).toBe('nl');
 		expect(await resolveFamilyLink(t.db, tokenOf(letters[0]!.url))).not.toBeNull();
+		expect(await resolveFamilyLink(t.db, old)).not.toBeNull();
+		const [renewed] = await lettersFor({ familyId: fixture.family.id }, schoolId, true);
+		expect(await resolveFamilyLink(t.db, tokenOf(renewed!.url))).not.toBeNull();
 		expect(await resolveFamilyLink(t.db, old)).toBeNull();
+		expect(await resolveFamilyLink(t.db, tokenOf(letters[0]!.url))).toBeNull();
 		const other = await makeSchool(t.db);
-		expect(
-			await makeLetters(t.db, other.id, fixture.round.id, 'all', ORIGIN, 'Europe/Amsterdam', NOW)
-		).toEqual([]);
+		expect(await lettersFor({ set: 'all', groupId: null }, other.id)).toEqual([]);
 	});
 
 	it('prints a Dutch letter with one line in the family language when the portal does not speak it', async () => {
 		const letterIn = async (language: string) => {
 			await t.db.update(family).set({ language }).where(eq(family.id, fixture.family.id));
-			const [letter] = await makeLetters(
-				t.db,
-				schoolId,
-				fixture.round.id,
-				{ familyId: fixture.family.id },
-				ORIGIN,
-				'Europe/Amsterdam',
-				NOW
-			);
+			const [letter] = await lettersFor({ familyId: fixture.family.id });
 			return letter!;
 		};
 		const russian = await letterIn('ru');

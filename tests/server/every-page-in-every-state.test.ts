@@ -558,6 +558,50 @@ describe.each(databaseKinds)('every page in every state on %s', (kind) => {
 		expect(found).toEqual([]);
 	}, 240_000);
 
+	it('shows no message key on the letters page: a choice, its count, none, and a printed batch', async () => {
+		const admin = demo.staff.find((s) => s.role === 'admin')!;
+		const signedIn = await post('/sign-in', { email: admin.email, password: admin.password });
+		const session = cookieHeader(cookieJar(signedIn));
+		const found: string[] = [];
+		const check = async (label: string, response: Response, status = 200) => {
+			expect(response.status, label).toBe(status);
+			const html = await response.text();
+			for (const key of rawKeys(html)) found.push(`${label}: ${key}`);
+			return visibleText(html);
+		};
+		const choice = await (await get('/staff/families/letters', 'nl', session)).text();
+		const groupId = /<option value="([0-9a-f-]{36})"/.exec(choice)![1]!;
+		const nobody = '00000000-0000-4000-8000-000000000000';
+		for (const lang of ['nl', 'en']) {
+			for (const path of [
+				'/staff/families/letters',
+				'/staff/families/letters?scope=without_email',
+				'/staff/families/letters?scope=all',
+				`/staff/families/letters?scope=not_answered&group=${groupId}`,
+				`/staff/families/letters?scope=all&group=${nobody}`
+			])
+				await check(`${lang} ${path}`, await get(path, lang, session));
+			const counted = await check(
+				`${lang} count`,
+				await get('/staff/families/letters?scope=not_answered', lang, session)
+			);
+			if (lang === 'en') expect(counted).toMatch(/\d+ famil(y|ies) in this choice\./);
+			// Printing adds links and stops none: the demo families' links keep working.
+			const printed = await check(
+				`${lang} printed`,
+				await post('/staff/families/letters', { scope: 'not_answered' }, lang, session)
+			);
+			if (lang === 'en') expect(printed).toMatch(/Letters 1–\d+ of \d+/);
+			await check(
+				`${lang} none`,
+				await post('/staff/families/letters', { scope: 'all', group: nobody }, lang, session),
+				404
+			);
+		}
+		expect((await get(pathOf('Nowak'), 'nl')).status).toBe(200);
+		expect(found).toEqual([]);
+	});
+
 	it('shows no message key on the Mailbox’s filtered views or a roster check with repeated pupils', async () => {
 		const admin = demo.staff.find((s) => s.role === 'admin')!;
 		const signedIn = await post('/sign-in', { email: admin.email, password: admin.password });

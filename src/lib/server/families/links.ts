@@ -3,8 +3,9 @@
  * asked for); only its SHA-256 is stored, so the link cannot be rebuilt from the database and
  * the office makes a new one instead of looking it up.
  */
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
+import { transaction } from '../db/transaction';
 import { family, familyLink, linkChannel, school, visitRound } from '../db/schema';
 import { hashToken, looksLikeToken, newSecret } from '../auth/token';
 
@@ -14,7 +15,10 @@ export type LinkChannel = (typeof linkChannel.enumValues)[number];
 
 export const familyUrl = (origin: URL, token: string) => new URL(`/f/${token}`, origin).toString();
 
-/** Replaces the family's active link of this channel for the round and returns the new token. */
+/**
+ * A new link for the family on this channel; the family's earlier links on the same channel stop
+ * working. An office link goes through issueOfficeLinks (below), whose rule it shares.
+ */
 export async function issueFamilyLink(
 	db: Database,
 	familyId: string,
@@ -22,6 +26,8 @@ export async function issueFamilyLink(
 	now = new Date(),
 	channel: LinkChannel = 'office'
 ): Promise<string> {
+	if (channel === 'office')
+		return (await issueOfficeLinks(db, [familyId], roundId, now, true)).get(familyId)!;
 	const token = newSecret();
 	await db
 		.update(familyLink)
@@ -38,6 +44,57 @@ export async function issueFamilyLink(
 		.insert(familyLink)
 		.values({ familyId, roundId, channel, tokenHash: hashToken(token), createdAt: now });
 	return token;
+}
+
+/**
+ * New office links (a printed letter, a copied link) for several families in one INSERT; the
+ * tokens by family id. A family may hold several office links at once (family_link_active_key
+ * leaves the office channel out), so a second letter does not break the first. With `replace`,
+ * the families' earlier office links stop working: their rows are locked first, so two prints
+ * at once serialise per family and only the later one's links stay. E-mailed and texted links
+ * are never touched here.
+ */
+export async function issueOfficeLinks(
+	db: Database,
+	familyIds: readonly string[],
+	roundId: string,
+	now: Date,
+	replace: boolean
+): Promise<Map<string, string>> {
+	const tokens = new Map(familyIds.map((id) => [id, newSecret()] as const));
+	if (tokens.size === 0) return tokens;
+	const ids = [...tokens.keys()];
+	await transaction(db, async (tx) => {
+		if (replace) {
+			await tx.execute(
+				sql`select id from family where id in (${sql.join(
+					ids.map((id) => sql`${id}`),
+					sql`, `
+				)}) order by id for update`
+			);
+			await tx
+				.update(familyLink)
+				.set({ revokedAt: now })
+				.where(
+					and(
+						inArray(familyLink.familyId, ids),
+						eq(familyLink.roundId, roundId),
+						eq(familyLink.channel, 'office'),
+						isNull(familyLink.revokedAt)
+					)
+				);
+		}
+		await tx.insert(familyLink).values(
+			ids.map((familyId) => ({
+				familyId,
+				roundId,
+				channel: 'office' as const,
+				tokenHash: hashToken(tokens.get(familyId)!),
+				createdAt: now
+			}))
+		);
+	});
+	return tokens;
 }
 
 /** Every link of the family for the round stops working (a lost letter, a forwarded mail). */

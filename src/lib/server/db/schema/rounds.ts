@@ -119,7 +119,9 @@ export const familyLink = pgTable(
 		/**
 		 * `office`: made by the admin (copied, or printed on a letter); `email`: sent on a
 		 * newsletter request; `sms` and `whatsapp`: sent as a text message by staff. Each channel has its own active link, so asking for a link by
-		 * e-mail does not break the letter on the fridge.
+		 * e-mail does not break the letter on the fridge. An office link may have active
+		 * siblings: a second printed letter adds a link and leaves the first letter working
+		 * (families/letters.ts), unless the office asks for new links in place of the old ones.
 		 */
 		channel: linkChannel('channel').notNull().default('office'),
 		createdAt: createdAt(),
@@ -129,6 +131,7 @@ export const familyLink = pgTable(
 		uniqueIndex('family_link_hash_key').on(t.tokenHash),
 		uniqueIndex('family_link_active_key')
 			.on(t.familyId, t.roundId, t.channel)
-			.where(sql`${t.revokedAt} is null`)
+			.where(sql`${t.revokedAt} is null and ${t.channel} <> 'office'`),
+		index('family_link_family_idx').on(t.familyId, t.roundId)
 	]
 );

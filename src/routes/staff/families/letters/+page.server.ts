@@ -4,15 +4,23 @@ import { config } from '$lib/server/config';
 import { now, schoolToday } from '$lib/server/clock';
 import { failWith } from '$lib/server/forms';
 import { currentRound } from '$lib/server/school/overview';
-import { makeLetters } from '$lib/server/families/letters';
-import { readLetterScope } from './form';
+import { countLetters, LETTERS_PER_BATCH, printLetters } from '$lib/server/families/letters';
+import { groupsOfRound } from '$lib/server/families/table';
+import { readLetterChoice, readLetterPrint, scopeOf } from './form';
 import type { Actions, PageServerLoad } from './$types';
 
+// Counting is a GET: it changes nothing, so the choice has an address and the count comes first.
 export const load: PageServerLoad = async (event) => {
 	const me = requireAdmin(event);
-	const round = await currentRound(event.locals.db, me.schoolId, schoolToday(me.timeZone));
+	const db = event.locals.db;
+	const round = await currentRound(db, me.schoolId, schoolToday(me.timeZone));
 	if (!round) error(404, { message: 'families.no_round' });
-	return { roundName: round.name };
+	const choice = readLetterChoice(event.url.searchParams);
+	const [groups, count] = await Promise.all([
+		groupsOfRound(db, me.schoolId, round.id),
+		choice ? countLetters(db, me.schoolId, round.id, scopeOf(choice)) : null
+	]);
+	return { roundName: round.name, groups, choice, count, batchSize: LETTERS_PER_BATCH };
 };
 
 export const actions: Actions = {
@@ -21,18 +29,18 @@ export const actions: Actions = {
 		const me = requireAdmin(event);
 		const round = await currentRound(event.locals.db, me.schoolId, schoolToday(me.timeZone));
 		if (!round) error(404, { message: 'families.no_round' });
-		const read = readLetterScope(await event.request.formData());
+		const read = readLetterPrint(await event.request.formData());
 		if (!read.ok) return failWith(400, read.errors, read.values);
-		const letters = await makeLetters(
-			event.locals.db,
-			me.schoolId,
-			round.id,
-			read.value,
-			config().origin,
-			me.timeZone,
-			now()
-		);
-		if (letters.length === 0) return failWith(404, { form: 'families.letters_none' }, read.values);
-		return { letters };
+		const batch = await printLetters(event.locals.db, {
+			schoolId: me.schoolId,
+			roundId: round.id,
+			...read.value,
+			origin: config().origin,
+			timeZone: me.timeZone,
+			now: now()
+		});
+		if (batch.letters.length === 0)
+			return failWith(404, { form: 'families.letters_none' }, read.values);
+		return { batch, choice: read.values, replaceLinks: read.value.replaceLinks };
 	}
 };
