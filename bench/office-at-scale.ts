@@ -131,7 +131,7 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 			{
 				label: 'round page (item 8)',
 				path: `/staff/rounds/${seeded.roundId}`,
-				control: 'main form button[type="submit"]'
+				control: 'form[action*="waves?/invitation"] button'
 			},
 			{
 				label: 'privacy search (item 7)',
@@ -139,7 +139,11 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 				control: 'main table a, main ul a'
 			},
 			{ label: "the school's week (item 9)", path: '/staff/visits?week=2026-10-19' },
-			{ label: 'letters, chosen set (item 11)', path: '/staff/families/letters' }
+			{
+				label: 'letters, count of a set (item 11)',
+				path: '/staff/families/letters?scope=not_answered',
+				control: 'main form[method="POST"] button'
+			}
 		];
 		for (const page of pages) {
 			const url = `${server.url}${page.path}`;
