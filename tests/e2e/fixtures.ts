@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { targetState, type TargetState } from './targets';
+import type { RecordedMail } from '../support/mail-recorder';
 
 export const test = base.extend<{ state: TargetState }>({
 	// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
@@ -54,4 +55,18 @@ export async function atBothWidths(page: Page, check: () => Promise<void>) {
 		await expectAccessible(page);
 		await expectNoSidewaysScroll(page);
 	}
+}
+
+/** The mails this spec's server sent to `address` so far, oldest first (the SMTP recorder's). */
+export async function mailsTo(state: TargetState, address: string): Promise<RecordedMail[]> {
+	const response = await fetch(`${state.mail}/received?to=${encodeURIComponent(address)}`);
+	if (!response.ok) throw new Error(`mail recorder answered ${response.status}`);
+	return (await response.json()) as RecordedMail[];
+}
+
+/** The family's personal link in a mail, as the parent's mail program shows it. */
+export function linkIn(mail: RecordedMail): string {
+	const link = /https?:\/\/\S+?\/f\/[a-z2-7]{32}/.exec(mail.text)?.[0];
+	if (!link) throw new Error(`no family link in "${mail.subject}"`);
+	return link;
 }

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { createPostgresDatabase, tempDir } from '../support/databases';
 import { runCli, startServer, type RunningServer } from '../support/server';
 import { startSmsRecorder } from '../support/sms-recorder';
+import { startMailRecorder } from '../support/mail-recorder';
 import { openDatabase, rowsOf } from '../../src/lib/server/db';
 import { e2eTargets, FAKE_NOW, stateFile } from './targets';
 
@@ -57,7 +58,12 @@ export default async function globalSetup() {
 		const setupPath = /\/setup\/[a-z2-7]+/.exec(admin.stdout)?.[0];
 		if (admin.status !== 0 || !setupPath) throw new Error(`create-admin failed: ${admin.stderr}`);
 		const counts = await countDemoAnswers(env);
-		const server = await startServer({ ...env, ...smsEnv });
+		// A real mail server for each portal, as a school has: mail is sent, not kept in the
+		// Mailbox (where a personal link would be erased), and a spec reads it from the recorder.
+		const mail = await startMailRecorder();
+		cleanups.push(mail.stop);
+		const mailEnv = { SMTP_URL: mail.smtpUrl, MAIL_FROM: 'huisbezoek@spitsbergen.example' };
+		const server = await startServer({ ...env, ...smsEnv, ...mailEnv });
 		servers.push(server);
 		fs.writeFileSync(
 			stateFile(target),
@@ -66,6 +72,7 @@ export default async function globalSetup() {
 				demo: JSON.parse(cli.stdout),
 				newSchool: { email: 'it@regenboog.example', setupPath },
 				sms: sms.url,
+				mail: mail.url,
 				counts
 			})
 		);

@@ -18,6 +18,8 @@ export interface TargetState {
 	newSchool: { email: string; setupPath: string };
 	/** The stand-in SMS provider's address: `GET /received` lists every text the servers sent. */
 	sms: string;
+	/** This server's own mail server on loopback: `GET /received?to=<address>` lists what it sent. */
+	mail: string;
 	/** Per round name: the figures counted in SQL right after the demo was loaded. */
 	counts: Record<
 		string,

@@ -19,6 +19,7 @@ import { resolveFamilyLink } from '../../src/lib/server/families/links';
 import { mailbox } from '../../src/lib/server/mail/mailbox';
 import { readMailboxFilter } from '../../src/lib/server/mail/mailbox-filter';
 import { familyMails } from '../../src/lib/server/families/mail';
+import { translatorFor } from '../../src/lib/server/i18n';
 
 const NOW = new Date('2026-10-15T08:00:00Z');
 const ORIGIN = new URL('https://huisbezoek.school.example');
@@ -189,12 +190,17 @@ describe.each(databaseKinds)('text messages to families on %s', (kind) => {
 		expect(unreached!.lastError).toContain('SMS provider not reached');
 	});
 
-	it('keeps a text in the Mailbox, link and all, when no provider is set', async () => {
+	it('keeps a text in the Mailbox without its link when no provider is set', async () => {
 		const f = await newFamily('ar', '+31 6 12345674');
 		await send(f, 'sms');
+		const [queued] = await rowsTo('+31612345674');
+		expect(queued!.payload).toHaveProperty('path');
 		expect(await drainOutbox(deps(NOW, null))).toMatchObject({ sent: 1 });
 		const [kept] = await rowsTo('+31612345674');
-		expect(kept!.payload).toHaveProperty('path');
+		// Kept is out: anyone reading the Mailbox could otherwise open the family's page.
+		expect(kept!.payload).not.toHaveProperty('path');
+		expect(kept!.payload).toHaveProperty('linkErased', true);
+		expect(JSON.stringify(kept!.payload)).not.toContain('/f/');
 		const [attempt] = await t.db
 			.select()
 			.from(outboxAttempt)
@@ -212,7 +218,10 @@ describe.each(databaseKinds)('text messages to families on %s', (kind) => {
 		expect(shown.family?.id).toBe(f.familyId);
 		expect(shown.message).toMatchObject({ lang: 'ar', dir: 'rtl', subject: '' });
 		expect(shown.message!.text).toContain('اختاروا موعد الزيارة المنزلية');
-		expect(shown.message!.text).toMatch(LINK);
+		expect(shown.message!.text).not.toContain('/f/');
+		// In the text, in the reader's words: the link is gone; beside it, in the office's: make a new one.
+		expect(shown.message!.text).toContain(translatorFor('ar').t('sms.link_removed'));
+		expect(shown.linkErased).toBe('family');
 	});
 
 	it('makes a WhatsApp link whose text opens the family, and leaves the SMS link working', async () => {

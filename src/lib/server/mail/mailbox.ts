@@ -90,6 +90,16 @@ function failureReason(
 	return senderOk ? null : 'sender_address';
 }
 
+/**
+ * Whose link the worker erased from this message once it was out (`linkErased` in its payload):
+ * a family's, made anew on the family page, or a colleague's, made anew under Staff. The
+ * Mailbox says so in the office's words, where the link stood.
+ */
+export function linkErased(kind: MessageKind, payload: unknown): 'family' | 'staff' | null {
+	if ((payload as { linkErased?: unknown } | null)?.linkErased !== true) return null;
+	return familyKinds.has(kind) ? 'family' : 'staff';
+}
+
 export async function mailbox(
 	db: Database,
 	schoolId: string,
@@ -119,6 +129,7 @@ export async function mailbox(
 			: composeSafely(asMessage({ ...row, payload }), ctx);
 		const reason = failureReason(row, ctx.senderOk);
 		return {
+			linkErased: linkErased(row.kind, stored),
 			...row,
 			sms,
 			family: familyId ? { id: familyId, names: names.get(familyId) ?? '' } : null,

@@ -1,7 +1,8 @@
 /**
  * What an outbox row carries: a snapshot of the facts at the moment of the change, so the
  * message tells what happened then even if it is sent hours later. Paths, not URLs: the worker
- * adds the portal's origin. A path with a personal token is removed once the mail is sent.
+ * adds the portal's origin. A path with a personal token is removed once the message is out,
+ * also when it is only kept in the Mailbox.
  */
 import type { MessageKind } from '../db/schema';
 
@@ -210,7 +211,11 @@ export const familyKinds: ReadonlySet<MessageKind> = new Set<MessageKind>([
 	'time_offered'
 ]);
 
-/** Kinds whose payload holds a personal token: it leaves the database once the mail is out. */
+/**
+ * Kinds whose payload holds a personal token (`path`, or `url` in old newsletter mail): it
+ * leaves the database once the message is out, sent or kept in the Mailbox alike, and
+ * `linkErased: true` takes its place (worker.ts).
+ */
 export const kindsWithSecret: ReadonlySet<MessageKind> = new Set<MessageKind>([
 	'family_link',
 	'invitation',

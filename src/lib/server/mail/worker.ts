@@ -201,11 +201,7 @@ async function deliverOne(
 			messageId: message.id
 		});
 		const ms = Math.round(performance.now() - started);
-		// Once a mail is out, the personal link in it has no business in our database.
-		const payload =
-			transport.name === 'smtp' && kindsWithSecret.has(message.kind)
-				? sql<Record<string, unknown>>`${outbox.payload} - 'path' - 'url'`
-				: undefined;
+		const payload = withoutSecret(message.kind);
 		await finish(
 			db,
 			message.id,
@@ -217,6 +213,20 @@ async function deliverOne(
 	} catch (error) {
 		await attemptFailed(deps, message, transport.name, error, started, now, result);
 	}
+}
+
+/**
+ * Once a message is out, the personal link in it has no business in our database: sent through
+ * a server or provider, or kept in the Mailbox, where anyone who reads it could otherwise pass
+ * for the family (or the colleague). The office makes a fresh link on the family page instead.
+ * `linkErased` tells the Mailbox that a link was there, so it says so rather than leave a gap.
+ */
+function withoutSecret(kind: MessageKind) {
+	if (!kindsWithSecret.has(kind)) return undefined;
+	return sql<Record<string, unknown>>`case
+		when ${outbox.payload} ? 'path' or ${outbox.payload} ? 'url'
+		then (${outbox.payload} - 'path' - 'url') || '{"linkErased": true}'::jsonb
+		else ${outbox.payload} end`;
 }
 
 /** A failed try: again later with a longer pause, or failed for good (a refusal, or the last try). */
@@ -290,12 +300,7 @@ async function deliverSms(deps: WorkerDeps, message: Claimed, result: RunResult)
 	try {
 		const response = await provider.send({ to: message.to_address, text, reference: message.id });
 		const ms = Math.round(performance.now() - started);
-		// Sent for real: the personal link in it leaves our database, as for mail. Kept in the
-		// Mailbox (no provider), it stays so that the office can read and pass it on.
-		const payload =
-			provider.name !== 'mailbox' && kindsWithSecret.has(message.kind)
-				? sql<Record<string, unknown>>`${outbox.payload} - 'path' - 'url'`
-				: undefined;
+		const payload = withoutSecret(message.kind);
 		await finish(
 			db,
 			message.id,
