@@ -6,6 +6,9 @@
 import { expect, expectAccessible, expectNoSidewaysScroll, signIn, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
+// Each test runs axe and the tap-target check several times: over 30 s on a loaded machine.
+test.describe.configure({ timeout: 90_000 });
+
 /** Every control in the page's content is at least 44 × 44 px, and no cell's text is cut off. */
 async function expectUsable(page: Page) {
 	await expectAccessible(page);
