@@ -18,7 +18,7 @@ import { openDatabase } from '../src/lib/server/db';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { seedBusyRound } from '../tests/support/busy-round';
 import { createPostgresDatabase } from '../tests/support/databases';
-import { cookieHeader, cookieJar, startServer, type RunningServer } from '../tests/support/server';
+import { signInOverHttp, startServer, type RunningServer } from '../tests/support/server';
 import { systemChromium } from '../scripts/browser.js';
 
 const NOW = new Date('2026-11-04T12:00:00Z');
@@ -45,21 +45,6 @@ async function seed(location: { databaseUrl: string | null; dataDir: string }) {
 	} finally {
 		await handle.close();
 	}
-}
-
-async function signIn(server: RunningServer, email: string) {
-	const response = await fetch(`${server.url}/sign-in`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'Content-Type': 'application/x-www-form-urlencoded',
-			Accept: 'text/html',
-			Origin: server.url
-		},
-		body: new URLSearchParams({ email, password: PASSWORD })
-	});
-	if (response.status !== 303) throw new Error(`sign-in for ${email}: ${response.status}`);
-	return cookieJar(response);
 }
 
 const median = (values: number[]) =>
@@ -129,8 +114,7 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 	const office = await seed({ databaseUrl, dataDir: env.DATA_DIR ?? '' });
 	const server = await startServer({ ...env, FAKE_NOW: NOW.toISOString(), LOG_LEVEL: 'warn' });
 	try {
-		const jar = await signIn(server, office);
-		const cookie = cookieHeader(jar);
+		const cookie = await signInOverHttp(server, office, PASSWORD);
 		const all = { scope: 'all' };
 		await timed(server, cookie, all);
 		const first: number[] = [];

@@ -17,7 +17,7 @@ import { openDatabase, rowsOf } from '../src/lib/server/db';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { seedBusyRound } from '../tests/support/busy-round';
 import { createPostgresDatabase } from '../tests/support/databases';
-import { cookieHeader, cookieJar, startServer, type RunningServer } from '../tests/support/server';
+import { signInOverHttp, startServer, type RunningServer } from '../tests/support/server';
 import { systemChromium } from '../scripts/browser.js';
 
 const NOW = new Date('2026-10-21T12:00:00Z');
@@ -55,21 +55,6 @@ async function seed(location: { databaseUrl: string | null; dataDir: string }) {
 	} finally {
 		await handle.close();
 	}
-}
-
-async function signIn(server: RunningServer, email: string): Promise<string> {
-	const response = await fetch(`${server.url}/sign-in`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'Content-Type': 'application/x-www-form-urlencoded',
-			Accept: 'text/html',
-			Origin: server.url
-		},
-		body: new URLSearchParams({ email, password: PASSWORD })
-	});
-	if (response.status !== 303) throw new Error(`sign-in for ${email}: ${response.status}`);
-	return cookieHeader(cookieJar(response));
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -125,7 +110,7 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 		executablePath ? { executablePath, args: ['--no-sandbox', '--disable-gpu'] } : {}
 	);
 	try {
-		const cookie = await signIn(server, seeded.office);
+		const cookie = await signInOverHttp(server, seeded.office, PASSWORD);
 		const pages: Page[] = [
 			{ label: 'office home', path: '/staff', control: 'main a[href^="/staff/families"]' },
 			{

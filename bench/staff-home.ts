@@ -19,7 +19,7 @@ import { openDatabase } from '../src/lib/server/db';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { seedBusyRound } from '../tests/support/busy-round';
 import { createPostgresDatabase } from '../tests/support/databases';
-import { cookieHeader, cookieJar, startServer, type RunningServer } from '../tests/support/server';
+import { signInOverHttp, startServer, type RunningServer } from '../tests/support/server';
 import { chromium } from '@playwright/test';
 import { systemChromium } from '../scripts/browser.js';
 
@@ -51,21 +51,6 @@ async function seed(location: { databaseUrl: string | null; dataDir: string }) {
 	} finally {
 		await handle.close();
 	}
-}
-
-async function signIn(server: RunningServer, email: string): Promise<string> {
-	const response = await fetch(`${server.url}/sign-in`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'Content-Type': 'application/x-www-form-urlencoded',
-			Accept: 'text/html',
-			Origin: server.url
-		},
-		body: new URLSearchParams({ email, password: PASSWORD })
-	});
-	if (response.status !== 303) throw new Error(`sign-in for ${email}: ${response.status}`);
-	return cookieHeader(cookieJar(response));
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -168,19 +153,24 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 	const people = await seed({ databaseUrl, dataDir: env.DATA_DIR ?? '' });
 	const server = await startServer({ ...env, FAKE_NOW: NOW.toISOString(), LOG_LEVEL: 'warn' });
 	try {
-		if (ONLY === 'visits') return await schoolVisits(server, await signIn(server, people.office));
-		const officeHtml = await measure(server, 'office home', await signIn(server, people.office));
+		if (ONLY === 'visits')
+			return await schoolVisits(server, await signInOverHttp(server, people.office, PASSWORD));
+		const officeHtml = await measure(
+			server,
+			'office home',
+			await signInOverHttp(server, people.office, PASSWORD)
+		);
 		if (!/href="\/staff\/families\?round=[0-9a-f-]{36}&amp;status=booked"/.test(officeHtml))
 			throw new Error('the office home shows no round figures');
 		const teacherHtml = await measure(
 			server,
 			'teacher home (to call)',
-			await signIn(server, people.teacher)
+			await signInOverHttp(server, people.teacher, PASSWORD)
 		);
 		console.log(
 			`  the teacher's page lists ${(teacherHtml.match(/href="tel:/g) ?? []).length} phone numbers to call`
 		);
-		const office = await signIn(server, people.office);
+		const office = await signInOverHttp(server, people.office, PASSWORD);
 		for (const [name, query] of [
 			['families, first page', ''],
 			['families, at home', '?status=home'],
@@ -194,7 +184,7 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 		// The families nobody has reached yet, who needs action first on top (issue 14).
 		for (const [name, cookie] of [
 			['not answered, office', office],
-			['not answered, teacher', await signIn(server, people.teacher)]
+			['not answered, teacher', await signInOverHttp(server, people.teacher, PASSWORD)]
 		] as const) {
 			const html = await measure(server, name, cookie, '/staff/not-answered');
 			const cards = (html.match(/href="\/staff\/families\/[0-9a-f-]{36}"/g) ?? []).length;

@@ -131,3 +131,23 @@ export function cookieJar(
 
 export const cookieHeader = (jar: Map<string, string>) =>
 	[...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+
+/** Signs a staff member in through the sign-in form, as a browser does: the Cookie header to send. */
+export async function signInOverHttp(
+	server: RunningServer,
+	email: string,
+	password: string
+): Promise<string> {
+	const response = await fetch(`${server.url}/sign-in`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'Content-Type': 'application/x-www-form-urlencoded',
+			Accept: 'text/html',
+			Origin: server.url
+		},
+		body: new URLSearchParams({ email, password })
+	});
+	if (response.status !== 303) throw new Error(`sign-in for ${email}: ${response.status}`);
+	return cookieHeader(cookieJar(response));
+}
