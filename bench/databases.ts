@@ -36,3 +36,29 @@ export async function onBenchDatabases(
 		await admin.end();
 	}
 }
+
+/**
+ * For benches that start the built server: an environment for a fresh embedded database, then,
+ * when BENCH_DATABASE_URL points at a server, one for a fresh PostgreSQL database (created and
+ * dropped), each with the URL to seed through (null for the embedded one).
+ */
+export async function onServerDatabases(
+	prefix: string,
+	run: (label: string, env: Record<string, string>, databaseUrl: string | null) => Promise<void>
+): Promise<void> {
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+	try {
+		await run('PGlite', { DATA_DIR: dataDir, DATABASE_URL: '' }, null);
+	} finally {
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	}
+	if (!process.env.BENCH_DATABASE_URL) return;
+	process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+	const { createPostgresDatabase } = await import('../tests/support/databases');
+	const created = await createPostgresDatabase(prefix.replaceAll('-', '_'));
+	try {
+		await run('PostgreSQL', { DATABASE_URL: created.url }, created.url);
+	} finally {
+		await created.drop();
+	}
+}

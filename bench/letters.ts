@@ -8,16 +8,13 @@
  * (scripts/browser.js finds it).
  *   npx tsx bench/letters.ts            (BENCH_N=20 posts of the first batch; default 10)
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { chromium } from '@playwright/test';
 import { openDatabase } from '../src/lib/server/db';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { seedBusyRound } from '../tests/support/busy-round';
-import { createPostgresDatabase } from '../tests/support/databases';
+import { onServerDatabases } from './databases';
 import { signInOverHttp, startServer, type RunningServer } from '../tests/support/server';
 import { systemChromium } from '../scripts/browser.js';
 
@@ -152,18 +149,4 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 }
 
 console.log(`Letters for all families, ${FAMILIES} families in a running round:`);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-bench-letters-'));
-try {
-	await run('PGlite', { DATA_DIR: dataDir, DATABASE_URL: '' }, null);
-} finally {
-	fs.rmSync(dataDir, { recursive: true, force: true });
-}
-if (process.env.BENCH_DATABASE_URL) {
-	process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
-	const created = await createPostgresDatabase('hb_bench_letters');
-	try {
-		await run('PostgreSQL', { DATABASE_URL: created.url }, created.url);
-	} finally {
-		await created.drop();
-	}
-}
+await onServerDatabases('hb-bench-letters', run);

@@ -7,16 +7,13 @@
  * database is created and dropped). Needs a build and a Chromium. Prints; asserts nothing.
  *   npx tsx bench/office-at-scale.ts        (BENCH_N=40 requests each; default 20)
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { openDatabase, rowsOf } from '../src/lib/server/db';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { seedBusyRound } from '../tests/support/busy-round';
-import { createPostgresDatabase } from '../tests/support/databases';
+import { onServerDatabases } from './databases';
 import { signInOverHttp, startServer, type RunningServer } from '../tests/support/server';
 import { systemChromium } from '../scripts/browser.js';
 
@@ -163,18 +160,4 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 	}
 }
 
-const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-bench-scale-'));
-try {
-	await run('PGlite (embedded)', { DATA_DIR: pgliteDir, DATABASE_URL: '' }, null);
-} finally {
-	fs.rmSync(pgliteDir, { recursive: true, force: true });
-}
-if (process.env.BENCH_DATABASE_URL) {
-	process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
-	const created = await createPostgresDatabase('hb_bench_scale');
-	try {
-		await run('PostgreSQL (BENCH_DATABASE_URL)', { DATABASE_URL: created.url }, created.url);
-	} finally {
-		await created.drop();
-	}
-}
+await onServerDatabases('hb-bench-scale', run);

@@ -11,14 +11,12 @@
  *   BENCH_ONLY=visits npx tsx bench/staff-home.ts   (only the school's visits)
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { seedBusyRound } from '../tests/support/busy-round';
-import { createPostgresDatabase } from '../tests/support/databases';
+import { onServerDatabases } from './databases';
 import { signInOverHttp, startServer, type RunningServer } from '../tests/support/server';
 import { chromium } from '@playwright/test';
 import { systemChromium } from '../scripts/browser.js';
@@ -199,18 +197,4 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 console.log(
 	`Staff home, families table and not-answered list, 1,000 families in a running round; ${N} requests each:`
 );
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-bench-home-'));
-try {
-	await run('PGlite', { DATA_DIR: dataDir, DATABASE_URL: '' }, null);
-} finally {
-	fs.rmSync(dataDir, { recursive: true, force: true });
-}
-if (process.env.BENCH_DATABASE_URL) {
-	process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
-	const created = await createPostgresDatabase('hb_bench_home');
-	try {
-		await run('PostgreSQL', { DATABASE_URL: created.url }, created.url);
-	} finally {
-		await created.drop();
-	}
-}
+await onServerDatabases('hb-bench-home', run);
