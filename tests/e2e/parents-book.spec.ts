@@ -194,7 +194,8 @@ test.describe('parents choose a time', () => {
 		await page.getByRole('button', { name: ar.family.confirm }).click();
 		await expect(page.getByRole('status')).toBeVisible();
 		await expect(page.getByRole('main')).toContainText(
-			ar.family.interpreter_arrange.replace('{{language}}', 'العربية')
+			// A value in a right-to-left sentence comes isolated (U+2068 … U+2069).
+			ar.family.interpreter_arrange.replace('{{language}}', '\u2068العربية\u2069')
 		);
 		await expectAccessible(page);
 

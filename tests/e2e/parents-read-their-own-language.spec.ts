@@ -41,6 +41,25 @@ const drawsEthiopic = (page: Page) =>
 		return { letter: letter !== draw(''), differs: letter !== blank };
 	});
 
+/**
+ * Where each group of the school's phone number is drawn, left to right, in the page's help line.
+ * In a right-to-left sentence a number's groups must keep their order: 020 123 4567, never
+ * 4567 123 020 (a parent would dial the wrong number).
+ */
+const phoneGroupsFromLeft = (page: Page, phone: string) =>
+	page.locator('.parent-help').evaluate((element, phone) => {
+		const node = [...element.childNodes].find((n) => n.textContent?.includes(phone))!;
+		const start = node.textContent!.indexOf(phone);
+		let at = start;
+		return phone.split(' ').map((group) => {
+			const range = document.createRange();
+			range.setStart(node, at);
+			range.setEnd(node, at + group.length);
+			at += group.length + 1;
+			return { group, left: Math.round(range.getBoundingClientRect().left) };
+		});
+	}, phone);
+
 test.describe('on a 360 px phone', () => {
 	test.use({ viewport: { width: 360, height: 780 } });
 
@@ -61,6 +80,12 @@ test.describe('on a 360 px phone', () => {
 		const box = (await heading.boundingBox())!;
 		// Right to left: the heading hugs the right edge of the phone.
 		expect(360 - (box.x + box.width)).toBeLessThan(40);
+		const groups = await phoneGroupsFromLeft(page, '020 123 4567');
+		expect(groups.toSorted((a, b) => a.left - b.left).map((g) => g.group)).toEqual([
+			'020',
+			'123',
+			'4567'
+		]);
 		await keep(page, 'fa family page 360px');
 		await expectAccessible(page);
 		await expectNoSidewaysScroll(page);

@@ -1,4 +1,5 @@
 import i18next, { type ParseKeys, type TFunction } from 'i18next';
+import { languageInfo } from './languages';
 
 export type Messages = Record<string, unknown>;
 export type Translate = TFunction;
@@ -23,8 +24,7 @@ export function createTranslator(lang: string, messages: Messages): Translate {
 		fallbackLng: false,
 		resources: { [lang]: { translation: messages } },
 		initAsync: false,
-		// Svelte escapes what it renders; escaping here too would show &amp; to the reader.
-		interpolation: { escapeValue: false },
+		interpolation: isolateValues(lang),
 		returnNull: false
 	});
 	const full = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
@@ -47,4 +47,15 @@ export function createTranslator(lang: string, messages: Messages): Translate {
 	}) as unknown as Translate;
 	cache.set(lang, t);
 	return t;
+}
+
+/**
+ * Svelte escapes what it renders; escaping HTML here too would show &amp; to the reader. In a
+ * right-to-left language each value put into a sentence is isolated instead (U+2068 … U+2069):
+ * without it the groups of a phone number, "020 123 4567", read "4567 123 020" in an Arabic or
+ * Persian sentence, and a school's Latin name takes the punctuation around it along.
+ */
+function isolateValues(lang: string) {
+	if (languageInfo(lang).dir !== 'rtl') return { escapeValue: false };
+	return { escapeValue: true, escape: (value: string) => `\u2068${value}\u2069` };
 }

@@ -61,4 +61,15 @@ describe('messages', () => {
 		expect(t('staff.minutes', { count: 45 })).toBe('45 minuten');
 		expect(t('staff.greeting', { name: '<b>Anouk</b>' })).toBe('Welkom, <b>Anouk</b>');
 	});
+
+	it('isolates each value in a right-to-left sentence, so a phone number keeps its order', () => {
+		const phone = '020 123 4567';
+		for (const lang of ['ar', 'fa']) {
+			const text = createTranslator(lang, load(lang))('family.help', { phone });
+			expect(text).toContain(`\u2068${phone}\u2069`);
+		}
+		// Left to right nothing is added: mails and pages read as before.
+		expect(createTranslator('nl', load('nl'))('family.help', { phone })).toContain(` ${phone}`);
+		expect(createTranslator('nl', load('nl'))('family.help', { phone })).not.toContain('\u2068');
+	});
 });
