@@ -9,7 +9,7 @@ import { databaseKinds, freshDatabase, type TestDatabase } from '../support/data
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { family, guardian, pupil, staff, visitReport } from '../../src/lib/server/db/schema';
 import { createSlots } from '../../src/lib/server/slots/create';
-import { bookVisit, type VisitChoice } from '../../src/lib/server/booking/answer';
+import { bookVisit } from '../../src/lib/server/booking/answer';
 import { familyForStaff } from '../../src/lib/server/booking/choices';
 import { slotForChange } from '../../src/lib/server/slots/week';
 import { visitForReport } from '../../src/lib/server/reports/visit';
@@ -22,23 +22,13 @@ import {
 	mayViewFamily,
 	type Viewer
 } from '../../src/lib/server/auth/policy';
-import { wallTimes } from '../support/visits';
+import { visitChoice, wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const BOOKED_AT = new Date('2026-10-15T08:00:00Z');
 const AFTER_VISITS = new Date('2026-10-29T08:00:00Z');
 const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
-const atHome = (slotId: string): VisitChoice => ({
-	slotId,
-	location: 'home',
-	neutralPlaceId: null,
-	visitAddress: null,
-	interpreterLanguage: null,
-	ownInterpreterLanguage: null,
-	parentQuestions: null,
-	notHomeReason: null,
-	notHomeReasonText: null
-});
+const atHome = (slotId: string) => visitChoice(slotId);
 
 describe.each(databaseKinds)('the access policy on %s', (kind) => {
 	let t: TestDatabase;

@@ -3,25 +3,15 @@ import ICAL from 'ical.js';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { createSlots } from '../../src/lib/server/slots/create';
-import { bookVisit, cancelAnswer, type VisitChoice } from '../../src/lib/server/booking/answer';
+import { bookVisit, cancelAnswer } from '../../src/lib/server/booking/answer';
 import { family } from '../../src/lib/server/db/schema';
 import { feedFor, issueFeed, revokeFeed } from '../../src/lib/server/calendar/feed';
-import { wallTimes } from '../support/visits';
+import { visitChoice, wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
 const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
-const choice = (slotId: string): VisitChoice => ({
-	slotId,
-	location: 'home',
-	neutralPlaceId: null,
-	visitAddress: null,
-	interpreterLanguage: null,
-	ownInterpreterLanguage: null,
-	parentQuestions: null,
-	notHomeReason: null,
-	notHomeReasonText: null
-});
+const choice = (slotId: string) => visitChoice(slotId);
 const staffActor = { kind: 'staff' as const };
 
 /** Parses strictly: ical.js throws on malformed content lines. */

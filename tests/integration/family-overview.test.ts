@@ -6,6 +6,7 @@ import {
 	type TestDatabase
 } from '../support/databases';
 import { makeSchool, makeStaff } from '../support/fixtures';
+import { visitChoice } from '../support/visits';
 import { loadDemo } from '../../src/lib/server/demo/load';
 import { familyAnswers } from '../../src/lib/server/families/overview';
 import { bookVisit, declineRound } from '../../src/lib/server/booking/answer';
@@ -69,17 +70,11 @@ describe.each(databaseKinds)('the families overview on %s', (kind) => {
 			schoolId,
 			roundId,
 			first!.familyId,
-			{
-				slotId: slots[0]!.id,
-				location: 'home',
-				neutralPlaceId: null,
+			visitChoice(slots[0]!.id, {
 				visitAddress: 'Tijdelijk adres 5, Amsterdam',
 				interpreterLanguage: 'tr',
-				ownInterpreterLanguage: null,
-				parentQuestions: 'Hoe gaat rekenen?',
-				notHomeReason: null,
-				notHomeReasonText: null
-			},
+				parentQuestions: 'Hoe gaat rekenen?'
+			}),
 			{ kind: 'parent' },
 			NOW
 		);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
-import { wallTimes } from '../support/visits';
+import { visitChoice, wallTimes } from '../support/visits';
 import { outbox } from '../../src/lib/server/db/schema';
 import { createSlots } from '../../src/lib/server/slots/create';
 import { bookVisit, parentActor } from '../../src/lib/server/booking/answer';
@@ -94,17 +94,7 @@ describe.each(databaseKinds)(
 				schoolId,
 				booking.round.id,
 				booking.family.id,
-				{
-					slotId: created.ids[0]!,
-					location: 'school',
-					neutralPlaceId: null,
-					visitAddress: null,
-					interpreterLanguage: null,
-					ownInterpreterLanguage: null,
-					parentQuestions: null,
-					notHomeReason: null,
-					notHomeReasonText: null
-				},
+				visitChoice(created.ids[0]!, { location: 'school' }),
 				parentActor(TOKEN, 'nl'),
 				NOW
 			);

@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { createSlots } from '../../src/lib/server/slots/create';
-import { bookVisit, parentActor, type VisitChoice } from '../../src/lib/server/booking/answer';
+import { bookVisit, parentActor } from '../../src/lib/server/booking/answer';
 import { auditEvent, booking, guardian, outbox, pupil } from '../../src/lib/server/db/schema';
 import { mailboxTransport, smtpTransport } from '../../src/lib/server/mail/transport';
 import { correctAddressAndResend } from '../../src/lib/server/mail/correct-address';
@@ -18,23 +18,13 @@ import { composeMessage } from '../../src/lib/server/mail/compose';
 import { asMessage, enqueue } from '../../src/lib/server/mail/outbox';
 import { mailbox, mailboxMessage } from '../../src/lib/server/mail/mailbox';
 import type { MailboxFilter } from '../../src/lib/server/mail/mailbox-filter';
-import { wallTimes } from '../support/visits';
+import { visitChoice, wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
 const TOKEN = 'b'.repeat(32);
 const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
-const atSchool = (slotId: string): VisitChoice => ({
-	slotId,
-	location: 'school',
-	neutralPlaceId: null,
-	visitAddress: null,
-	interpreterLanguage: null,
-	ownInterpreterLanguage: null,
-	parentQuestions: null,
-	notHomeReason: null,
-	notHomeReasonText: null
-});
+const atSchool = (slotId: string) => visitChoice(slotId, { location: 'school' });
 const everything: MailboxFilter = { state: null, kind: null, familyId: null, page: 1 };
 const settings = {
 	origin: new URL('https://huisbezoek.school.example'),

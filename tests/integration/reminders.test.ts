@@ -3,28 +3,18 @@ import { and, eq } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { createSlots } from '../../src/lib/server/slots/create';
-import { bookVisit, cancelAnswer, type VisitChoice } from '../../src/lib/server/booking/answer';
+import { bookVisit, cancelAnswer } from '../../src/lib/server/booking/answer';
 import { family, guardian, outbox } from '../../src/lib/server/db/schema';
 import { queueReminders } from '../../src/lib/server/booking/reminders';
 import { drainOutbox } from '../../src/lib/server/mail/worker';
 import { mailboxTransport } from '../../src/lib/server/mail/transport';
-import { wallTimes } from '../support/visits';
+import { visitChoice, wallTimes } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-15T08:00:00Z');
 const HOUR = 3_600_000;
 const at = (date: string, from: string, to: string) => wallTimes(date, from, to, AMS);
-const choice = (slotId: string): VisitChoice => ({
-	slotId,
-	location: 'school',
-	neutralPlaceId: null,
-	visitAddress: null,
-	interpreterLanguage: null,
-	ownInterpreterLanguage: null,
-	parentQuestions: null,
-	notHomeReason: null,
-	notHomeReasonText: null
-});
+const choice = (slotId: string) => visitChoice(slotId, { location: 'school' });
 const parent = { kind: 'parent' as const };
 
 describe.each(databaseKinds)('reminders on %s', (kind) => {

@@ -17,6 +17,7 @@ import { auditEvent, guardian } from '../../src/lib/server/db/schema';
 import { createSlots } from '../../src/lib/server/slots/create';
 import { bookVisit } from '../../src/lib/server/booking/answer';
 import { fromWallTime } from '../../src/lib/server/time/zone';
+import { visitChoice } from '../support/visits';
 
 const AMS = 'Europe/Amsterdam';
 const CLOCK = '2026-10-15T08:00:00Z';
@@ -91,17 +92,7 @@ describe.each(databaseKinds)('the family page over HTTP on %s', (kind) => {
 				schoolId,
 				made.round.id,
 				familyId,
-				{
-					slotId: slots.ids[0]!,
-					location: 'home',
-					neutralPlaceId: null,
-					visitAddress: null,
-					interpreterLanguage: null,
-					ownInterpreterLanguage: null,
-					parentQuestions: 'Hoe gaat het met lezen?',
-					notHomeReason: null,
-					notHomeReasonText: null
-				},
+				visitChoice(slots.ids[0]!, { parentQuestions: 'Hoe gaat het met lezen?' }),
 				{ kind: 'parent' },
 				new Date(CLOCK)
 			);
