@@ -41,6 +41,28 @@ function formatter(
 	return found;
 }
 
+// Even a kept formatter spends microseconds in ICU per call, and a choose-a-time page formats
+// the same few dozen instants for every family that opens it: keep the texts too. Bounded: a
+// server that has formatted 20,000 different texts starts again rather than grow.
+const texts = new Map<string, string>();
+const TEXTS_MAX = 20_000;
+
+function formatted(
+	lang: string,
+	style: keyof typeof styles,
+	timeZone: string,
+	instant: Date
+): string {
+	const key = `${style}|${lang}|${timeZone}|${instant.getTime()}`;
+	let text = texts.get(key);
+	if (text === undefined) {
+		text = formatter(lang, style, timeZone).format(instant);
+		if (texts.size >= TEXTS_MAX) texts.clear();
+		texts.set(key, text);
+	}
+	return text;
+}
+
 /** A calendar day ("2026-12-07") as the instant of its midnight in UTC, so no zone shifts it. */
 function calendarDay(date: string): Date {
 	const [y, m, d] = date.split('-').map(Number);
@@ -55,28 +77,28 @@ const scriptCommas: Record<string, string> = { ar: '، ', fa: '، ', ti: '፣ ' 
 
 /** "7 december 2026": a date-only string is a calendar day, shown without shifting zones; an instant on the school's clock. */
 export function formatDate(value: string | Date, lang: string, timeZone: string): string {
-	if (typeof value === 'string') return formatter(lang, 'date', 'UTC').format(calendarDay(value));
-	return formatter(lang, 'date', timeZone).format(value);
+	if (typeof value === 'string') return formatted(lang, 'date', 'UTC', calendarDay(value));
+	return formatted(lang, 'date', timeZone, value);
 }
 
 /** "7 december 2026 om 16:30": a moment such as a deadline, with the language's own word between date and time. */
 export function formatDateTime(value: Date, lang: string, timeZone: string): string {
-	return formatter(lang, 'dateTime', timeZone).format(value);
+	return formatted(lang, 'dateTime', timeZone, value);
 }
 
 /** A calendar day with its weekday: "dinsdag 27 oktober 2026", or "dinsdag 27 oktober" where the year goes without saying. */
 export function formatDay(date: string, lang: string, withYear = true): string {
-	return formatter(lang, withYear ? 'day' : 'dayInYear', 'UTC').format(calendarDay(date));
+	return formatted(lang, withYear ? 'day' : 'dayInYear', 'UTC', calendarDay(date));
 }
 
 /** A clock time on the school's wall clock, 24-hour: "16:00". */
 export function formatTime(value: Date, lang: string, timeZone: string): string {
-	return formatter(lang, 'time', timeZone).format(value);
+	return formatted(lang, 'time', timeZone, value);
 }
 
 /** The day of an instant with its weekday, on the school's wall clock: "dinsdag 20 oktober". */
 export function formatWeekday(value: Date, lang: string, timeZone: string): string {
-	return formatter(lang, 'weekday', timeZone).format(value);
+	return formatted(lang, 'weekday', timeZone, value);
 }
 
 /**
@@ -98,9 +120,23 @@ export function formatWhen(
 }
 
 const languageNames = new Map<string, Intl.DisplayNames | null>();
+// A page lists the same few dozen language names each time (the interpreter choice): keep them.
+// Codes come from our own lists, but bounded all the same.
+const names = new Map<string, string>();
 
 /** A language's name in the reader's language ("Arabisch", "Arabic", "العربية"), from the platform's own data. */
 export function languageName(code: string, lang: string): string {
+	const key = `${lang}|${code}`;
+	let name = names.get(key);
+	if (name === undefined) {
+		name = lookUpLanguageName(code, lang);
+		if (names.size >= TEXTS_MAX) names.clear();
+		names.set(key, name);
+	}
+	return name;
+}
+
+function lookUpLanguageName(code: string, lang: string): string {
 	let names = languageNames.get(lang);
 	if (names === undefined) {
 		try {

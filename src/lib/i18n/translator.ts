@@ -1,5 +1,6 @@
 import i18next, { type ParseKeys, type TFunction } from 'i18next';
 import { languageInfo } from './languages';
+import { compileTemplates, fill } from './templates';
 
 export type Messages = Record<string, unknown>;
 export type Translate = TFunction;
@@ -19,12 +20,15 @@ export function createTranslator(lang: string, messages: Messages): Translate {
 	const cached = cache.get(lang);
 	if (cached) return cached;
 	const instance = i18next.createInstance();
+	const interpolation = interpolationFor(lang);
+	const wrap = interpolation.escapeValue ? interpolation.escape : null;
+	const templates = compileTemplates(messages);
 	void instance.init({
 		lng: lang,
 		fallbackLng: false,
 		resources: { [lang]: { translation: messages } },
 		initAsync: false,
-		interpolation: isolateValues(lang),
+		interpolation,
 		returnNull: false
 	});
 	const full = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
@@ -34,14 +38,27 @@ export function createTranslator(lang: string, messages: Messages): Translate {
 	// caller ever passes text that is not a key.
 	const plain = new Map<string, string>();
 	const PLAIN_MAX = 5_000;
+	const remembered = (key: string, make: () => string) => {
+		let text = plain.get(key);
+		if (text === undefined) {
+			text = make();
+			if (plain.size < PLAIN_MAX) plain.set(key, text);
+		}
+		return text;
+	};
 	const t = ((key: unknown, ...rest: unknown[]) => {
-		if (rest.length === 0 && typeof key === 'string') {
-			let text = plain.get(key);
-			if (text === undefined) {
-				text = full(key) as string;
-				if (plain.size < PLAIN_MAX) plain.set(key, text);
-			}
-			return text;
+		if (typeof key !== 'string') return full(key, ...rest);
+		if (rest.length === 0) return remembered(key, () => full(key) as string);
+		const options = rest[0];
+		if (rest.length === 1 && options && typeof options === 'object') {
+			// Values only, into a message that only takes values: fill it in (templates.ts).
+			const template = templates.get(key);
+			const filled = template && fill(template, options as Record<string, unknown>, wrap);
+			if (filled !== undefined) return filled;
+			// A count alone ("3 times"): the text depends on the key and the number only.
+			const { count, ...others } = options as { count?: unknown };
+			if (Number.isInteger(count) && Object.keys(others).length === 0)
+				return remembered(`${key}\u0000${count}`, () => full(key, options) as string);
 		}
 		return full(key, ...rest);
 	}) as unknown as Translate;
@@ -55,7 +72,11 @@ export function createTranslator(lang: string, messages: Messages): Translate {
  * without it the groups of a phone number, "020 123 4567", read "4567 123 020" in an Arabic or
  * Persian sentence, and a school's Latin name takes the punctuation around it along.
  */
-function isolateValues(lang: string) {
+export function interpolationFor(
+	lang: string
+):
+	| { escapeValue: false; escape?: undefined }
+	| { escapeValue: true; escape: (value: string) => string } {
 	if (languageInfo(lang).dir !== 'rtl') return { escapeValue: false };
 	return { escapeValue: true, escape: (value: string) => `\u2068${value}\u2069` };
 }

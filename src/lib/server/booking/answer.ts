@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { isUuid } from '../forms';
 import type { Database } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { booking, family, neutralPlace, slot, visitRound } from '../db/schema';
 import { attempt, inOrder, Refusal } from '../db/transaction';
 import { changedFields, recordAnswerEvent, type AnswerActor, type AnswerField } from './audit';
@@ -120,51 +121,103 @@ async function context(tx: Database, schoolId: string, roundId: string, familyId
 	// the answer as it stands once this transaction holds the family. One joined statement would
 	// read the booking from before the wait, and miss an answer another tab just committed.
 	const [[row], [current]] = await inOrder([
-		tx
-			.select({
-				visitingStaffId: family.visitingStaffId,
-				opensAt: visitRound.bookingOpensAt,
-				closesAt: visitRound.bookingClosesAt,
-				deadlineHours: visitRound.changeDeadlineHours
-			})
-			.from(family)
-			.innerJoin(
-				visitRound,
-				and(eq(visitRound.id, roundId), eq(visitRound.schoolId, family.schoolId))
-			)
-			.where(and(eq(family.id, familyId), eq(family.schoolId, schoolId)))
-			// Serialises one family's own concurrent answers (two tabs, two parents).
-			.for('update', { of: family }),
-		tx
-			.select({
-				id: booking.id,
-				status: booking.status,
-				sequence: booking.sequence,
-				slotStartsAt: slot.startsAt,
-				slotId: booking.slotId,
-				location: booking.location,
-				neutralPlaceId: booking.neutralPlaceId,
-				visitAddress: booking.visitAddress,
-				interpreterLanguage: booking.interpreterLanguage,
-				ownInterpreterLanguage: booking.ownInterpreterLanguage,
-				parentQuestions: booking.parentQuestions,
-				staffNote: booking.staffNote,
-				notHomeReason: booking.notHomeReason,
-				notHomeReasonText: booking.notHomeReasonText
-			})
-			.from(booking)
-			.leftJoin(slot, eq(slot.id, booking.slotId))
-			.where(
-				and(
-					eq(booking.familyId, familyId),
-					eq(booking.roundId, roundId),
-					ne(booking.status, 'cancelled')
-				)
-			)
+		familyLocked(tx).execute({ schoolId, roundId, familyId }),
+		currentAnswer(tx).execute({ roundId, familyId })
 	]);
 	if (!row) throw new Refusal<AnswerProblem>('unknown_family');
 	return { ...row, current: current ?? null };
 }
+
+/** The family with its round's rules, locked: serialises one family's own concurrent answers (two tabs, two parents). */
+const familyLocked = preparedQuery((db) =>
+	db
+		.select({
+			visitingStaffId: family.visitingStaffId,
+			opensAt: visitRound.bookingOpensAt,
+			closesAt: visitRound.bookingClosesAt,
+			deadlineHours: visitRound.changeDeadlineHours
+		})
+		.from(family)
+		.innerJoin(
+			visitRound,
+			and(eq(visitRound.id, sql.placeholder('roundId')), eq(visitRound.schoolId, family.schoolId))
+		)
+		.where(
+			and(
+				eq(family.id, sql.placeholder('familyId')),
+				eq(family.schoolId, sql.placeholder('schoolId'))
+			)
+		)
+		.for('update', { of: family })
+		.prepare('answer_family_locked')
+);
+
+/** The family's current answer in the round, if any. */
+const currentAnswer = preparedQuery((db) =>
+	db
+		.select({
+			id: booking.id,
+			status: booking.status,
+			sequence: booking.sequence,
+			slotStartsAt: slot.startsAt,
+			slotId: booking.slotId,
+			location: booking.location,
+			neutralPlaceId: booking.neutralPlaceId,
+			visitAddress: booking.visitAddress,
+			interpreterLanguage: booking.interpreterLanguage,
+			ownInterpreterLanguage: booking.ownInterpreterLanguage,
+			parentQuestions: booking.parentQuestions,
+			staffNote: booking.staffNote,
+			notHomeReason: booking.notHomeReason,
+			notHomeReasonText: booking.notHomeReasonText
+		})
+		.from(booking)
+		.leftJoin(slot, eq(slot.id, booking.slotId))
+		.where(
+			and(
+				eq(booking.familyId, sql.placeholder('familyId')),
+				eq(booking.roundId, sql.placeholder('roundId')),
+				ne(booking.status, 'cancelled')
+			)
+		)
+		.prepare('answer_current')
+);
+
+/** The slot a family chose, in its round and school. */
+const chosenSlot = preparedQuery((db) =>
+	db
+		.select({
+			staffId: slot.staffId,
+			startsAt: slot.startsAt,
+			allowsHome: slot.allowsHome,
+			allowsSchool: slot.allowsSchool,
+			allowsNeutral: slot.allowsNeutral
+		})
+		.from(slot)
+		.where(
+			and(
+				eq(slot.id, sql.placeholder('slotId')),
+				eq(slot.roundId, sql.placeholder('roundId')),
+				eq(slot.schoolId, sql.placeholder('schoolId'))
+			)
+		)
+		.prepare('answer_chosen_slot')
+);
+
+/** The neutral place a family chose, if the school still offers it. */
+const activePlace = preparedQuery((db) =>
+	db
+		.select({ id: neutralPlace.id })
+		.from(neutralPlace)
+		.where(
+			and(
+				eq(neutralPlace.id, sql.placeholder('placeId')),
+				eq(neutralPlace.schoolId, sql.placeholder('schoolId')),
+				eq(neutralPlace.active, true)
+			)
+		)
+		.prepare('answer_active_place')
+);
 
 /** The same rule the family's page shows: only an open round, and a booked visit only until its deadline. */
 function checkWindow(ctx: Awaited<ReturnType<typeof context>>, now: Date) {
@@ -233,30 +286,8 @@ export function bookVisit(
 			choice.location === 'neutral' && isUuid(choice.neutralPlaceId) ? choice.neutralPlaceId : null;
 		const [ctx, [chosen], [place]] = await inOrder([
 			context(tx, schoolId, roundId, familyId),
-			slotId
-				? tx
-						.select({
-							staffId: slot.staffId,
-							startsAt: slot.startsAt,
-							allowsHome: slot.allowsHome,
-							allowsSchool: slot.allowsSchool,
-							allowsNeutral: slot.allowsNeutral
-						})
-						.from(slot)
-						.where(and(eq(slot.id, slotId), eq(slot.roundId, roundId), eq(slot.schoolId, schoolId)))
-				: Promise.resolve([]),
-			placeId
-				? tx
-						.select({ id: neutralPlace.id })
-						.from(neutralPlace)
-						.where(
-							and(
-								eq(neutralPlace.id, placeId),
-								eq(neutralPlace.schoolId, schoolId),
-								eq(neutralPlace.active, true)
-							)
-						)
-				: Promise.resolve([])
+			slotId ? chosenSlot(tx).execute({ slotId, roundId, schoolId }) : Promise.resolve([]),
+			placeId ? activePlace(tx).execute({ placeId, schoolId }) : Promise.resolve([])
 		]);
 		checkWindow(ctx, now);
 		if (!chosen) throw new Refusal<AnswerProblem>('slot_gone');

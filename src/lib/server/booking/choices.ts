@@ -3,6 +3,7 @@ import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { isUuid } from '../forms';
 import type { Database } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { booking, family, pupil, slot, staff, visitRound } from '../db/schema';
 import { mayActForFamily, mayViewFamily, type Viewer } from '../auth/policy';
 
@@ -96,13 +97,34 @@ export async function openSlots(
 	ownSlotId: string | null = null
 ) {
 	if (!staffId) return [];
+	return openSlotsQuery(db).execute({
+		schoolId,
+		roundId,
+		staffId,
+		now: now.toISOString(),
+		// Anything but a uuid is no family and no slot (the query would fail on the cast).
+		familyId: isUuid(familyId) ? familyId : null,
+		ownSlotId: isUuid(ownSlotId) ? ownSlotId : null
+	});
+}
+
+/** openSlots, built once per database: every choose-a-time page runs it. */
+const openSlotsQuery = preparedQuery((db) => {
+	const placeholder = sql.placeholder;
 	// The round's change deadline inside the same query (one round trip, not two): times closer
 	// than it are not offered; a round of another school gives null, so no time at all.
 	const deadlineHours = db
 		.select({ hours: visitRound.changeDeadlineHours })
 		.from(visitRound)
-		.where(and(eq(visitRound.id, roundId), eq(visitRound.schoolId, schoolId)));
+		.where(
+			and(
+				eq(visitRound.id, placeholder('roundId')),
+				eq(visitRound.schoolId, placeholder('schoolId'))
+			)
+		);
 	const second = alias(staff, 'second_staff');
+	const familyId = sql`${placeholder('familyId')}::uuid`;
+	const ownSlotId = sql`${placeholder('ownSlotId')}::uuid`;
 	return db
 		.select({
 			id: slot.id,
@@ -119,18 +141,19 @@ export async function openSlots(
 		.leftJoin(second, eq(second.id, slot.secondStaffId))
 		.where(
 			and(
-				eq(slot.roundId, roundId),
-				eq(slot.schoolId, schoolId),
-				eq(slot.staffId, staffId),
+				eq(slot.roundId, placeholder('roundId')),
+				eq(slot.schoolId, placeholder('schoolId')),
+				eq(slot.staffId, placeholder('staffId')),
 				gt(
 					slot.startsAt,
-					sql`${now.toISOString()}::timestamptz + (${deadlineHours}) * interval '1 hour'`
+					sql`${placeholder('now')}::timestamptz + (${deadlineHours}) * interval '1 hour'`
 				),
-				isUuid(familyId)
-					? or(isNull(slot.reservedForFamilyId), eq(slot.reservedForFamilyId, familyId))
-					: isNull(slot.reservedForFamilyId),
-				isUuid(ownSlotId) ? or(isNull(booking.id), eq(slot.id, ownSlotId)) : isNull(booking.id)
+				// A time made for one family is offered to that family only (null: to nobody).
+				or(isNull(slot.reservedForFamilyId), eq(slot.reservedForFamilyId, familyId)),
+				// Booked times are not offered, except the family's own (null: none).
+				or(isNull(booking.id), eq(slot.id, ownSlotId))
 			)
 		)
-		.orderBy(sql`${slot.reservedForFamilyId} is null`, asc(slot.startsAt));
-}
+		.orderBy(sql`${slot.reservedForFamilyId} is null`, asc(slot.startsAt))
+		.prepare('open_slots');
+});

@@ -10,6 +10,7 @@
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
+import { preparedQuery } from '../db/prepared';
 import {
 	booking,
 	family,
@@ -101,7 +102,13 @@ export interface VisitChange {
 }
 
 async function facts(tx: Database, bookingId: string) {
-	const [row] = await tx
+	const [row] = await factsQuery(tx).execute({ bookingId });
+	return row ?? null;
+}
+
+/** What every mail about a visit says: read in each booking's transaction, so built once. */
+const factsQuery = preparedQuery((db) =>
+	db
 		.select({
 			booking: {
 				id: booking.id,
@@ -143,9 +150,9 @@ async function facts(tx: Database, bookingId: string) {
 		.innerJoin(family, eq(family.id, booking.familyId))
 		.leftJoin(slot, eq(slot.id, booking.slotId))
 		.leftJoin(neutralPlace, eq(neutralPlace.id, booking.neutralPlaceId))
-		.where(eq(booking.id, bookingId));
-	return row ?? null;
-}
+		.where(eq(booking.id, sql.placeholder('bookingId')))
+		.prepare('visit_facts')
+);
 
 async function staffNames(tx: Database, ids: string[]) {
 	if (ids.length === 0)
@@ -164,30 +171,36 @@ async function staffNames(tx: Database, ids: string[]) {
 }
 
 async function guardiansWithEmail(tx: Database, familyId: string) {
-	return distinctRecipients(
-		await tx
-			.select({ name: guardian.name, email: guardian.email })
-			.from(guardian)
-			.where(eq(guardian.familyId, familyId))
-			.orderBy(asc(guardian.createdAt))
-	);
+	return distinctRecipients(await guardiansOf(tx).execute({ familyId }));
 }
 
+const guardiansOf = preparedQuery((db) =>
+	db
+		.select({ name: guardian.name, email: guardian.email })
+		.from(guardian)
+		.where(eq(guardian.familyId, sql.placeholder('familyId')))
+		.orderBy(asc(guardian.createdAt))
+		.prepare('visit_guardians')
+);
+
 async function familyLabel(tx: Database, familyId: string) {
-	return childrenLabel(
-		await tx
-			.select({
-				firstName: pupil.firstName,
-				infix: pupil.infix,
-				lastName: pupil.lastName,
-				group: group.name
-			})
-			.from(pupil)
-			.leftJoin(group, eq(group.id, pupil.groupId))
-			.where(eq(pupil.familyId, familyId))
-			.orderBy(asc(pupil.birthDate))
-	);
+	return childrenLabel(await childrenOf(tx).execute({ familyId }));
 }
+
+const childrenOf = preparedQuery((db) =>
+	db
+		.select({
+			firstName: pupil.firstName,
+			infix: pupil.infix,
+			lastName: pupil.lastName,
+			group: group.name
+		})
+		.from(pupil)
+		.leftJoin(group, eq(group.id, pupil.groupId))
+		.where(eq(pupil.familyId, sql.placeholder('familyId')))
+		.orderBy(asc(pupil.birthDate))
+		.prepare('visit_children')
+);
 
 type Facts = NonNullable<Awaited<ReturnType<typeof facts>>>;
 

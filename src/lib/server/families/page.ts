@@ -1,6 +1,7 @@
 /** What a family sees on its own page: its children, who visits, what the visit is about, and its answer. */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { jsonOf, type Database } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { family, familyLink, school, staff, visitRound } from '../db/schema';
 import { hashToken, looksLikeToken } from '../auth/token';
 import { FAMILY_TOKEN_BYTES, type OpenedLink } from './links';
@@ -113,18 +114,7 @@ export async function openFamilyLink(
 	token: string
 ): Promise<OpenedFamilyLink | null> {
 	if (!looksLikeToken(token, FAMILY_TOKEN_BYTES)) return null;
-	const [row] = await db
-		.select({ familyId: familyLink.familyId, ...headColumns })
-		.from(familyLink)
-		.innerJoin(family, eq(family.id, familyLink.familyId))
-		// A link never crosses schools, even if a row were ever mixed up.
-		.innerJoin(
-			visitRound,
-			and(eq(visitRound.id, familyLink.roundId), eq(visitRound.schoolId, family.schoolId))
-		)
-		.innerJoin(school, eq(school.id, family.schoolId))
-		.leftJoin(staff, eq(staff.id, family.visitingStaffId))
-		.where(and(eq(familyLink.tokenHash, hashToken(token)), isNull(familyLink.revokedAt)));
+	const [row] = await linkWithHead(db).execute({ tokenHash: hashToken(token) });
 	if (!row) return null;
 	const { familyId, ...head } = row;
 	return {
@@ -135,6 +125,25 @@ export async function openFamilyLink(
 		head
 	};
 }
+
+/** The family link and its page's head: every request on a family's pages opens it (hooks). */
+const linkWithHead = preparedQuery((db) =>
+	db
+		.select({ familyId: familyLink.familyId, ...headColumns })
+		.from(familyLink)
+		.innerJoin(family, eq(family.id, familyLink.familyId))
+		// A link never crosses schools, even if a row were ever mixed up.
+		.innerJoin(
+			visitRound,
+			and(eq(visitRound.id, familyLink.roundId), eq(visitRound.schoolId, family.schoolId))
+		)
+		.innerJoin(school, eq(school.id, family.schoolId))
+		.leftJoin(staff, eq(staff.id, family.visitingStaffId))
+		.where(
+			and(eq(familyLink.tokenHash, sql.placeholder('tokenHash')), isNull(familyLink.revokedAt))
+		)
+		.prepare('family_link_with_head')
+);
 
 export async function familyPage(
 	db: Database,

@@ -19,6 +19,7 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { booking, interpreter, interpreterRequest, school, slot, visitRound } from '../db/schema';
 import { attempt, inOrder } from '../db/transaction';
 import { enqueue } from '../mail/outbox';
@@ -43,7 +44,13 @@ export const unarranged = {
 
 /** What a visit needs of an interpreter right now, and the facts its messages carry. */
 async function visitNeeds(tx: Database, bookingId: string) {
-	const [row] = await tx
+	const [row] = await visitNeedsQuery(tx).execute({ bookingId });
+	return row ?? null;
+}
+
+/** Read in every booking's transaction: built once. */
+const visitNeedsQuery = preparedQuery((db) =>
+	db
 		.select({
 			schoolId: booking.schoolId,
 			familyId: booking.familyId,
@@ -62,9 +69,9 @@ async function visitNeeds(tx: Database, bookingId: string) {
 		.innerJoin(school, eq(school.id, booking.schoolId))
 		.innerJoin(visitRound, eq(visitRound.id, booking.roundId))
 		.leftJoin(slot, eq(slot.id, booking.slotId))
-		.where(eq(booking.id, bookingId));
-	return row ?? null;
-}
+		.where(eq(booking.id, sql.placeholder('bookingId')))
+		.prepare('interpreter_visit_needs')
+);
 
 /**
  * The time an arranged interpreter's visit holds: the visit itself by phone; in person, half the
@@ -84,15 +91,23 @@ export function blockedTime(
 }
 
 export async function openRequest(tx: Database, bookingId: string) {
-	const [row] = await tx
+	const [row] = await openRequestQuery(tx).execute({ bookingId });
+	return row ?? null;
+}
+
+const openRequestQuery = preparedQuery((db) =>
+	db
 		.select()
 		.from(interpreterRequest)
 		.where(
-			and(eq(interpreterRequest.bookingId, bookingId), ne(interpreterRequest.status, 'cancelled'))
+			and(
+				eq(interpreterRequest.bookingId, sql.placeholder('bookingId')),
+				ne(interpreterRequest.status, 'cancelled')
+			)
 		)
-		.for('update');
-	return row ?? null;
-}
+		.for('update')
+		.prepare('interpreter_open_request')
+);
 export type OpenRequest = NonNullable<Awaited<ReturnType<typeof openRequest>>>;
 
 async function interpreterName(tx: Database, id: string | null) {

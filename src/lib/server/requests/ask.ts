@@ -4,8 +4,9 @@
  * `family_request_one_open`); asking again updates it, so the teacher reads the latest wish and
  * never two. The family row is locked first, as for an answer, so two tabs queue.
  */
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { family, familyRequest, visitRound } from '../db/schema';
 import { attempt, Refusal } from '../db/transaction';
 import { isUuid } from '../forms';
@@ -152,7 +153,12 @@ export interface OpenRequest {
 /** The family's open requests for the round: for its own page and the staff's page of it. */
 export async function openRequestsOf(db: Database, ref: FamilyRef): Promise<OpenRequest[]> {
 	if (!isUuid(ref.familyId) || !isUuid(ref.roundId)) return [];
-	return db
+	return openRequestsQuery(db).execute({ ...ref });
+}
+
+/** Built once per database: every family page asks it. */
+const openRequestsQuery = preparedQuery((db) =>
+	db
 		.select({
 			kind: familyRequest.kind,
 			days: familyRequest.days,
@@ -164,11 +170,12 @@ export async function openRequestsOf(db: Database, ref: FamilyRef): Promise<Open
 		.from(familyRequest)
 		.where(
 			and(
-				eq(familyRequest.schoolId, ref.schoolId),
-				eq(familyRequest.familyId, ref.familyId),
-				eq(familyRequest.roundId, ref.roundId),
+				eq(familyRequest.schoolId, sql.placeholder('schoolId')),
+				eq(familyRequest.familyId, sql.placeholder('familyId')),
+				eq(familyRequest.roundId, sql.placeholder('roundId')),
 				eq(familyRequest.status, 'open')
 			)
 		)
-		.orderBy(asc(familyRequest.kind));
-}
+		.orderBy(asc(familyRequest.kind))
+		.prepare('open_requests_of')
+);

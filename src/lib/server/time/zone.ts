@@ -35,7 +35,33 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-function parts(instant: Date, timeZone: string) {
+interface Parts {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+	weekday: number;
+}
+
+// formatToParts is the dearest call here, and pages ask again and again about the same few
+// instants (the round's slots): keep the answers. Read-only to callers; bounded.
+const known = new Map<string, Readonly<Parts>>();
+const KNOWN_MAX = 20_000;
+
+function parts(instant: Date, timeZone: string): Readonly<Parts> {
+	const key = `${timeZone}|${instant.getTime()}`;
+	let found = known.get(key);
+	if (!found) {
+		found = computeParts(instant, timeZone);
+		if (known.size >= KNOWN_MAX) known.clear();
+		known.set(key, found);
+	}
+	return found;
+}
+
+function computeParts(instant: Date, timeZone: string): Parts {
 	const map = Object.fromEntries(
 		formatter(timeZone)
 			.formatToParts(instant)

@@ -1,0 +1,64 @@
+/**
+ * A query built once (db/prepared.ts) runs on the connection of whoever calls it: inside a
+ * transaction it reads that transaction's own uncommitted rows and waits on its locks, outside
+ * it reads what is committed. On both databases, and on two databases at once, so a query
+ * built on one never runs on another.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
+import { preparedQuery } from '../../src/lib/server/db/prepared';
+import { transaction } from '../../src/lib/server/db/transaction';
+import { school } from '../../src/lib/server/db/schema';
+
+const schoolNamed = preparedQuery((db) =>
+	db
+		.select({ id: school.id, name: school.name })
+		.from(school)
+		.where(eq(school.name, sql.placeholder('name')))
+		.prepare('test_school_named')
+);
+
+describe.each(databaseKinds)('a prepared query on %s', (kind) => {
+	const opened: TestDatabase[] = [];
+	afterAll(async () => {
+		for (const t of opened) await t.dispose();
+	});
+
+	it('runs on the caller’s connection: the transaction’s own rows inside it, the committed ones outside', async () => {
+		const t = await freshDatabase(kind);
+		opened.push(t);
+		expect(await schoolNamed(t.db).execute({ name: 'De Prepared' })).toEqual([]);
+		await transaction(t.db, async (tx) => {
+			await tx.insert(school).values({ name: 'De Prepared', city: 'Utrecht' });
+			const inside = await schoolNamed(tx).execute({ name: 'De Prepared' });
+			expect(inside.map((s) => s.name)).toEqual(['De Prepared']);
+			if (kind === 'postgres') {
+				// Another connection does not see the uncommitted row (PGlite has one connection only).
+				expect(await schoolNamed(t.db).execute({ name: 'De Prepared' })).toEqual([]);
+			}
+		});
+		expect(await schoolNamed(t.db).execute({ name: 'De Prepared' })).toHaveLength(1);
+	});
+
+	it('rolls back with the transaction it ran in', async () => {
+		const t = await freshDatabase(kind);
+		opened.push(t);
+		await expect(
+			transaction(t.db, async (tx) => {
+				await tx.insert(school).values({ name: 'De Teruggedraaide', city: 'Gent' });
+				expect(await schoolNamed(tx).execute({ name: 'De Teruggedraaide' })).toHaveLength(1);
+				throw new Error('roll back');
+			})
+		).rejects.toThrow('roll back');
+		expect(await schoolNamed(t.db).execute({ name: 'De Teruggedraaide' })).toEqual([]);
+	});
+
+	it('asks each database its own question: one built before does not run on another', async () => {
+		const [a, b] = [await freshDatabase(kind), await freshDatabase(kind)];
+		opened.push(a, b);
+		await a.db.insert(school).values({ name: 'Alleen in A', city: 'Utrecht' });
+		expect(await schoolNamed(a.db).execute({ name: 'Alleen in A' })).toHaveLength(1);
+		expect(await schoolNamed(b.db).execute({ name: 'Alleen in A' })).toEqual([]);
+	});
+});
