@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { isUuid } from '../forms';
 import type { Database } from '../db';
-import { preparedQuery } from '../db/prepared';
+import { preparedInsert, preparedQuery } from '../db/prepared';
 import { booking, family, neutralPlace, slot, visitRound } from '../db/schema';
 import { attempt, inOrder, Refusal } from '../db/transaction';
 import { changedFields, recordAnswerEvent, type AnswerActor, type AnswerField } from './audit';
@@ -513,9 +513,13 @@ async function writeAnswer(
 				.set({ ...values, sequence: sql`${booking.sequence} + 1` })
 				.where(eq(booking.id, current.id))
 				.returning({ id: booking.id, sequence: booking.sequence })
-		: await tx
-				.insert(booking)
-				.values({ ...family, ...values, ...(id && { id }), createdAt: now })
-				.returning({ id: booking.id, sequence: booking.sequence });
+		: await insertBooking(tx, { ...family, ...values, ...(id && { id }), createdAt: now });
 	return row!;
 }
+
+/** A family's first answer: built once per set of columns (db/prepared.ts). */
+const insertBooking = preparedInsert<typeof booking.$inferInsert, { id: string; sequence: number }>(
+	booking,
+	'insert_booking',
+	{ id: booking.id, sequence: booking.sequence }
+);

@@ -8,6 +8,13 @@
  */
 import type { Database } from '../db';
 import { auditEvent } from '../db/schema';
+import { preparedInsert } from '../db/prepared';
+
+/** Every answer writes one: built once per set of columns (db/prepared.ts). */
+const insertAuditEvent = preparedInsert<typeof auditEvent.$inferInsert>(
+	auditEvent,
+	'insert_audit_event'
+);
 
 /** What happened to the answer; `booking.<event>` in the audit log. */
 export type AnswerEvent = 'created' | 'changed' | 'declined' | 'cancelled' | 'moved';
@@ -53,7 +60,7 @@ export async function recordAnswerEvent(
 		at: Date;
 	}
 ): Promise<void> {
-	await tx.insert(auditEvent).values({
+	await insertAuditEvent(tx, {
 		schoolId: entry.schoolId,
 		actorKind: entry.actor.kind,
 		actorId: entry.actor.kind === 'family' ? entry.actor.familyId : entry.actor.staffId,

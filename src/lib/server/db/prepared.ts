@@ -14,6 +14,8 @@
  * integration tests run these queries on both databases, in and out of transactions. Should a
  * future drizzle lack them, each call builds its query afresh, as before.
  */
+import { getTableColumns, is, sql, SQL } from 'drizzle-orm';
+import type { PgTable, SelectedFieldsFlat } from 'drizzle-orm/pg-core';
 import type { Database } from '.';
 
 interface Connected {
@@ -36,5 +38,53 @@ export function preparedQuery<Query extends object>(
 		}
 		if ((query as { client?: unknown }).client === client) return query;
 		return Object.create(query, { client: { value: client } }) as Query;
+	};
+}
+
+/**
+ * A one-row insert built once per set of columns it is given (booking, audit entry), then only
+ * run. Values that are SQL themselves (a subselect) are not placeholders: such a row is built as
+ * before. A table whose columns compute defaults in JavaScript (`$defaultFn`) would have them
+ * computed once and kept, so it is never prepared.
+ */
+export function preparedInsert<Row extends Record<string, unknown>, Returned = unknown>(
+	table: PgTable,
+	name: string,
+	returning?: SelectedFieldsFlat
+): (db: Database, row: Row) => Promise<Returned[]> {
+	const computesDefaults = Object.values(getTableColumns(table)).some(
+		(column) => column.defaultFn !== undefined || column.onUpdateFn !== undefined
+	);
+	const shapes = new Map<
+		string,
+		(db: Database) => { execute(values: Record<string, unknown>): Promise<unknown> }
+	>();
+	const build = (db: Database, row: Record<string, unknown>) => {
+		const insert = db.insert(table).values(row as never);
+		return returning ? insert.returning(returning) : insert;
+	};
+	return async (db, row) => {
+		const keys = Object.keys(row)
+			.filter((key) => row[key] !== undefined)
+			.sort();
+		if (computesDefaults || keys.some((key) => is(row[key], SQL)))
+			return (await build(db, row)) as Returned[];
+		// drizzle would hand a null placeholder to the column's encoder (a timestamp's fails on
+		// it): a null is written as null in the statement, and is part of its shape.
+		const isNull = (key: string) => row[key] === null;
+		const shape = keys.map((key) => (isNull(key) ? `${key}=null` : key)).join(',');
+		let prepared = shapes.get(shape);
+		if (!prepared) {
+			const placeholders = Object.fromEntries(
+				keys.map((key) => [key, isNull(key) ? null : sql.placeholder(key)])
+			);
+			const index = shapes.size;
+			prepared = preparedQuery((db) => build(db, placeholders).prepare(`${name}_${index}`));
+			shapes.set(shape, prepared);
+		}
+		const values = Object.fromEntries(
+			keys.filter((key) => !isNull(key)).map((key) => [key, row[key]])
+		);
+		return (await prepared(db).execute(values)) as Returned[];
 	};
 }
