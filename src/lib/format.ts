@@ -122,16 +122,16 @@ export function formatWhen(
 const languageNames = new Map<string, Intl.DisplayNames | null>();
 // A page lists the same few dozen language names each time (the interpreter choice): keep them.
 // Codes come from our own lists, but bounded all the same.
-const names = new Map<string, string>();
+const nameTexts = new Map<string, string>();
 
 /** A language's name in the reader's language ("Arabisch", "Arabic", "العربية"), from the platform's own data. */
 export function languageName(code: string, lang: string): string {
 	const key = `${lang}|${code}`;
-	let name = names.get(key);
+	let name = nameTexts.get(key);
 	if (name === undefined) {
 		name = lookUpLanguageName(code, lang);
-		if (names.size >= TEXTS_MAX) names.clear();
-		names.set(key, name);
+		if (nameTexts.size >= TEXTS_MAX) nameTexts.clear();
+		nameTexts.set(key, name);
 	}
 	return name;
 }
