@@ -10,7 +10,7 @@
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { preparedQuery } from '../db/prepared';
+import { keptPerCount, preparedQuery } from '../db/prepared';
 import {
 	booking,
 	family,
@@ -118,6 +118,7 @@ const factsQuery = preparedQuery((db) =>
 				interpreterLanguage: booking.interpreterLanguage,
 				ownInterpreterLanguage: booking.ownInterpreterLanguage,
 				familyId: booking.familyId,
+				roundId: booking.roundId,
 				schoolId: booking.schoolId
 			},
 			slot: {
@@ -157,18 +158,32 @@ const factsQuery = preparedQuery((db) =>
 async function staffNames(tx: Database, ids: string[]) {
 	if (ids.length === 0)
 		return new Map<string, { name: string; email: string; language: string; active: boolean }>();
-	const rows = await tx
-		.select({
-			id: staff.id,
-			name: staff.name,
-			email: staff.email,
-			language: staff.language,
-			active: staff.active
-		})
-		.from(staff)
-		.where(inArray(staff.id, ids));
+	const values = Object.fromEntries(ids.map((id, i) => [`id${i}`, id]));
+	const rows = await staffByIds(ids.length)(tx).execute(values);
 	return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** Who goes to a visit, one query per number of people (one or two, three when a slot changes hands). */
+const staffByIds = keptPerCount((count) =>
+	preparedQuery((db) =>
+		db
+			.select({
+				id: staff.id,
+				name: staff.name,
+				email: staff.email,
+				language: staff.language,
+				active: staff.active
+			})
+			.from(staff)
+			.where(
+				inArray(
+					staff.id,
+					Array.from({ length: count }, (_, i) => sql.placeholder(`id${i}`))
+				)
+			)
+			.prepare(`visit_staff_${count}`)
+	)
+);
 
 async function guardiansWithEmail(tx: Database, familyId: string) {
 	return distinctRecipients(await guardiansOf(tx).execute({ familyId }));
@@ -203,6 +218,20 @@ const childrenOf = preparedQuery((db) =>
 );
 
 type Facts = NonNullable<Awaited<ReturnType<typeof facts>>>;
+
+/** The language the parent used on the page becomes the family's. */
+const familyLanguage = preparedQuery((db) =>
+	db
+		.update(family)
+		.set({ language: sql`${sql.placeholder('language')}` })
+		.where(
+			eq(
+				family.id,
+				sql`(select family_id from ${booking} where ${booking.id} = ${sql.placeholder('bookingId')})`
+			)
+		)
+		.prepare('visit_family_language')
+);
 
 function visitFacts(
 	f: Facts,
@@ -245,6 +274,9 @@ function toFamily<P>(f: Facts, guardians: Guardians, payload: P): (Envelope & { 
 		toName: g.name,
 		language: f.family.language,
 		bookingId: f.booking.id,
+		// Named, not looked up from the visit by the insert: the facts hold them already.
+		familyId: f.booking.familyId,
+		roundId: f.booking.roundId,
 		payload
 	}));
 }
@@ -316,10 +348,7 @@ export async function queueVisitMessages(
 	// the new one, as stored.
 	const [, read] = await inOrder([
 		change.language
-			? tx
-					.update(family)
-					.set({ language: change.language })
-					.where(eq(family.id, sql`(select family_id from booking where id = ${bookingId})`))
+			? familyLanguage(tx).execute({ language: change.language, bookingId })
 			: Promise.resolve(null),
 		facts(tx, bookingId)
 	]);
@@ -441,8 +470,7 @@ export async function queueVisitMessages(
 
 	// Each person's mail merges only with their own waiting mail: the addresses differ, so these
 	// go out together too.
-	for (const row of staffRows)
-		queued.push(queueStaffVisitMail(tx, f.booking.schoolId, bookingId, row, now));
+	for (const row of staffRows) queued.push(queueStaffVisitMail(tx, f.booking, row, now));
 	await inOrder(queued);
 }
 
@@ -454,8 +482,7 @@ export async function queueVisitMessages(
  */
 async function queueStaffVisitMail(
 	tx: Database,
-	schoolId: string,
-	bookingId: string,
+	visit: { id: string; schoolId: string; familyId: string; roundId: string },
 	row: {
 		kind: StaffVisitKind;
 		toAddress: string;
@@ -465,7 +492,7 @@ async function queueStaffVisitMail(
 	},
 	now: Date
 ) {
-	const [first] = await takeWaiting(tx, bookingId, row.toAddress, staffVisitKinds);
+	const [first] = await takeWaiting(tx, visit.id, row.toAddress, staffVisitKinds);
 	let { kind } = row;
 	const payload: StaffVisitPayload = { ...row.payload };
 	if (
@@ -502,11 +529,13 @@ async function queueStaffVisitMail(
 		kind,
 		[
 			{
-				schoolId,
+				schoolId: visit.schoolId,
 				toAddress: row.toAddress,
 				toName: row.toName,
 				language: row.language,
-				bookingId,
+				bookingId: visit.id,
+				familyId: visit.familyId,
+				roundId: visit.roundId,
 				payload
 			}
 		],

@@ -41,6 +41,16 @@ export function preparedQuery<Query extends object>(
 	};
 }
 
+/** A prepared query for each count of values (an `in` list of one, two or three ids), made once. */
+export function keptPerCount<Query>(make: (count: number) => Query): (count: number) => Query {
+	const kept = new Map<number, Query>();
+	return (count) => {
+		let query = kept.get(count);
+		if (!query) kept.set(count, (query = make(count)));
+		return query;
+	};
+}
+
 /**
  * A one-row insert built once per set of columns it is given (booking, audit entry), then only
  * run. Values that are SQL themselves (a subselect) are not placeholders: such a row is built as

@@ -3,9 +3,11 @@
  * that causes a message; TypeScript checks that the payload is the one its kind carries
  * (payloads.ts), and the database that the kind exists. Nothing else writes outbox rows.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, is, sql, SQL } from 'drizzle-orm';
 import type { Database } from '../db';
 import { outbox } from '../db/schema';
+import { keptPerCount, preparedInsert, preparedQuery } from '../db/prepared';
+import { inOrder } from '../db/transaction';
 import type { Message, MessageKind, MessagePayloads } from './payloads';
 
 /** Who a message goes to and what it belongs to. */
@@ -57,6 +59,12 @@ export async function enqueue<K extends MessageKind>(
 		createdAt: options.createdAt ?? options.now,
 		nextAttemptAt: options.sendAt ?? options.now
 	}));
+	// A visit's few mails (a booking's, each time): statements built once, sent together.
+	if (!options.once && rows.length <= 4 && rows.every((row) => !Object.values(row).some(isSql)))
+		return (await inOrder(rows.map((row) => insertOne(tx, row)))).reduce(
+			(sum, inserted) => sum + inserted.length,
+			0
+		);
 	let written = 0;
 	// Large waves go in slices: one statement has at most 65,535 parameters.
 	for (let i = 0; i < rows.length; i += 500) {
@@ -69,6 +77,9 @@ export async function enqueue<K extends MessageKind>(
 	}
 	return written;
 }
+
+const isSql = (value: unknown) => is(value, SQL);
+const insertOne = preparedInsert(outbox, 'outbox_one', { id: outbox.id });
 
 /** Whose message it is: as the caller says, else the visit's family and round. */
 function ownerOf({ bookingId, familyId, roundId }: Envelope) {
@@ -93,20 +104,35 @@ export async function takeWaiting(
 	toAddress: string,
 	kinds: readonly MessageKind[]
 ): Promise<(Message & { createdAt: Date })[]> {
-	const rows = await tx
-		.delete(outbox)
-		.where(
-			and(
-				eq(outbox.bookingId, bookingId),
-				eq(outbox.toAddress, toAddress),
-				inArray(outbox.kind, [...kinds]),
-				eq(outbox.status, 'pending'),
-				eq(outbox.attempts, 0)
-			)
-		)
-		.returning({ kind: outbox.kind, payload: outbox.payload, createdAt: outbox.createdAt });
+	const rows = await waitingFor(kinds.length)(tx).execute({
+		bookingId,
+		toAddress,
+		...Object.fromEntries(kinds.map((kind, i) => [`kind${i}`, kind]))
+	});
 	return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(asMessage);
 }
+
+/** Taken back by a visit's every change (booking/visit-messages.ts): built once per number of kinds. */
+const waitingFor = keptPerCount((count) =>
+	preparedQuery((db) =>
+		db
+			.delete(outbox)
+			.where(
+				and(
+					eq(outbox.bookingId, sql.placeholder('bookingId')),
+					eq(outbox.toAddress, sql.placeholder('toAddress')),
+					inArray(
+						outbox.kind,
+						Array.from({ length: count }, (_, i) => sql.placeholder(`kind${i}`))
+					),
+					eq(outbox.status, 'pending'),
+					eq(outbox.attempts, 0)
+				)
+			)
+			.returning({ kind: outbox.kind, payload: outbox.payload, createdAt: outbox.createdAt })
+			.prepare(`outbox_waiting_${count}`)
+	)
+);
 
 /**
  * An outbox row as the message it is. The one place that trusts the jsonb payload: rows are

@@ -5,10 +5,43 @@
  * (`done`, with that slot); any other answer withdraws it. "Call me" is withdrawn when the parent
  * answered themselves, and done when staff answered for them (they spoke).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { familyRequest, slot } from '../db/schema';
-import { inOrder } from '../db/transaction';
+import { preparedQuery } from '../db/prepared';
+
+const staffId = sql`${sql.placeholder('staffId')}::uuid`;
+const slotId = sql`${sql.placeholder('slotId')}::uuid`;
+/** The answer takes the time made for this family: its "another time" is then done. */
+const madeForFamily = sql`exists (select 1 from ${slot} where ${slot.id} = ${slotId} and ${slot.reservedForFamilyId} = ${familyRequest.familyId})`;
+const isCallMe = sql`${familyRequest.kind} = 'call_me'`;
+
+/**
+ * Both kinds in one statement, built once (a booking runs it every time): one family has at
+ * most one open request of each kind.
+ */
+const closeOpen = preparedQuery((db) =>
+	db
+		.update(familyRequest)
+		.set({
+			status: sql`(case
+				when ${isCallMe} then case when ${staffId} is null then 'withdrawn' else 'done' end
+				when ${madeForFamily} then 'done'
+				else 'withdrawn' end)::family_request_status`,
+			handledBy: sql`case when ${isCallMe} then ${staffId} else ${familyRequest.handledBy} end`,
+			slotId: sql`case when not ${isCallMe} and ${madeForFamily} then ${slotId} else ${familyRequest.slotId} end`,
+			// An ISO text: a Date in raw SQL would reach the driver unconverted.
+			handledAt: sql`${sql.placeholder('now')}::timestamptz`
+		})
+		.where(
+			and(
+				eq(familyRequest.familyId, sql.placeholder('familyId')),
+				eq(familyRequest.roundId, sql.placeholder('roundId')),
+				eq(familyRequest.status, 'open')
+			)
+		)
+		.prepare('close_requests_on_answer')
+);
 
 export async function closeRequestsOnAnswer(
 	tx: Database,
@@ -16,34 +49,11 @@ export async function closeRequestsOnAnswer(
 	answer: { slotId: string | null; staffId: string | null },
 	now: Date
 ): Promise<void> {
-	const open = and(
-		eq(familyRequest.familyId, ref.familyId),
-		eq(familyRequest.roundId, ref.roundId),
-		eq(familyRequest.status, 'open')
-	);
-	// "Call me" does not wait on the slot's check: both go to the database together.
-	const [[made]] = await inOrder([
-		answer.slotId
-			? tx
-					.select({ id: slot.id })
-					.from(slot)
-					.where(and(eq(slot.id, answer.slotId), eq(slot.reservedForFamilyId, ref.familyId)))
-			: Promise.resolve([]),
-		tx
-			.update(familyRequest)
-			.set(
-				answer.staffId
-					? { status: 'done', handledBy: answer.staffId, handledAt: now }
-					: { status: 'withdrawn', handledAt: now }
-			)
-			.where(and(open, eq(familyRequest.kind, 'call_me')))
-	]);
-	await tx
-		.update(familyRequest)
-		.set(
-			made
-				? { status: 'done', slotId: made.id, handledAt: now }
-				: { status: 'withdrawn', handledAt: now }
-		)
-		.where(and(open, eq(familyRequest.kind, 'other_time')));
+	await closeOpen(tx).execute({
+		familyId: ref.familyId,
+		roundId: ref.roundId,
+		slotId: answer.slotId,
+		staffId: answer.staffId,
+		now: now.toISOString()
+	});
 }
