@@ -13,6 +13,7 @@ import { SMTPServer } from 'smtp-server';
 import { sql } from 'drizzle-orm';
 import { createPostgresDatabase } from '../tests/support/databases';
 import { startServer, type RunningServer } from '../tests/support/server';
+import { postBooking } from './support/booking-post';
 import { openDatabase, rowsOf, type Database } from '../src/lib/server/db';
 import {
 	booking,
@@ -286,16 +287,7 @@ try {
 		const server = servers[i % 2]!;
 		perServer[i % 2]!++;
 		try {
-			const response = await fetch(`${server.url}/f/${a.token}/book`, {
-				method: 'POST',
-				redirect: 'manual',
-				headers: {
-					'content-type': 'application/x-www-form-urlencoded',
-					accept: 'text/html',
-					origin: server.url
-				},
-				body: new URLSearchParams({ location: 'school', slotId: a.slotId, interpreter: 'no' })
-			});
+			const response = await postBooking(server.url, a);
 			await response.arrayBuffer();
 			if (response.status === 303) outcome.booked++;
 			else if (response.status === 409) outcome.lostRace++;

@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { config, ConfigError } from '$lib/server/config';
-import { database, shutdownRuntime, track } from '$lib/server/runtime';
+import { database, requestsInFlight, shutdownRuntime, track } from '$lib/server/runtime';
 import { DataDirInUseError } from '$lib/server/db/lock';
 import { log, setLogLevel } from '$lib/server/log';
 import { validateSession } from '$lib/server/auth/session';
@@ -43,7 +43,8 @@ export const init: ServerInit = async () => {
 				sms: smsProviderFor(settings.sms),
 				origin: settings.origin,
 				fromAddress: settings.mailFrom,
-				now
+				now,
+				requestsInFlight
 			});
 		}
 	} catch (error) {

@@ -44,6 +44,9 @@ export async function track<T>(work: () => Promise<T>): Promise<T> {
 	}
 }
 
+/** How many requests this process is handling now: background work waits for none (jobs/runner.ts). */
+export const requestsInFlight = () => inFlight;
+
 /** Resolves when no request is being handled, or after `ms`; returns how many were still running. */
 function settled(ms: number): Promise<number> {
 	if (inFlight === 0) return Promise.resolve(0);

@@ -16,7 +16,25 @@ export interface RunningJobs {
 	stop(): Promise<void>;
 }
 
-export function startJobs(deps: WorkerDeps & { db: Database }, intervalMs = 2000): RunningJobs {
+/** The longest a round of mail waits for the requests of this process to pass. */
+export const MAX_GIVE_WAY_MS = 10_000;
+const GIVE_WAY_POLL_MS = 20;
+
+export function startJobs(
+	deps: WorkerDeps & {
+		db: Database;
+		/**
+		 * Requests this process is handling now. Inside the server, mail gives way to them: when
+		 * the newsletter goes out and a hundred parents book at once, their pages come first and
+		 * the confirmations (safe in the outbox) follow seconds later. Each round waits at most
+		 * MAX_GIVE_WAY_MS in all, so mail still goes out under a load that never stops.
+		 */
+		requestsInFlight?: () => number;
+		/** MAX_GIVE_WAY_MS unless a test says otherwise. */
+		giveWayMs?: number;
+	},
+	intervalMs = 2000
+): RunningJobs {
 	let stopped = false;
 	let timer: NodeJS.Timeout | undefined;
 	let current: Promise<void> = Promise.resolve();
@@ -45,9 +63,18 @@ export function startJobs(deps: WorkerDeps & { db: Database }, intervalMs = 2000
 				const queued = await queueReminders(deps.db, deps.now());
 				if (queued) log.info('reminders_queued', { count: queued });
 			}
+			const giveWayUntil = Date.now() + (deps.giveWayMs ?? MAX_GIVE_WAY_MS);
+			const busy = deps.requestsInFlight;
+			const pause = busy
+				? async () => {
+						while (busy() > 0 && Date.now() < giveWayUntil && !stopped)
+							await new Promise((resolve) => setTimeout(resolve, GIVE_WAY_POLL_MS));
+					}
+				: undefined;
 			// A full batch means more may be waiting: go on at once.
-			let run = await deliverDue(deps);
-			while (run.claimed === (deps.batchSize ?? 50) && !stopped) run = await deliverDue(deps);
+			let run = await deliverDue({ ...deps, pause });
+			while (run.claimed === (deps.batchSize ?? 50) && !stopped)
+				run = await deliverDue({ ...deps, pause });
 		} catch (error) {
 			log.error('mail_worker_failed', errorFields(error));
 		}

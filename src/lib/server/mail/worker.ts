@@ -40,6 +40,8 @@ export interface WorkerDeps {
 	now: () => Date;
 	batchSize?: number;
 	concurrency?: number;
+	/** Awaited before each message is written: lets the server's requests go first (jobs/runner.ts). */
+	pause?: () => Promise<void>;
 }
 
 interface Claimed {
@@ -122,6 +124,7 @@ async function deliverOne(
 	result: RunResult
 ) {
 	const { db, transport } = deps;
+	await deps.pause?.();
 	const now = deps.now();
 	if (message.kind === 'visit_reminder' && !(await reminderStillApplies(db, message, now))) {
 		await finish(
