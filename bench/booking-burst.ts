@@ -339,7 +339,9 @@ try {
 		let rawBooked = 0;
 		let rawLost = 0;
 		let rawErrors = 0;
+		const rawLatencies: number[] = [];
 		await pool(attempts, CONCURRENCY, async (a) => {
+			const t0 = performance.now();
 			try {
 				await raw.begin(async (tx) => {
 					const now = new Date();
@@ -405,7 +407,9 @@ try {
 				if ((error as { code?: string }).code === '23505') rawLost++;
 				else if (rawErrors++ === 0) console.error('raw:', error);
 			}
+			rawLatencies.push(performance.now() - t0);
 		});
+		rawLatencies.sort((x, y) => x - y);
 		const rawSeconds = (performance.now() - rawBegan) / 1000;
 		const rawCpuMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(rawCpu));
 		await raw.end();
@@ -437,6 +441,9 @@ try {
 		);
 		console.log(
 			`raw:  ${rawRate.toFixed(0)} transactions/s (${rawBooked} booked, lost a race ${rawLost}, errors ${rawErrors}), ${SERVER_POOL} connections, ${(rawCpuMs / attempts.length).toFixed(1)} ms of this process's CPU a transaction`
+		);
+		console.log(
+			`      latency p50 ${percentile(rawLatencies, 50).toFixed(1)} ms, p95 ${percentile(rawLatencies, 95).toFixed(1)} ms, p99 ${percentile(rawLatencies, 99).toFixed(1)} ms (the database's own floor for the goal of p99 250 ms)`
 		);
 		console.log(
 			`direct: ${(attempts.length / directSeconds).toFixed(0)} bookings/s through bookVisit in-process (${directOutcome.booked} booked, ${directOutcome.lost} refused), ${(directCpuMs / attempts.length).toFixed(1)} ms of this process's CPU a booking`

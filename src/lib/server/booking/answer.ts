@@ -72,10 +72,12 @@ function asFields(answer: {
 	return fields;
 }
 
-const messageOptions = (actor: Actor) => ({
+/** The family's language changes only when the parent used another one on the page: no update otherwise. */
+const messageOptions = (actor: Actor, familyLanguage: string) => ({
 	by: 'family' as const,
 	familyPath: actor.familyPath,
-	language: actor.kind === 'parent' ? actor.language : undefined
+	language:
+		actor.kind === 'parent' && actor.language !== familyLanguage ? actor.language : undefined
 });
 
 export interface VisitChoice {
@@ -133,6 +135,7 @@ const familyLocked = preparedQuery((db) =>
 	db
 		.select({
 			visitingStaffId: family.visitingStaffId,
+			language: family.language,
 			opensAt: visitRound.bookingOpensAt,
 			closesAt: visitRound.bookingClosesAt,
 			deadlineHours: visitRound.changeDeadlineHours
@@ -372,7 +375,12 @@ export function bookVisit(
 				queueVisitMessages(
 					tx,
 					bookingId,
-					{ event: 'booked', before, ...messageOptions(actor) },
+					{
+						event: 'booked',
+						before,
+						...messageOptions(actor, ctx.language),
+						created: !ctx.current
+					},
 					now
 				)
 			)
@@ -425,7 +433,7 @@ export function declineRound(
 		await queueVisitMessages(
 			tx,
 			row.id,
-			{ event: 'declined', before, ...messageOptions(actor) },
+			{ event: 'declined', before, ...messageOptions(actor, ctx.language), created: !ctx.current },
 			now
 		);
 		await recordAnswerEvent(tx, {
@@ -472,7 +480,7 @@ export function cancelAnswer(
 		await queueVisitMessages(
 			tx,
 			row!.id,
-			{ event: 'cancelled', before, ...messageOptions(actor) },
+			{ event: 'cancelled', before, ...messageOptions(actor, ctx.language) },
 			now
 		);
 		await recordAnswerEvent(tx, {

@@ -99,6 +99,11 @@ export interface VisitChange {
 	familyPath?: string;
 	/** The language the parent used on the page: the family's chosen language from now on. */
 	language?: string;
+	/**
+	 * The answer's row was written in this transaction (a family's first answer): no interpreter
+	 * request and no waiting mail can name it yet, so there is nothing to look up or merge.
+	 */
+	created?: boolean;
 }
 
 async function facts(tx: Database, bookingId: string) {
@@ -367,7 +372,9 @@ export async function queueVisitMessages(
 	// The office arranges interpreters: the visit's request follows the change first
 	// (interpreters/requests.ts), so the family's mail says whether its interpreter is still arranged.
 	const [, guardians, people, label] = await inOrder([
-		syncInterpreterRequest(tx, bookingId, now, change.before?.place),
+		change.created && !f.booking.interpreterLanguage
+			? Promise.resolve()
+			: syncInterpreterRequest(tx, bookingId, now, change.before?.place),
 		familyMail ? guardiansWithEmail(tx, f.booking.familyId) : Promise.resolve([]),
 		staffNames(tx, [...new Set([...slotStaffIds(f), ...nowIds, ...beforeIds])]),
 		familyLabel(tx, f.booking.familyId)
@@ -470,7 +477,8 @@ export async function queueVisitMessages(
 
 	// Each person's mail merges only with their own waiting mail: the addresses differ, so these
 	// go out together too.
-	for (const row of staffRows) queued.push(queueStaffVisitMail(tx, f.booking, row, now));
+	for (const row of staffRows)
+		queued.push(queueStaffVisitMail(tx, f.booking, row, now, Boolean(change.created)));
 	await inOrder(queued);
 }
 
@@ -490,9 +498,10 @@ async function queueStaffVisitMail(
 		language: string;
 		payload: StaffVisitPayload;
 	},
-	now: Date
+	now: Date,
+	created: boolean
 ) {
-	const [first] = await takeWaiting(tx, visit.id, row.toAddress, staffVisitKinds);
+	const [first] = created ? [] : await takeWaiting(tx, visit.id, row.toAddress, staffVisitKinds);
 	let { kind } = row;
 	const payload: StaffVisitPayload = { ...row.payload };
 	if (
