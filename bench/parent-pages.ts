@@ -23,293 +23,23 @@
  * profile. On a loaded machine V8's profile counts time the process waited for a core as the
  * function it was in (socket writes looked like a quarter of the time); perf counts only CPU.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { eq } from 'drizzle-orm';
-import { openDatabase, type Database } from '../src/lib/server/db';
-import {
-	family,
-	group,
-	groupTeacher,
-	guardian,
-	pupil,
-	school,
-	staff,
-	visitRound,
-	visitRoundGroup
-} from '../src/lib/server/db/schema';
-import { createSlots } from '../src/lib/server/slots/create';
-import { issueFamilyLink } from '../src/lib/server/families/links';
-import { renewNewsletterCode } from '../src/lib/server/families/newsletter';
-import { bookVisit } from '../src/lib/server/booking/answer';
-import { fromWallTime } from '../src/lib/server/time/zone';
+import { openDatabase } from '../src/lib/server/db';
 import { createPostgresDatabase } from '../tests/support/databases';
-import { startServer, type RunningServer } from '../tests/support/server';
+import { startServer } from '../tests/support/server';
+import { NOW, OPEN_TIMES, seedParentPages, type Seeded } from './support/parent-seed';
+import { idle, measure, page, pool as poolOf, type Figure } from './support/measure';
 
-const NOW = new Date('2026-10-05T10:00:00Z');
-const ZONE = 'Europe/Amsterdam';
 const N = Number(process.env.BENCH_N) || 2000;
 const WARM = 300;
 const WARM_POSTS = 40;
 const POSTS = Number(process.env.BENCH_POSTS) || 200;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY) || 4;
-const OPEN_TIMES = 30;
-
-interface Seeded {
-	/** A family that has not answered yet, whose teacher has 30 open times. */
-	chooser: string;
-	/** A family with a booked visit at home. */
-	booked: string;
-	newsletterCode: string;
-	/** Each family books its own time: a real booking every time. */
-	bookings: { token: string; slotId: string }[];
-}
-
-const AFTERNOON = ['13:00', '14:00', '15:00', '16:00'];
-// The booking teacher's times fill whole days, so hundreds of bookings stay inside the round.
-const ALL_DAY = Array.from({ length: 13 }, (_, i) => `${String(8 + i).padStart(2, '0')}:00`);
-
-/** `count` visits of 45 minutes at `hours` on school days from 19 October on. */
-function visitTimes(count: number, hours = AFTERNOON) {
-	const times = [];
-	for (let day = 0; times.length < count; day++) {
-		const date = new Date(Date.parse('2026-10-19') + day * 86_400_000);
-		if (date.getUTCDay() === 0 || date.getUTCDay() === 6) continue;
-		const iso = date.toISOString().slice(0, 10);
-		for (const from of hours) {
-			if (times.length === count) break;
-			const startsAt = fromWallTime(iso, from, ZONE)!;
-			times.push({ startsAt, endsAt: new Date(startsAt.getTime() + 45 * 60_000) });
-		}
-	}
-	return times;
-}
-
-async function seed(db: Database): Promise<Seeded> {
-	const [s] = await db
-		.insert(school)
-		.values({ name: 'Basisschool De Bench', city: 'Utrecht', phone: '030 000 0000' })
-		.returning();
-	const schoolId = s!.id;
-	const [round] = await db
-		.insert(visitRound)
-		.values({
-			schoolId,
-			name: 'Huisbezoeken najaar',
-			startsOn: '2026-10-19',
-			endsOn: '2027-06-30',
-			bookingOpensAt: new Date('2026-10-01T08:00:00Z'),
-			bookingClosesAt: new Date('2027-06-29T16:00:00Z')
-		})
-		.returning();
-	const roundId = round!.id;
-	await renewNewsletterCode(db, schoolId, roundId);
-	const [{ newsletterCode }] = (await db
-		.select({ newsletterCode: visitRound.newsletterCode })
-		.from(visitRound)
-		.where(eq(visitRound.id, roundId))) as [{ newsletterCode: string }];
-
-	let k = 0;
-	async function teacherWithGroup(name: string) {
-		const [t] = await db
-			.insert(staff)
-			.values({ schoolId, email: `${name}@bench.example`, name, role: 'teacher' })
-			.returning();
-		const [g] = await db
-			.insert(group)
-			.values({ schoolId, name: `Groep ${name}`, year: 3 })
-			.returning();
-		await db.insert(groupTeacher).values({ groupId: g!.id, staffId: t!.id });
-		await db
-			.insert(visitRoundGroup)
-			.values({ roundId, groupId: g!.id, talkingPoints: 'Kennismaken' });
-		return { teacherId: t!.id, groupId: g!.id };
-	}
-	async function familyOf(teacher: { teacherId: string; groupId: string }) {
-		k++;
-		const [f] = await db
-			.insert(family)
-			.values({
-				schoolId,
-				street: `Straat ${k}`,
-				postalCode: '3500 AB',
-				city: 'Utrecht',
-				visitingStaffId: teacher.teacherId,
-				language: 'nl'
-			})
-			.returning();
-		await db
-			.insert(guardian)
-			.values({ familyId: f!.id, name: `Ouder ${k}`, email: `ouder${k}@bench.example` });
-		await db.insert(pupil).values({
-			schoolId,
-			familyId: f!.id,
-			groupId: teacher.groupId,
-			pupilNumber: `P${k}`,
-			firstName: `Kind${k}`,
-			lastName: 'Bench',
-			birthDate: '2020-01-01'
-		});
-		return { familyId: f!.id, token: await issueFamilyLink(db, f!.id, roundId, NOW) };
-	}
-	async function slots(teacherId: string, count: number, hours = AFTERNOON) {
-		const made = await createSlots(
-			db,
-			{
-				schoolId,
-				roundId,
-				staffId: teacherId,
-				secondStaffId: null,
-				allowsHome: true,
-				allowsSchool: true,
-				allowsNeutral: true,
-				times: visitTimes(count, hours)
-			},
-			ZONE,
-			NOW
-		);
-		if (!made.ok) throw new Error(`slots: ${made.reason}`);
-		return made.ids;
-	}
-
-	// One teacher: 31 times, one of them booked, so the family still choosing sees 30.
-	const first = await teacherWithGroup('Leerkracht Een');
-	const firstSlots = await slots(first.teacherId, OPEN_TIMES + 1);
-	const chooser = await familyOf(first);
-	const booked = await familyOf(first);
-	const answer = await bookVisit(
-		db,
-		schoolId,
-		roundId,
-		booked.familyId,
-		{
-			slotId: firstSlots[0]!,
-			location: 'home',
-			neutralPlaceId: null,
-			visitAddress: null,
-			interpreterLanguage: null,
-			ownInterpreterLanguage: null,
-			parentQuestions: 'Hoe gaat het in de klas?',
-			notHomeReason: null,
-			notHomeReasonText: null
-		},
-		{ kind: 'parent', familyPath: `/f/${booked.token}`, language: 'nl' },
-		NOW
-	);
-	if (!answer.ok) throw new Error(`booking: ${answer.problem}`);
-
-	// Another teacher with a time for each family that books during the bench.
-	const second = await teacherWithGroup('Leerkracht Twee');
-	const secondSlots = await slots(second.teacherId, POSTS + WARM_POSTS, ALL_DAY);
-	const bookings = [];
-	for (let i = 0; i < POSTS + WARM_POSTS; i++)
-		bookings.push({ token: (await familyOf(second)).token, slotId: secondSlots[i]! });
-	return { chooser: chooser.token, booked: booked.token, newsletterCode, bookings };
-}
-
-/** The server process's CPU time (user + system) so far, in ms, from /proc (Linux). */
-const ticksPerSecond = (() => {
-	try {
-		return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
-	} catch {
-		return 100;
-	}
-})();
-/** The server process's CPU time so far (user and system, ms) and its read/write system calls. */
-function usage(server: RunningServer): { user: number; system: number; syscalls: number } | null {
-	try {
-		const fields = fs
-			.readFileSync(`/proc/${server.process.pid}/stat`, 'utf8')
-			.split(') ')[1]!
-			.split(' ');
-		const io = fs.readFileSync(`/proc/${server.process.pid}/io`, 'utf8');
-		const count = (name: string) => Number(new RegExp(`^${name}: (\\d+)`, 'm').exec(io)?.[1] ?? 0);
-		return {
-			user: (Number(fields[11]) * 1000) / ticksPerSecond,
-			system: (Number(fields[12]) * 1000) / ticksPerSecond,
-			syscalls: count('syscr') + count('syscw')
-		};
-	} catch {
-		return null;
-	}
-}
-
-async function pool(count: number, work: (i: number) => Promise<void>) {
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: CONCURRENCY }, async () => {
-			while (next < count) await work(next++);
-		})
-	);
-}
-
-interface Figure {
-	label: string;
-	perSecond: number;
-	/** Per request: server CPU ms (user + system), its system part, and read/write system calls. */
-	cpu: number | null;
-	system: number | null;
-	syscalls: number | null;
-	html: string;
-}
-
-/** `count` requests, CONCURRENCY at a time; `request(i)` makes the i-th and checks its answer. */
-async function measure(
-	server: RunningServer,
-	label: string,
-	count: number,
-	request: (i: number) => Promise<string>,
-	{ untilIdle = false } = {}
-): Promise<Figure> {
-	let html = '';
-	const before = usage(server);
-	const began = performance.now();
-	await pool(count, async (i) => {
-		html = await request(i);
-	});
-	const seconds = (performance.now() - began) / 1000;
-	if (untilIdle) await idle(server);
-	const after = usage(server);
-	const per = (pick: (u: NonNullable<ReturnType<typeof usage>>) => number) =>
-		before && after ? (pick(after) - pick(before)) / count : null;
-	return {
-		label,
-		perSecond: count / seconds,
-		cpu: per((u) => u.user + u.system),
-		system: per((u) => u.system),
-		syscalls: per((u) => u.syscalls),
-		html
-	};
-}
-
-/**
- * Until the server has stopped working (under 1 ms of CPU in 200 ms, at most 30 s): a booking's
- * confirmation is composed and sent by the mail worker after the answer, and belongs to its cost.
- */
-async function idle(server: RunningServer) {
-	const cpu = () => {
-		const u = usage(server);
-		return u ? u.user + u.system : 0;
-	};
-	const until = performance.now() + 30_000;
-	let last = cpu();
-	while (performance.now() < until) {
-		await new Promise((resolve) => setTimeout(resolve, 200));
-		const now = cpu();
-		if (now - last < 1) return;
-		last = now;
-	}
-}
-
-async function page(url: string): Promise<string> {
-	const response = await fetch(url, { headers: { Accept: 'text/html' } });
-	const body = await response.text();
-	if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-	return body;
-}
+const pool = (count: number, work: (i: number) => Promise<void>) =>
+	poolOf(count, CONCURRENCY, work);
 
 async function run(label: string, env: Record<string, string>, databaseUrl: string | null) {
 	const handle = await openDatabase({
@@ -320,7 +50,7 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 	let seeded: Seeded;
 	try {
 		await handle.migrate();
-		seeded = await seed(handle.db);
+		seeded = await seedParentPages(handle.db, POSTS + WARM_POSTS);
 	} finally {
 		await handle.close();
 	}
@@ -391,16 +121,21 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 		}
 
 		const figures: Figure[] = [];
-		for (const [name, url] of gets) figures.push(await measure(server, name, N, () => page(url)));
+		for (const [name, url] of gets)
+			figures.push(await measure(server, name, N, () => page(url), { concurrency: CONCURRENCY }));
 		// Bookings to warm the action's path (and their mail), then the measured ones.
 		for (let i = 0; i < WARM_POSTS; i++) await post(POSTS + i);
 		await idle(server);
 		// With the inline mail worker (the default) the confirmations are sent after the answers:
 		// the CPU is counted until the server is idle again. MAIL_WORKER=off: the request alone.
 		const booking = process.env.MAIL_WORKER === 'off' ? 'booking (POST)' : 'booking + its mail';
-		figures.push(await measure(server, booking, POSTS, post, { untilIdle: true }));
+		figures.push(
+			await measure(server, booking, POSTS, post, { untilIdle: true, concurrency: CONCURRENCY })
+		);
 		// /healthz again at the end: the floor is the mean of both, as the machine drifts.
-		const healthAgain = await measure(server, '/healthz', N, () => page(`${base}/healthz`));
+		const healthAgain = await measure(server, '/healthz', N, () => page(`${base}/healthz`), {
+			concurrency: CONCURRENCY
+		});
 		const health = figures[0]!;
 		health.perSecond = (health.perSecond + healthAgain.perSecond) / 2;
 		for (const key of ['cpu', 'system', 'syscalls'] as const) {

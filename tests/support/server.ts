@@ -29,6 +29,8 @@ export async function startServer(
 	options: {
 		timeoutMs?: number;
 		/** Options for node itself, such as `--cpu-prof`. */ nodeArgs?: string[];
+		/** Another checkout's build (bench/before-after.ts); this project's by default. */
+		root?: string;
 	} = {}
 ): Promise<RunningServer> {
 	const port = await freePort();
@@ -36,9 +38,9 @@ export async function startServer(
 	let output = '';
 	const child = spawn(
 		process.execPath,
-		[...(options.nodeArgs ?? []), path.join(root, 'scripts', 'server.js')],
+		[...(options.nodeArgs ?? []), path.join(options.root ?? root, 'scripts', 'server.js')],
 		{
-			cwd: root,
+			cwd: options.root ?? root,
 			// The test clock (FAKE_NOW) is allowed here, and only here: this is a test harness.
 			env: {
 				...process.env,
