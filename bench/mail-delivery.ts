@@ -194,6 +194,12 @@ const rssOf = (pid: number) => {
 	return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
 };
 
+/** CPU ms (user + system) the process used so far (Linux /proc, ticks of 10 ms). */
+const cpuMsOf = (pid: number) => {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
 async function waitFor(done: () => boolean, pid: number, timeoutMs = 300_000) {
 	let peak = 0;
 	const until = Date.now() + timeoutMs;
@@ -232,32 +238,36 @@ try {
 	const pid = server.process.pid!;
 	const idle = rssOf(pid);
 
+	const cpuBefore = cpuMsOf(pid);
 	const released = performance.now();
 	await handle.db.execute(sql`update outbox set next_attempt_at = now() where status = 'pending'`);
 	const peak = await waitFor(() => smtp.stats().count >= FAMILIES, pid);
 	const s1 = smtp.stats();
+	const cpuPerMail = (cpuMsOf(pid) - cpuBefore) / s1.count;
 	const seconds = (s1.last - released) / 1000;
 	console.log(
 		`\nconfirmations with .ics: ${s1.count} mails (${s1.withIcs} with text/calendar), ${(s1.bytes / s1.count / 1024).toFixed(1)} KB each`
 	);
 	console.log(
-		`  released -> last accepted: ${seconds.toFixed(2)} s = ${(s1.count / seconds).toFixed(0)} mails/s`
+		`  released -> last accepted: ${seconds.toFixed(2)} s = ${(s1.count / seconds).toFixed(0)} mails/s, server CPU ${cpuPerMail.toFixed(2)} ms a mail`
 	);
 	console.log(
 		`  server RSS idle ${idle.rss.toFixed(0)} MB, peak while sending ${peak.toFixed(0)} MB, after ${s1.count} mails ${rssOf(pid).rss.toFixed(0)} MB (VmHWM ${rssOf(pid).hwm.toFixed(0)} MB)`
 	);
 
 	smtp.reset();
+	const waveCpuBefore = cpuMsOf(pid);
 	const waveStart = performance.now();
 	const wave = await sendWave(handle.db, schoolId, roundId, 'invitation', admin, new Date());
 	const queued = performance.now();
 	const wavePeak = await waitFor(() => smtp.stats().count >= FAMILIES, pid);
 	const s2 = smtp.stats();
+	const waveCpuPerMail = (cpuMsOf(pid) - waveCpuBefore) / s2.count;
 	console.log(
 		`\ninvitation wave: ${wave.ok ? wave.families : 0} families queued in ${((queued - waveStart) / 1000).toFixed(2)} s (new link each)`
 	);
 	console.log(
-		`  queued -> last accepted: ${((s2.last - queued) / 1000).toFixed(2)} s = ${(s2.count / ((s2.last - queued) / 1000)).toFixed(0)} mails/s`
+		`  queued -> last accepted: ${((s2.last - queued) / 1000).toFixed(2)} s = ${(s2.count / ((s2.last - queued) / 1000)).toFixed(0)} mails/s, server CPU ${waveCpuPerMail.toFixed(2)} ms a mail`
 	);
 	console.log(
 		`  server RSS peak ${wavePeak.toFixed(0)} MB, after ${s2.count} mails ${rssOf(pid).rss.toFixed(0)} MB (VmHWM ${rssOf(pid).hwm.toFixed(0)} MB)`

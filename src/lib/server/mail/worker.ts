@@ -19,7 +19,6 @@ import { schoolWordsForMail, withSchoolWords, type InReadersWords } from '../sch
 import { kindsWithSecret, type MessageKind, type MessagePayloads } from './payloads';
 import { asMessage } from './outbox';
 import type { Transport } from './transport';
-import { transaction } from '../db/transaction';
 import { mailboxSms, SmsError, type SmsProvider } from '../sms/provider';
 import { smsText } from '../sms/text';
 
@@ -110,10 +109,19 @@ async function finish(
 	attempt: { ok: boolean; transport: string; response: string; ms: number },
 	now: Date
 ) {
-	await transaction(db, async (tx) => {
-		await tx.update(outbox).set(values).where(eq(outbox.id, id));
-		await tx.insert(outboxAttempt).values({ outboxId: id, ...attempt, createdAt: now });
-	});
+	// One statement: the message's new state and the attempt's line in the log, together or not
+	// at all, in one round trip (every mail ends here). drizzle puts the update in brackets.
+	const updated = db
+		.update(outbox)
+		.set(values)
+		.where(eq(outbox.id, id))
+		.returning({ id: outbox.id });
+	await db.execute(sql`
+		with updated as ${updated}
+		insert into ${outboxAttempt} (outbox_id, ok, transport, response, ms, created_at)
+		select updated.id, ${attempt.ok}::boolean, ${attempt.transport}::text, ${attempt.response}::text,
+			${attempt.ms}::integer, ${now.toISOString()}::timestamptz
+		from updated`);
 }
 
 async function deliverOne(
