@@ -14,10 +14,8 @@ import { keptPerCount, preparedQuery } from '../db/prepared';
 import {
 	booking,
 	family,
-	group,
 	guardian,
 	neutralPlace,
-	pupil,
 	school,
 	slot,
 	slotStaff,
@@ -28,7 +26,7 @@ import type { Location, ParentVisitPayload, StaffVisitPayload, VisitFacts } from
 import { distinctRecipients } from '../mail/address';
 import { enqueue, takeWaiting, type Envelope } from '../mail/outbox';
 import { inOrder } from '../db/transaction';
-import { childrenLabel } from '../roster/names';
+import { familyChildren } from '../roster/family-children';
 import { formatAddress } from '../../format';
 import { syncInterpreterRequest, type VisitPlace } from '../interpreters/requests';
 import { arrangedForFamily } from '../interpreters/for-family';
@@ -203,25 +201,6 @@ const guardiansOf = preparedQuery((db) =>
 		.prepare('visit_guardians')
 );
 
-async function familyLabel(tx: Database, familyId: string) {
-	return childrenLabel(await childrenOf(tx).execute({ familyId }));
-}
-
-const childrenOf = preparedQuery((db) =>
-	db
-		.select({
-			firstName: pupil.firstName,
-			infix: pupil.infix,
-			lastName: pupil.lastName,
-			group: group.name
-		})
-		.from(pupil)
-		.leftJoin(group, eq(group.id, pupil.groupId))
-		.where(eq(pupil.familyId, sql.placeholder('familyId')))
-		.orderBy(asc(pupil.birthDate))
-		.prepare('visit_children')
-);
-
 type Facts = NonNullable<Awaited<ReturnType<typeof facts>>>;
 
 /** The language the parent used on the page becomes the family's. */
@@ -377,7 +356,7 @@ export async function queueVisitMessages(
 			: syncInterpreterRequest(tx, bookingId, now, change.before?.place),
 		familyMail ? guardiansWithEmail(tx, f.booking.familyId) : Promise.resolve([]),
 		staffNames(tx, [...new Set([...slotStaffIds(f), ...nowIds, ...beforeIds])]),
-		familyLabel(tx, f.booking.familyId)
+		familyChildren(tx, f.booking.familyId)
 	]);
 
 	const queued: Promise<unknown>[] = [];

@@ -4,15 +4,13 @@
  * the hash is kept; a new link revokes the old one. The feed follows the staff-invite rule:
  * groups, not children's names, and no home address unless the school switched that on.
  */
-import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
 	booking,
 	calendarFeed,
 	family,
-	group,
 	neutralPlace,
-	pupil,
 	school,
 	slot,
 	slotStaff,
@@ -22,7 +20,7 @@ import { hashToken, looksLikeToken, newSecret } from '../auth/token';
 import { translatorFor } from '../i18n';
 import { feedCalendar, type CalendarVisit } from './ics';
 import { formatAddress } from '../../format';
-import { childrenLabel } from '../roster/names';
+import { childrenOfFamilies } from '../roster/family-children';
 import { transaction } from '../db/transaction';
 
 const DAY = 86_400_000;
@@ -104,25 +102,12 @@ export async function feedFor(db: Database, token: string, now: Date): Promise<s
 		)
 		.orderBy(asc(slot.startsAt));
 	const familyIds = [...new Set(visits.map((v) => v.familyId))];
-	const children = familyIds.length
-		? await db
-				.select({
-					familyId: pupil.familyId,
-					firstName: pupil.firstName,
-					infix: pupil.infix,
-					lastName: pupil.lastName,
-					group: group.name
-				})
-				.from(pupil)
-				.leftJoin(group, eq(group.id, pupil.groupId))
-				.where(inArray(pupil.familyId, familyIds))
-				.orderBy(asc(pupil.birthDate))
-		: [];
+	const childrenOf = await childrenOfFamilies(db, familyIds);
 	const schoolPlace = [owner.schoolName, owner.schoolStreet, owner.schoolCity]
 		.filter(Boolean)
 		.join(', ');
 	const events: CalendarVisit[] = visits.map((v) => {
-		const kids = childrenLabel(children.filter((c) => c.familyId === v.familyId));
+		const kids = childrenOf(v.familyId);
 		const label = owner.details ? kids.names : kids.label;
 		const home = owner.details
 			? formatAddress(v.street, v.postalCode, v.city)

@@ -4,22 +4,12 @@
  * the school's phone; the children are named only when the school switched that on for invites,
  * as for staff (`school.staff_invite_details`): invites sync to calendars the school does not run.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
-import {
-	booking,
-	family,
-	group,
-	interpreter,
-	neutralPlace,
-	pupil,
-	school,
-	slot,
-	staff
-} from '../db/schema';
+import { booking, family, interpreter, neutralPlace, school, slot, staff } from '../db/schema';
 import { enqueue } from '../mail/outbox';
 import type { InterpreterVisitPayload, Location } from '../mail/payloads';
-import { childrenLabel } from '../roster/names';
+import { familyChildren } from '../roster/family-children';
 import { formatAddress } from '../../format';
 
 export interface ArrangedRequest {
@@ -120,21 +110,7 @@ export async function interpreterInvite(
 					.where(inArray(staff.id, staffIds))
 			: [];
 	const children =
-		facts.details && !extra.withoutFamily
-			? childrenLabel(
-					await tx
-						.select({
-							firstName: pupil.firstName,
-							infix: pupil.infix,
-							lastName: pupil.lastName,
-							group: group.name
-						})
-						.from(pupil)
-						.leftJoin(group, eq(group.id, pupil.groupId))
-						.where(eq(pupil.familyId, facts.familyId))
-						.orderBy(asc(pupil.birthDate))
-				).names
-			: null;
+		facts.details && !extra.withoutFamily ? (await familyChildren(tx, facts.familyId)).names : null;
 	const payload: InterpreterVisitPayload = {
 		requestId: request.id,
 		sequence: request.sequence,

@@ -6,7 +6,7 @@ import { and, asc, count, countDistinct, eq, inArray, type SQL } from 'drizzle-o
 import type { Database } from '../db';
 import { booking, family, familyRequest, group, guardian, pupil, slot } from '../db/schema';
 import { seesWholeSchool, type Viewer } from '../auth/policy';
-import { childrenLabel } from '../roster/names';
+import { childrenOfFamilies } from '../roster/family-children';
 
 export interface RequestForStaff {
 	id: string;
@@ -53,26 +53,15 @@ export async function openRequestsForTeacher(
 		.orderBy(asc(familyRequest.createdAt));
 	if (rows.length === 0) return [];
 	const ids = rows.map((r) => r.familyId);
-	const [children, guardians] = await Promise.all([
-		db
-			.select({
-				familyId: pupil.familyId,
-				firstName: pupil.firstName,
-				infix: pupil.infix,
-				lastName: pupil.lastName,
-				group: group.name
-			})
-			.from(pupil)
-			.leftJoin(group, eq(group.id, pupil.groupId))
-			.where(inArray(pupil.familyId, ids))
-			.orderBy(asc(pupil.birthDate)),
+	const [childrenOf, guardians] = await Promise.all([
+		childrenOfFamilies(db, ids),
 		db
 			.select({ familyId: guardian.familyId, email: guardian.email, phone: guardian.phone })
 			.from(guardian)
 			.where(inArray(guardian.familyId, ids))
 	]);
 	return rows.map((r) => {
-		const label = childrenLabel(children.filter((c) => c.familyId === r.familyId));
+		const label = childrenOf(r.familyId);
 		const own = guardians.filter((g) => g.familyId === r.familyId);
 		return {
 			...r,
