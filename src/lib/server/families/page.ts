@@ -1,11 +1,21 @@
 /** What a family sees on its own page: its children, who visits, what the visit is about, and its answer. */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { jsonOf, type Database } from '../db';
 import { preparedQuery } from '../db/prepared';
-import { family, familyLink, school, staff, visitRound } from '../db/schema';
+import {
+	booking,
+	family,
+	familyLink,
+	neutralPlace,
+	school,
+	slot,
+	staff,
+	visitRound
+} from '../db/schema';
 import { hashToken, looksLikeToken } from '../auth/token';
 import { FAMILY_TOKEN_BYTES, type OpenedLink } from './links';
-import { familyAnswers, type FamilyAnswer } from './overview';
+import type { FamilyAnswer } from './overview';
 import { formatAddress } from '../../format';
 import { arrangedForFamily, type ArrangedForFamily } from '../interpreters/for-family';
 import { inDutch, type InReadersWords, type Worded } from '../school/words';
@@ -38,12 +48,21 @@ export interface FamilyPage {
 	/** The neutral place of the family's visit, in the reader's words as above. */
 	placeName: Worded | null;
 	/** The family's answer, without what staff noted about it. */
-	answer: Omit<FamilyAnswer, 'staffNote'> | null;
+	answer: OwnAnswer | null;
 	/** The interpreter the school arranged for the answer's visit, as the family may know it. */
 	interpreterArranged: ArrangedForFamily | null;
 }
 
-const withoutStaffNote = ({ staffNote: _, ...answer }: FamilyAnswer) => answer;
+/**
+ * A family's answer as its own pages show it: the staff overview's row (FamilyAnswer) without
+ * the staff's note and without what the page has already (children, talking points).
+ */
+export type OwnAnswer = Omit<
+	FamilyAnswer,
+	'familyId' | 'staffNote' | 'children' | 'talkingPoints' | 'hasEmail' | 'teacher'
+> & { bookingId: string; status: 'booked' | 'declined' };
+
+const secondStaff = alias(staff, 'second_staff');
 
 /**
  * The head of a family's page: its school, address, visiting teacher, the round, and its
@@ -80,8 +99,37 @@ const headColumns = {
 		from pupil p
 		left join school_group g on g.id = p.group_id
 		left join visit_round_group vrg on vrg.group_id = p.group_id and vrg.round_id = ${visitRound.id}
-		where p.family_id = ${family.id})`
+		where p.family_id = ${family.id})`,
+	// The family's answer in the round (at most one that is not cancelled: a unique index), read
+	// in the same round trip as the head: every family page shows it.
+	answer: {
+		id: booking.id,
+		sequence: booking.sequence,
+		slotId: booking.slotId,
+		placeId: booking.neutralPlaceId,
+		visitAddress: booking.visitAddress,
+		status: booking.status,
+		location: booking.location,
+		interpreterLanguage: booking.interpreterLanguage,
+		ownInterpreterLanguage: booking.ownInterpreterLanguage,
+		questions: booking.parentQuestions,
+		notHomeReason: booking.notHomeReason,
+		notHomeReasonText: booking.notHomeReasonText,
+		familyNotice: booking.familyNotice,
+		startsAt: slot.startsAt,
+		endsAt: slot.endsAt,
+		secondStaff: secondStaff.name,
+		placeName: neutralPlace.name,
+		placeAddress: neutralPlace.address
+	}
 };
+
+/** Who a family's answer is joined to: the round's booking, its slot, second staff and place. */
+const answerJoin = and(
+	eq(booking.familyId, family.id),
+	eq(booking.roundId, visitRound.id),
+	ne(booking.status, 'cancelled')
+);
 
 /** The head row of the family's page in its own round (familyPage). */
 const headOf = (db: Database, familyId: string, roundId: string) =>
@@ -95,6 +143,10 @@ const headOf = (db: Database, familyId: string, roundId: string) =>
 			and(eq(visitRound.id, roundId), eq(visitRound.schoolId, family.schoolId))
 		)
 		.leftJoin(staff, eq(staff.id, family.visitingStaffId))
+		.leftJoin(booking, answerJoin)
+		.leftJoin(slot, eq(slot.id, booking.slotId))
+		.leftJoin(secondStaff, eq(secondStaff.id, slot.secondStaffId))
+		.leftJoin(neutralPlace, eq(neutralPlace.id, booking.neutralPlaceId))
 		.where(eq(family.id, familyId));
 
 export interface FamilyHead {
@@ -139,6 +191,10 @@ const linkWithHead = preparedQuery((db) =>
 		)
 		.innerJoin(school, eq(school.id, family.schoolId))
 		.leftJoin(staff, eq(staff.id, family.visitingStaffId))
+		.leftJoin(booking, answerJoin)
+		.leftJoin(slot, eq(slot.id, booking.slotId))
+		.leftJoin(secondStaff, eq(secondStaff.id, slot.secondStaffId))
+		.leftJoin(neutralPlace, eq(neutralPlace.id, booking.neutralPlaceId))
 		.where(
 			and(eq(familyLink.tokenHash, sql.placeholder('tokenHash')), isNull(familyLink.revokedAt))
 		)
@@ -161,19 +217,15 @@ export async function familyPage(
  */
 export async function familyPageOf(
 	db: Database,
-	{ familyId, head }: FamilyHead,
+	{ head }: FamilyHead,
 	readersWords: InReadersWords | Promise<InReadersWords> = inDutch
 ): Promise<FamilyPage> {
-	const roundId = head.round.id;
 	const children =
 		jsonOf<{ firstName: string; group: string | null; talkingPoints: string | null }[]>(
 			head.children
 		) ?? [];
-	// The reader's words load beside the answer: no round trip added for a parent's language.
-	const [[answer], words] = await Promise.all([
-		familyAnswers(db, head.schoolId, roundId, { staffId: null, familyId }),
-		readersWords
-	]);
+	const words = await readersWords;
+	const answer = ownAnswer(head);
 
 	// The visit is about the oldest child in the round; that is whose teacher comes.
 	const points = children.find((c) => c.talkingPoints)?.talkingPoints ?? head.newPupilTalkingPoints;
@@ -195,10 +247,36 @@ export async function familyPageOf(
 			.filter(Boolean)
 			.map(words),
 		placeName: answer?.placeName ? words(answer.placeName) : null,
-		answer: answer && answer.status !== 'open' ? withoutStaffNote(answer) : null,
+		answer,
 		interpreterArranged:
-			answer?.bookingId && answer.status === 'booked' && answer.interpreterLanguage
+			answer?.status === 'booked' && answer.interpreterLanguage
 				? await arrangedForFamily(db, answer.bookingId)
 				: null
+	};
+}
+
+function ownAnswer({ answer: a, street, postalCode, city }: FamilyHead['head']): OwnAnswer | null {
+	if (!a?.id || !a.status || a.status === 'cancelled') return null;
+	return {
+		bookingId: a.id,
+		sequence: a.sequence ?? 0,
+		slotId: a.slotId,
+		placeId: a.placeId,
+		visitAddress: a.visitAddress || null,
+		status: a.status,
+		startsAt: a.startsAt,
+		endsAt: a.endsAt,
+		location: a.location,
+		// As the staff overview writes it (overview.ts), so both name one address alike.
+		address: a.visitAddress || [street, postalCode, city].join(' ').trim(),
+		placeName: a.placeName,
+		placeAddress: a.placeAddress,
+		interpreterLanguage: a.interpreterLanguage,
+		ownInterpreterLanguage: a.ownInterpreterLanguage,
+		questions: a.questions,
+		notHomeReason: a.notHomeReason,
+		notHomeReasonText: a.notHomeReasonText,
+		familyNotice: a.familyNotice,
+		secondStaff: a.secondStaff
 	};
 }
