@@ -124,6 +124,13 @@ describe.each(databaseKinds)("a family's pages on %s", (kind) => {
 		// Opening a link changes nothing: a GET of the booking page leaves the answer as it is.
 		const page = await (await fetch(`${server.url}${path}`)).text();
 		expect(page).toContain('&lt;b>Lucía&lt;/b> houdt van voetbal');
+		// The page's data is not written out for a script (render-only.ts), but a browser with
+		// script that asks for the data itself (coming from a staff page) still gets all of it.
+		const data = await fetch(`${server.url}${path}/__data.json`);
+		expect(data.status).toBe(200);
+		const json = await data.text();
+		expect(json).toContain('houdt van voetbal');
+		expect(json).not.toContain('RenderOnly');
 	});
 
 	it('answers a re-post of the same booking with "saved" and changes nothing; after ten changes in an hour it gives the phone number', async () => {

@@ -5,9 +5,10 @@ import { retiredFamilyLink } from '$lib/server/families/links';
 import { now } from '$lib/server/clock';
 import { parentPhase } from '$lib/server/booking/phase';
 import type { LayoutServerLoad } from './$types';
+import { renderOnly } from '$lib/render-only';
 
 // The token is the family's key: never cached, never indexed, never sent to another site (Referrer-Policy: same-origin).
-export const load: LayoutServerLoad = async ({ locals, params, setHeaders }) => {
+export const load: LayoutServerLoad = async ({ locals, params, setHeaders, isDataRequest }) => {
 	setHeaders({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
 	// The hook resolved the token once, to choose the family's language, with the page's head.
 	const link = locals.familyLink;
@@ -23,12 +24,18 @@ export const load: LayoutServerLoad = async ({ locals, params, setHeaders }) => 
 		// No family: each page below refuses (see family.ts), and its error page still shows in
 		// this layout, without script, naming the school only for a link we retired.
 		// No family: no visit, no times to show.
-		return {
-			family: null,
-			phase: null,
-			retired: await retiredFamilyLink(locals.db, params.token, now()),
-			timeZone: 'UTC'
-		};
+		return renderOnly(
+			{ isDataRequest },
+			{
+				family: null,
+				phase: null,
+				retired: await retiredFamilyLink(locals.db, params.token, now()),
+				timeZone: 'UTC'
+			}
+		);
 	}
-	return { family, phase: parentPhase(family, now()), retired: null, timeZone: family.timeZone };
+	return renderOnly(
+		{ isDataRequest },
+		{ family, phase: parentPhase(family, now()), retired: null, timeZone: family.timeZone }
+	);
 };

@@ -1,3 +1,4 @@
 // Parent pages are plain HTML forms: they work the same without JavaScript, and a cheap phone
-// downloads no script at all. Nothing of the page's data is serialised for a client either.
+// downloads no script at all. Their loads mark their data renderOnly (render-only.ts): nothing of
+// it is serialised for a client that never comes.
 export const csr = false;

@@ -6,20 +6,24 @@ import { requestFamilyLink, roundByNewsletterCode } from '$lib/server/families/n
 import { clientAddress } from '$lib/server/auth/client-address';
 import { readLinkRequest } from './form';
 import type { Actions, PageServerLoad } from './$types';
+import { renderOnly } from '$lib/render-only';
 
-export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
+export const load: PageServerLoad = async ({ locals, params, setHeaders, isDataRequest }) => {
 	setHeaders({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
 	const round = await roundByNewsletterCode(locals.db, params.code);
 	if (!round) error(404, { message: 'newsletter.unknown' });
-	return {
-		round: {
-			schoolName: round.schoolName,
-			roundName: round.roundName,
-			startsOn: round.startsOn,
-			endsOn: round.endsOn
-		},
-		timeZone: round.timeZone
-	};
+	return renderOnly(
+		{ isDataRequest },
+		{
+			round: {
+				schoolName: round.schoolName,
+				roundName: round.roundName,
+				startsOn: round.startsOn,
+				endsOn: round.endsOn
+			},
+			timeZone: round.timeZone
+		}
+	);
 };
 
 export const actions: Actions = {

@@ -17,8 +17,9 @@ import { inDutch, schoolWords } from '$lib/server/school/words';
 import { translatorFor } from '$lib/server/i18n';
 import { openedFamily, refuseLink } from '../family';
 import type { Actions, PageServerLoad } from './$types';
+import { renderOnly } from '$lib/render-only';
 
-export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
+export const load: PageServerLoad = async ({ parent, url, locals, params, isDataRequest }) => {
 	const { family, phase, timeZone } = openedFamily(await parent());
 	if (phase !== 'open') redirect(303, `/f/${params.token}`);
 	const asked = url.searchParams.get('place') ?? '';
@@ -84,25 +85,32 @@ export const load: PageServerLoad = async ({ parent, url, locals, params }) => {
 		reasonText: own?.notHomeReasonText ?? '',
 		note: ''
 	};
-	return {
-		family,
-		location,
-		days,
-		madeForYou,
-		places: places
-			.filter((p) => p.active)
-			.map((p) => ({
-				id: p.id,
-				// The school's words: translated by the school, or marked as its Dutch.
-				name: words(p.name),
-				address: p.address,
-				accessibility: p.accessibility ? words(p.accessibility) : null
-			})),
-		reasons: notHomeReasons,
-		interpreterLanguages: homeLanguageFirst(interpreterLanguages, family.language, (code) => code),
-		initial,
-		changing: Boolean(own)
-	};
+	return renderOnly(
+		{ isDataRequest },
+		{
+			family,
+			location,
+			days,
+			madeForYou,
+			places: places
+				.filter((p) => p.active)
+				.map((p) => ({
+					id: p.id,
+					// The school's words: translated by the school, or marked as its Dutch.
+					name: words(p.name),
+					address: p.address,
+					accessibility: p.accessibility ? words(p.accessibility) : null
+				})),
+			reasons: notHomeReasons,
+			interpreterLanguages: homeLanguageFirst(
+				interpreterLanguages,
+				family.language,
+				(code) => code
+			),
+			initial,
+			changing: Boolean(own)
+		}
+	);
 };
 
 export const actions: Actions = {

@@ -5,8 +5,9 @@ import { askCallMe, openRequestsOf, withdrawRequest } from '$lib/server/requests
 import { readCallMe, type CallMeValues } from '$lib/server/requests/form';
 import { openedFamily, refuseLink } from '../family';
 import type { Actions, PageServerLoad } from './$types';
+import { renderOnly } from '$lib/render-only';
 
-export const load: PageServerLoad = async ({ parent, params, locals }) => {
+export const load: PageServerLoad = async ({ parent, params, locals, isDataRequest }) => {
 	const { family, phase } = openedFamily(await parent());
 	if (phase !== 'open') redirect(303, `/f/${params.token}`);
 	const [asked] = (
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
 	const initial: CallMeValues = asked
 		? { phone: asked.phone ?? '', note: asked.note }
 		: { phone: '', note: '' };
-	return { family, initial, language: locals.language.code };
+	return renderOnly({ isDataRequest }, { family, initial, language: locals.language.code });
 };
 
 export const actions: Actions = {

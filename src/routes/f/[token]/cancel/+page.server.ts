@@ -4,11 +4,12 @@ import { failWith } from '$lib/server/forms';
 import { cancelAnswer, parentActor } from '$lib/server/booking/answer';
 import { openedFamily, refuseLink } from '../family';
 import type { Actions, PageServerLoad } from './$types';
+import { renderOnly } from '$lib/render-only';
 
-export const load: PageServerLoad = async ({ parent, params }) => {
+export const load: PageServerLoad = async ({ parent, params, isDataRequest }) => {
 	const { phase, family } = openedFamily(await parent());
 	if (phase !== 'open' || family.answer?.status !== 'booked') redirect(303, `/f/${params.token}`);
-	return { family, visit: family.answer };
+	return renderOnly({ isDataRequest }, { family, visit: family.answer });
 };
 
 export const actions: Actions = {

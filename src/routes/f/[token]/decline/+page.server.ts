@@ -6,11 +6,12 @@ import { notHomeReasons } from '$lib/server/booking/choices';
 import { readDecline } from '$lib/server/booking/form';
 import { openedFamily, refuseLink } from '../family';
 import type { Actions, PageServerLoad } from './$types';
+import { renderOnly } from '$lib/render-only';
 
-export const load: PageServerLoad = async ({ parent, params }) => {
+export const load: PageServerLoad = async ({ parent, params, isDataRequest }) => {
 	const { family, phase } = openedFamily(await parent());
 	if (phase !== 'open') redirect(303, `/f/${params.token}`);
-	return { family, reasons: notHomeReasons };
+	return renderOnly({ isDataRequest }, { family, reasons: notHomeReasons });
 };
 
 export const actions: Actions = {

@@ -6,8 +6,9 @@ import { readOtherTime, type OtherTimeValues } from '$lib/server/requests/form';
 import { wishDays, wishParts } from '$lib/server/db/schema';
 import { openedFamily, refuseLink } from '../family';
 import type { Actions, PageServerLoad } from './$types';
+import { renderOnly } from '$lib/render-only';
 
-export const load: PageServerLoad = async ({ parent, params, locals }) => {
+export const load: PageServerLoad = async ({ parent, params, locals, isDataRequest }) => {
 	const { family, phase } = openedFamily(await parent());
 	if (phase !== 'open') redirect(303, `/f/${params.token}`);
 	const [asked] = (
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
 	const initial: OtherTimeValues = asked
 		? { days: asked.days, parts: asked.parts, note: asked.note }
 		: { days: [], parts: [], note: '' };
-	return { family, days: wishDays, parts: wishParts, initial };
+	return renderOnly({ isDataRequest }, { family, days: wishDays, parts: wishParts, initial });
 };
 
 export const actions: Actions = {
