@@ -10,7 +10,7 @@
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { keptPerCount, preparedQuery } from '../db/prepared';
+import { keptPerCount, listValues, placeholderList, preparedQuery } from '../db/prepared';
 import {
 	booking,
 	family,
@@ -161,7 +161,7 @@ const factsQuery = preparedQuery((db) =>
 async function staffNames(tx: Database, ids: string[]) {
 	if (ids.length === 0)
 		return new Map<string, { name: string; email: string; language: string; active: boolean }>();
-	const values = Object.fromEntries(ids.map((id, i) => [`id${i}`, id]));
+	const values = listValues('id', ids);
 	const rows = await staffByIds(ids.length)(tx).execute(values);
 	return new Map(rows.map((r) => [r.id, r]));
 }
@@ -178,12 +178,7 @@ const staffByIds = keptPerCount((count) =>
 				active: staff.active
 			})
 			.from(staff)
-			.where(
-				inArray(
-					staff.id,
-					Array.from({ length: count }, (_, i) => sql.placeholder(`id${i}`))
-				)
-			)
+			.where(inArray(staff.id, placeholderList('id', count)))
 			.prepare(`visit_staff_${count}`)
 	)
 );

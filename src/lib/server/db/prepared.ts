@@ -52,6 +52,16 @@ export function keptPerCount<Query>(make: (count: number) => Query): (count: num
 }
 
 /**
+ * An `in` list of `count` placeholders named `${name}0`, `${name}1`, … for a query kept per count
+ * (keptPerCount), and the values that fill them (listValues).
+ */
+export const placeholderList = (name: string, count: number) =>
+	Array.from({ length: count }, (_, i) => sql.placeholder(`${name}${i}`));
+
+export const listValues = (name: string, values: readonly unknown[]) =>
+	Object.fromEntries(values.map((value, i) => [`${name}${i}`, value]));
+
+/**
  * A one-row insert built once per set of columns it is given (booking, audit entry), then only
  * run. Values that are SQL themselves (a subselect) are not placeholders: such a row is built as
  * before. A table whose columns compute defaults in JavaScript (`$defaultFn`) would have them

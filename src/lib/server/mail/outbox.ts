@@ -6,7 +6,13 @@
 import { and, eq, inArray, is, sql, SQL } from 'drizzle-orm';
 import type { Database } from '../db';
 import { outbox } from '../db/schema';
-import { keptPerCount, preparedInsert, preparedQuery } from '../db/prepared';
+import {
+	keptPerCount,
+	listValues,
+	placeholderList,
+	preparedInsert,
+	preparedQuery
+} from '../db/prepared';
 import { inOrder } from '../db/transaction';
 import type { Message, MessageKind, MessagePayloads } from './payloads';
 
@@ -107,7 +113,7 @@ export async function takeWaiting(
 	const rows = await waitingFor(kinds.length)(tx).execute({
 		bookingId,
 		toAddress,
-		...Object.fromEntries(kinds.map((kind, i) => [`kind${i}`, kind]))
+		...listValues('kind', kinds)
 	});
 	return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(asMessage);
 }
@@ -121,10 +127,7 @@ const waitingFor = keptPerCount((count) =>
 				and(
 					eq(outbox.bookingId, sql.placeholder('bookingId')),
 					eq(outbox.toAddress, sql.placeholder('toAddress')),
-					inArray(
-						outbox.kind,
-						Array.from({ length: count }, (_, i) => sql.placeholder(`kind${i}`))
-					),
+					inArray(outbox.kind, placeholderList('kind', count)),
 					eq(outbox.status, 'pending'),
 					eq(outbox.attempts, 0)
 				)
