@@ -10,6 +10,8 @@
  *   git worktree add /tmp/before <commit> && (cd /tmp/before && ln -s "$PWD/node_modules" . && npm run build)
  *   npm run build && TEST_DATABASE_URL=postgres://… npx tsx bench/before-after.ts /tmp/before
  * Both checkouts need the same migrations (`drizzle/`): they share the database.
+ * BENCH_AFTER_NODE_ARGS="--max-semi-space-size=32" starts the "after" server with those options
+ * for node: give one checkout twice (`before-after.ts .`) to compare node's options alone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -64,7 +66,10 @@ try {
 	};
 	const servers = [
 		await startServer(env, { root: before }),
-		await startServer(env, { root: here })
+		await startServer(env, {
+			root: here,
+			nodeArgs: process.env.BENCH_AFTER_NODE_ARGS?.split(' ').filter(Boolean)
+		})
 	] as const;
 	try {
 		const pages = (server: RunningServer): [string, string][] => [
