@@ -2,14 +2,27 @@
  * A query built once (db/prepared.ts) runs on the connection of whoever calls it: inside a
  * transaction it reads that transaction's own uncommitted rows and waits on its locks, outside
  * it reads what is committed. On both databases, and on two databases at once, so a query
- * built on one never runs on another.
+ * built on one never runs on another. And the partial indexes on booking stay in use once
+ * PostgreSQL plans a statement for any parameters (db/partial.ts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { preparedInsert, preparedQuery } from '../../src/lib/server/db/prepared';
 import { transaction } from '../../src/lib/server/db/transaction';
-import { school } from '../../src/lib/server/db/schema';
+import { booking, school, slot } from '../../src/lib/server/db/schema';
+import { bookedOnly, notCancelled } from '../../src/lib/server/db/partial';
+import { rowsOf, type Database } from '../../src/lib/server/db';
+
+/** The plan PostgreSQL keeps for a statement run for any parameters (a generic plan). */
+async function genericPlan(tx: Database, name: string, query: { sql: string; params: unknown[] }) {
+	await tx.execute(sql.raw(`prepare ${name} as ${query.sql}`));
+	const args = query.params.map((value) => `'${String(value)}'`).join(', ');
+	const rows = rowsOf<Record<string, string>>(
+		await tx.execute(sql.raw(`explain execute ${name}(${args})`))
+	);
+	return rows.map((row) => Object.values(row)[0]).join('\n');
+}
 
 const schoolNamed = preparedQuery((db) =>
 	db
@@ -109,5 +122,47 @@ describe.each(databaseKinds)('a prepared query on %s', (kind) => {
 			})
 		).rejects.toThrow('roll back');
 		expect(await schoolNamed(t.db).execute({ name: 'Vier' })).toEqual([]);
+	});
+
+	it('finds a family’s answer and a slot’s booking through their partial indexes, also in a generic plan', async () => {
+		const t = await freshDatabase(kind);
+		opened.push(t);
+		const id = '00000000-0000-4000-8000-000000000001';
+		const plans = await transaction(t.db, async (tx) => {
+			await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+			await tx.execute(sql`set local enable_seqscan = off`);
+			const answer = (status: typeof notCancelled | ReturnType<typeof eq>) =>
+				tx
+					.select({ id: booking.id })
+					.from(booking)
+					.where(and(eq(booking.familyId, id), eq(booking.roundId, id), status))
+					.toSQL();
+			const slotBooking = (status: typeof bookedOnly | ReturnType<typeof eq>) =>
+				tx
+					.select({ id: slot.id })
+					.from(slot)
+					.leftJoin(booking, and(eq(booking.slotId, slot.id), status))
+					.where(eq(slot.roundId, id))
+					.toSQL();
+			return {
+				answer: await genericPlan(tx, 'answer_written', answer(notCancelled)),
+				slot: await genericPlan(tx, 'slot_written', slotBooking(bookedOnly)),
+				// The same conditions with the status as a parameter: neither index is used.
+				answerParam: await genericPlan(
+					tx,
+					'answer_param',
+					answer(sql`${booking.status} <> ${'cancelled'}`)
+				),
+				slotParam: await genericPlan(
+					tx,
+					'slot_param',
+					slotBooking(sql`${booking.status} = ${'booked'}`)
+				)
+			};
+		});
+		expect(plans.answer).toContain('booking_one_answer_per_family');
+		expect(plans.slot).toContain('booking_one_per_slot');
+		expect(plans.answerParam).not.toContain('booking_one_answer_per_family');
+		expect(plans.slotParam).not.toContain('booking_one_per_slot');
 	});
 });

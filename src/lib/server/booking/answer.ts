@@ -10,7 +10,7 @@
  * and the teacher's mailboxes.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { isUuid } from '../forms';
 import type { Database } from '../db';
 import { preparedInsert, preparedQuery } from '../db/prepared';
@@ -22,6 +22,7 @@ import { parentPhase } from './phase';
 import { queueVisitMessages, visitState } from './visit-messages';
 import { hit, type Limit } from '../auth/rate-limit';
 import { closeRequestsOnAnswer } from '../requests/close';
+import { notCancelled } from '../db/partial';
 
 /** Answers (book, change, cancel, decline) a family may give through its link in an hour. */
 export const PARENT_ANSWERS: Limit = { scope: 'family-answer', max: 10, windowMs: 3_600_000 };
@@ -180,7 +181,7 @@ const currentAnswer = preparedQuery((db) =>
 			and(
 				eq(booking.familyId, sql.placeholder('familyId')),
 				eq(booking.roundId, sql.placeholder('roundId')),
-				ne(booking.status, 'cancelled')
+				notCancelled
 			)
 		)
 		.prepare('answer_current')

@@ -6,6 +6,7 @@ import type { Database } from '../db';
 import { preparedQuery } from '../db/prepared';
 import { booking, family, pupil, slot, staff, visitRound } from '../db/schema';
 import { mayActForFamily, mayViewFamily, type Viewer } from '../auth/policy';
+import { bookedOnly } from '../db/partial';
 
 /** Why not at home: short and neutral, so that saying no never feels like a black mark. */
 export const notHomeReasons = [
@@ -62,7 +63,7 @@ export async function familyForStaff(db: Database, me: Viewer, familyId: string)
 		.select({ id: slot.secondStaffId })
 		.from(booking)
 		.innerJoin(slot, eq(slot.id, booking.slotId))
-		.where(and(eq(booking.familyId, familyId), eq(booking.status, 'booked')));
+		.where(and(eq(booking.familyId, familyId), bookedOnly));
 	const ref = {
 		schoolId: row.schoolId,
 		visitingStaffId: row.visitingStaffId,
@@ -137,7 +138,7 @@ const openSlotsQuery = preparedQuery((db) => {
 			madeForFamily: sql<boolean>`${slot.reservedForFamilyId} is not null`
 		})
 		.from(slot)
-		.leftJoin(booking, and(eq(booking.slotId, slot.id), eq(booking.status, 'booked')))
+		.leftJoin(booking, and(eq(booking.slotId, slot.id), bookedOnly))
 		.leftJoin(second, eq(second.id, slot.secondStaffId))
 		.where(
 			and(

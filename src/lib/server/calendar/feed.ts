@@ -22,6 +22,7 @@ import { feedCalendar, type CalendarVisit } from './ics';
 import { formatAddress } from '../../format';
 import { childrenOfFamilies } from '../roster/family-children';
 import { transaction } from '../db/transaction';
+import { bookedOnly } from '../db/partial';
 
 const DAY = 86_400_000;
 
@@ -90,7 +91,7 @@ export async function feedFor(db: Database, token: string, now: Date): Promise<s
 		})
 		.from(slotStaff)
 		.innerJoin(slot, eq(slot.id, slotStaff.slotId))
-		.innerJoin(booking, and(eq(booking.slotId, slot.id), eq(booking.status, 'booked')))
+		.innerJoin(booking, and(eq(booking.slotId, slot.id), bookedOnly))
 		.innerJoin(family, eq(family.id, booking.familyId))
 		.leftJoin(neutralPlace, eq(neutralPlace.id, booking.neutralPlaceId))
 		// A month back is enough history; everything ahead is there.

@@ -1,5 +1,5 @@
 /** What a family sees on its own page: its children, who visits, what the visit is about, and its answer. */
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { jsonOf, type Database } from '../db';
 import { preparedQuery } from '../db/prepared';
@@ -19,6 +19,7 @@ import type { FamilyAnswer } from './overview';
 import { formatAddress } from '../../format';
 import { arrangedForFamily, type ArrangedForFamily } from '../interpreters/for-family';
 import { inDutch, type InReadersWords, type Worded } from '../school/words';
+import { notCancelled } from '../db/partial';
 
 export interface FamilyPage {
 	schoolId: string;
@@ -128,7 +129,7 @@ const headColumns = {
 const answerJoin = and(
 	eq(booking.familyId, family.id),
 	eq(booking.roundId, visitRound.id),
-	ne(booking.status, 'cancelled')
+	notCancelled
 );
 
 /** The head row of the family's page in its own round (familyPage). */

@@ -21,6 +21,7 @@ import { asMessage } from './outbox';
 import type { Transport } from './transport';
 import { mailboxSms, SmsError, type SmsProvider } from '../sms/provider';
 import { smsText } from '../sms/text';
+import { bookedOnly } from '../db/partial';
 
 const MINUTE = 60_000;
 export const LEASE_MS = 5 * MINUTE;
@@ -88,7 +89,7 @@ async function reminderStillApplies(db: Database, message: Claimed, now: Date): 
 		.select({ startsAt: slot.startsAt })
 		.from(booking)
 		.innerJoin(slot, eq(slot.id, booking.slotId))
-		.where(and(eq(booking.id, message.booking_id), eq(booking.status, 'booked')));
+		.where(and(eq(booking.id, message.booking_id), bookedOnly));
 	return Boolean(
 		row && row.startsAt.toISOString() === reminder.payload.startsAt && row.startsAt > now
 	);

@@ -7,6 +7,7 @@ import type { Database } from '../db';
 import { booking, family, familyRequest, group, guardian, pupil, slot } from '../db/schema';
 import { seesWholeSchool, type Viewer } from '../auth/policy';
 import { childrenOfFamilies } from '../roster/family-children';
+import { bookedOnly } from '../db/partial';
 
 export interface RequestForStaff {
 	id: string;
@@ -139,7 +140,7 @@ export async function requestFigures(
 			and(
 				eq(booking.schoolId, schoolId),
 				eq(booking.roundId, roundId),
-				eq(booking.status, 'booked'),
+				bookedOnly,
 				eq(slot.reservedForFamilyId, booking.familyId)
 			)
 		);

@@ -19,6 +19,7 @@ import { lockStaffForSlots } from './lock-staff';
 import { queueVisitMessages, visitState } from '../booking/visit-messages';
 import { recordAnswerEvent } from '../booking/audit';
 import { mayChangeSlot, type Viewer } from '../auth/policy';
+import { bookedOnly } from '../db/partial';
 
 export type Actor = Viewer;
 
@@ -50,7 +51,7 @@ async function lockSlot(tx: Database, actor: Actor, slotId: string) {
 	const [booked] = await tx
 		.select({ id: booking.id })
 		.from(booking)
-		.where(and(eq(booking.slotId, slotId), eq(booking.status, 'booked')));
+		.where(and(eq(booking.slotId, slotId), bookedOnly));
 	return { slot: row, bookingId: booked?.id ?? null };
 }
 

@@ -23,6 +23,7 @@ import { defaultTalkingPoints, newPupilPoints } from '../visit-rounds/talking-po
 import { slotsOfPerson, withVisits } from './week';
 import type { SlotVisit } from './visits';
 import { interpretingOf, type InterpretingVisit } from './interpreting';
+import { bookedOnly } from '../db/partial';
 
 export interface TalkingPoints {
 	/** The group's name; null for the points for a new pupil. */
@@ -215,7 +216,7 @@ async function nextVisit(
 		.select({ startsAt: slot.startsAt })
 		.from(slot)
 		.innerJoin(slotStaff, and(eq(slotStaff.slotId, slot.id), eq(slotStaff.staffId, staffId)))
-		.innerJoin(booking, and(eq(booking.slotId, slot.id), eq(booking.status, 'booked')))
+		.innerJoin(booking, and(eq(booking.slotId, slot.id), bookedOnly))
 		.where(and(eq(slot.schoolId, schoolId), gte(slot.startsAt, after)))
 		.orderBy(asc(slot.startsAt))
 		.limit(1);

@@ -8,6 +8,7 @@ import { visitsInSlots, type SlotVisit } from './visits';
 import { recordContactViews } from '../audit/record';
 import { interpretingOf, type InterpretingVisit } from './interpreting';
 import { familyGroups } from '../requests/for-teacher';
+import { bookedOnly } from '../db/partial';
 
 export interface WeekSlot {
 	id: string;
@@ -48,7 +49,7 @@ async function slotsWhere(
 		.from(slot)
 		.innerJoin(staff, eq(staff.id, slot.staffId))
 		.leftJoin(second, eq(second.id, slot.secondStaffId))
-		.leftJoin(booking, and(eq(booking.slotId, slot.id), eq(booking.status, 'booked')))
+		.leftJoin(booking, and(eq(booking.slotId, slot.id), bookedOnly))
 		.$dynamic();
 	// Through slot_staff: a person's slots whichever role they have in them.
 	const query = byPerson

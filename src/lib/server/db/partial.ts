@@ -1,0 +1,15 @@
+/**
+ * The conditions of the partial indexes on `booking`, for queries to state. Written out, never as
+ * a parameter: every statement is prepared (db/index.ts), and once PostgreSQL plans one for any
+ * parameters (a generic plan, after five runs) it uses a partial index only where the query
+ * itself states the index's condition. `status <> $1` proves nothing about 'cancelled', so the
+ * family's answer was found through the round's bookings and a booked slot's through all of them.
+ */
+import { sql } from 'drizzle-orm';
+import { booking } from './schema';
+
+/** booking_one_per_slot: a slot's booked visit. */
+export const bookedOnly = sql`${booking.status} = 'booked'`;
+
+/** booking_one_answer_per_family: a family's answer in a round. */
+export const notCancelled = sql`${booking.status} <> 'cancelled'`;
