@@ -22,7 +22,7 @@ import { parentPhase } from './phase';
 import { queueVisitMessages, visitState } from './visit-messages';
 import { hit, type Limit } from '../auth/rate-limit';
 import { closeRequestsOnAnswer } from '../requests/close';
-import { notCancelled } from '../db/partial';
+import { answerOfFamily } from '../db/partial';
 
 /** Answers (book, change, cancel, decline) a family may give through its link in an hour. */
 export const PARENT_ANSWERS: Limit = { scope: 'family-answer', max: 10, windowMs: 3_600_000 };
@@ -177,13 +177,7 @@ const currentAnswer = preparedQuery((db) =>
 		})
 		.from(booking)
 		.leftJoin(slot, eq(slot.id, booking.slotId))
-		.where(
-			and(
-				eq(booking.familyId, sql.placeholder('familyId')),
-				eq(booking.roundId, sql.placeholder('roundId')),
-				notCancelled
-			)
-		)
+		.where(answerOfFamily)
 		.prepare('answer_current')
 );
 

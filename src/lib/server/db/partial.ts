@@ -5,7 +5,7 @@
  * itself states the index's condition. `status <> $1` proves nothing about 'cancelled', so the
  * family's answer was found through the round's bookings and a booked slot's through all of them.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { booking } from './schema';
 
 /** booking_one_per_slot: a slot's booked visit. */
@@ -13,3 +13,10 @@ export const bookedOnly = sql`${booking.status} = 'booked'`;
 
 /** booking_one_answer_per_family: a family's answer in a round. */
 export const notCancelled = sql`${booking.status} <> 'cancelled'`;
+
+/** The answer of the family `familyId` in the round `roundId` (placeholders of a prepared query). */
+export const answerOfFamily = and(
+	eq(booking.familyId, sql.placeholder('familyId')),
+	eq(booking.roundId, sql.placeholder('roundId')),
+	notCancelled
+);

@@ -13,7 +13,7 @@ import {
 	staff,
 	visitRound
 } from '../db/schema';
-import { notCancelled } from '../db/partial';
+import { answerOfFamily } from '../db/partial';
 import { hashToken, looksLikeToken } from '../auth/token';
 import { FAMILY_TOKEN_BYTES, type OpenedLink } from './links';
 import type { FamilyAnswer } from './overview';
@@ -255,13 +255,7 @@ const ownAnswer = preparedQuery((db) =>
 		.leftJoin(slot, eq(slot.id, booking.slotId))
 		.leftJoin(secondStaff, eq(secondStaff.id, slot.secondStaffId))
 		.leftJoin(neutralPlace, eq(neutralPlace.id, booking.neutralPlaceId))
-		.where(
-			and(
-				eq(booking.familyId, sql.placeholder('familyId')),
-				eq(booking.roundId, sql.placeholder('roundId')),
-				notCancelled
-			)
-		)
+		.where(answerOfFamily)
 		.prepare('family_own_answer')
 );
 
