@@ -263,6 +263,7 @@ function asOwnAnswer(
 	a: Awaited<ReturnType<ReturnType<typeof ownAnswer>['execute']>>[number],
 	{ street, postalCode, city }: FamilyHead['head']
 ): OwnAnswer | null {
+	// Never true (answerOfFamily leaves cancelled answers out); it narrows the status's type.
 	if (a.status === 'cancelled') return null;
 	return {
 		bookingId: a.id,
