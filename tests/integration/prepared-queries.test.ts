@@ -2,16 +2,28 @@
  * A query built once (db/prepared.ts) runs on the connection of whoever calls it: inside a
  * transaction it reads that transaction's own uncommitted rows and waits on its locks, outside
  * it reads what is committed. On both databases, and on two databases at once, so a query
- * built on one never runs on another. And the partial indexes on booking stay in use once
- * PostgreSQL plans a statement for any parameters (db/partial.ts).
+ * built on one never runs on another. And the partial indexes on booking, family_request and
+ * interpreter_request stay in use once PostgreSQL plans a statement for any parameters
+ * (db/partial.ts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { preparedInsert, preparedQuery } from '../../src/lib/server/db/prepared';
 import { transaction } from '../../src/lib/server/db/transaction';
-import { booking, school, slot } from '../../src/lib/server/db/schema';
-import { bookedOnly, notCancelled } from '../../src/lib/server/db/partial';
+import {
+	booking,
+	familyRequest,
+	interpreterRequest,
+	school,
+	slot
+} from '../../src/lib/server/db/schema';
+import {
+	bookedOnly,
+	liveInterpreterRequest,
+	notCancelled,
+	openFamilyRequest
+} from '../../src/lib/server/db/partial';
 import { rowsOf, type Database } from '../../src/lib/server/db';
 
 /** The plan PostgreSQL keeps for a statement run for any parameters (a generic plan). */
@@ -164,5 +176,51 @@ describe.each(databaseKinds)('a prepared query on %s', (kind) => {
 		expect(plans.slot).toContain('booking_one_per_slot');
 		expect(plans.answerParam).not.toContain('booking_one_answer_per_family');
 		expect(plans.slotParam).not.toContain('booking_one_per_slot');
+	});
+
+	it('finds a family’s open request and a booking’s interpreter through their partial indexes, also in a generic plan', async () => {
+		const t = await freshDatabase(kind);
+		opened.push(t);
+		const id = '00000000-0000-4000-8000-000000000001';
+		type Condition = ReturnType<typeof eq>;
+		const plans = await transaction(t.db, async (tx) => {
+			await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+			// An empty table is read whole whatever the indexes: only an index the plan can use counts.
+			await tx.execute(sql`set local enable_seqscan = off`);
+			const request = (status: Condition) =>
+				tx
+					.select({ id: familyRequest.id })
+					.from(familyRequest)
+					.where(and(eq(familyRequest.familyId, id), eq(familyRequest.roundId, id), status))
+					.toSQL();
+			// The booking's own transaction reads its interpreter request this way, for update.
+			const interpreter = (status: Condition) =>
+				tx
+					.select({ id: interpreterRequest.id })
+					.from(interpreterRequest)
+					.where(and(eq(interpreterRequest.bookingId, id), status))
+					.for('update')
+					.toSQL();
+			return {
+				request: await genericPlan(tx, 'request_written', request(openFamilyRequest)),
+				live: await genericPlan(tx, 'live_written', interpreter(liveInterpreterRequest)),
+				// With the status as a parameter: another index, or every school's rows in turn (no index
+				// on booking_id serves it, so the scan stays, whatever enable_seqscan says).
+				requestParam: await genericPlan(
+					tx,
+					'request_param',
+					request(sql`${familyRequest.status} = ${'open'}`)
+				),
+				liveParam: await genericPlan(
+					tx,
+					'live_param',
+					interpreter(sql`${interpreterRequest.status} <> ${'cancelled'}`)
+				)
+			};
+		});
+		expect(plans.request).toContain('family_request_one_open');
+		expect(plans.live).toContain('interpreter_request_one_open');
+		expect(plans.requestParam).not.toContain('family_request_one_open');
+		expect(plans.liveParam).toContain('Seq Scan on interpreter_request');
 	});
 });

@@ -8,7 +8,7 @@
  * interpreter will be there); arranging someone else or releasing sends the one who was arranged
  * a CANCEL.
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { booking, interpreter, interpreterRequest, visitRound } from '../db/schema';
 import { attempt, Refusal, type Attempted } from '../db/transaction';
@@ -18,6 +18,7 @@ import { recordAudit } from '../audit/record';
 import { interpreterInvite, type ArrangedRequest } from './invite';
 import { blockedTime, unarranged } from './requests';
 import { tellFamilyOnce } from './family-news';
+import { liveInterpreterRequest } from '../db/partial';
 
 export const interpreterModes = ['in_person', 'phone'] as const;
 export type InterpreterMode = (typeof interpreterModes)[number];
@@ -123,9 +124,7 @@ export function arrangeInterpreter(
 					arrangedByStaffId: me.id,
 					updatedAt: now
 				})
-				.where(
-					and(eq(interpreterRequest.id, request.id), ne(interpreterRequest.status, 'cancelled'))
-				)
+				.where(and(eq(interpreterRequest.id, request.id), liveInterpreterRequest))
 				.returning();
 			await interpreterInvite(tx, updated as ArrangedRequest, 'REQUEST', now);
 			await tellFamilyOnce(tx, request, { name: who.name, mode: arrangement.mode }, now);

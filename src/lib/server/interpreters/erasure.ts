@@ -8,6 +8,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { Database } from '../db';
 import { booking, interpreterRequest } from '../db/schema';
 import { interpreterInvite, type ArrangedRequest } from './invite';
+import { arrangedInterpreter } from '../db/partial';
 
 /** Queues a CANCEL for every arranged interpreter of the family's visits still ahead; returns how many. */
 export async function cancelInterpretersOfErasedFamily(
@@ -20,11 +21,7 @@ export async function cancelInterpretersOfErasedFamily(
 		.from(interpreterRequest)
 		.innerJoin(booking, eq(booking.id, interpreterRequest.bookingId))
 		.where(
-			and(
-				eq(booking.familyId, familyId),
-				eq(interpreterRequest.status, 'arranged'),
-				gt(interpreterRequest.startsAt, now)
-			)
+			and(eq(booking.familyId, familyId), arrangedInterpreter, gt(interpreterRequest.startsAt, now))
 		);
 	for (const { request } of arranged)
 		await interpreterInvite(

@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { interpreter, interpreterRequest, school } from '../db/schema';
+import { arrangedInterpreter } from '../db/partial';
 
 export interface ArrangedForFamily {
 	mode: 'in_person' | 'phone';
@@ -25,9 +26,7 @@ export async function arrangedForFamily(
 		.from(interpreterRequest)
 		.innerJoin(interpreter, eq(interpreter.id, interpreterRequest.interpreterId))
 		.innerJoin(school, eq(school.id, interpreterRequest.schoolId))
-		.where(
-			and(eq(interpreterRequest.bookingId, bookingId), eq(interpreterRequest.status, 'arranged'))
-		);
+		.where(and(eq(interpreterRequest.bookingId, bookingId), arrangedInterpreter));
 	if (!row?.mode) return null;
 	return { mode: row.mode, name: row.giveName ? row.name : null };
 }

@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { interpreter, interpreterRequest, staff } from '../db/schema';
 import { isUuid } from '../forms';
+import { arrangedInterpreter } from '../db/partial';
 
 export interface ArrangedPerson {
 	name: string;
@@ -34,7 +35,7 @@ export async function arrangedPerson(
 			and(
 				eq(interpreterRequest.id, requestId),
 				eq(interpreterRequest.schoolId, schoolId),
-				eq(interpreterRequest.status, 'arranged')
+				arrangedInterpreter
 			)
 		);
 	return row

@@ -17,7 +17,7 @@
  * So a family that moves its visit gives the office one "moved" mail, never a second request,
  * and a re-post that changes nothing gives nothing.
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { preparedQuery } from '../db/prepared';
 import { booking, interpreter, interpreterRequest, school, slot, visitRound } from '../db/schema';
@@ -26,6 +26,7 @@ import { enqueue } from '../mail/outbox';
 import type { InterpreterPayload, Location } from '../mail/payloads';
 import { officeDesk } from './office-desk';
 import { interpreterInvite, type ArrangedRequest } from './invite';
+import { liveInterpreterRequest } from '../db/partial';
 
 const MINUTE = 60_000;
 
@@ -100,10 +101,7 @@ const openRequestQuery = preparedQuery((db) =>
 		.select()
 		.from(interpreterRequest)
 		.where(
-			and(
-				eq(interpreterRequest.bookingId, sql.placeholder('bookingId')),
-				ne(interpreterRequest.status, 'cancelled')
-			)
+			and(eq(interpreterRequest.bookingId, sql.placeholder('bookingId')), liveInterpreterRequest)
 		)
 		.for('update')
 		.prepare('interpreter_open_request')

@@ -18,6 +18,7 @@ import { pupilInRound } from '../families/overview';
 import { field, isUuid, multiLine } from '../forms';
 import type { Viewer } from '../auth/policy';
 import type { FormErrors, FormRead } from '../../forms';
+import { openFamilyRequest } from '../db/partial';
 
 export type ContactChannel = (typeof contactChannels)[number];
 export type ContactOutcome = (typeof contactOutcomes)[number];
@@ -118,7 +119,7 @@ export async function recordAttempt(
 							eq(familyRequest.roundId, roundId),
 							eq(familyRequest.schoolId, me.schoolId),
 							eq(familyRequest.kind, 'call_me'),
-							eq(familyRequest.status, 'open')
+							openFamilyRequest
 						)
 					)
 					.returning({ id: familyRequest.id })

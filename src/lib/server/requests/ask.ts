@@ -11,6 +11,7 @@ import { family, familyRequest, visitRound } from '../db/schema';
 import { attempt, Refusal } from '../db/transaction';
 import { isUuid } from '../forms';
 import type { CallMeWish, OtherTimeWish } from './form';
+import { openFamilyRequest } from '../db/partial';
 
 export type RequestKind = 'other_time' | 'call_me';
 
@@ -69,7 +70,7 @@ async function upsert(
 					eq(familyRequest.familyId, ref.familyId),
 					eq(familyRequest.roundId, ref.roundId),
 					eq(familyRequest.kind, kind),
-					eq(familyRequest.status, 'open')
+					openFamilyRequest
 				)
 			);
 		if (current) {
@@ -134,7 +135,7 @@ export async function withdrawRequest(
 				eq(familyRequest.familyId, ref.familyId),
 				eq(familyRequest.roundId, ref.roundId),
 				eq(familyRequest.kind, kind),
-				eq(familyRequest.status, 'open')
+				openFamilyRequest
 			)
 		)
 		.returning({ id: familyRequest.id });
@@ -173,7 +174,7 @@ const openRequestsQuery = preparedQuery((db) =>
 				eq(familyRequest.schoolId, sql.placeholder('schoolId')),
 				eq(familyRequest.familyId, sql.placeholder('familyId')),
 				eq(familyRequest.roundId, sql.placeholder('roundId')),
-				eq(familyRequest.status, 'open')
+				openFamilyRequest
 			)
 		)
 		.orderBy(asc(familyRequest.kind))

@@ -9,6 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { familyRequest, slot } from '../db/schema';
 import { preparedQuery } from '../db/prepared';
+import { openFamilyRequest } from '../db/partial';
 
 const staffId = sql`${sql.placeholder('staffId')}::uuid`;
 const slotId = sql`${sql.placeholder('slotId')}::uuid`;
@@ -37,7 +38,7 @@ const closeOpen = preparedQuery((db) =>
 			and(
 				eq(familyRequest.familyId, sql.placeholder('familyId')),
 				eq(familyRequest.roundId, sql.placeholder('roundId')),
-				eq(familyRequest.status, 'open')
+				openFamilyRequest
 			)
 		)
 		.prepare('close_requests_on_answer')

@@ -7,7 +7,7 @@ import type { Database } from '../db';
 import { booking, family, familyRequest, group, guardian, pupil, slot } from '../db/schema';
 import { seesWholeSchool, type Viewer } from '../auth/policy';
 import { childrenOfFamilies } from '../roster/family-children';
-import { bookedOnly } from '../db/partial';
+import { bookedOnly, openFamilyRequest } from '../db/partial';
 
 export interface RequestForStaff {
 	id: string;
@@ -47,7 +47,7 @@ export async function openRequestsForTeacher(
 				eq(familyRequest.schoolId, me.schoolId),
 				eq(familyRequest.roundId, roundId),
 				eq(familyRequest.kind, 'other_time'),
-				eq(familyRequest.status, 'open'),
+				openFamilyRequest,
 				...mine
 			)
 		)
@@ -88,7 +88,7 @@ export async function otherTimeAskedCount(db: Database, me: Viewer): Promise<num
 			and(
 				eq(familyRequest.schoolId, me.schoolId),
 				eq(familyRequest.kind, 'other_time'),
-				eq(familyRequest.status, 'open'),
+				openFamilyRequest,
 				...mine
 			)
 		);

@@ -24,6 +24,7 @@ import { countryOfTimeZone, toE164 } from '../phone/e164';
 import { enqueue } from '../mail/outbox';
 import { distinctRecipients } from '../mail/address';
 import type { TimeOfferedPayload } from '../mail/payloads';
+import { openFamilyRequest } from '../db/partial';
 
 export interface TimeToMake {
 	date: string;
@@ -76,7 +77,7 @@ async function theRequest(db: Database, me: Viewer, requestId: string) {
 				eq(familyRequest.id, requestId),
 				eq(familyRequest.schoolId, me.schoolId),
 				eq(familyRequest.kind, 'other_time'),
-				eq(familyRequest.status, 'open')
+				openFamilyRequest
 			)
 		);
 	// Another teacher's family is not found, as another school's is (policy.ts).
@@ -173,7 +174,7 @@ export async function makeTimeForFamily(
 			const [still] = await tx
 				.select({ id: familyRequest.id })
 				.from(familyRequest)
-				.where(and(eq(familyRequest.id, req.id), eq(familyRequest.status, 'open')))
+				.where(and(eq(familyRequest.id, req.id), openFamilyRequest))
 				.for('update');
 			// Two tabs, or the family booked meanwhile: one time per request.
 			if (!still) throw new Refusal<MakeTimeProblem>('request_gone');
