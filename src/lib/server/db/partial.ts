@@ -1,9 +1,8 @@
 /**
  * The conditions of the partial indexes (on `booking`, `family_request`, `interpreter_request`),
- * for queries to state. Written out, never as
- * a parameter: every statement is prepared (db/index.ts), and once PostgreSQL plans one for any
- * parameters (a generic plan, after five runs) it uses a partial index only where the query
- * itself states the index's condition. `status <> $1` proves nothing about 'cancelled', so the
+ * for queries to state. Written out, never as a parameter: every statement is prepared
+ * (db/index.ts), and once PostgreSQL plans one for any parameters (a generic plan, after five
+ * runs) it uses a partial index only where the query itself states the index's condition. `status <> $1` proves nothing about 'cancelled', so the
  * family's answer was found through the round's bookings and a booked slot's through all of them.
  */
 import { and, eq, sql } from 'drizzle-orm';
