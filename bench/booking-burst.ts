@@ -327,8 +327,9 @@ try {
 
 		// The same transaction straight on PostgreSQL: the statements the app's booking runs for a
 		// first booking (booking/answer.ts bookVisit, with its mails and audit row), written out
-		// by hand, sent together in groups much as the app sends them, and on as many connections as
-		// the server's pool. Not counted: the link lookup before the transaction (hooks).
+		// by hand and sent together as the app sends them (everything read in one round trip, then
+		// everything written in one), on as many connections as the server's pool. Not counted:
+		// the link lookup before the transaction (hooks).
 		await handle.db.execute(sql`delete from audit_event where school_id = ${schoolId}`);
 		await handle.db.execute(sql`delete from outbox where school_id = ${schoolId}`);
 		await handle.db.execute(sql`delete from rate_limit`);
@@ -346,50 +347,32 @@ try {
 				await raw.begin(async (tx) => {
 					const now = new Date();
 					const bookingId = randomUUID();
-					await Promise.all([
-						tx`select f.visiting_staff_id, r.booking_opens_at, r.booking_closes_at, r.change_deadline_hours from family f join visit_round r on r.id = ${roundId} and r.school_id = f.school_id where f.id = ${a.familyId} and f.school_id = ${schoolId} for update of f`,
-						tx`select b.id, b.status, b.sequence, s.starts_at, b.slot_id, b.location, b.neutral_place_id, b.visit_address, b.interpreter_language, b.own_interpreter_language, b.parent_questions, b.staff_note, b.not_home_reason, b.not_home_reason_text from booking b left join slot s on s.id = b.slot_id where b.family_id = ${a.familyId} and b.round_id = ${roundId} and b.status <> 'cancelled'`,
-						tx`select staff_id, starts_at, allows_home, allows_school, allows_neutral from slot where id = ${a.slotId} and round_id = ${roundId} and school_id = ${schoolId}`
-					]);
 					const windowFloor = new Date(now.getTime() - 3_600_000);
-					const [, , , , , , [facts]] = await Promise.all([
-						tx`insert into rate_limit (key_hash, window_start, hits) values (${a.familyId}, ${now.toISOString()}, 1)
-							on conflict (key_hash) do update set
-								hits = case when rate_limit.window_start <= ${windowFloor.toISOString()} then 1 else rate_limit.hits + 1 end,
-								window_start = case when rate_limit.window_start <= ${windowFloor.toISOString()} then excluded.window_start else rate_limit.window_start end
-							returning hits, window_start`,
-						tx`insert into booking (id, school_id, round_id, family_id, slot_id, status, location, neutral_place_id, visit_address, interpreter_language, own_interpreter_language, parent_questions, not_home_reason, not_home_reason_text, booked_by, booked_by_staff_id, family_notice, cancelled_at, updated_at, created_at)
-							values (${bookingId}, ${schoolId}, ${roundId}, ${a.familyId}, ${a.slotId}, 'booked', 'school', null, null, null, null, '', null, null, 'parent', null, null, null, ${now}, ${now}) returning id, sequence`,
-						tx`select id from slot where id = ${a.slotId} and reserved_for_family_id = ${a.familyId}`,
-						tx`update family_request set status = 'withdrawn', handled_at = ${now} where family_id = ${a.familyId} and round_id = ${roundId} and status = 'open' and kind = 'call_me'`,
-						tx`insert into audit_event (school_id, actor_kind, actor_id, action, subject_type, subject_id, detail, created_at) values (${schoolId}, 'family', ${a.familyId}, 'booking.created', 'booking', ${bookingId}, ${tx.json({ slotId: a.slotId, location: 'school', placeId: null, interpreter: 'none' })}, ${now})`,
-						tx`update family set language = ${'nl'} where id = (select family_id from booking where id = ${bookingId})`,
-						tx`select b.id, b.sequence, b.status, b.location, b.interpreter_language, b.own_interpreter_language, b.family_id, b.school_id, s.starts_at, s.ends_at, s.staff_id, s.second_staff_id, sc.name, sc.phone, sc.street, sc.postal_code, sc.city, sc.time_zone, sc.staff_invite_details, r.name, r.change_deadline_hours, f.language, f.street, f.postal_code, f.city, p.name, p.address
-							from booking b join school sc on sc.id = b.school_id join visit_round r on r.id = b.round_id join family f on f.id = b.family_id left join slot s on s.id = b.slot_id left join neutral_place p on p.id = b.neutral_place_id where b.id = ${bookingId}`
-					]);
-					const [, , , , [teacher]] = await Promise.all([
-						tx`update family_request set status = 'withdrawn', handled_at = ${now} where family_id = ${a.familyId} and round_id = ${roundId} and status = 'open' and kind = 'other_time'`,
-						tx`select b.school_id, b.family_id, b.status, b.interpreter_language, b.location, s.starts_at, s.ends_at, sc.name, sc.time_zone from booking b join school sc on sc.id = b.school_id join visit_round r on r.id = b.round_id left join slot s on s.id = b.slot_id where b.id = ${bookingId}`,
-						tx`select * from interpreter_request where booking_id = ${bookingId} and status <> 'cancelled' for update`,
+					const [, , , [facts], people] = await Promise.all([
+						tx`select f.visiting_staff_id, f.language, r.booking_opens_at, r.booking_closes_at, r.change_deadline_hours from family f join visit_round r on r.id = ${roundId} and r.school_id = f.school_id where f.id = ${a.familyId} and f.school_id = ${schoolId} for update of f`,
+						tx`select b.id, b.status, b.sequence, s.starts_at, b.slot_id, b.location, b.neutral_place_id, b.visit_address, b.interpreter_language, b.own_interpreter_language, b.parent_questions, b.staff_note, b.not_home_reason, b.not_home_reason_text from booking b left join slot s on s.id = b.slot_id where b.family_id = ${a.familyId} and b.round_id = ${roundId} and b.status <> 'cancelled'`,
+						tx`select staff_id, starts_at, allows_home, allows_school, allows_neutral from slot where id = ${a.slotId} and round_id = ${roundId} and school_id = ${schoolId}`,
+						tx`select s.starts_at, s.ends_at, s.staff_id, s.second_staff_id, sc.name as school_name, sc.phone, sc.street, sc.postal_code, sc.city, sc.time_zone, sc.staff_invite_details, r.name as round_name, r.change_deadline_hours, f.language, f.street, f.postal_code, f.city, p.name, p.address
+							from school sc join visit_round r on r.id = ${roundId} and r.school_id = sc.id join family f on f.id = ${a.familyId} and f.school_id = sc.id left join slot s on s.id = ${a.slotId} and s.round_id = r.id left join neutral_place p on p.id = ${null} and p.school_id = sc.id where sc.id = ${schoolId}`,
+						tx`select st.id, st.name, st.email, st.language, st.active from staff st join slot s on s.id = ${a.slotId} and st.id in (s.staff_id, s.second_staff_id)`,
 						tx`select name, email from guardian where family_id = ${a.familyId} order by created_at`,
-						tx`select id, name, email, language, active from staff where id in (${facts!.staff_id})`,
 						tx`select p.first_name, p.infix, p.last_name, g.name from pupil p left join school_group g on g.id = p.group_id where p.family_id = ${a.familyId} order by p.birth_date`
 					]);
-					await tx`delete from outbox where booking_id = ${bookingId} and to_address = ${teacher!.email} and kind in ('staff_visit_booked', 'staff_visit_changed', 'staff_visit_cancelled') and status = 'pending' and attempts = 0 returning kind, payload, created_at`;
+					const teacher = people[0]!;
 					const payload = {
 						bookingId,
 						sequence: 0,
-						schoolName: facts!.name,
+						schoolName: facts!.school_name,
 						schoolPhone: facts!.phone,
 						schoolAddress: '',
 						timeZone: facts!.time_zone,
-						roundName: 'Bench',
+						roundName: facts!.round_name,
 						startsAt: new Date(facts!.starts_at).toISOString(),
 						endsAt: new Date(facts!.ends_at).toISOString(),
 						location: 'school',
 						placeName: '',
 						placeAddress: '',
-						staffNames: [teacher!.name],
+						staffNames: [teacher.name],
 						interpreterLanguage: null,
 						ownInterpreterLanguage: null,
 						deadline: now.toISOString(),
@@ -398,8 +381,20 @@ try {
 						familyPath: `/staff/families/${a.familyId}`,
 						details: null
 					};
-					await tx`insert into outbox (school_id, to_address, to_name, language, booking_id, family_id, round_id, kind, payload, created_at, next_attempt_at)
-						values (${schoolId}, ${teacher!.email}, ${teacher!.name}, ${teacher!.language}, ${bookingId}, (select family_id from booking where id = ${bookingId}), (select round_id from booking where id = ${bookingId}), 'staff_visit_booked', ${tx.json(payload)}, ${now}, ${now}) returning id`;
+					// The family's language changes only when the page's differs: here it does not.
+					await Promise.all([
+						tx`insert into rate_limit (key_hash, window_start, hits) values (${a.familyId}, ${now.toISOString()}, 1)
+							on conflict (key_hash) do update set
+								hits = case when rate_limit.window_start <= ${windowFloor.toISOString()} then 1 else rate_limit.hits + 1 end,
+								window_start = case when rate_limit.window_start <= ${windowFloor.toISOString()} then excluded.window_start else rate_limit.window_start end
+							returning hits, window_start`,
+						tx`insert into booking (id, school_id, round_id, family_id, slot_id, status, location, neutral_place_id, visit_address, interpreter_language, own_interpreter_language, parent_questions, not_home_reason, not_home_reason_text, booked_by, booked_by_staff_id, family_notice, cancelled_at, updated_at, created_at)
+							values (${bookingId}, ${schoolId}, ${roundId}, ${a.familyId}, ${a.slotId}, 'booked', 'school', null, null, null, null, '', null, null, 'parent', null, null, null, ${now}, ${now}) returning id, sequence`,
+						tx`update family_request set status = (case when kind = 'call_me' then 'withdrawn' when exists (select 1 from slot where id = ${a.slotId} and reserved_for_family_id = family_request.family_id) then 'done' else 'withdrawn' end)::family_request_status, handled_at = ${now} where family_id = ${a.familyId} and round_id = ${roundId} and status = 'open'`,
+						tx`insert into audit_event (school_id, actor_kind, actor_id, action, subject_type, subject_id, detail, created_at) values (${schoolId}, 'family', ${a.familyId}, 'booking.created', 'booking', ${bookingId}, ${tx.json({ slotId: a.slotId, location: 'school', placeId: null, interpreter: 'none' })}, ${now})`,
+						tx`insert into outbox (school_id, to_address, to_name, language, booking_id, family_id, round_id, kind, payload, created_at, next_attempt_at)
+						values (${schoolId}, ${teacher.email}, ${teacher.name}, ${teacher.language}, ${bookingId}, ${a.familyId}, ${roundId}, 'staff_visit_booked', ${tx.json(payload)}, ${now}, ${now}) returning id`
+					]);
 				});
 				rawBooked++;
 			} catch (error) {

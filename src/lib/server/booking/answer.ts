@@ -19,7 +19,12 @@ import { attempt, inOrder, Refusal } from '../db/transaction';
 import { changedFields, recordAnswerEvent, type AnswerActor, type AnswerField } from './audit';
 import { interpreterChoiceOf } from './form';
 import { parentPhase } from './phase';
-import { queueVisitMessages, visitState } from './visit-messages';
+import {
+	queueFirstVisitMessages,
+	queueVisitMessages,
+	readFirstVisit,
+	visitState
+} from './visit-messages';
 import { hit, type Limit } from '../auth/rate-limit';
 import { closeRequestsOnAnswer } from '../requests/close';
 import { answerOfFamily } from '../db/partial';
@@ -282,10 +287,15 @@ export function bookVisit(
 		const slotId = isUuid(choice.slotId) ? choice.slotId : null;
 		const placeId =
 			choice.location === 'neutral' && isUuid(choice.neutralPlaceId) ? choice.neutralPlaceId : null;
-		const [ctx, [chosen], [place]] = await inOrder([
+		// What a first booking's mails say is read here too (wasted on a change, which reads its
+		// own after the write): the booking and its mails then go out as one round trip.
+		const [ctx, [chosen], [place], first] = await inOrder([
 			context(tx, schoolId, roundId, familyId),
 			slotId ? chosenSlot(tx).execute({ slotId, roundId, schoolId }) : Promise.resolve([]),
-			placeId ? activePlace(tx).execute({ placeId, schoolId }) : Promise.resolve([])
+			placeId ? activePlace(tx).execute({ placeId, schoolId }) : Promise.resolve([]),
+			slotId && !choice.interpreterLanguage
+				? readFirstVisit(tx, { schoolId, roundId, familyId, slotId, placeId })
+				: Promise.resolve(null)
 		]);
 		checkWindow(ctx, now);
 		if (!chosen) throw new Refusal<AnswerProblem>('slot_gone');
@@ -329,9 +339,10 @@ export function bookVisit(
 		const before = ctx.current ? await visitState(tx, ctx.current.id) : null;
 		// A new answer's id is chosen here, so the statements that name it go out with the insert.
 		const bookingId = ctx.current?.id ?? randomUUID();
-		// These do not read each other's rows, so they go to the database together; the mails read
-		// the answer, so they follow its write. Settled in this order: over the limit, the
-		// refusal wins over anything after it.
+		// These do not read each other's rows, so they go to the database together. A first
+		// booking's mails were read for above and go with them; a change's mails read the answer
+		// back, so they follow its write. Settled in this order: over the limit, the refusal wins
+		// over anything after it.
 		const written = writeAnswer(
 			tx,
 			ctx.current,
@@ -366,19 +377,31 @@ export function bookVisit(
 					changed: changedFields(asFields(ctx.current), asFields(answer))
 				})
 			}),
-			written.then(() =>
-				queueVisitMessages(
-					tx,
-					bookingId,
-					{
-						event: 'booked',
-						before,
-						...messageOptions(actor, ctx.language),
-						created: !ctx.current
-					},
-					now
-				)
-			)
+			first && !ctx.current
+				? queueFirstVisitMessages(
+						tx,
+						first,
+						{
+							id: bookingId,
+							location: answer.location,
+							ownInterpreterLanguage: answer.ownInterpreterLanguage
+						},
+						messageOptions(actor, ctx.language),
+						now
+					)
+				: written.then(() =>
+						queueVisitMessages(
+							tx,
+							bookingId,
+							{
+								event: 'booked',
+								before,
+								...messageOptions(actor, ctx.language),
+								created: !ctx.current
+							},
+							now
+						)
+					)
 		]);
 		return row;
 	});

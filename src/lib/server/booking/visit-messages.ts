@@ -8,7 +8,7 @@
  * those minutes reach them as one mail: a family that changes its mind three times in two
  * minutes must not give the teacher three invites.
  */
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { keptPerCount, listValues, placeholderList, preparedQuery } from '../db/prepared';
 import {
@@ -109,6 +109,33 @@ async function facts(tx: Database, bookingId: string) {
 	return row ?? null;
 }
 
+/** What every mail about a visit says beside the booking: its slot, school, round, family, place. */
+const visitColumns = {
+	slot: {
+		startsAt: slot.startsAt,
+		endsAt: slot.endsAt,
+		staffId: slot.staffId,
+		secondStaffId: slot.secondStaffId
+	},
+	school: {
+		name: school.name,
+		phone: school.phone,
+		street: school.street,
+		postalCode: school.postalCode,
+		city: school.city,
+		timeZone: school.timeZone,
+		details: school.staffInviteDetails
+	},
+	round: { name: visitRound.name, deadlineHours: visitRound.changeDeadlineHours },
+	family: {
+		language: family.language,
+		street: family.street,
+		postalCode: family.postalCode,
+		city: family.city
+	},
+	place: { name: neutralPlace.name, address: neutralPlace.address }
+};
+
 /** What every mail about a visit says: read in each booking's transaction, so built once. */
 const factsQuery = preparedQuery((db) =>
 	db
@@ -124,29 +151,7 @@ const factsQuery = preparedQuery((db) =>
 				roundId: booking.roundId,
 				schoolId: booking.schoolId
 			},
-			slot: {
-				startsAt: slot.startsAt,
-				endsAt: slot.endsAt,
-				staffId: slot.staffId,
-				secondStaffId: slot.secondStaffId
-			},
-			school: {
-				name: school.name,
-				phone: school.phone,
-				street: school.street,
-				postalCode: school.postalCode,
-				city: school.city,
-				timeZone: school.timeZone,
-				details: school.staffInviteDetails
-			},
-			round: { name: visitRound.name, deadlineHours: visitRound.changeDeadlineHours },
-			family: {
-				language: family.language,
-				street: family.street,
-				postalCode: family.postalCode,
-				city: family.city
-			},
-			place: { name: neutralPlace.name, address: neutralPlace.address }
+			...visitColumns
 		})
 		.from(booking)
 		.innerJoin(school, eq(school.id, booking.schoolId))
@@ -166,17 +171,20 @@ async function staffNames(tx: Database, ids: string[]) {
 	return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** What a visit's mails need of each person who goes. */
+const person = {
+	id: staff.id,
+	name: staff.name,
+	email: staff.email,
+	language: staff.language,
+	active: staff.active
+};
+
 /** Who goes to a visit, one query per number of people (one or two, three when a slot changes hands). */
 const staffByIds = keptPerCount((count) =>
 	preparedQuery((db) =>
 		db
-			.select({
-				id: staff.id,
-				name: staff.name,
-				email: staff.email,
-				language: staff.language,
-				active: staff.active
-			})
+			.select(person)
 			.from(staff)
 			.where(inArray(staff.id, placeholderList('id', count)))
 			.prepare(`visit_staff_${count}`)
@@ -337,10 +345,8 @@ export async function queueVisitMessages(
 		: read;
 	const before = change.before;
 	const wasBooked = before?.status === 'booked' && before.startsAt && before.endsAt;
-	const at = { now };
 	const familyMail =
 		(change.event === 'declined' && !wasBooked) || change.event === 'booked' || wasBooked;
-	// Staff: who goes now gets the visit (booked or changed); who went before and no longer does gets a cancel.
 	const nowIds = change.event === 'booked' && f.slot ? slotStaffIds(f) : [];
 	const beforeIds = wasBooked ? before.staffIds : [];
 	// The office arranges interpreters: the visit's request follows the change first
@@ -353,6 +359,152 @@ export async function queueVisitMessages(
 		staffNames(tx, [...new Set([...slotStaffIds(f), ...nowIds, ...beforeIds])]),
 		familyChildren(tx, f.booking.familyId)
 	]);
+	await queueRead(tx, { f, guardians, people, label }, change, now);
+}
+
+/** A family's first answer, before it is written: what its mails are about. */
+export interface FirstVisit {
+	schoolId: string;
+	roundId: string;
+	familyId: string;
+	slotId: string;
+	/** The neutral place, for a visit at one; null otherwise. */
+	placeId: string | null;
+}
+
+/**
+ * What the mails of a family's first booking say, read before the booking is written: the
+ * booking then goes to the database together with its mails and the transaction ends. Another
+ * family that wants the same time waits on the booking's row until this transaction commits, so
+ * every round trip after the insert is a round trip they wait too. (With an interpreter, the
+ * request is written after the booking: that first booking takes `queueVisitMessages`.)
+ */
+export async function readFirstVisit(tx: Database, visit: FirstVisit) {
+	const [[parts], people, guardians, label] = await inOrder([
+		firstVisitFacts(tx).execute({ ...visit }),
+		slotPeople(tx).execute({ slotId: visit.slotId }),
+		guardiansWithEmail(tx, visit.familyId),
+		familyChildren(tx, visit.familyId)
+	]);
+	return parts
+		? { visit, parts, guardians, label, people: new Map(people.map((p) => [p.id, p])) }
+		: null;
+}
+
+export type FirstVisitRead = NonNullable<Awaited<ReturnType<typeof readFirstVisit>>>;
+
+/**
+ * Queues a first booking's mails from what `readFirstVisit` read: writes only, so they go to the
+ * database with the booking itself. The answer's values are the ones being written.
+ */
+export function queueFirstVisitMessages(
+	tx: Database,
+	read: FirstVisitRead,
+	answer: {
+		id: string;
+		location: Location;
+		ownInterpreterLanguage: string | null;
+	},
+	change: Omit<VisitChange, 'event' | 'before' | 'created'>,
+	now: Date
+): Promise<unknown> {
+	const { visit, parts } = read;
+	const f: Facts = {
+		...parts,
+		family: change.language ? { ...parts.family, language: change.language } : parts.family,
+		booking: {
+			id: answer.id,
+			// A new row's: the column's default.
+			sequence: 0,
+			status: 'booked',
+			location: answer.location,
+			interpreterLanguage: null,
+			ownInterpreterLanguage: answer.ownInterpreterLanguage,
+			familyId: visit.familyId,
+			roundId: visit.roundId,
+			schoolId: visit.schoolId
+		}
+	};
+	return inOrder([
+		change.language
+			? familyLanguageOf(tx).execute({ language: change.language, familyId: visit.familyId })
+			: Promise.resolve(null),
+		queueRead(
+			tx,
+			{ f, guardians: read.guardians, people: read.people, label: read.label },
+			{ ...change, event: 'booked', before: null, created: true },
+			now
+		)
+	]);
+}
+
+/** `visit_facts` for a visit not yet written: the same facts, by the ids the booking will hold. */
+const firstVisitFacts = preparedQuery((db) =>
+	db
+		.select(visitColumns)
+		.from(school)
+		.innerJoin(
+			visitRound,
+			and(eq(visitRound.id, sql.placeholder('roundId')), eq(visitRound.schoolId, school.id))
+		)
+		.innerJoin(
+			family,
+			and(eq(family.id, sql.placeholder('familyId')), eq(family.schoolId, school.id))
+		)
+		.leftJoin(slot, and(eq(slot.id, sql.placeholder('slotId')), eq(slot.roundId, visitRound.id)))
+		.leftJoin(
+			neutralPlace,
+			and(eq(neutralPlace.id, sql.placeholder('placeId')), eq(neutralPlace.schoolId, school.id))
+		)
+		.where(eq(school.id, sql.placeholder('schoolId')))
+		.prepare('first_visit_facts')
+);
+
+/** Who goes to a slot's visit: its staff member and the second one, if any. */
+const slotPeople = preparedQuery((db) =>
+	db
+		.select(person)
+		.from(staff)
+		.innerJoin(
+			slot,
+			and(
+				eq(slot.id, sql.placeholder('slotId')),
+				or(eq(staff.id, slot.staffId), eq(staff.id, slot.secondStaffId))
+			)
+		)
+		.prepare('first_visit_staff')
+);
+
+/** The language the parent used on the page becomes the family's (by the family: no booking yet). */
+const familyLanguageOf = preparedQuery((db) =>
+	db
+		.update(family)
+		.set({ language: sql`${sql.placeholder('language')}` })
+		.where(eq(family.id, sql.placeholder('familyId')))
+		.prepare('visit_family_language_of')
+);
+
+/** What the mails about one change are written from. */
+interface MessageReads {
+	f: Facts;
+	guardians: Guardians;
+	people: People;
+	label: Awaited<ReturnType<typeof familyChildren>>;
+}
+
+/** The mails of one change, from what was read for them: from here on only writes. */
+async function queueRead(
+	tx: Database,
+	{ f, guardians, people, label }: MessageReads,
+	change: VisitChange,
+	now: Date
+): Promise<void> {
+	const before = change.before;
+	const wasBooked = before?.status === 'booked' && before.startsAt && before.endsAt;
+	const at = { now };
+	// Staff: who goes now gets the visit (booked or changed); who went before and no longer does gets a cancel.
+	const nowIds = change.event === 'booked' && f.slot ? slotStaffIds(f) : [];
+	const beforeIds = wasBooked ? before.staffIds : [];
 
 	const queued: Promise<unknown>[] = [];
 	if (change.event === 'declined' && !wasBooked) {
