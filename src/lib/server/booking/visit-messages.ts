@@ -343,12 +343,9 @@ export async function queueVisitMessages(
 	const f: Facts = change.language
 		? { ...read, family: { ...read.family, language: change.language } }
 		: read;
-	const before = change.before;
-	const wasBooked = before?.status === 'booked' && before.startsAt && before.endsAt;
+	const { wasBooked, nowIds, beforeIds } = audience(f, change);
 	const familyMail =
 		(change.event === 'declined' && !wasBooked) || change.event === 'booked' || wasBooked;
-	const nowIds = change.event === 'booked' && f.slot ? slotStaffIds(f) : [];
-	const beforeIds = wasBooked ? before.staffIds : [];
 	// The office arranges interpreters: the visit's request follows the change first
 	// (interpreters/requests.ts), so the family's mail says whether its interpreter is still arranged.
 	const [, guardians, people, label] = await inOrder([
@@ -484,6 +481,20 @@ const familyLanguageOf = preparedQuery((db) =>
 		.prepare('visit_family_language_of')
 );
 
+/**
+ * Who hears of a change: who goes now gets the visit (booked or changed); who went before and no
+ * longer does gets a cancel. `wasBooked` is the visit as it stood, if it was a booked one.
+ */
+function audience(f: Facts, change: VisitChange) {
+	const before = change.before;
+	const wasBooked = before?.status === 'booked' && before.startsAt && before.endsAt ? before : null;
+	return {
+		wasBooked,
+		nowIds: change.event === 'booked' && f.slot ? slotStaffIds(f) : [],
+		beforeIds: wasBooked ? wasBooked.staffIds : []
+	};
+}
+
 /** What the mails about one change are written from. */
 interface MessageReads {
 	f: Facts;
@@ -500,11 +511,8 @@ async function queueRead(
 	now: Date
 ): Promise<void> {
 	const before = change.before;
-	const wasBooked = before?.status === 'booked' && before.startsAt && before.endsAt;
+	const { wasBooked, nowIds, beforeIds } = audience(f, change);
 	const at = { now };
-	// Staff: who goes now gets the visit (booked or changed); who went before and no longer does gets a cancel.
-	const nowIds = change.event === 'booked' && f.slot ? slotStaffIds(f) : [];
-	const beforeIds = wasBooked ? before.staffIds : [];
 
 	const queued: Promise<unknown>[] = [];
 	if (change.event === 'declined' && !wasBooked) {
@@ -546,8 +554,8 @@ async function queueRead(
 				before,
 				familyPath: change.familyPath,
 				declined: change.event === 'declined',
-				times: { startsAt: before.startsAt!, endsAt: before.endsAt! },
-				staffIds: before.staffIds
+				times: { startsAt: wasBooked.startsAt!, endsAt: wasBooked.endsAt! },
+				staffIds: wasBooked.staffIds
 			},
 			people
 		);
@@ -596,7 +604,10 @@ async function queueRead(
 			toStaff(id, beforeIds.includes(id) ? 'staff_visit_changed' : 'staff_visit_booked', payload);
 	}
 	if (wasBooked) {
-		const payload = staffPayload({ startsAt: before.startsAt!, endsAt: before.endsAt! }, beforeIds);
+		const payload = staffPayload(
+			{ startsAt: wasBooked.startsAt!, endsAt: wasBooked.endsAt! },
+			beforeIds
+		);
 		for (const id of beforeIds.filter((id) => !nowIds.includes(id)))
 			toStaff(id, 'staff_visit_cancelled', payload);
 	}
