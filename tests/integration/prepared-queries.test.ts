@@ -7,7 +7,7 @@
  * (db/partial.ts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, is, Placeholder, sql } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { preparedInsert, preparedQuery } from '../../src/lib/server/db/prepared';
 import { transaction } from '../../src/lib/server/db/transaction';
@@ -25,6 +25,7 @@ import {
 	openFamilyRequest
 } from '../../src/lib/server/db/partial';
 import { rowsOf, type Database } from '../../src/lib/server/db';
+import { linkWithHead } from '../../src/lib/server/families/page';
 
 /** The plan PostgreSQL keeps for a statement run for any parameters (a generic plan). */
 async function genericPlan(tx: Database, name: string, query: { sql: string; params: unknown[] }) {
@@ -176,6 +177,23 @@ describe.each(databaseKinds)('a prepared query on %s', (kind) => {
 		expect(plans.slot).toContain('booking_one_per_slot');
 		expect(plans.answerParam).not.toContain('booking_one_answer_per_family');
 		expect(plans.slotParam).not.toContain('booking_one_per_slot');
+	});
+
+	it('reads a family’s answer in the hook’s own query through its partial index, also in a generic plan', async () => {
+		const t = await freshDatabase(kind);
+		opened.push(t);
+		const plan = await transaction(t.db, async (tx) => {
+			await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+			await tx.execute(sql`set local enable_seqscan = off`);
+			const query = linkWithHead(tx).getQuery();
+			const values: Record<string, unknown> = { tokenHash: 'a'.repeat(64) };
+			return genericPlan(tx, 'link_with_head_plan', {
+				sql: query.sql,
+				params: query.params.map((p) => (is(p, Placeholder) ? values[p.name] : p))
+			});
+		});
+		expect(plan).toContain('booking_one_answer_per_family');
+		expect(plan).not.toMatch(/Seq Scan on booking/);
 	});
 
 	it('finds a family’s open request and a booking’s interpreter through their partial indexes, also in a generic plan', async () => {

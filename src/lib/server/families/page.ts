@@ -1,19 +1,9 @@
 /** What a family sees on its own page: its children, who visits, what the visit is about, and its answer. */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { jsonOf, type Database } from '../db';
 import { preparedQuery } from '../db/prepared';
-import {
-	booking,
-	family,
-	familyLink,
-	neutralPlace,
-	school,
-	slot,
-	staff,
-	visitRound
-} from '../db/schema';
-import { answerOfFamily } from '../db/partial';
+import { family, familyLink, school, staff, visitRound } from '../db/schema';
+import { isUuid } from '../forms';
 import { hashToken, looksLikeToken } from '../auth/token';
 import { FAMILY_TOKEN_BYTES, type OpenedLink } from './links';
 import type { FamilyAnswer } from './overview';
@@ -98,11 +88,33 @@ const headColumns = {
 		from pupil p
 		left join school_group g on g.id = p.group_id
 		left join visit_round_group vrg on vrg.group_id = p.group_id and vrg.round_id = ${visitRound.id}
-		where p.family_id = ${family.id})`
+		where p.family_id = ${family.id})`,
+	/**
+	 * The family's answer in the round (at most one that is not cancelled: a unique index), as its
+	 * own pages show it, as JSON in the head's own query: a family's page, the one parents open
+	 * most, then needs no query of its own for it. A scalar subquery, not four more joins: PGlite
+	 * plans every statement anew, and with the joins in the head's join tree that cost every
+	 * request on a family's pages 1.3 ms there (stop 26). The partial index's condition is written
+	 * out (db/partial.ts).
+	 */
+	answer: sql<unknown>`(
+		select json_build_object('id', b.id, 'sequence', b.sequence, 'slotId', b.slot_id,
+			'placeId', b.neutral_place_id, 'visitAddress', b.visit_address, 'status', b.status,
+			'location', b.location, 'interpreterLanguage', b.interpreter_language,
+			'ownInterpreterLanguage', b.own_interpreter_language, 'questions', b.parent_questions,
+			'notHomeReason', b.not_home_reason, 'notHomeReasonText', b.not_home_reason_text,
+			'familyNotice', b.family_notice, 'startsAt', s.starts_at, 'endsAt', s.ends_at,
+			'secondStaff', s2.name, 'placeName', np.name, 'placeAddress', np.address)
+		from booking b
+		left join slot s on s.id = b.slot_id
+		left join staff s2 on s2.id = s.second_staff_id
+		left join neutral_place np on np.id = b.neutral_place_id
+		where b.family_id = ${family.id} and b.round_id = ${visitRound.id}
+			and b.status <> 'cancelled')`
 };
 
-/** The head row of the family's page in its own round (familyPage). */
-const headOf = (db: Database, familyId: string, roundId: string) =>
+/** The head row of the family's page in its own round (familyHeadOf). */
+const headOf = preparedQuery((db) =>
 	db
 		.select(headColumns)
 		.from(family)
@@ -110,14 +122,16 @@ const headOf = (db: Database, familyId: string, roundId: string) =>
 		// The round must be the family's own school's: a token never crosses schools.
 		.innerJoin(
 			visitRound,
-			and(eq(visitRound.id, roundId), eq(visitRound.schoolId, family.schoolId))
+			and(eq(visitRound.id, sql.placeholder('roundId')), eq(visitRound.schoolId, family.schoolId))
 		)
 		.leftJoin(staff, eq(staff.id, family.visitingStaffId))
-		.where(eq(family.id, familyId));
+		.where(eq(family.id, sql.placeholder('familyId')))
+		.prepare('family_head')
+);
 
 export interface FamilyHead {
 	familyId: string;
-	head: Awaited<ReturnType<typeof headOf>>[number];
+	head: Awaited<ReturnType<ReturnType<typeof headOf>['execute']>>[number];
 }
 
 export interface OpenedFamilyLink extends OpenedLink, FamilyHead {}
@@ -144,8 +158,8 @@ export async function openFamilyLink(
 	};
 }
 
-/** The family link and its page's head: every request on a family's pages opens it (hooks). */
-const linkWithHead = preparedQuery((db) =>
+/** The family link and its page's head: every request on a family's pages opens it (hooks; exported for its plan's test). */
+export const linkWithHead = preparedQuery((db) =>
 	db
 		.select({ familyId: familyLink.familyId, ...headColumns })
 		.from(familyLink)
@@ -163,34 +177,43 @@ const linkWithHead = preparedQuery((db) =>
 		.prepare('family_link_with_head')
 );
 
+/** The head of a family's page as it stands now: for a page shown after a form changed it. */
+export async function familyHeadOf(
+	db: Database,
+	familyId: string,
+	roundId: string
+): Promise<FamilyHead | null> {
+	if (!isUuid(familyId) || !isUuid(roundId)) return null;
+	const [head] = await headOf(db).execute({ familyId, roundId });
+	return head ? { familyId, head } : null;
+}
+
 export async function familyPage(
 	db: Database,
 	familyId: string,
 	roundId: string,
 	words: InReadersWords = inDutch
 ): Promise<FamilyPage | null> {
-	const [head] = await headOf(db, familyId, roundId);
-	return head ? familyPageOf(db, { familyId, head }, words) : null;
+	const opened = await familyHeadOf(db, familyId, roundId);
+	return opened ? familyPageOf(db, opened, words) : null;
 }
 
 /**
- * The rest of a family's page, from its head (familyPage, or the link the hook opened), with the
- * school's own words as the reader reads them (school/words.ts; Dutch when not given).
+ * The rest of a family's page, from its head (familyHeadOf, or the link the hook opened), with
+ * the school's own words as the reader reads them (school/words.ts; Dutch when not given). It
+ * shows the answer as the head read it: after a form's action, read the head again first.
  */
 export async function familyPageOf(
 	db: Database,
-	{ familyId, head }: FamilyHead,
+	{ head }: FamilyHead,
 	readersWords: InReadersWords | Promise<InReadersWords> = inDutch
 ): Promise<FamilyPage> {
 	const children =
 		jsonOf<{ firstName: string; group: string | null; talkingPoints: string | null }[]>(
 			head.children
 		) ?? [];
-	// The reader's words load beside the answer: no round trip added for a parent's language.
-	const [[row], words] = await Promise.all([
-		ownAnswer(db).execute({ familyId, roundId: head.round.id }),
-		readersWords
-	]);
+	const row = jsonOf<AnswerRow>(head.answer);
+	const words = await readersWords;
 	const answer = row ? asOwnAnswer(row, head) : null;
 
 	// The visit is about the oldest child in the round; that is whose teacher comes.
@@ -221,46 +244,30 @@ export async function familyPageOf(
 	};
 }
 
-const secondStaff = alias(staff, 'second_staff');
-
-/**
- * The family's answer in the round (at most one that is not cancelled: a unique index), as its
- * own pages show it. Its own light query, not joined to the hook's head (linkWithHead): PGlite
- * plans every statement anew, and four more joins there cost every request on a family's pages,
- * a booking's POST too, 1.3 ms.
- */
-const ownAnswer = preparedQuery((db) =>
-	db
-		.select({
-			id: booking.id,
-			sequence: booking.sequence,
-			slotId: booking.slotId,
-			placeId: booking.neutralPlaceId,
-			visitAddress: booking.visitAddress,
-			status: booking.status,
-			location: booking.location,
-			interpreterLanguage: booking.interpreterLanguage,
-			ownInterpreterLanguage: booking.ownInterpreterLanguage,
-			questions: booking.parentQuestions,
-			notHomeReason: booking.notHomeReason,
-			notHomeReasonText: booking.notHomeReasonText,
-			familyNotice: booking.familyNotice,
-			startsAt: slot.startsAt,
-			endsAt: slot.endsAt,
-			secondStaff: secondStaff.name,
-			placeName: neutralPlace.name,
-			placeAddress: neutralPlace.address
-		})
-		.from(booking)
-		.leftJoin(slot, eq(slot.id, booking.slotId))
-		.leftJoin(secondStaff, eq(secondStaff.id, slot.secondStaffId))
-		.leftJoin(neutralPlace, eq(neutralPlace.id, booking.neutralPlaceId))
-		.where(answerOfFamily)
-		.prepare('family_own_answer')
-);
+/** The head's answer (headColumns.answer) as JSON gives it: times as text. */
+interface AnswerRow {
+	id: string;
+	sequence: number;
+	slotId: string | null;
+	placeId: string | null;
+	visitAddress: string | null;
+	status: 'booked' | 'declined' | 'cancelled';
+	location: OwnAnswer['location'];
+	interpreterLanguage: string | null;
+	ownInterpreterLanguage: string | null;
+	questions: string | null;
+	notHomeReason: string | null;
+	notHomeReasonText: string | null;
+	familyNotice: OwnAnswer['familyNotice'];
+	startsAt: string | null;
+	endsAt: string | null;
+	secondStaff: string | null;
+	placeName: string | null;
+	placeAddress: string | null;
+}
 
 function asOwnAnswer(
-	a: Awaited<ReturnType<ReturnType<typeof ownAnswer>['execute']>>[number],
+	a: AnswerRow,
 	{ street, postalCode, city }: FamilyHead['head']
 ): OwnAnswer | null {
 	// Never true (answerOfFamily leaves cancelled answers out); it narrows the status's type.
@@ -272,8 +279,8 @@ function asOwnAnswer(
 		placeId: a.placeId,
 		visitAddress: a.visitAddress || null,
 		status: a.status,
-		startsAt: a.startsAt,
-		endsAt: a.endsAt,
+		startsAt: a.startsAt ? new Date(a.startsAt) : null,
+		endsAt: a.endsAt ? new Date(a.endsAt) : null,
 		location: a.location,
 		// As the staff overview writes it (overview.ts), so both name one address alike.
 		address: a.visitAddress || [street, postalCode, city].join(' ').trim(),

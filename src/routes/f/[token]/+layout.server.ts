@@ -1,4 +1,4 @@
-import { familyPageOf } from '$lib/server/families/page';
+import { familyHeadOf, familyPageOf } from '$lib/server/families/page';
 import { schoolWords } from '$lib/server/school/words';
 import { translatorFor } from '$lib/server/i18n';
 import { retiredFamilyLink } from '$lib/server/families/links';
@@ -8,19 +8,30 @@ import type { LayoutServerLoad } from './$types';
 import { renderOnly } from '$lib/render-only';
 
 // The token is the family's key: never cached, never indexed, never sent to another site (Referrer-Policy: same-origin).
-export const load: LayoutServerLoad = async ({ locals, params, setHeaders, isDataRequest }) => {
+export const load: LayoutServerLoad = async ({
+	locals,
+	params,
+	request,
+	setHeaders,
+	isDataRequest
+}) => {
 	setHeaders({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
-	// The hook resolved the token once, to choose the family's language, with the page's head.
+	// The hook resolved the token once, to choose the family's language, with the page's head and
+	// answer. A form's action may have changed them since: a page shown after one reads them again.
 	const link = locals.familyLink;
 	const lang = locals.language.code;
-	const family = link
+	const opened =
+		link && request.method !== 'GET' && request.method !== 'HEAD'
+			? await familyHeadOf(locals.db, link.familyId, link.roundId)
+			: link;
+	const family = opened
 		? await familyPageOf(
 				locals.db,
-				link,
-				schoolWords(locals.db, link.schoolId, lang, translatorFor(lang).t)
+				opened,
+				schoolWords(locals.db, opened.head.schoolId, lang, translatorFor(lang).t)
 			)
 		: null;
-	if (!link || !family) {
+	if (!family) {
 		// No family: each page below refuses (see family.ts), and its error page still shows in
 		// this layout, without script, naming the school only for a link we retired.
 		// No family: no visit, no times to show.
