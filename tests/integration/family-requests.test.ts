@@ -14,6 +14,7 @@ import {
 } from '../../src/lib/server/requests/ask';
 import { readCallMe, readOtherTime } from '../../src/lib/server/requests/form';
 import { makeTimeForFamily } from '../../src/lib/server/requests/make-time';
+import { familyPage } from '../../src/lib/server/families/page';
 import { openRequestsForTeacher, requestFigures } from '../../src/lib/server/requests/for-teacher';
 import { family, familyRequest, guardian, outbox, slot } from '../../src/lib/server/db/schema';
 import { composeMessage } from '../../src/lib/server/mail/compose';
@@ -119,9 +120,15 @@ describe.each(databaseKinds)('families ask for another time or a call on %s', (k
 			['call_me', '06 1234 5678'],
 			['other_time', null]
 		]);
+		// The family's own pages read them in the head's query: the same requests, field by field.
+		const onItsPage = async () => (await familyPage(t.db, ref.familyId, ref.roundId))?.requests;
+		expect(await onItsPage()).toEqual(await openRequestsOf(t.db, ref));
 		expect(await withdrawRequest(t.db, ref, 'call_me', NOW)).toBe(true);
 		expect(await withdrawRequest(t.db, ref, 'call_me', NOW)).toBe(false);
 		expect((await openRequestsOf(t.db, ref)).map((r) => r.kind)).toEqual(['other_time']);
+		expect(await onItsPage()).toEqual(await openRequestsOf(t.db, ref));
+		expect(await withdrawRequest(t.db, ref, 'other_time', NOW)).toBe(true);
+		expect(await onItsPage()).toEqual([]);
 	});
 
 	it('refuses unknown days and parts, a long note, an empty wish and a phone that is no number', async () => {

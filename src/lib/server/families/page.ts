@@ -4,6 +4,7 @@ import { jsonOf, type Database } from '../db';
 import { preparedQuery } from '../db/prepared';
 import { family, familyLink, school, staff, visitRound } from '../db/schema';
 import { isUuid } from '../forms';
+import type { OpenRequest } from '../requests/ask';
 import { hashToken, looksLikeToken } from '../auth/token';
 import { FAMILY_TOKEN_BYTES, type OpenedLink } from './links';
 import type { FamilyAnswer } from './overview';
@@ -42,6 +43,8 @@ export interface FamilyPage {
 	answer: OwnAnswer | null;
 	/** The interpreter the school arranged for the answer's visit, as the family may know it. */
 	interpreterArranged: ArrangedForFamily | null;
+	/** The family's open requests in the round (call me, another time), by kind. */
+	requests: OpenRequest[];
 }
 
 /**
@@ -110,7 +113,17 @@ const headColumns = {
 		left join staff s2 on s2.id = s.second_staff_id
 		left join neutral_place np on np.id = b.neutral_place_id
 		where b.family_id = ${family.id} and b.round_id = ${visitRound.id}
-			and b.status <> 'cancelled')`
+			and b.status <> 'cancelled')`,
+	/**
+	 * The family's open requests in the round (call me, another time), as openRequestsOf gives
+	 * them, for the family's page and the two request pages: the same reasoning as the answer.
+	 */
+	requests: sql<unknown>`(
+		select json_agg(json_build_object('kind', r.kind, 'days', r.days, 'parts', r.parts,
+			'note', r.note, 'phone', r.phone, 'askedAt', r.created_at) order by r.kind)
+		from family_request r
+		where r.family_id = ${family.id} and r.round_id = ${visitRound.id}
+			and r.school_id = ${family.schoolId} and r.status = 'open')`
 };
 
 /** The head row of the family's page in its own round (familyHeadOf). */
@@ -213,6 +226,9 @@ export async function familyPageOf(
 			head.children
 		) ?? [];
 	const row = jsonOf<AnswerRow>(head.answer);
+	const requests = (jsonOf<(OpenRequest & { askedAt: string })[]>(head.requests) ?? []).map(
+		(r) => ({ ...r, askedAt: new Date(r.askedAt) })
+	);
 	const words = await readersWords;
 	const answer = row ? asOwnAnswer(row, head) : null;
 
@@ -240,7 +256,8 @@ export async function familyPageOf(
 		interpreterArranged:
 			answer?.status === 'booked' && answer.interpreterLanguage
 				? await arrangedForFamily(db, answer.bookingId)
-				: null
+				: null,
+		requests
 	};
 }
 

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { now } from '$lib/server/clock';
 import { failWith } from '$lib/server/forms';
-import { askCallMe, openRequestsOf, withdrawRequest } from '$lib/server/requests/ask';
+import { askCallMe, withdrawRequest } from '$lib/server/requests/ask';
 import { readCallMe, type CallMeValues } from '$lib/server/requests/form';
 import { openedFamily, refuseLink } from '../family';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,13 +10,7 @@ import { renderOnly } from '$lib/render-only';
 export const load: PageServerLoad = async ({ parent, params, locals, isDataRequest }) => {
 	const { family, phase } = openedFamily(await parent());
 	if (phase !== 'open') redirect(303, `/f/${params.token}`);
-	const [asked] = (
-		await openRequestsOf(locals.db, {
-			schoolId: family.schoolId,
-			roundId: family.round.id,
-			familyId: locals.familyLink!.familyId
-		})
-	).filter((r) => r.kind === 'call_me');
+	const asked = family.requests.find((r) => r.kind === 'call_me');
 	const initial: CallMeValues = asked
 		? { phone: asked.phone ?? '', note: asked.note }
 		: { phone: '', note: '' };

@@ -1,23 +1,17 @@
 import { redirect } from '@sveltejs/kit';
 import { now } from '$lib/server/clock';
 import { failWith } from '$lib/server/forms';
-import { askOtherTime, openRequestsOf, withdrawRequest } from '$lib/server/requests/ask';
+import { askOtherTime, withdrawRequest } from '$lib/server/requests/ask';
 import { readOtherTime, type OtherTimeValues } from '$lib/server/requests/form';
 import { wishDays, wishParts } from '$lib/server/db/schema';
 import { openedFamily, refuseLink } from '../family';
 import type { Actions, PageServerLoad } from './$types';
 import { renderOnly } from '$lib/render-only';
 
-export const load: PageServerLoad = async ({ parent, params, locals, isDataRequest }) => {
+export const load: PageServerLoad = async ({ parent, params, isDataRequest }) => {
 	const { family, phase } = openedFamily(await parent());
 	if (phase !== 'open') redirect(303, `/f/${params.token}`);
-	const [asked] = (
-		await openRequestsOf(locals.db, {
-			schoolId: family.schoolId,
-			roundId: family.round.id,
-			familyId: locals.familyLink!.familyId
-		})
-	).filter((r) => r.kind === 'other_time');
+	const asked = family.requests.find((r) => r.kind === 'other_time');
 	// Asking again starts from what the family asked before: one request, updated.
 	const initial: OtherTimeValues = asked
 		? { days: asked.days, parts: asked.parts, note: asked.note }
