@@ -97,7 +97,7 @@ const headColumns = {
 	 * own pages show it, as JSON in the head's own query: a family's page, the one parents open
 	 * most, then needs no query of its own for it. A scalar subquery, not four more joins: PGlite
 	 * plans every statement anew, and with the joins in the head's join tree that cost every
-	 * request on a family's pages 1.3 ms there (stop 26). The partial index's condition is written
+	 * request on a family's pages 1.3 ms there. The partial index's condition is written
 	 * out (db/partial.ts).
 	 */
 	answer: sql<unknown>`(
@@ -287,7 +287,7 @@ function asOwnAnswer(
 	a: AnswerRow,
 	{ street, postalCode, city }: FamilyHead['head']
 ): OwnAnswer | null {
-	// Never true (answerOfFamily leaves cancelled answers out); it narrows the status's type.
+	// Never true (the head's answer leaves cancelled answers out); it narrows the status's type.
 	if (a.status === 'cancelled') return null;
 	return {
 		bookingId: a.id,
