@@ -113,7 +113,7 @@ const handleLanguage: Handle = async ({ event, resolve }) => {
 	const route = event.route.id ?? '';
 	event.locals.familyLink =
 		route.startsWith('/f/[token]') && event.params.token
-			? await openFamilyLink(event.locals.db, event.params.token)
+			? await openFamilyLink(event.locals.db, event.params.token, event.request.method)
 			: null;
 	const link = event.locals.familyLink;
 	// Kept for the outage page, which must name the school's phone without the database.

@@ -79,11 +79,22 @@ describe.each(databaseKinds)('two schools on %s', (kind) => {
 
 	it('opens a link with the head of its page, the same page as familyPage gives', async () => {
 		const token = await issueFamilyLink(t.db, a.familyId, a.roundId);
+		// An open request, so the page's head has something that only a page shows.
+		await t.db.execute(
+			sql`insert into family_request (school_id, round_id, family_id, kind)
+				values (${a.schoolId}, ${a.roundId}, ${a.familyId}, 'call_me')`
+		);
 		const opened = await openFamilyLink(t.db, token);
+		expect(opened!.head.requests).not.toBeNull();
 		expect(opened).toMatchObject({ ...(await resolveFamilyLink(t.db, token)) });
 		expect(await familyPageOf(t.db, opened!)).toEqual(
 			await familyPage(t.db, a.familyId, a.roundId)
 		);
+		// A form's request opens the same link and head, without what only a page shows.
+		const forAction = await openFamilyLink(t.db, token, 'POST');
+		expect(forAction!.head).toEqual({ ...opened!.head, answer: null, requests: null });
+		expect({ ...forAction, head: null }).toEqual({ ...opened, head: null });
+		await t.db.execute(sql`delete from family_request where family_id = ${a.familyId}`);
 		await issueFamilyLink(t.db, a.familyId, a.roundId);
 		expect(await openFamilyLink(t.db, token)).toBeNull();
 	});

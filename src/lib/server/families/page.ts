@@ -150,16 +150,27 @@ export interface FamilyHead {
 export interface OpenedFamilyLink extends OpenedLink, FamilyHead {}
 
 /**
+ * GET and HEAD change nothing: the head the hook opened is the page's own. Any other request
+ * runs a form's action first, so its page reads the head again (familyHeadOf), and the hook
+ * leaves out what only a page shows (the answer and the requests).
+ */
+export const showsOpenedHead = (method: string) => method === 'GET' || method === 'HEAD';
+
+/**
  * What a family's token opens, with the head of its page, in one query: the hook needs the
  * family's language before the page loads, and the page then needs one round trip fewer.
- * Null for anything unknown, revoked or malformed (as resolveFamilyLink).
+ * For a form's request (not showsOpenedHead) without the answer and the requests: a booking's
+ * POST would build them for nothing. Null for anything unknown, revoked or malformed (as
+ * resolveFamilyLink).
  */
 export async function openFamilyLink(
 	db: Database,
-	token: string
+	token: string,
+	method = 'GET'
 ): Promise<OpenedFamilyLink | null> {
 	if (!looksLikeToken(token, FAMILY_TOKEN_BYTES)) return null;
-	const [row] = await linkWithHead(db).execute({ tokenHash: hashToken(token) });
+	const query = showsOpenedHead(method) ? linkWithHead : linkForAction;
+	const [row] = await query(db).execute({ tokenHash: hashToken(token) });
 	if (!row) return null;
 	const { familyId, ...head } = row;
 	return {
@@ -171,23 +182,33 @@ export async function openFamilyLink(
 	};
 }
 
-/** The family link and its page's head: every request on a family's pages opens it (hooks; exported for its plan's test). */
-export const linkWithHead = preparedQuery((db) =>
-	db
-		.select({ familyId: familyLink.familyId, ...headColumns })
-		.from(familyLink)
-		.innerJoin(family, eq(family.id, familyLink.familyId))
-		// A link never crosses schools, even if a row were ever mixed up.
-		.innerJoin(
-			visitRound,
-			and(eq(visitRound.id, familyLink.roundId), eq(visitRound.schoolId, family.schoolId))
-		)
-		.innerJoin(school, eq(school.id, family.schoolId))
-		.leftJoin(staff, eq(staff.id, family.visitingStaffId))
-		.where(
-			and(eq(familyLink.tokenHash, sql.placeholder('tokenHash')), isNull(familyLink.revokedAt))
-		)
-		.prepare('family_link_with_head')
+/** The family link and its page's head, with the given columns, as one prepared statement. */
+const linkWith = (columns: typeof headColumns, name: string) =>
+	preparedQuery((db) =>
+		db
+			.select({ familyId: familyLink.familyId, ...columns })
+			.from(familyLink)
+			.innerJoin(family, eq(family.id, familyLink.familyId))
+			// A link never crosses schools, even if a row were ever mixed up.
+			.innerJoin(
+				visitRound,
+				and(eq(visitRound.id, familyLink.roundId), eq(visitRound.schoolId, family.schoolId))
+			)
+			.innerJoin(school, eq(school.id, family.schoolId))
+			.leftJoin(staff, eq(staff.id, family.visitingStaffId))
+			.where(
+				and(eq(familyLink.tokenHash, sql.placeholder('tokenHash')), isNull(familyLink.revokedAt))
+			)
+			.prepare(name)
+	);
+
+/** Every page of a family opens it (hooks; exported for its plan's test). */
+export const linkWithHead = linkWith(headColumns, 'family_link_with_head');
+
+/** A form's request opens it: the same head, the answer and the requests left null. */
+const linkForAction = linkWith(
+	{ ...headColumns, answer: sql<unknown>`null`, requests: sql<unknown>`null` },
+	'family_link_for_action'
 );
 
 /** The head of a family's page as it stands now: for a page shown after a form changed it. */

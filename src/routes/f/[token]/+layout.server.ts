@@ -1,4 +1,4 @@
-import { familyHeadOf, familyPageOf } from '$lib/server/families/page';
+import { familyHeadOf, familyPageOf, showsOpenedHead } from '$lib/server/families/page';
 import { schoolWords } from '$lib/server/school/words';
 import { translatorFor } from '$lib/server/i18n';
 import { retiredFamilyLink } from '$lib/server/families/links';
@@ -21,7 +21,7 @@ export const load: LayoutServerLoad = async ({
 	const link = locals.familyLink;
 	const lang = locals.language.code;
 	const opened =
-		link && request.method !== 'GET' && request.method !== 'HEAD'
+		link && !showsOpenedHead(request.method)
 			? await familyHeadOf(locals.db, link.familyId, link.roundId)
 			: link;
 	const family = opened
