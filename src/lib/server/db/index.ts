@@ -9,6 +9,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { lockDataDir } from './lock';
+import { begin } from './begin';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -89,11 +90,14 @@ export function preparing(sql: Sql): Sql {
 				return (query: string, params?: unknown[], options?: object) =>
 					target.unsafe(query, params as never, { ...options, prepare: true });
 			// Transactions and savepoints hand their work a client of their own: prepared as well.
+			// A transaction's BEGIN goes out with its first statements (begin.ts).
 			if (key === 'begin' || key === 'savepoint')
 				return (...args: unknown[]) => {
 					const work = args.pop() as (sql: Sql) => unknown;
+					const prepared = (inner: Sql) => work(preparing(inner));
+					if (key === 'begin') return begin(target, (args[0] as string) ?? '', prepared);
 					const open = (target as unknown as Record<string, (...a: unknown[]) => unknown>)[key]!;
-					return open.call(target, ...args, (inner: Sql) => work(preparing(inner)));
+					return open.call(target, ...args, prepared);
 				};
 			return Reflect.get(target, key, receiver);
 		}
