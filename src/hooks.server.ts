@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { gate, type Gate } from '$lib/server/admission/gate';
 import { config, ConfigError } from '$lib/server/config';
 import { database, requestsInFlight, shutdownRuntime, track } from '$lib/server/runtime';
 import { DataDirInUseError } from '$lib/server/db/lock';
@@ -66,8 +67,20 @@ export const init: ServerInit = async () => {
 	});
 };
 
-/** Counts the request while it is handled, so that shutdown waits for it. */
-const handleInFlight: Handle = ({ event, resolve }) => track(async () => resolve(event));
+let requestGate: Gate | undefined;
+
+/**
+ * Counts the request while it is handled, so that shutdown waits for it, and lets it through the
+ * gate (admission/gate.ts). A request the page makes to this server while it renders is part of
+ * one already through: made to wait, it could wait for itself. /healthz never waits: a proxy
+ * that asks during a burst must hear that the server lives.
+ */
+const handleInFlight: Handle = ({ event, resolve }) =>
+	track(async () => {
+		if (event.isSubRequest || event.route.id === '/healthz') return resolve(event);
+		requestGate ??= gate(config().requestsAtOnce);
+		return requestGate.pass(async () => resolve(event));
+	});
 
 const handleLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();

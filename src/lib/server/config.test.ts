@@ -158,6 +158,13 @@ describe('configuration', () => {
 		expect(() => loadConfig({ XFF_DEPTH: '1' })).toThrow(/XFF_DEPTH applies only/);
 	});
 
+	it('reads how many requests run at once, and refuses what is not a count', () => {
+		expect(loadConfig({}).requestsAtOnce).toBe(16);
+		expect(loadConfig({ REQUESTS_AT_ONCE: '30' }).requestsAtOnce).toBe(30);
+		for (const wrong of ['0', '-4', '2.5', 'many', '1001'])
+			expect(() => loadConfig({ REQUESTS_AT_ONCE: wrong })).toThrow(/REQUESTS_AT_ONCE/);
+	});
+
 	it('refuses a test clock unless a test allows it', () => {
 		expect(() => loadConfig({ FAKE_NOW: '2026-10-15T08:00:00Z' })).toThrow(/FAKE_NOW_ALLOWED=yes/);
 		expect(() =>
