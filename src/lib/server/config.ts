@@ -180,8 +180,9 @@ export function loadConfig(env: Env = process.env): Config {
 	}
 
 	const atOnceRaw = value('REQUESTS_AT_ONCE');
-	// Measured (bench/booking-burst.ts, 64 parents at once): 12 cut p99 the most but served 10 %
-	// fewer a second than no gate; 16 served 8 % fewer with p99 a third lower; 24 let the tail back.
+	// Measured (bench/booking-burst.ts, 64 parents at once, against no gate): 16 served 8 % fewer
+	// a second with p99 a third lower (336-343 against 473-503 ms); 12 served 11 % fewer, for a
+	// p99 no better (353-366 ms); 24 let the tail grow again (359-377 ms).
 	const requestsAtOnce = Number(atOnceRaw ?? '16');
 	if (
 		atOnceRaw !== undefined &&

@@ -7,8 +7,8 @@
  * at the pool, and each turn there waits behind all the others: a parent who lost a race for a
  * time queued more often, and waited longest (bench/booking-burst.ts: booked p50 230 ms, lost a
  * race p50 316-442 ms, p99 of all 473-503 ms). Behind a gate of 16 the requests inside seldom wait
- * for the pool, and the wait at the gate is the same for everyone: p99 336-343 ms, for 8 % fewer
- * requests a second (less work shares each turn of the event loop).
+ * for the pool, and the wait at the gate is the same for everyone: p99 336-343 ms, for up to 8 %
+ * fewer requests a second (less work shares each turn of the event loop).
  */
 export interface Gate {
 	/** Runs the work once fewer than `limit` others run, in the order the works arrived. */
