@@ -2,8 +2,39 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { createPostgresDatabase } from '../../../../tests/support/databases';
+import { lostConnection } from './begin';
 import { openDatabase, rowsOf, type DatabaseHandle } from './index';
 import { attempt, Refusal, transaction } from './transaction';
+
+describe('lostConnection', () => {
+	const postgresError = (severity: string, code: string) =>
+		Object.assign(new Error(code), { name: 'PostgresError', severity, code });
+	const coded = (code: string) => Object.assign(new Error(code), { code });
+
+	it('knows a closed or reset connection, and a session PostgreSQL ended', () => {
+		expect(lostConnection(coded('CONNECTION_CLOSED'))).toBe(true);
+		expect(lostConnection(coded('CONNECTION_DESTROYED'))).toBe(true);
+		expect(lostConnection(coded('ECONNRESET'))).toBe(true);
+		expect(lostConnection(coded('EPIPE'))).toBe(true);
+		// pg_terminate_backend, a server shutting down: FATAL, and the session is gone.
+		expect(lostConnection(postgresError('FATAL', '57P01'))).toBe(true);
+	});
+
+	it("leaves a failed statement's connection in the transaction", () => {
+		expect(lostConnection(postgresError('ERROR', '23505'))).toBe(false);
+		// A serialisation failure or a cancelled statement: the session stays, ROLLBACK must follow.
+		expect(lostConnection(postgresError('ERROR', '40001'))).toBe(false);
+		expect(lostConnection(postgresError('ERROR', '57014'))).toBe(false);
+		// The work's own mistakes, and codes that are not about the connection.
+		expect(lostConnection(new TypeError('x is undefined'))).toBe(false);
+		expect(lostConnection(coded('UNDEFINED_VALUE'))).toBe(false);
+		// A file the work could not read: taken for a lost connection, its connection would never
+		// go back to the pool.
+		expect(lostConnection(coded('ENOENT'))).toBe(false);
+		expect(lostConnection(coded('ERR_INVALID_ARG_TYPE'))).toBe(false);
+		expect(lostConnection(undefined)).toBe(false);
+	});
+});
 
 // begin.ts is PostgreSQL's alone: PGlite runs drizzle's own transactions in the same process.
 describe.skipIf(!process.env.TEST_DATABASE_URL)(

@@ -12,6 +12,7 @@
  *   have opened it again for other work, which must never get our ROLLBACK.
  */
 import type postgres from 'postgres';
+import { isConnectionFailure } from '../faults/unavailable';
 
 type Sql = postgres.Sql;
 type Reserved = postgres.ReservedSql;
@@ -27,7 +28,7 @@ export function lostConnection(error: unknown): boolean {
 	// down, an administrator ended the session) closes it.
 	if (name === 'PostgresError') return severity === 'FATAL' || severity === 'PANIC';
 	// postgres.js's own (CONNECTION_CLOSED, CONNECTION_DESTROYED, …) or the socket's (ECONNRESET).
-	return typeof code === 'string' && (code.startsWith('CONNECTION_') || /^E[A-Z]+$/.test(code));
+	return isConnectionFailure(code);
 }
 
 interface Connection {

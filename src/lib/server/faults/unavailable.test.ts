@@ -6,6 +6,7 @@ const coded = (code: string, cause?: unknown) => Object.assign(new Error(code), 
 describe('isDatabaseUnavailable', () => {
 	it('knows a refused or lost connection, also wrapped by drizzle', () => {
 		expect(isDatabaseUnavailable(coded('ECONNREFUSED'))).toBe(true);
+		expect(isDatabaseUnavailable(coded('ECONNABORTED'))).toBe(true);
 		expect(
 			isDatabaseUnavailable(new Error('Failed query', { cause: coded('CONNECTION_CLOSED') }))
 		).toBe(true);

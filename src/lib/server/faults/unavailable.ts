@@ -8,6 +8,7 @@
 const CONNECTION_CODES = new Set([
 	'ECONNREFUSED',
 	'ECONNRESET',
+	'ECONNABORTED',
 	'ENOTFOUND',
 	'EAI_AGAIN',
 	'EHOSTUNREACH',
@@ -20,6 +21,13 @@ const CONNECTION_CODES = new Set([
 	'CONNECTION_DESTROYED'
 ]);
 
+/**
+ * The connection itself failed (refused, reset, closed, timed out), by the error's `code`: not a
+ * statement on it. db/begin.ts asks this too, to know a transaction's connection is gone.
+ */
+export const isConnectionFailure = (code: unknown): boolean =>
+	typeof code === 'string' && CONNECTION_CODES.has(code);
+
 // SQLSTATE: class 08 is "connection exception"; 57P01–57P03 a server that is shutting down or
 // starting; 53300 too many connections; 3D000 a database that is not there (being restored).
 const UNAVAILABLE_STATES = /^(08...|57P0[123]|53300|3D000)$/;
@@ -29,8 +37,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 	const e = error as { code?: unknown; cause?: unknown; errors?: unknown; name?: unknown };
 	if (e.name === 'ShuttingDownError') return true;
 	if (
-		typeof e.code === 'string' &&
-		(CONNECTION_CODES.has(e.code) || UNAVAILABLE_STATES.test(e.code))
+		isConnectionFailure(e.code) ||
+		(typeof e.code === 'string' && UNAVAILABLE_STATES.test(e.code))
 	)
 		return true;
 	// drizzle wraps the driver's error in `cause`; a refused connection to `localhost` tries
