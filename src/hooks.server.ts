@@ -79,8 +79,30 @@ const handleInFlight: Handle = ({ event, resolve }) =>
 	track(async () => {
 		if (event.isSubRequest || event.route.id === '/healthz') return resolve(event);
 		requestGate ??= gate(config().requestsAtOnce);
-		return requestGate.pass(async () => resolve(event));
+		const arrived = performance.now();
+		return requestGate.pass(async () => {
+			if (leftWhileWaiting(event.request)) {
+				// 499, as proxies log it: the client closed the request. Nobody receives it.
+				log.info('request', {
+					method: event.request.method,
+					route: event.route.id ?? 'unmatched',
+					status: 499,
+					ms: Math.round(performance.now() - arrived)
+				});
+				return new Response(null, { status: 499 });
+			}
+			return resolve(event);
+		});
 	});
+
+/**
+ * A page whose parent gave up while it waited at the gate (closed the tab, or pressed reload,
+ * which sent it again behind everyone else): rendered for no one, it would make everyone behind
+ * it wait longer. Only a page: a form whose sender left is still handled, so that nothing
+ * submitted is lost.
+ */
+const leftWhileWaiting = (request: Request) =>
+	request.signal.aborted && (request.method === 'GET' || request.method === 'HEAD');
 
 const handleLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
