@@ -1,11 +1,15 @@
 // N families book at once against the built portal on PostgreSQL, a fifth of them fighting
 // over a few popular slots; then the same transaction straight on PostgreSQL, for comparison.
 // Prints figures, asserts nothing. Needs a build (`npm run build`) and PostgreSQL.
+// Also where the machine's CPU went during the burst (server, this process as the parents'
+// side, PostgreSQL), and the floor that puts under the mean latency (Little's law): on a small
+// machine the goal of p99 250 ms can be beyond what the cores allow, whatever the portal does.
 //   npx tsx bench/booking-burst.ts [--families 500] [--concurrency 64]
 //   (PostgreSQL from TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
 //   REQUESTS_AT_ONCE=1000 in the environment: the server without its request gate (admission/gate.ts).
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
@@ -171,13 +175,23 @@ const rssOf = (pid: number) => {
 };
 
 /** CPU seconds the process used so far, in user code and in the kernel (Linux /proc, ticks of 10 ms). */
-const cpuOf = (pid: number) => {
-	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+/** `thread`: the process's main thread alone (where its JavaScript runs), without GC and I/O helpers. */
+const cpuOf = (pid: number, thread = false) => {
+	const file = thread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`;
+	const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
 	return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
 };
-const cpuSince = (pid: number, before: { user: number; system: number }) => {
-	const now = cpuOf(pid);
+const cpuSince = (pid: number, before: { user: number; system: number }, thread = false) => {
+	const now = cpuOf(pid, thread);
 	return { user: now.user - before.user, system: now.system - before.system };
+};
+
+/** The machine's CPU time so far, busy and in all, in seconds over every core (Linux /proc/stat). */
+const machineCpu = () => {
+	const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+	const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks.map(Number) as number[];
+	const busy = user! + nice! + system! + irq! + softirq! + steal!;
+	return { busy: busy / 100, all: (busy + idle! + iowait!) / 100 };
 };
 
 const percentile = (sorted: number[], p: number) =>
@@ -208,9 +222,13 @@ try {
 		},
 		{
 			// CPU_PROF_DIR=/tmp/prof: the server writes a V8 CPU profile there when it stops.
-			nodeArgs: process.env.CPU_PROF_DIR
-				? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`]
-				: []
+			nodeArgs: [
+				...(process.env.CPU_PROF_DIR
+					? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`]
+					: []),
+				// BENCH_SERVER_NODE_ARGS="--max-semi-space-size=32": options for the server's node only.
+				...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])
+			]
 		}
 	);
 	try {
@@ -255,6 +273,9 @@ try {
 		const byOutcome = { booked: [] as number[], lostRace: [] as number[] };
 		const outcome = { booked: 0, lostRace: 0, errors: 0 };
 		const cpuBefore = cpuOf(server.process.pid!);
+		const threadBefore = cpuOf(server.process.pid!, true);
+		const machineBefore = machineCpu();
+		const clientBefore = process.cpuUsage();
 		const began = performance.now();
 		await pool(attempts, CONCURRENCY, async (a) => {
 			const t0 = performance.now();
@@ -276,6 +297,16 @@ try {
 		});
 		const seconds = (performance.now() - began) / 1000;
 		const burstCpu = cpuSince(server.process.pid!, cpuBefore);
+		const threadCpu = (({ user, system }) => user + system)(
+			cpuSince(server.process.pid!, threadBefore, true)
+		);
+		// Where the machine's cores went meanwhile: the server, this process (the 64 parents'
+		// browsers), and the rest, which is PostgreSQL's backends (and whatever else runs here).
+		const machine = (({ busy, all }) => ({
+			busy: busy - machineBefore.busy,
+			all: all - machineBefore.all
+		}))(machineCpu());
+		const clientCpu = (({ user, system }) => (user + system) / 1e6)(process.cpuUsage(clientBefore));
 		const serverCpu = burstCpu.user + burstCpu.system;
 		latencies.sort((x, y) => x - y);
 		const doubles = await doubleBookings(handle.db, roundId);
@@ -443,6 +474,27 @@ try {
 		console.log(
 			`      server CPU ${((serverCpu / attempts.length) * 1000).toFixed(1)} ms a request (${serverCpu.toFixed(1)} s over ${seconds.toFixed(1)} s; ${burstCpu.system.toFixed(1)} s of it in the kernel)`
 		);
+		{
+			const cores = availableParallelism();
+			const perRequest = (machine.busy / attempts.length) * 1000;
+			const server = burstCpu.user + burstCpu.system;
+			const rest = machine.busy - server - clientCpu;
+			const share = (part: number) => `${((part / machine.busy) * 100).toFixed(0)} %`;
+			// Little's law: with CONCURRENCY requests always in flight, the mean latency is
+			// CONCURRENCY / throughput. The throughput is at most the cores over the CPU a request
+			// takes across the machine, and at most one core over the server's: its JavaScript
+			// runs on one thread.
+			const ceiling = Math.min(
+				(cores * 1000) / perRequest,
+				1000 / ((server / attempts.length) * 1000)
+			);
+			console.log(
+				`      machine: ${cores} cores ${((machine.busy / machine.all) * 100).toFixed(0)} % busy; ${perRequest.toFixed(1)} ms of CPU a request across it: server ${share(server)} (its main thread ${((threadCpu / seconds) * 100).toFixed(0)} % busy), this process (the parents' side) ${share(clientCpu)}, PostgreSQL and the rest ${share(rest)}`
+			);
+			console.log(
+				`      so at most ${ceiling.toFixed(0)} requests/s (every core busy, or the server's one thread), and a mean latency of at least ${((CONCURRENCY / ceiling) * 1000).toFixed(0)} ms with ${CONCURRENCY} in flight (Little's law)`
+			);
+		}
 		console.log(
 			process.env.MAIL_WORKER === 'off'
 				? '      mail: not sent (MAIL_WORKER=off)'

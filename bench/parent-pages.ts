@@ -67,6 +67,8 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 		const base = server.url;
 		const gets: [string, string][] = [
 			['/healthz', `${base}/healthz`],
+			// SvelteKit's own floor for a page: the layout and a few lines of text, no query.
+			['home page (no data)', `${base}/`],
 			['family page (booked)', `${base}/f/${seeded.booked}`],
 			['choose a time (30)', `${base}/f/${seeded.chooser}/book`],
 			['newsletter page', `${base}/n/${seeded.newsletterCode}`]
