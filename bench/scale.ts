@@ -1,9 +1,10 @@
 /**
  * Does the portal stay as fast for one school when the database holds a thousand? Seeds one school
  * (300 families in a running round: half booked, 16 of them with an interpreter asked for, slots
- * for all, a link each), measures the pages a family and the office use most, then grows the
- * database to 1,000 such schools (300,000 families) with set-based inserts and measures the same
- * pages for the same school again:
+ * for all, a link each) in two databases, grows the second to 1,000 such schools (300,000
+ * families) with set-based inserts, runs a server on each, and measures the pages a family and the
+ * office use most for that same school on both, in turns (one request here, one there), so that
+ * the machine's changing load falls on both sides alike:
  *   the family page (/f/[token]), the choose-a-time page (/f/[token]/book), a booking (the book
  *   action, a fresh family and slot each time), the families table (/staff/families) and the
  *   office's home page (/staff); and the families table searched for a surname.
@@ -186,13 +187,21 @@ const unbooked = Array.from({ length: FAMILIES }, (_, i) => i + 1).filter((k) =>
 // at, so their choose-a-time page stays that of a family without a visit.
 const toBook = unbooked.slice(0, -20);
 const toLook = unbooked.slice(-20);
-let booked = 0;
 
-async function request(server: RunningServer, page: Page, i: number, cookie: string) {
+/** A server on one of the two databases, signed in as school 1's office. */
+interface Target {
+	server: RunningServer;
+	cookie: string;
+	/** The families this database has booked so far: each booking takes the next one. */
+	booked: { count: number };
+}
+
+async function request(target: Target, page: Page, i: number) {
+	const { server, cookie } = target;
 	const headers = { Cookie: `lang=nl; ${cookie}`, Accept: 'text/html' };
 	let response: Response;
 	if (page === 'book (POST)') {
-		const k = toBook[booked++];
+		const k = toBook[target.booked.count++];
 		if (k === undefined) throw new Error('no family left to book: lower BENCH_N');
 		response = await fetch(`${server.url}/f/${tokenOf(k)}/book`, {
 			method: 'POST',
@@ -235,22 +244,28 @@ async function request(server: RunningServer, page: Page, i: number, cookie: str
 		throw new Error('the families table lists no family');
 }
 
-/** N requests of each page (after 5 to warm up), page by page. */
-async function measure(server: RunningServer, cookie: string): Promise<Figures> {
-	const figures = {} as Figures;
+/**
+ * N requests of each page on both databases, page by page (after 5 each to warm up), in turns:
+ * one on the first, one on the second, then the other way round. On a shared machine the load
+ * changes from minute to minute; in turns, both sides meet the same load, and their ratio holds
+ * what the database's size changed, not what the machine did meanwhile.
+ */
+async function measure(targets: [Target, Target]): Promise<[Figures, Figures]> {
+	const figures = [{}, {}] as [Figures, Figures];
 	for (const page of PAGES) {
-		for (let i = 0; i < 5; i++) await request(server, page, i, cookie);
-		const times: number[] = [];
+		for (const target of targets) for (let i = 0; i < 5; i++) await request(target, page, i);
+		const times: [number[], number[]] = [[], []];
 		for (let i = 0; i < N; i++) {
-			const started = performance.now();
-			await request(server, page, i, cookie);
-			times.push(performance.now() - started);
+			for (const side of i % 2 === 0 ? [0, 1] : [1, 0]) {
+				const started = performance.now();
+				await request(targets[side]!, page, i);
+				times[side]!.push(performance.now() - started);
+			}
 		}
-		times.sort((a, b) => a - b);
-		figures[page] = { p50: percentile(times, 50), p95: percentile(times, 95) };
-		console.log(
-			`    ${page.padEnd(15)} p50 ${figures[page].p50.toFixed(1).padStart(6)} ms  p95 ${figures[page].p95.toFixed(1).padStart(6)} ms`
-		);
+		for (const side of [0, 1]) {
+			const sorted = times[side]!.sort((a, b) => a - b);
+			figures[side]![page] = { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+		}
 	}
 	return figures;
 }
@@ -265,16 +280,16 @@ async function serve(env: Record<string, string>) {
  * parameters (it must never hold personal data), so they are filled in here from the column each
  * one is compared with: this script made the data and knows school 1's ids.
  */
-async function explain(env: Record<string, string>, databaseUrl: string) {
+async function explain(env: Record<string, string>, databaseUrl: string, booked: Target['booked']) {
 	const logFile = path.join(os.tmpdir(), `hb-scale-queries-${process.pid}.sql`);
 	fs.rmSync(logFile, { force: true });
 	const server = await serve({ ...env, DB_LOG_QUERIES: logFile });
 	const byPage = new Map<Page, string[]>();
 	try {
-		const cookie = await signIn(server);
+		const target = { server, cookie: await signIn(server), booked };
 		for (const page of PAGES) {
 			const before = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').length : 0;
-			await request(server, page, 7, cookie);
+			await request(target, page, 7);
 			const logged = fs.readFileSync(logFile, 'utf8').slice(before).split('\n').filter(Boolean);
 			byPage.set(page, [...new Set(logged)]);
 		}
@@ -393,34 +408,34 @@ function guess(
 		return name === 'kind'
 			? 'call_me'
 			: ({ outbox: 'failed', family_request: 'open', interpreter_request: 'requested' }[
-					real || ''
+					real || table || ''
 				] ?? 'booked');
 	return null;
 }
 
-async function run(
-	label: string,
-	env: Record<string, string>,
-	location: { databaseUrl: string | null; dataDir: string }
-) {
+/** Where a database lives: a PostgreSQL database (created and dropped here), or a PGlite folder. */
+interface Place {
+	env: Record<string, string>;
+	location: { databaseUrl: string | null; dataDir: string };
+}
+
+async function run(label: string, [small, large]: [Place, Place]) {
 	console.log(`${label}:`);
-	const handle = await openDatabase({ ...location, role: 'bench' });
-	await handle.migrate();
-	const one = await seed(handle, 1, 1);
-	await handle.db.execute(
-		sql`update staff set password_hash = ${await hashPassword(PASSWORD)} where email = ${OFFICE}`
+	// School 1 is the same in both: every id and link comes from its name (uuidOf, tokenOf).
+	const one = await Promise.all(
+		[small, large].map(async ({ location }) => {
+			const handle = await openDatabase({ ...location, role: 'bench' });
+			await handle.migrate();
+			const ms = await seed(handle, 1, 1);
+			await handle.db.execute(
+				sql`update staff set password_hash = ${await hashPassword(PASSWORD)} where email = ${OFFICE}`
+			);
+			return { handle, ms };
+		})
 	);
-	console.log(`  1 school seeded (${FAMILIES} families) in ${(one / 1000).toFixed(1)} s`);
-	// PGlite is one process's database: the server opens it after this script lets go.
-	if (handle.kind === 'pglite') await handle.close();
-	let server = await serve(env);
-	let small: Figures;
-	try {
-		small = await measure(server, await signIn(server));
-	} finally {
-		await server.stop();
-	}
-	const db = handle.kind === 'pglite' ? await openDatabase({ ...location, role: 'bench' }) : handle;
+	console.log(`  1 school seeded (${FAMILIES} families) in ${(one[0]!.ms / 1000).toFixed(1)} s`);
+	await one[0]!.handle.close();
+	const db = one[1]!.handle;
 	const many = await seed(db, 2, SCHOOLS);
 	const counts = rowsOf<Record<string, string>>(
 		await db.db
@@ -429,31 +444,40 @@ async function run(
 			(select count(*) from interpreter_request) as interpreters`)
 	)[0]!;
 	console.log(
-		`  grown to ${SCHOOLS} schools in ${(many / 1000).toFixed(1)} s: ${counts.families} families, ${counts.pupils} pupils, ${counts.slots} slots, ${counts.bookings} bookings, ${counts.interpreters} interpreter requests`
+		`  the other database grown to ${SCHOOLS} schools in ${(many / 1000).toFixed(1)} s: ${counts.families} families, ${counts.pupils} pupils, ${counts.slots} slots, ${counts.bookings} bookings, ${counts.interpreters} interpreter requests`
 	);
+	// PGlite is one process's database: the servers open theirs after this script lets go.
 	await db.close();
-	server = await serve(env);
-	let large: Figures;
+	const servers = await Promise.all([serve(small.env), serve(large.env)]);
+	const bookedOnLarge = { count: 0 };
+	let figures: [Figures, Figures];
 	try {
-		large = await measure(server, await signIn(server));
+		const targets = (await Promise.all(
+			servers.map(async (server, side) => ({
+				server,
+				cookie: await signIn(server),
+				booked: side === 0 ? { count: 0 } : bookedOnLarge
+			}))
+		)) as [Target, Target];
+		figures = await measure(targets);
 	} finally {
-		await server.stop();
+		await Promise.all(servers.map((server) => server.stop()));
 	}
 	console.log(
-		`\n  p50 / p95 for school 1, 1 school vs ${SCHOOLS} schools (goal: p50 ratio ≤ 1.5):`
+		`\n  p50 / p95 for school 1, 1 school vs ${SCHOOLS} schools, measured in turns (goal: p50 ratio ≤ 1.5):`
 	);
 	console.log(
 		`    ${'page'.padEnd(15)} ${'1 school'.padStart(17)} ${`${SCHOOLS} schools`.padStart(17)}  p50 ratio`
 	);
 	for (const page of PAGES) {
-		const a = small[page];
-		const b = large[page];
+		const [a, b] = [figures[0][page], figures[1][page]];
 		const cell = (f: { p50: number; p95: number }) =>
 			`${f.p50.toFixed(1)} / ${f.p95.toFixed(1)}`.padStart(17);
 		console.log(`    ${page.padEnd(15)} ${cell(a)} ${cell(b)}  ${(b.p50 / a.p50).toFixed(2)}×`);
 	}
 	if (args.has('--explain')) {
-		if (location.databaseUrl) await explain(env, location.databaseUrl);
+		if (large.location.databaseUrl)
+			await explain(large.env, large.location.databaseUrl, bookedOnLarge);
 		else console.log('\n  (--explain runs on PostgreSQL only)');
 	}
 }
@@ -462,24 +486,31 @@ console.log(
 	`Scale: school 1's pages at 1 school and at ${SCHOOLS} schools of ${FAMILIES} families; ${N} requests each`
 );
 if (args.has('--pglite')) {
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-bench-scale-'));
+	const dirs = [1, 2].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'hb-bench-scale-')));
 	try {
-		await run('PGlite', { DATA_DIR: dataDir, DATABASE_URL: '' }, { databaseUrl: null, dataDir });
+		const at = (dataDir: string): Place => ({
+			env: { DATA_DIR: dataDir, DATABASE_URL: '' },
+			location: { databaseUrl: null, dataDir }
+		});
+		await run('PGlite', [at(dirs[0]!), at(dirs[1]!)]);
 	} finally {
-		fs.rmSync(dataDir, { recursive: true, force: true });
+		for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 	}
 } else {
 	process.env.TEST_DATABASE_URL ||= process.env.BENCH_DATABASE_URL;
 	if (!process.env.TEST_DATABASE_URL)
 		throw new Error('set TEST_DATABASE_URL (a PostgreSQL server), or pass --pglite');
-	const created = await createPostgresDatabase('hb_bench_scale');
+	const created = [
+		await createPostgresDatabase('hb_bench_scale_one'),
+		await createPostgresDatabase('hb_bench_scale_many')
+	];
 	try {
-		await run(
-			'PostgreSQL',
-			{ DATABASE_URL: created.url },
-			{ databaseUrl: created.url, dataDir: '' }
-		);
+		const at = (url: string): Place => ({
+			env: { DATABASE_URL: url },
+			location: { databaseUrl: url, dataDir: '' }
+		});
+		await run('PostgreSQL', [at(created[0]!.url), at(created[1]!.url)]);
 	} finally {
-		await created.drop();
+		for (const database of created) await database.drop();
 	}
 }

@@ -3,13 +3,12 @@
  * (Postgres in WASM) in a data folder. Both get the same schema and the same migrations.
  * Nothing here runs at import time: `vite build` imports server modules.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { lockDataDir } from './lock';
 import { begin } from './begin';
+import { queryLogger } from './query-log';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -38,21 +37,6 @@ export const migrationsFolder = () => path.resolve('drizzle');
 
 // Any fixed number: it only has to be the same in every process that migrates this database.
 const MIGRATION_LOCK_KEY = 4_711_2026;
-
-/**
- * With DB_LOG_QUERIES=<file>, every statement's SQL text is appended to that file, one a line:
- * how bench/scale.ts finds the queries a page runs, to EXPLAIN them. Only the text with its
- * $1, $2 placeholders is written, never the parameters: they hold names, addresses and tokens.
- */
-function queryLogger(): Logger | undefined {
-	const file = process.env.DB_LOG_QUERIES;
-	if (!file) return undefined;
-	return {
-		logQuery(query: string) {
-			fs.appendFileSync(file, query.replace(/\s+/g, ' ').trim() + '\n');
-		}
-	};
-}
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 	let timer: NodeJS.Timeout | undefined;
