@@ -152,6 +152,37 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
 			}
 		);
 
+		it(
+			'sends nothing more once its connection closed, though the pool opened it again for other work',
+			{ timeout: 15_000 },
+			async () => {
+				const admin = postgres(created.url, { max: 1, onnotice: () => {} });
+				try {
+					await expect(
+						transaction(handle.db, async (tx) => {
+							await tx.execute(sql`insert into t values ('before the close')`);
+							const { pid } = rowsOf<{ pid: number }>(
+								await tx.execute(sql`select pg_backend_pid() as pid`)
+							)[0]!;
+							// Other work waits for the pool's only connection, which the transaction holds.
+							const other = handle.db.execute(sql`select 1`);
+							await admin`select pg_terminate_backend(${pid})`;
+							// The connection closes, and the pool opens it again for the other work.
+							await other.catch(() => {});
+							// On that new session this would run alone, outside any transaction, and stay.
+							await tx.execute(sql`insert into t values ('after the close')`);
+						})
+					).rejects.toThrow();
+				} finally {
+					await admin.end();
+				}
+				const now = await names();
+				expect(now).not.toContain('before the close');
+				expect(now).not.toContain('after the close');
+				expect(await one(sql`select 1 as one`)).toEqual({ one: 1 });
+			}
+		);
+
 		it('keeps each of many concurrent transactions on its own connection', async () => {
 			const many = await openDatabase({
 				databaseUrl: created.url,

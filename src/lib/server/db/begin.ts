@@ -10,6 +10,9 @@
  * - the connection goes back to the pool once COMMIT or ROLLBACK is answered. A connection that
  *   was lost is not given back: postgres.js took it back itself when it closed, and may already
  *   have opened it again for other work, which must never get our ROLLBACK.
+ * - once the connection closed, the work's statements are refused, not sent. postgres.js would
+ *   send them down the same connection, opened again for other work: each one would run alone,
+ *   outside any transaction, and stay. postgres.js's own `begin` has no such guard.
  */
 import type postgres from 'postgres';
 import { isConnectionFailure } from '../faults/unavailable';
@@ -35,7 +38,23 @@ interface Connection {
 	sql: Reserved;
 	lost: boolean;
 	savepoints: number;
+	/** postgres.js's own connection under `sql`, once BEGIN went out on it: told when it closes. */
+	driver?: DriverConnection;
 }
+
+/**
+ * What postgres.js 3.4 lets a statement see of its connection (`onexecute`, as its own `begin`
+ * uses it): `onclose` is called once when the connection closes. Not in its published types.
+ */
+interface DriverConnection {
+	onclose: ((error?: unknown) => void) | null;
+}
+
+/** The connection closed: nothing more may be sent on it for this transaction. */
+const closedError = () =>
+	Object.assign(new Error('the connection was lost during the transaction'), {
+		code: 'CONNECTION_CLOSED'
+	});
 
 export async function begin<T>(
 	pool: Sql,
@@ -67,6 +86,7 @@ async function scope<T>(
 		get(target, key, receiver) {
 			if (key === 'unsafe')
 				return (...args: Parameters<Reserved['unsafe']>) => {
+					if (connection.lost) throw closedError();
 					const query = target.unsafe(...args);
 					// Dispatches the query (postgres.js sends on `then`), as its caller would anyway.
 					query.catch((error: unknown) => {
@@ -86,7 +106,8 @@ async function scope<T>(
 			return Reflect.get(target, key, receiver);
 		}
 	}) as unknown as Sql;
-	void sql.unsafe(opening);
+	if (savepoint) void sql.unsafe(opening);
+	else void sql.unsafe(opening, [], watchClose(connection) as never);
 	try {
 		const result = await work(sql);
 		if (failed !== undefined) throw failed;
@@ -98,9 +119,25 @@ async function scope<T>(
 	}
 }
 
+/**
+ * Options for BEGIN that learn its connection from postgres.js and mark the transaction lost when
+ * that connection closes, even between two statements, when no statement of ours is there to
+ * fail. `onexecute` answers true: the statements after BEGIN still go out without waiting.
+ */
+const watchClose = (connection: Connection) => ({
+	onexecute(driver: DriverConnection) {
+		connection.driver = driver;
+		driver.onclose = () => {
+			connection.lost = true;
+		};
+		return true;
+	}
+});
+
 /** COMMIT or ROLLBACK, then the connection goes back to the pool, unless it was lost. */
 async function close(connection: Connection, statement: 'commit' | 'rollback') {
-	if (connection.lost) throw new Error('the connection was lost during the transaction');
+	if (connection.driver) connection.driver.onclose = null;
+	if (connection.lost) throw closedError();
 	let answer: postgres.RowList<postgres.Row[]>;
 	try {
 		answer = await connection.sql.unsafe(statement);
