@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { createPostgresDatabase } from '../../../../tests/support/databases';
 import { lostConnection } from './begin';
-import { openDatabase, rowsOf, type DatabaseHandle } from './index';
+import { openDatabase, rowsOf, type Database, type DatabaseHandle } from './index';
 import { attempt, Refusal, transaction } from './transaction';
 
 describe('lostConnection', () => {
@@ -42,6 +42,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
 	() => {
 		let created: { url: string; drop(): Promise<void> };
 		let handle: DatabaseHandle;
+		/** A client of its own, as an administrator or a restart ends sessions from outside. */
+		let admin: postgres.Sql;
+		const endSession = async (tx: Database) => {
+			const { pid } = rowsOf<{ pid: number }>(
+				await tx.execute(sql`select pg_backend_pid() as pid`)
+			)[0]!;
+			await admin`select pg_terminate_backend(${pid})`;
+		};
 		const one = async (query: ReturnType<typeof sql>) =>
 			rowsOf<Record<string, unknown>>(await handle.db.execute(query))[0]!;
 		const names = async () =>
@@ -59,8 +67,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
 				poolSize: 1
 			});
 			await handle.db.execute(sql`create table t (name text primary key)`);
+			admin = postgres(created.url, { max: 1, onnotice: () => {} });
 		});
 		afterAll(async () => {
+			await admin.end();
 			await handle.close();
 			await created.drop();
 		});
@@ -125,21 +135,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
 			'gives up a connection lost in the middle, and the pool opens a new one',
 			{ timeout: 15_000 },
 			async () => {
-				const admin = postgres(created.url, { max: 1, onnotice: () => {} });
-				try {
-					await expect(
-						transaction(handle.db, async (tx) => {
-							await tx.execute(sql`insert into t values ('lost')`);
-							const { pid } = rowsOf<{ pid: number }>(
-								await tx.execute(sql`select pg_backend_pid() as pid`)
-							)[0]!;
-							await admin`select pg_terminate_backend(${pid})`;
-							await tx.execute(sql`select 1`);
-						})
-					).rejects.toThrow();
-				} finally {
-					await admin.end();
-				}
+				await expect(
+					transaction(handle.db, async (tx) => {
+						await tx.execute(sql`insert into t values ('lost')`);
+						await endSession(tx);
+						await tx.execute(sql`select 1`);
+					})
+				).rejects.toThrow();
 				// postgres.js may hand the session's FATAL error to the next statement too; then it reconnects.
 				await handle.db.execute(sql`select 1`).catch((error: { cause?: { code?: string } }) => {
 					expect(error.cause?.code).toBe('57P01');
@@ -156,26 +158,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
 			'sends nothing more once its connection closed, though the pool opened it again for other work',
 			{ timeout: 15_000 },
 			async () => {
-				const admin = postgres(created.url, { max: 1, onnotice: () => {} });
-				try {
-					await expect(
-						transaction(handle.db, async (tx) => {
-							await tx.execute(sql`insert into t values ('before the close')`);
-							const { pid } = rowsOf<{ pid: number }>(
-								await tx.execute(sql`select pg_backend_pid() as pid`)
-							)[0]!;
-							// Other work waits for the pool's only connection, which the transaction holds.
-							const other = handle.db.execute(sql`select 1`);
-							await admin`select pg_terminate_backend(${pid})`;
-							// The connection closes, and the pool opens it again for the other work.
-							await other.catch(() => {});
-							// On that new session this would run alone, outside any transaction, and stay.
-							await tx.execute(sql`insert into t values ('after the close')`);
-						})
-					).rejects.toThrow();
-				} finally {
-					await admin.end();
-				}
+				await expect(
+					transaction(handle.db, async (tx) => {
+						await tx.execute(sql`insert into t values ('before the close')`);
+						// Other work waits for the pool's only connection, which the transaction holds.
+						const other = handle.db.execute(sql`select 1`);
+						await endSession(tx);
+						// The connection closes, and the pool opens it again for the other work.
+						await other.catch(() => {});
+						// On that new session this would run alone, outside any transaction, and stay.
+						await tx.execute(sql`insert into t values ('after the close')`);
+					})
+				).rejects.toThrow();
 				const now = await names();
 				expect(now).not.toContain('before the close');
 				expect(now).not.toContain('after the close');
