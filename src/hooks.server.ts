@@ -137,9 +137,15 @@ const handleDatabase: Handle = async ({ event, resolve }) => {
  */
 const handleLanguage: Handle = async ({ event, resolve }) => {
 	const route = event.route.id ?? '';
+	// The choose-a-time page's times come in the same query (openFamilyLink).
 	event.locals.familyLink =
 		route.startsWith('/f/[token]') && event.params.token
-			? await openFamilyLink(event.locals.db, event.params.token, event.request.method)
+			? await openFamilyLink(
+					event.locals.db,
+					event.params.token,
+					event.request.method,
+					route === '/f/[token]/book' ? now() : null
+				)
 			: null;
 	const link = event.locals.familyLink;
 	// Kept for the outage page, which must name the school's phone without the database.

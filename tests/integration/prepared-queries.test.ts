@@ -25,7 +25,7 @@ import {
 	openFamilyRequest
 } from '../../src/lib/server/db/partial';
 import { rowsOf, type Database } from '../../src/lib/server/db';
-import { linkWithHead } from '../../src/lib/server/families/page';
+import { linkWithHead, linkWithOpenSlots } from '../../src/lib/server/families/page';
 
 /** The plan PostgreSQL keeps for a statement run for any parameters (a generic plan). */
 async function genericPlan(tx: Database, name: string, query: { sql: string; params: unknown[] }) {
@@ -179,22 +179,35 @@ describe.each(databaseKinds)('a prepared query on %s', (kind) => {
 		expect(plans.slotParam).not.toContain('booking_one_per_slot');
 	});
 
-	it('reads a family’s answer and open requests in the hook’s own query through their partial indexes, also in a generic plan', async () => {
+	it('reads a family’s answer, open requests and open times in the hook’s own query through their indexes, also in a generic plan', async () => {
 		const t = await freshDatabase(kind);
 		opened.push(t);
-		const plan = await transaction(t.db, async (tx) => {
-			await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
-			await tx.execute(sql`set local enable_seqscan = off`);
-			const query = linkWithHead(tx).getQuery();
-			const values: Record<string, unknown> = { tokenHash: 'a'.repeat(64) };
-			return genericPlan(tx, 'link_with_head_plan', {
-				sql: query.sql,
-				params: query.params.map((p) => (is(p, Placeholder) ? values[p.name] : p))
+		const plan = (name: string, link: typeof linkWithHead) =>
+			transaction(t.db, async (tx) => {
+				await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+				await tx.execute(sql`set local enable_seqscan = off`);
+				const query = link(tx).getQuery();
+				const values: Record<string, unknown> = {
+					tokenHash: 'a'.repeat(64),
+					now: '2026-10-15T08:00:00Z'
+				};
+				return genericPlan(tx, name, {
+					sql: query.sql,
+					params: query.params.map((p) => (is(p, Placeholder) ? values[p.name] : p))
+				});
 			});
-		});
-		expect(plan).toContain('booking_one_answer_per_family');
-		expect(plan).toContain('family_request_one_open');
-		expect(plan).not.toMatch(/Seq Scan on (booking|family_request)/);
+		for (const found of [
+			await plan('link_with_head_plan', linkWithHead),
+			await plan('link_with_open_slots_plan', linkWithOpenSlots)
+		]) {
+			expect(found).toContain('booking_one_answer_per_family');
+			expect(found).toContain('family_request_one_open');
+			expect(found).not.toMatch(/Seq Scan on (booking|family_request|slot)/);
+		}
+		// The family's own booked time, offered to it: through its answer, not every booked slot.
+		const times = await plan('link_with_open_slots_times', linkWithOpenSlots);
+		expect(times).not.toMatch(/booking_one_per_slot on booking b_1/);
+		expect(times.match(/booking_one_answer_per_family/g)).toHaveLength(2);
 	});
 
 	it('finds a family’s open request and a booking’s interpreter through their partial indexes, also in a generic plan', async () => {

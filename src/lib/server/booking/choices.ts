@@ -1,8 +1,8 @@
 /** The fixed lists a family chooses from, and the slots still open to a family. */
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql, type Placeholder, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { isUuid } from '../forms';
-import type { Database } from '../db';
+import { jsonOf, type Database } from '../db';
 import { preparedQuery } from '../db/prepared';
 import { booking, family, pupil, slot, staff, visitRound } from '../db/schema';
 import { mayActForFamily, mayViewFamily, type Viewer } from '../auth/policy';
@@ -109,7 +109,7 @@ export async function openSlots(
 	});
 }
 
-/** openSlots, built once per database: every choose-a-time page runs it. */
+/** openSlots, built once per database: the staff's family page runs it, and a form's page. */
 const openSlotsQuery = preparedQuery((db) => {
 	const placeholder = sql.placeholder;
 	// The round's change deadline inside the same query (one round trip, not two): times closer
@@ -123,9 +123,41 @@ const openSlotsQuery = preparedQuery((db) => {
 				eq(visitRound.schoolId, placeholder('schoolId'))
 			)
 		);
+	return openSlotsSelect(db, {
+		roundId: placeholder('roundId'),
+		schoolId: placeholder('schoolId'),
+		staffId: placeholder('staffId'),
+		familyId: sql`${placeholder('familyId')}::uuid`,
+		ownSlotId: sql`${placeholder('ownSlotId')}::uuid`,
+		now: placeholder('now'),
+		deadlineHours: sql`(${deadlineHours})`
+	})
+		.orderBy(sql`${slot.reservedForFamilyId} is null`, asc(slot.startsAt))
+		.prepare('open_slots');
+});
+
+/** What openSlotsSelect needs: values of a prepared query, or columns of the query around it. */
+interface OpenSlotsOf {
+	roundId: SQLWrapper | Placeholder;
+	schoolId: SQLWrapper | Placeholder;
+	staffId: SQLWrapper | Placeholder;
+	/** A uuid or null: a time made for this family is offered to it. */
+	familyId: SQLWrapper;
+	/** A uuid or null: the family's booked time, offered though it is booked. */
+	ownSlotId: SQLWrapper;
+	/** The moment the page is read, as an ISO text (it is cast to timestamptz). */
+	now: SQLWrapper | Placeholder;
+	/** The round's change deadline in hours: null offers nothing. */
+	deadlineHours: SQLWrapper;
+}
+
+/**
+ * The open slots as one select, the rule of openSlots written once: run alone (openSlotsQuery),
+ * or inside the query that opens a family's link, for the choose-a-time page (openSlotsJson).
+ * Its columns are named, so the JSON can name them: `made_for_family`, `second_staff`.
+ */
+function openSlotsSelect(db: Database, of: OpenSlotsOf) {
 	const second = alias(staff, 'second_staff');
-	const familyId = sql`${placeholder('familyId')}::uuid`;
-	const ownSlotId = sql`${placeholder('ownSlotId')}::uuid`;
 	return db
 		.select({
 			id: slot.id,
@@ -134,27 +166,46 @@ const openSlotsQuery = preparedQuery((db) => {
 			allowsHome: slot.allowsHome,
 			allowsSchool: slot.allowsSchool,
 			allowsNeutral: slot.allowsNeutral,
-			secondStaff: second.name,
-			madeForFamily: sql<boolean>`${slot.reservedForFamilyId} is not null`
+			secondStaff: sql<string | null>`${second.name}`.as('second_staff'),
+			madeForFamily: sql<boolean>`${slot.reservedForFamilyId} is not null`.as('made_for_family')
 		})
 		.from(slot)
 		.leftJoin(booking, and(eq(booking.slotId, slot.id), bookedOnly))
 		.leftJoin(second, eq(second.id, slot.secondStaffId))
 		.where(
 			and(
-				eq(slot.roundId, placeholder('roundId')),
-				eq(slot.schoolId, placeholder('schoolId')),
-				eq(slot.staffId, placeholder('staffId')),
-				gt(
-					slot.startsAt,
-					sql`${placeholder('now')}::timestamptz + (${deadlineHours}) * interval '1 hour'`
-				),
+				eq(slot.roundId, of.roundId),
+				eq(slot.schoolId, of.schoolId),
+				eq(slot.staffId, of.staffId),
+				gt(slot.startsAt, sql`${of.now}::timestamptz + ${of.deadlineHours} * interval '1 hour'`),
 				// A time made for one family is offered to that family only (null: to nobody).
-				or(isNull(slot.reservedForFamilyId), eq(slot.reservedForFamilyId, familyId)),
+				or(isNull(slot.reservedForFamilyId), eq(slot.reservedForFamilyId, of.familyId)),
 				// Booked times are not offered, except the family's own (null: none).
-				or(isNull(booking.id), eq(slot.id, ownSlotId))
+				or(isNull(booking.id), eq(slot.id, of.ownSlotId))
 			)
-		)
-		.orderBy(sql`${slot.reservedForFamilyId} is null`, asc(slot.startsAt))
-		.prepare('open_slots');
-});
+		);
+}
+
+export type OpenSlot = Awaited<ReturnType<typeof openSlots>>[number];
+
+/**
+ * openSlots as a JSON column of a query around it, which gives the round, the school, the family
+ * and its teacher as columns of its own (families/page.ts: the query that opens a family's link,
+ * so the choose-a-time page needs no query of its own). Read it with openSlotsOfJson.
+ */
+export function openSlotsJson(db: Database, of: OpenSlotsOf) {
+	return sql<unknown>`(select json_agg(json_build_object('id', o.id, 'startsAt', o.starts_at,
+		'endsAt', o.ends_at, 'allowsHome', o.allows_home, 'allowsSchool', o.allows_school,
+		'allowsNeutral', o.allows_neutral, 'secondStaff', o.second_staff,
+		'madeForFamily', o.made_for_family) order by not o.made_for_family, o.starts_at)
+		from (${openSlotsSelect(db, of)}) o)`;
+}
+
+/** openSlotsJson's column as openSlots gives its rows: times as dates, none as an empty list. */
+export function openSlotsOfJson(value: unknown): OpenSlot[] {
+	const rows =
+		jsonOf<(Omit<OpenSlot, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string })[]>(
+			value
+		) ?? [];
+	return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) }));
+}

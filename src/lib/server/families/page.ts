@@ -1,5 +1,5 @@
 /** What a family sees on its own page: its children, who visits, what the visit is about, and its answer. */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { jsonOf, type Database } from '../db';
 import { preparedQuery } from '../db/prepared';
 import { family, familyLink, school, staff, visitRound } from '../db/schema';
@@ -11,6 +11,7 @@ import type { FamilyAnswer } from './overview';
 import { formatAddress } from '../../format';
 import { arrangedForFamily, type ArrangedForFamily } from '../interpreters/for-family';
 import { inDutch, type InReadersWords, type Worded } from '../school/words';
+import { openSlotsJson, openSlotsOfJson, type OpenSlot } from '../booking/choices';
 
 export interface FamilyPage {
 	schoolId: string;
@@ -147,7 +148,10 @@ export interface FamilyHead {
 	head: Awaited<ReturnType<ReturnType<typeof headOf>['execute']>>[number];
 }
 
-export interface OpenedFamilyLink extends OpenedLink, FamilyHead {}
+export interface OpenedFamilyLink extends OpenedLink, FamilyHead {
+	/** The times open to the family, when the link was opened for them (openFamilyLink). */
+	openSlots: OpenSlot[] | null;
+}
 
 /**
  * GET and HEAD change nothing: the head the hook opened is the page's own. Any other request
@@ -160,33 +164,40 @@ export const showsOpenedHead = (method: string) => method === 'GET' || method ==
  * What a family's token opens, with the head of its page, in one query: the hook needs the
  * family's language before the page loads, and the page then needs one round trip fewer.
  * For a form's request (not showsOpenedHead) without the answer and the requests: a booking's
- * POST would build them for nothing. Null for anything unknown, revoked or malformed (as
- * resolveFamilyLink).
+ * POST would build them for nothing. With `openSlotsAt` (a GET of the choose-a-time page), the
+ * times open to the family at that moment too (openSlots), else `openSlots` is null. Null for
+ * anything unknown, revoked or malformed (as resolveFamilyLink).
  */
 export async function openFamilyLink(
 	db: Database,
 	token: string,
-	method = 'GET'
+	method = 'GET',
+	openSlotsAt: Date | null = null
 ): Promise<OpenedFamilyLink | null> {
 	if (!looksLikeToken(token, FAMILY_TOKEN_BYTES)) return null;
-	const query = showsOpenedHead(method) ? linkWithHead : linkForAction;
-	const [row] = await query(db).execute({ tokenHash: hashToken(token) });
+	const shows = showsOpenedHead(method);
+	const query = !shows ? linkForAction : openSlotsAt ? linkWithOpenSlots : linkWithHead;
+	const [row] = await query(db).execute({
+		tokenHash: hashToken(token),
+		now: openSlotsAt?.toISOString() ?? null
+	});
 	if (!row) return null;
-	const { familyId, ...head } = row;
+	const { familyId, openSlots, ...head } = row;
 	return {
 		familyId,
 		roundId: head.round.id,
 		schoolId: head.schoolId,
 		language: head.language,
-		head
+		head,
+		openSlots: shows && openSlotsAt ? openSlotsOfJson(openSlots) : null
 	};
 }
 
 /** The family link and its page's head, with the given columns, as one prepared statement. */
-const linkWith = (columns: typeof headColumns, name: string) =>
+const linkWith = (columns: (db: Database) => LinkColumns, name: string) =>
 	preparedQuery((db) =>
 		db
-			.select({ familyId: familyLink.familyId, ...columns })
+			.select({ familyId: familyLink.familyId, ...columns(db) })
 			.from(familyLink)
 			.innerJoin(family, eq(family.id, familyLink.familyId))
 			// A link never crosses schools, even if a row were ever mixed up.
@@ -202,12 +213,46 @@ const linkWith = (columns: typeof headColumns, name: string) =>
 			.prepare(name)
 	);
 
-/** Every page of a family opens it (hooks; exported for its plan's test). */
-export const linkWithHead = linkWith(headColumns, 'family_link_with_head');
+type LinkColumns = typeof headColumns & { openSlots: SQL<unknown> };
 
-/** A form's request opens it: the same head, the answer and the requests left null. */
+/** Every page of a family opens it (hooks; exported for its plan's test). */
+export const linkWithHead = linkWith(
+	() => ({ ...headColumns, openSlots: sql<unknown>`null` }),
+	'family_link_with_head'
+);
+
+/**
+ * The choose-a-time page opens it with the times it offers (openSlots), in the same query: the
+ * page's one query, where it took two. The family's own booked time is offered too. (Exported
+ * for its plan's test.)
+ */
+export const linkWithOpenSlots = linkWith(
+	(db) => ({
+		...headColumns,
+		openSlots: openSlotsJson(db, {
+			roundId: visitRound.id,
+			schoolId: family.schoolId,
+			staffId: family.visitingStaffId,
+			familyId: family.id,
+			// The family's answer (one at most: the partial index it is found through) if booked.
+			ownSlotId: sql`(select case when b.status = 'booked' then b.slot_id end from booking b
+				where b.family_id = ${family.id} and b.round_id = ${visitRound.id}
+				and b.status <> 'cancelled')`,
+			now: sql.placeholder('now'),
+			deadlineHours: visitRound.changeDeadlineHours
+		})
+	}),
+	'family_link_with_open_slots'
+);
+
+/** A form's request opens it: the same head, the answer, the requests and the times left null. */
 const linkForAction = linkWith(
-	{ ...headColumns, answer: sql<unknown>`null`, requests: sql<unknown>`null` },
+	() => ({
+		...headColumns,
+		answer: sql<unknown>`null`,
+		requests: sql<unknown>`null`,
+		openSlots: sql<unknown>`null`
+	}),
 	'family_link_for_action'
 );
 

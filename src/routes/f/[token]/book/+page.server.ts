@@ -25,16 +25,19 @@ export const load: PageServerLoad = async ({ parent, url, locals, params, isData
 	const asked = url.searchParams.get('place') ?? '';
 	const location = isLocation(asked) ? asked : (family.answer?.location ?? 'home');
 	const own = family.answer?.status === 'booked' ? family.answer : null;
+	const link = locals.familyLink!;
 	const [slots, places, words] = await Promise.all([
-		openSlots(
-			locals.db,
-			family.schoolId,
-			family.round.id,
-			family.visitingStaffId,
-			locals.familyLink!.familyId,
-			now(),
-			own?.slotId ?? null
-		),
+		// The hook opened the link with the times for a GET; after a refused form, read them again.
+		link.openSlots ??
+			openSlots(
+				locals.db,
+				family.schoolId,
+				family.round.id,
+				family.visitingStaffId,
+				link.familyId,
+				now(),
+				own?.slotId ?? null
+			),
 		location === 'neutral' ? listPlaces(locals.db, family.schoolId) : Promise.resolve([]),
 		location === 'neutral'
 			? schoolWords(
