@@ -148,6 +148,23 @@ describe('formatters are made once', () => {
 		expect(made).toBe(2);
 	});
 
+	it('keeps each text apart by language, zone and style, and stays right past its bound', () => {
+		const moment = new Date('2026-11-03T17:00:00Z');
+		expect(formatTime(moment, 'nl', zone)).toBe('18:00');
+		expect(formatTime(moment, 'nl', 'Europe/London')).toBe('17:00');
+		expect(formatWeekday(moment, 'nl', zone)).toBe('dinsdag 3 november');
+		expect(formatWeekday(moment, 'en', zone)).toBe('Tuesday, November 3');
+		expect(formatDay('2026-11-03', 'nl')).toBe('dinsdag 3 november 2026');
+		expect(formatDay('2026-11-03', 'nl', false)).toBe('dinsdag 3 november');
+		expect(formatDate('2026-11-03', 'nl', zone)).toBe('3 november 2026');
+		// More different texts than are kept: it starts again and still says the right thing.
+		for (let i = 0; i < 20_500; i++)
+			formatTime(new Date(moment.getTime() + i * 60_000), 'nl', zone);
+		expect(formatTime(new Date(moment.getTime() + 20_499 * 60_000), 'nl', zone)).toBe('23:39');
+		expect(formatTime(moment, 'nl', zone)).toBe('18:00');
+		expect(formatDay('2026-11-03', 'nl')).toBe('dinsdag 3 november 2026');
+	});
+
 	it('names languages from the platform, and survives an unknown code', () => {
 		expect(languageName('ar', 'nl')).toBe('Arabisch');
 		expect(languageName('ar', 'en')).toBe('Arabic');

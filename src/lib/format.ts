@@ -42,10 +42,36 @@ function formatter(
 }
 
 // Even a kept formatter spends microseconds in ICU per call, and a choose-a-time page formats
-// the same few dozen instants for every family that opens it: keep the texts too. Bounded: a
-// server that has formatted 20,000 different texts starts again rather than grow.
-const texts = new Map<string, string>();
+// the same few dozen instants for every family that opens it: keep the texts too, by style,
+// language and zone, then by the instant's milliseconds (or the calendar day's text). Maps in
+// maps, not one key put together: building and hashing a key string for each of a page's
+// hundred calls cost more than the lookups. Bounded: a server that has formatted 20,000
+// different texts starts again rather than grow.
+type Kept = Map<number | string, string>;
+const texts = new Map<string, Map<string, Map<keyof typeof styles, Kept>>>();
+let textCount = 0;
 const TEXTS_MAX = 20_000;
+
+function keptTexts(lang: string, style: keyof typeof styles, timeZone: string): Kept {
+	let zones = texts.get(lang);
+	if (!zones) texts.set(lang, (zones = new Map()));
+	let styled = zones.get(timeZone);
+	if (!styled) zones.set(timeZone, (styled = new Map()));
+	let kept = styled.get(style);
+	if (!kept) styled.set(style, (kept = new Map()));
+	return kept;
+}
+
+function keep(kept: Kept, key: number | string, text: string): string {
+	if (textCount >= TEXTS_MAX) {
+		for (const zones of texts.values())
+			for (const styled of zones.values()) for (const k of styled.values()) k.clear();
+		textCount = 0;
+	}
+	kept.set(key, text);
+	textCount++;
+	return text;
+}
 
 function formatted(
 	lang: string,
@@ -53,14 +79,17 @@ function formatted(
 	timeZone: string,
 	instant: Date
 ): string {
-	const key = `${style}|${lang}|${timeZone}|${instant.getTime()}`;
-	let text = texts.get(key);
-	if (text === undefined) {
-		text = formatter(lang, style, timeZone).format(instant);
-		if (texts.size >= TEXTS_MAX) texts.clear();
-		texts.set(key, text);
-	}
-	return text;
+	const kept = keptTexts(lang, style, timeZone);
+	const key = instant.getTime();
+	return kept.get(key) ?? keep(kept, key, formatter(lang, style, timeZone).format(instant));
+}
+
+/** A calendar day ("2026-12-07") in a style, kept by its text: no date to parse when kept. */
+function formattedDay(lang: string, style: keyof typeof styles, date: string): string {
+	const kept = keptTexts(lang, style, 'UTC');
+	return (
+		kept.get(date) ?? keep(kept, date, formatter(lang, style, 'UTC').format(calendarDay(date)))
+	);
 }
 
 /** A calendar day ("2026-12-07") as the instant of its midnight in UTC, so no zone shifts it. */
@@ -77,7 +106,7 @@ const scriptCommas: Record<string, string> = { ar: '، ', fa: '، ', ti: '፣ ' 
 
 /** "7 december 2026": a date-only string is a calendar day, shown without shifting zones; an instant on the school's clock. */
 export function formatDate(value: string | Date, lang: string, timeZone: string): string {
-	if (typeof value === 'string') return formatted(lang, 'date', 'UTC', calendarDay(value));
+	if (typeof value === 'string') return formattedDay(lang, 'date', value);
 	return formatted(lang, 'date', timeZone, value);
 }
 
@@ -88,7 +117,7 @@ export function formatDateTime(value: Date, lang: string, timeZone: string): str
 
 /** A calendar day with its weekday: "dinsdag 27 oktober 2026", or "dinsdag 27 oktober" where the year goes without saying. */
 export function formatDay(date: string, lang: string, withYear = true): string {
-	return formatted(lang, withYear ? 'day' : 'dayInYear', 'UTC', calendarDay(date));
+	return formattedDay(lang, withYear ? 'day' : 'dayInYear', date);
 }
 
 /** A clock time on the school's wall clock, 24-hour: "16:00". */
