@@ -149,9 +149,9 @@ const handleLanguage: Handle = async ({ event, resolve }) => {
 			: null;
 	const link = event.locals.familyLink;
 	// Kept for the outage page, which must name the school's phone without the database.
-	if (link && event.params.token) {
+	if (link) {
 		const { schoolId, schoolName, schoolPhone: phone } = link.head;
-		rememberFamilyLink(event.params.token, { schoolId, schoolName, phone }, link.language);
+		rememberFamilyLink(link.tokenHash, { schoolId, schoolName, phone }, link.language);
 	}
 	event.locals.language = chooseLanguage(
 		languagesForRoute(route),

@@ -149,6 +149,8 @@ export interface FamilyHead {
 }
 
 export interface OpenedFamilyLink extends OpenedLink, FamilyHead {
+	/** The token's hash the link was found by. */
+	tokenHash: Uint8Array;
 	/** The times open to the family, when the link was opened for them (openFamilyLink). */
 	openSlots: OpenSlot[] | null;
 }
@@ -177,8 +179,9 @@ export async function openFamilyLink(
 	if (!looksLikeToken(token, FAMILY_TOKEN_BYTES)) return null;
 	const shows = showsOpenedHead(method);
 	const query = !shows ? linkForAction : openSlotsAt ? linkWithOpenSlots : linkWithHead;
+	const tokenHash = hashToken(token);
 	const [row] = await query(db).execute({
-		tokenHash: hashToken(token),
+		tokenHash,
 		now: openSlotsAt?.toISOString() ?? null
 	});
 	if (!row) return null;
@@ -189,6 +192,7 @@ export async function openFamilyLink(
 		schoolId: head.schoolId,
 		language: head.language,
 		head,
+		tokenHash,
 		openSlots: shows && openSlotsAt ? openSlotsOfJson(openSlots) : null
 	};
 }

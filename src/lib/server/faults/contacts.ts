@@ -8,7 +8,7 @@
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { hashToken } from '../auth/token';
 
-const keyOf = (token: string) => encodeHexLowerCase(hashToken(token));
+const keyOf = (tokenHash: Uint8Array) => encodeHexLowerCase(tokenHash);
 
 export interface SchoolContact {
 	schoolName: string;
@@ -24,12 +24,13 @@ const LIMIT = 5000;
 const byLink = new Map<string, Remembered>();
 const schools = new Map<string, SchoolContact>();
 
+/** A family's link, by the hash it was opened by (openFamilyLink): no second hash of it. */
 export function rememberFamilyLink(
-	token: string,
+	tokenHash: Uint8Array,
 	school: SchoolContact & { schoolId: string },
 	language: string
 ): void {
-	const key = keyOf(token);
+	const key = keyOf(tokenHash);
 	byLink.delete(key);
 	byLink.set(key, { schoolName: school.schoolName, phone: school.phone, language });
 	if (byLink.size > LIMIT) byLink.delete(byLink.keys().next().value!);
@@ -40,7 +41,7 @@ export function rememberFamilyLink(
 export function knownContact(
 	familyToken: string | undefined
 ): (SchoolContact & { language: string | null }) | null {
-	const remembered = familyToken ? byLink.get(keyOf(familyToken)) : undefined;
+	const remembered = familyToken ? byLink.get(keyOf(hashToken(familyToken))) : undefined;
 	if (remembered) return remembered.phone ? remembered : null;
 	if (schools.size !== 1) return null;
 	const only = schools.values().next().value!;
