@@ -42,8 +42,8 @@ function formatter(
 }
 
 // Even a kept formatter spends microseconds in ICU per call, and a choose-a-time page formats
-// the same few dozen instants for every family that opens it: keep the texts too, by style,
-// language and zone, then by the instant's milliseconds (or the calendar day's text). Maps in
+// the same few dozen instants for every family that opens it: keep the texts too, by language,
+// zone and style, then by the instant's milliseconds (or the calendar day's text). Maps in
 // maps, not one key put together: building and hashing a key string for each of a page's
 // hundred calls cost more than the lookups. Bounded: a server that has formatted 20,000
 // different texts starts again rather than grow.
