@@ -4,8 +4,9 @@
  * the office's rebooking keeps: the family's reason and questions, with the office's note apart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
+import { inWrittenOrder } from '../support/outbox-order';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { createSlots } from '../../src/lib/server/slots/create';
 import {
@@ -89,13 +90,13 @@ describe.each(databaseKinds)('changes through one link on %s', (kind) => {
 			})
 			.from(outbox)
 			.where(eq(outbox.toAddress, address))
-			.orderBy(asc(outbox.createdAt));
+			.orderBy(...inWrittenOrder);
 	const mailOf = (bookingId: string) =>
 		t.db
 			.select({ kind: outbox.kind, toAddress: outbox.toAddress })
 			.from(outbox)
 			.where(eq(outbox.bookingId, bookingId))
-			.orderBy(asc(outbox.createdAt));
+			.orderBy(...inWrittenOrder);
 	const times = ['16:00', '17:00', '18:00', '19:00'].flatMap((from) =>
 		['2026-11-02', '2026-11-03', '2026-11-04'].map((day) => at(day, from, `${from.slice(0, 2)}:45`))
 	);

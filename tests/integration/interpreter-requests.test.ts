@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { databaseKinds, freshDatabase, type TestDatabase } from '../support/databases';
+import { inWrittenOrder } from '../support/outbox-order';
 import { makeFamilyInRound, makeSchool, makeStaff } from '../support/fixtures';
 import { createSlots } from '../../src/lib/server/slots/create';
 import {
@@ -151,7 +152,7 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 						eq(outbox.toAddress, OFFICE)
 					)
 				)
-				.orderBy(asc(outbox.createdAt))
+				.orderBy(...inWrittenOrder)
 		).map((m) => m.payload as InterpreterPayload);
 	const invites = async (address: string) =>
 		t.db
@@ -164,7 +165,7 @@ describe.each(databaseKinds)('interpreter requests on %s', (kind) => {
 			})
 			.from(outbox)
 			.where(and(eq(outbox.kind, 'interpreter_visit'), eq(outbox.toAddress, address)))
-			.orderBy(asc(outbox.createdAt));
+			.orderBy(...inWrittenOrder);
 	const arrange = (requestId: string, over: Partial<Arrangement> & { interpreterId: string }) =>
 		arrangeInterpreter(
 			t.db,
