@@ -15,7 +15,7 @@ import { createSlots } from '../../src/lib/server/slots/create';
 import { addPlace } from '../../src/lib/server/places/manage';
 import { bookVisit, parentActor } from '../../src/lib/server/booking/answer';
 import { queueVisitMessages } from '../../src/lib/server/booking/visit-messages';
-import { family, guardian, outbox, school, staff } from '../../src/lib/server/db/schema';
+import { family, guardian, outbox, pupil, school, staff } from '../../src/lib/server/db/schema';
 import type { Database } from '../../src/lib/server/db';
 
 const NOW = new Date('2026-10-15T08:00:00Z');
@@ -62,6 +62,26 @@ describe.each(databaseKinds)("a first booking's mails on %s", (kind) => {
 		await t.db
 			.insert(guardian)
 			.values({ familyId: f.id, name: 'Tweede ouder', email: 'tweede@example.org' });
+		// Imported together (the same moment): one address twice, written differently, and none.
+		await t.db.insert(guardian).values([
+			{ familyId: f.id, name: 'Derde ouder', email: ' TWEEDE@example.org' },
+			{ familyId: f.id, name: 'Vierde ouder', email: 'tweede@EXAMPLE.org' },
+			{ familyId: f.id, name: 'Zonder adres', email: null }
+		]);
+		// Twins, born the day the fixture's child was: by first name, a prefix kept.
+		const [child] = await t.db.select().from(pupil).where(eq(pupil.familyId, f.id));
+		await t.db.insert(pupil).values(
+			['Zeno', 'Anna'].map((firstName, i) => ({
+				schoolId: s.id,
+				familyId: f.id,
+				groupId: child!.groupId,
+				pupilNumber: `T${i}-${f.id}`,
+				firstName,
+				infix: 'de',
+				lastName: 'Vries',
+				birthDate: child!.birthDate
+			}))
+		);
 		const place = await addPlace(t.db, s.id, {
 			name: 'Buurthuis De Meeuw',
 			address: 'Meeuwenlaan 4, Utrecht',
@@ -112,6 +132,10 @@ describe.each(databaseKinds)("a first booking's mails on %s", (kind) => {
 			'visit_booked ar',
 			'visit_booked ar'
 		]);
+		const toStaff = sent.find((m) => m.kind === 'staff_visit_booked')!;
+		expect(toStaff.payload).toMatchObject({
+			details: `Anna de Vries, ${child!.firstName} Test, Zeno de Vries\nStraat 1, 1234 AB Utrecht`
+		});
 		const toFamily = sent.find((m) => m.kind === 'visit_booked')!;
 		expect(toFamily.payload).toMatchObject({
 			placeName: 'Buurthuis De Meeuw',

@@ -8,8 +8,8 @@
  * those minutes reach them as one mail: a family that changes its mind three times in two
  * minutes must not give the teacher three invites.
  */
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Database } from '../db';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { jsonOf, type Database } from '../db';
 import { keptPerCount, listValues, placeholderList, preparedQuery } from '../db/prepared';
 import {
 	booking,
@@ -26,7 +26,11 @@ import type { Location, ParentVisitPayload, StaffVisitPayload, VisitFacts } from
 import { distinctRecipients } from '../mail/address';
 import { enqueue, takeWaiting, type Envelope } from '../mail/outbox';
 import { inOrder } from '../db/transaction';
-import { familyChildren } from '../roster/family-children';
+import {
+	familyChildren,
+	familyChildrenJson,
+	familyChildrenOfJson
+} from '../roster/family-children';
 import { formatAddress } from '../../format';
 import { syncInterpreterRequest, type VisitPlace } from '../interpreters/requests';
 import { arrangedForFamily } from '../interpreters/for-family';
@@ -180,6 +184,9 @@ const person = {
 	active: staff.active
 };
 
+/** A `person` as a JSON column gives it (a first booking's facts). */
+type PersonRow = { id: string; name: string; email: string; language: string; active: boolean };
+
 /** Who goes to a visit, one query per number of people (one or two, three when a slot changes hands). */
 const staffByIds = keptPerCount((count) =>
 	preparedQuery((db) =>
@@ -200,7 +207,8 @@ const guardiansOf = preparedQuery((db) =>
 		.select({ name: guardian.name, email: guardian.email })
 		.from(guardian)
 		.where(eq(guardian.familyId, sql.placeholder('familyId')))
-		.orderBy(asc(guardian.createdAt))
+		// Guardians imported together share their moment: then by id, the same order every read.
+		.orderBy(asc(guardian.createdAt), asc(guardian.id))
 		.prepare('visit_guardians')
 );
 
@@ -375,17 +383,21 @@ export interface FirstVisit {
  * family that wants the same time waits on the booking's row until this transaction commits, so
  * every round trip after the insert is a round trip they wait too. (With an interpreter, the
  * request is written after the booking: that first booking takes `queueVisitMessages`.)
+ * One statement: who goes, the guardians and the children come as JSON columns of the facts.
  */
 export async function readFirstVisit(tx: Database, visit: FirstVisit) {
-	const [[parts], people, guardians, label] = await inOrder([
-		firstVisitFacts(tx).execute({ ...visit }),
-		slotPeople(tx).execute({ slotId: visit.slotId }),
-		guardiansWithEmail(tx, visit.familyId),
-		familyChildren(tx, visit.familyId)
-	]);
-	return parts
-		? { visit, parts, guardians, label, people: new Map(people.map((p) => [p.id, p])) }
-		: null;
+	const [row] = await firstVisitFacts(tx).execute({ ...visit });
+	if (!row) return null;
+	const { people, guardians, children, ...parts } = row;
+	return {
+		visit,
+		parts,
+		guardians: distinctRecipients(
+			jsonOf<{ name: string; email: string | null }[]>(guardians) ?? []
+		),
+		label: familyChildrenOfJson(children),
+		people: new Map((jsonOf<PersonRow[]>(people) ?? []).map((p) => [p.id, p]))
+	};
 }
 
 export type FirstVisitRead = NonNullable<Awaited<ReturnType<typeof readFirstVisit>>>;
@@ -435,10 +447,24 @@ export function queueFirstVisitMessages(
 	]);
 }
 
-/** `visit_facts` for a visit not yet written: the same facts, by the ids the booking will hold. */
+/**
+ * `visit_facts` for a visit not yet written, by the ids the booking will hold; with who goes to
+ * the slot (its staff member and the second one), the family's guardians and its children, read
+ * as `staffNames`, `guardiansOf` and `familyChildren` read them.
+ */
 const firstVisitFacts = preparedQuery((db) =>
 	db
-		.select(visitColumns)
+		.select({
+			...visitColumns,
+			people: sql<unknown>`(select coalesce(json_agg(json_build_object('id', ${staff.id},
+				'name', ${staff.name}, 'email', ${staff.email}, 'language', ${staff.language},
+				'active', ${staff.active})), '[]'::json)
+				from ${staff} where ${staff.id} in (${slot.staffId}, ${slot.secondStaffId}))`,
+			guardians: sql<unknown>`(select coalesce(json_agg(json_build_object('name', ${guardian.name},
+				'email', ${guardian.email}) order by ${guardian.createdAt}, ${guardian.id}), '[]'::json)
+				from ${guardian} where ${guardian.familyId} = ${family.id})`,
+			children: familyChildrenJson(family.id)
+		})
 		.from(school)
 		.innerJoin(
 			visitRound,
@@ -455,21 +481,6 @@ const firstVisitFacts = preparedQuery((db) =>
 		)
 		.where(eq(school.id, sql.placeholder('schoolId')))
 		.prepare('first_visit_facts')
-);
-
-/** Who goes to a slot's visit: its staff member and the second one, if any. */
-const slotPeople = preparedQuery((db) =>
-	db
-		.select(person)
-		.from(staff)
-		.innerJoin(
-			slot,
-			and(
-				eq(slot.id, sql.placeholder('slotId')),
-				or(eq(staff.id, slot.staffId), eq(staff.id, slot.secondStaffId))
-			)
-		)
-		.prepare('first_visit_staff')
 );
 
 /** The language the parent used on the page becomes the family's (by the family: no booking yet). */
