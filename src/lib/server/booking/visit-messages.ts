@@ -9,7 +9,7 @@
  * minutes must not give the teacher three invites.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { jsonOf, type Database } from '../db';
+import { jsonObject, jsonOf, type Database } from '../db';
 import { keptPerCount, listValues, placeholderList, preparedQuery } from '../db/prepared';
 import {
 	booking,
@@ -202,9 +202,12 @@ async function guardiansWithEmail(tx: Database, familyId: string) {
 	return distinctRecipients(await guardiansOf(tx).execute({ familyId }));
 }
 
+/** What a family's mails need of each guardian. */
+const guardianColumns = { name: guardian.name, email: guardian.email };
+
 const guardiansOf = preparedQuery((db) =>
 	db
-		.select({ name: guardian.name, email: guardian.email })
+		.select(guardianColumns)
 		.from(guardian)
 		.where(eq(guardian.familyId, sql.placeholder('familyId')))
 		// Guardians imported together share their moment: then by id, the same order every read.
@@ -456,12 +459,10 @@ const firstVisitFacts = preparedQuery((db) =>
 	db
 		.select({
 			...visitColumns,
-			people: sql<unknown>`(select coalesce(json_agg(json_build_object('id', ${staff.id},
-				'name', ${staff.name}, 'email', ${staff.email}, 'language', ${staff.language},
-				'active', ${staff.active})), '[]'::json)
+			people: sql<unknown>`(select coalesce(json_agg(${jsonObject(person)}), '[]'::json)
 				from ${staff} where ${staff.id} in (${slot.staffId}, ${slot.secondStaffId}))`,
-			guardians: sql<unknown>`(select coalesce(json_agg(json_build_object('name', ${guardian.name},
-				'email', ${guardian.email}) order by ${guardian.createdAt}, ${guardian.id}), '[]'::json)
+			guardians: sql<unknown>`(select coalesce(json_agg(${jsonObject(guardianColumns)}
+				order by ${guardian.createdAt}, ${guardian.id}), '[]'::json)
 				from ${guardian} where ${guardian.familyId} = ${family.id})`,
 			children: familyChildrenJson(family.id)
 		})

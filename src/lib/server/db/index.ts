@@ -4,6 +4,7 @@
  * Nothing here runs at import time: `vite build` imports server modules.
  */
 import path from 'node:path';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { lockDataDir } from './lock';
@@ -180,6 +181,20 @@ export function rowsOf<T>(result: unknown): T[] {
 /** A json value from a raw query: postgres.js may hand it back as text, PGlite as a value. */
 export function jsonOf<T>(value: unknown): T | null {
 	return ((typeof value === 'string' ? JSON.parse(value) : value) as T | null) ?? null;
+}
+
+/**
+ * `json_build_object('name', "staff"."name", …)`: a row as one JSON value, keyed as the select
+ * whose columns it is given keys its fields, so a JSON column and a query of its own read alike.
+ * Read it back with jsonOf; timestamps come back as text.
+ */
+export function jsonObject(columns: Record<string, SQLWrapper>): SQL {
+	const fields = Object.entries(columns).map(([key, column]) => {
+		// The key is spliced into the query: only a plain name, written in our own code.
+		if (!/^[A-Za-z]+$/.test(key)) throw new Error(`not a JSON key: ${key}`);
+		return sql`${sql.raw(`'${key}'`)}, ${column}`;
+	});
+	return sql`json_build_object(${sql.join(fields, sql`, `)})`;
 }
 
 /** How many rows a raw `delete` or `update` touched: postgres-js calls it `count`, PGlite `affectedRows`. */

@@ -5,7 +5,7 @@
  * requests. Oldest first; twins by first name, so every read gives the same order.
  */
 import { asc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
-import { jsonOf, type Database } from '../db';
+import { jsonObject, jsonOf, type Database } from '../db';
 import { preparedQuery } from '../db/prepared';
 import { group, pupil } from '../db/schema';
 import { childrenLabel, type ChildForStaff } from './names';
@@ -49,8 +49,7 @@ const childrenOf = preparedQuery((db) =>
  * JSON column: what `familyChildren` reads, in its order. Read it with `familyChildrenOfJson`.
  */
 export const familyChildrenJson = (familyId: SQLWrapper) =>
-	sql<unknown>`(select coalesce(json_agg(json_build_object('firstName', ${pupil.firstName},
-		'infix', ${pupil.infix}, 'lastName', ${pupil.lastName}, 'group', ${group.name})
+	sql<unknown>`(select coalesce(json_agg(${jsonObject(childColumns)}
 		order by ${pupil.birthDate}, ${pupil.firstName}), '[]'::json)
 		from ${pupil} left join ${group} on ${group.id} = ${pupil.groupId}
 		where ${pupil.familyId} = ${familyId})`;
