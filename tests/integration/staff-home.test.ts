@@ -12,7 +12,8 @@ import {
 	familiesToCall,
 	interpretersToArrange,
 	roundProgress,
-	runningRounds
+	runningRounds,
+	schoolAndOwnProgress
 } from '../../src/lib/server/visit-rounds/progress';
 import { staffHome } from '../../src/lib/server/visit-rounds/home';
 import { staffMenu } from '../../src/lib/server/staff/menu';
@@ -113,6 +114,32 @@ describe.each(databaseKinds)('the staff home page on %s', (kind) => {
 				asTable(mine)
 			);
 		}
+
+		// An admin who also visits families (a head teacher with a class): the school's figures and
+		// their own come from one query, and each must equal what its own query counts.
+		for (const teacher of [2, 11]) {
+			const both = await schoolAndOwnProgress(
+				t.db,
+				busy.schoolId,
+				[busy.roundId],
+				{ now: NOW, week: WEEK },
+				busy.teachers[teacher]!
+			);
+			expect(both, `teacher ${teacher}`).toEqual({
+				school: [office],
+				own: [{ roundId: busy.roundId, ...expectedFigures(busy.options, WEEK, teacher) }]
+			});
+		}
+		const headTeacher = await staffHome(
+			t.db,
+			viewer(busy.teachers[11]!, busy.schoolId, 'admin'),
+			NOW
+		);
+		expect(headTeacher.school).toEqual([office]);
+		expect(headTeacher.mine.map((m) => m.progress)).toEqual([
+			{ roundId: busy.roundId, ...expectedFigures(busy.options, WEEK, 11) }
+		]);
+		expect(headTeacher.mine[0]!.toCall.total).toBe(headTeacher.mine[0]!.progress.notAnswered);
 
 		// A round id of another school counts nothing, asked from either side.
 		expect(

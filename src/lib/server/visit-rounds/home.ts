@@ -14,6 +14,7 @@ import {
 	interpretersToArrange,
 	roundProgress,
 	runningRounds,
+	schoolAndOwnProgress,
 	type FamilyToCall,
 	type RoundProgress
 } from './progress';
@@ -43,9 +44,13 @@ export async function staffHome(
 	const scope = { now, week: weekBounds(mondayOf(today), me.timeZone) };
 	// My own list: the families I visit or go along to, whatever my role.
 	const mine = familiesListedFor(me, me.id) ?? me.id;
-	const [school, own, toArrange] = await Promise.all([
-		office ? roundProgress(db, me.schoolId, ids, { ...scope, staffId: null }) : [],
-		roundProgress(db, me.schoolId, ids, { ...scope, staffId: mine }),
+	const [{ school, own }, toArrange] = await Promise.all([
+		office
+			? schoolAndOwnProgress(db, me.schoolId, ids, scope, mine)
+			: roundProgress(db, me.schoolId, ids, { ...scope, staffId: mine }).then((own) => ({
+					school: [],
+					own
+				})),
 		office ? interpretersToArrange(db, me.schoolId, now) : null
 	]);
 	const shown = own.filter((p) => !office || p.invited > 0);
