@@ -23,6 +23,17 @@ export async function submitSignIn(page: Page, email: string, password: string) 
  * Signs in and waits until the staff pages are reached: a `goto` straight after the click
  * could otherwise leave before the session cookie is set, and land back on the sign-in page.
  */
+/**
+ * A phone on a slow network: the page's scripts arrive 1.5 s after its HTML, so a test can type
+ * into a form before they run.
+ */
+export async function holdBackScripts(page: Page) {
+	await page.route('**/_app/immutable/**', async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await route.continue();
+	});
+}
+
 export async function signIn(page: Page, email: string, password: string) {
 	await submitSignIn(page, email, password);
 	await expect(page).toHaveURL(/\/staff(\/|\?|$)/);

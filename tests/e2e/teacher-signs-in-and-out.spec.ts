@@ -1,4 +1,4 @@
-import { expect, signIn, submitSignIn, test } from './fixtures';
+import { expect, holdBackScripts, signIn, submitSignIn, test } from './fixtures';
 
 test('a teacher signs in, sees her groups, and signs out for good', async ({
 	page,
@@ -62,10 +62,7 @@ test('what a teacher types before the page has loaded its JavaScript is kept', a
 	state
 }) => {
 	// A phone on a slow network: the form is there long before the scripts are.
-	await page.route('**/_app/immutable/**', async (route) => {
-		await new Promise((resolve) => setTimeout(resolve, 1500));
-		await route.continue();
-	});
+	await holdBackScripts(page);
 	const teacher = state.demo.staff.find((s) => s.role === 'teacher')!;
 	await page.goto('/sign-in', { waitUntil: 'commit' });
 	await page.getByLabel('E-mailadres').fill(teacher.email);

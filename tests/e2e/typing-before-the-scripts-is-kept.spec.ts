@@ -1,25 +1,17 @@
-import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, holdBackScripts, signIn, test } from './fixtures';
 
 /**
  * The office on a slow connection: a form is on screen long before the page's scripts, and what
  * is typed meanwhile must still be there, and be saved, once they have run. A field drawn with
  * `value=` is set again when the scripts take over the page, and loses it; `defaultValue` keeps it.
  */
-async function slowScripts(page: Page) {
-	await page.route('**/_app/immutable/**', async (route) => {
-		await new Promise((resolve) => setTimeout(resolve, 1500));
-		await route.continue();
-	});
-}
-
 test('a translation typed before the page has its scripts is kept and saved', async ({
 	page,
 	state
 }) => {
 	const office = state.demo.staff.find((s) => s.role === 'admin')!;
 	await signIn(page, office.email, office.password);
-	await slowScripts(page);
+	await holdBackScripts(page);
 	await page.goto('/staff/school/words?lang=tr', { waitUntil: 'commit' });
 	const field = page
 		.locator('.field')
@@ -48,7 +40,7 @@ test('an interpreter filled in before the page has its scripts is added as fille
 }) => {
 	const office = state.demo.staff.find((s) => s.role === 'admin')!;
 	await signIn(page, office.email, office.password);
-	await slowScripts(page);
+	await holdBackScripts(page);
 	await page.goto('/staff/interpreters/people', { waitUntil: 'commit' });
 	const add = page.locator('form[action="?/add"]');
 	const name = `Tolk ${Date.now()}`;
