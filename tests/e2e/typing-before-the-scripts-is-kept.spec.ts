@@ -61,3 +61,33 @@ test('an interpreter filled in before the page has its scripts is added as fille
 	await expect(card.getByLabel('Turks')).toBeChecked();
 	await expect(card.getByLabel('Telefoon')).toHaveValue('020 555 0101');
 });
+
+test('what a teacher ticks in a visit report before the page has its scripts stays ticked', async ({
+	page,
+	state
+}) => {
+	await page.setViewportSize({ width: 360, height: 800 });
+	const jeroen = state.demo.staff.find((s) => s.email.startsWith('jeroen'))!;
+	await signIn(page, jeroen.email, jeroen.password);
+	// Any of her visits will do, with a report or without (another test writes one): nothing is
+	// saved here, and each choice below is the other one than the page starts with.
+	await page.goto('/staff/reports?show=all');
+	const href = await page.getByRole('listitem').getByRole('link').first().getAttribute('href');
+	await holdBackScripts(page);
+	await page.goto(href!, { waitUntil: 'commit' });
+	const held = page.getByRole('group', { name: 'Is het bezoek doorgegaan?' });
+	const answer = (await held.getByLabel('Ja').isChecked()) ? 'Nee' : 'Ja';
+	const child = page.getByLabel('Het kind zelf');
+	const childThere = !(await child.isChecked());
+	const interpreter = page.getByLabel('Tolk', { exact: true });
+	const kind = (await interpreter.inputValue()) === 'staff' ? 'family' : 'staff';
+	await held.getByLabel(answer).check();
+	await child.setChecked(childThere);
+	await interpreter.selectOption(kind);
+	await page.getByLabel('Wie tolkte?').fill('Ewa Zielińska');
+	await page.waitForLoadState('networkidle');
+	await expect(held.getByLabel(answer)).toBeChecked();
+	await expect(child).toBeChecked({ checked: childThere });
+	await expect(interpreter).toHaveValue(kind);
+	await expect(page.getByLabel('Wie tolkte?')).toHaveValue('Ewa Zielińska');
+});
