@@ -1,18 +1,25 @@
+import type { Page } from '@playwright/test';
 import { expect, holdBackScripts, signIn, test } from './fixtures';
+import type { TargetState } from './targets';
 
 /**
  * The office on a slow connection: a form is on screen long before the page's scripts, and what
  * is typed meanwhile must still be there, and be saved, once they have run. A field drawn with
  * `value=` is set again when the scripts take over the page, and loses it; `defaultValue` keeps it.
  */
+
+/** Opens a page as the office, its HTML at once and its scripts 1.5 s later. */
+async function openAsOffice(page: Page, state: TargetState, path: string) {
+	const office = state.demo.staff.find((s) => s.role === 'admin')!;
+	await signIn(page, office.email, office.password);
+	await holdBackScripts(page);
+	await page.goto(path, { waitUntil: 'commit' });
+}
 test('a translation typed before the page has its scripts is kept and saved', async ({
 	page,
 	state
 }) => {
-	const office = state.demo.staff.find((s) => s.role === 'admin')!;
-	await signIn(page, office.email, office.password);
-	await holdBackScripts(page);
-	await page.goto('/staff/school/words?lang=tr', { waitUntil: 'commit' });
+	await openAsOffice(page, state, '/staff/school/words?lang=tr');
 	const field = page
 		.locator('.field')
 		.filter({ has: page.locator('p[lang="nl"]', { hasText: /^Hobby’s en sport$/ }) })
@@ -38,10 +45,7 @@ test('an interpreter filled in before the page has its scripts is added as fille
 	page,
 	state
 }) => {
-	const office = state.demo.staff.find((s) => s.role === 'admin')!;
-	await signIn(page, office.email, office.password);
-	await holdBackScripts(page);
-	await page.goto('/staff/interpreters/people', { waitUntil: 'commit' });
+	await openAsOffice(page, state, '/staff/interpreters/people');
 	const add = page.locator('form[action="?/add"]');
 	const name = `Tolk ${Date.now()}`;
 	// Not the form's defaults: a service, not a volunteer; a language ticked.
