@@ -95,3 +95,22 @@ test('what a teacher ticks in a visit report before the page has its scripts sta
 	await expect(interpreter).toHaveValue(kind);
 	await expect(page.getByLabel('Wie tolkte?')).toHaveValue('Ewa Zielińska');
 });
+
+test('the phone menu opened before the page has its scripts stays open', async ({
+	page,
+	state
+}) => {
+	await page.setViewportSize({ width: 360, height: 800 });
+	const jeroen = state.demo.staff.find((s) => s.email.startsWith('jeroen'))!;
+	await signIn(page, jeroen.email, jeroen.password);
+	await holdBackScripts(page);
+	await page.goto('/staff', { waitUntil: 'commit' });
+	const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+	await menu.locator('summary').click();
+	await page.waitForLoadState('networkidle');
+	await expect(menu.locator('details')).toHaveAttribute('open', '');
+	// With the scripts running, choosing a page folds it again, as a new page would.
+	await menu.getByRole('link', { name: 'Gezinnen', exact: true }).click();
+	await expect(page).toHaveURL(/\/staff\/families/);
+	await expect(menu.locator('details')).not.toHaveAttribute('open', '');
+});
