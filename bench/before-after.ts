@@ -28,8 +28,9 @@ const N = Number(process.env.BENCH_N) || 2000;
 const POSTS = Number(process.env.BENCH_POSTS) || 400;
 const TURNS = 10;
 const CONCURRENCY = 4;
-const WARM = 300;
-const WARM_POSTS = 40;
+// As bench/parent-pages.ts: fewer measure V8 still compiling.
+const WARM = Number(process.env.BENCH_WARM) || 2000;
+const WARM_POSTS = Number(process.env.BENCH_WARM_POSTS) || 600;
 
 const migrations = (root: string) =>
 	fs

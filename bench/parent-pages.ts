@@ -10,9 +10,14 @@
  * and dropped there).
  *   npx tsx bench/parent-pages.ts     (BENCH_N requests a page, default 2000; BENCH_POSTS
  *                                      bookings, default 200; BENCH_CONCURRENCY, default 4)
- * Each page is first requested 300 times (and 40 bookings made) before it is measured: with
- * fewer, the figures measure V8 still compiling (a family page read 4.5 ms after 40 warm-up
- * requests, 2.1 ms after 300), not what a server that has run for a while spends.
+ * Each page is first requested 2,000 times (and 1,000 bookings made) before it is measured: with
+ * fewer, the figures measure V8 still compiling, not what a server that has run for a while
+ * spends (a family page read 4.5 ms after 40 warm-up requests, 2.1 ms after 300). 300 and 40
+ * were not enough either: V8's log (--log-function-events) showed the optimising compiler still
+ * busy 140–380 ms of each second through 2,000 bookings, and /healthz read 0.59–0.69 ms after
+ * 300 requests, 0.41–0.43 after 2,000; a booking 3.0–3.8 ms after 40, 2.15–2.35 after 1,000.
+ * BENCH_WARM and BENCH_WARM_POSTS set other numbers (BENCH_WARM=300 BENCH_WARM_POSTS=40: the
+ * figures of stop 34 and before). BENCH_NODE_ARGS: V8's flags for the server alone.
  * A booking's figure counts its confirmation mail too: the server's CPU until it is idle after
  * the bookings (the inline mail worker sends after the answer). With MAIL_WORKER=off in the
  * environment the server sends nothing, and the figure is the request alone.
@@ -34,8 +39,8 @@ import { NOW, OPEN_TIMES, seedParentPages, type Seeded } from './support/parent-
 import { idle, measure, page, pool as poolOf, type Figure } from './support/measure';
 
 const N = Number(process.env.BENCH_N) || 2000;
-const WARM = 300;
-const WARM_POSTS = 40;
+const WARM = Number(process.env.BENCH_WARM) || 2000;
+const WARM_POSTS = Number(process.env.BENCH_WARM_POSTS) || 1000;
 const POSTS = Number(process.env.BENCH_POSTS) || 200;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY) || 4;
 const pool = (count: number, work: (i: number) => Promise<void>) =>
@@ -58,9 +63,13 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 		{ ...env, FAKE_NOW: NOW.toISOString(), LOG_LEVEL: 'warn' },
 		// CPU_PROF_DIR=/tmp/prof: the server writes a V8 CPU profile there when it stops.
 		{
-			nodeArgs: process.env.CPU_PROF_DIR
-				? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`]
-				: []
+			nodeArgs: [
+				...(process.env.CPU_PROF_DIR
+					? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`]
+					: []),
+				// BENCH_NODE_ARGS="--log-function-events --logfile=/tmp/v8.log", say.
+				...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])
+			]
 		}
 	);
 	try {
@@ -119,6 +128,9 @@ async function run(label: string, env: Record<string, string>, databaseUrl: stri
 				if (error.message !== 'done') throw error;
 			});
 			console.log(`${count} requests`);
+			// What the server printed (BENCH_NODE_ARGS=--trace-gc writes there): BENCH_SERVER_OUTPUT=file.
+			if (process.env.BENCH_SERVER_OUTPUT)
+				fs.writeFileSync(process.env.BENCH_SERVER_OUTPUT, server.output());
 			return;
 		}
 

@@ -8,6 +8,7 @@ import { log, setLogLevel } from '$lib/server/log';
 import { validateSession } from '$lib/server/auth/session';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { chooseLanguage, LANGUAGE_COOKIE, languagesForRoute } from '$lib/server/i18n';
+import { withLanguage } from '$lib/server/html-language';
 import { openFamilyLink } from '$lib/server/families/page';
 import { startDemo } from '$lib/server/demo/start';
 import { handleFaults, noteFault } from '$lib/server/faults/handle';
@@ -110,8 +111,7 @@ const handleLog: Handle = async ({ event, resolve }) => {
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
-		transformPageChunk: ({ html }) =>
-			html.replace('%lang%', event.locals.language.code).replace('%dir%', event.locals.language.dir)
+		transformPageChunk: ({ html }) => withLanguage(html, event.locals.language)
 	});
 	const headers = response.headers;
 	// Links and forms to our own pages may carry the referrer (browsers then send our real Origin on
