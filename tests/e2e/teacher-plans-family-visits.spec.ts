@@ -69,8 +69,10 @@ test('a teacher books for families after phone calls, prints her day sheet and e
 	await page.getByRole('button', { name: 'Opslaan: geen bezoek' }).click();
 	await expect(page.getByRole('status')).toHaveText('Opgeslagen: dit gezin wil geen bezoek.');
 
-	// The status filter counts each answer.
-	await expect(status).toContainText(`Afspraak gemaakt (${bookedBefore + 2})`);
+	// The status filter counts each answer. Other specs answer for Jeroen's families too, and may
+	// do so meanwhile in the other worker (office-and-teacher-open-a-family books the Hassans):
+	// at least these two more, then.
+	await expect.poll(() => counted('Afspraak gemaakt')).toBeGreaterThanOrEqual(bookedBefore + 2);
 	await expect(status).toContainText(`Geen bezoek (${declinedBefore + 1})`);
 	await status.selectOption({ label: `Geen bezoek (${declinedBefore + 1})` });
 	await page.getByRole('button', { name: 'Toon' }).click();

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, holdBackScripts, signIn, test } from './fixtures';
 import type { TargetState } from './targets';
 
@@ -15,6 +15,25 @@ async function openAsOffice(page: Page, state: TargetState, path: string) {
 	await holdBackScripts(page);
 	await page.goto(path, { waitUntil: 'commit' });
 }
+/**
+ * Jeroen, a teacher, on a phone: a page reached from a list (its link picked by `link`), its
+ * HTML at once and its scripts 1.5 s later.
+ */
+async function openAsTeacher(
+	page: Page,
+	state: TargetState,
+	list: string,
+	link: (page: Page) => Locator
+) {
+	await page.setViewportSize({ width: 360, height: 800 });
+	const jeroen = state.demo.staff.find((s) => s.email.startsWith('jeroen'))!;
+	await signIn(page, jeroen.email, jeroen.password);
+	await page.goto(list);
+	const href = await link(page).getAttribute('href');
+	await holdBackScripts(page);
+	await page.goto(href!, { waitUntil: 'commit' });
+}
+
 test('a translation typed before the page has its scripts is kept and saved', async ({
 	page,
 	state
@@ -70,15 +89,11 @@ test('what a teacher ticks in a visit report before the page has its scripts sta
 	page,
 	state
 }) => {
-	await page.setViewportSize({ width: 360, height: 800 });
-	const jeroen = state.demo.staff.find((s) => s.email.startsWith('jeroen'))!;
-	await signIn(page, jeroen.email, jeroen.password);
 	// Any of her visits will do, with a report or without (another test writes one): nothing is
 	// saved here, and each choice below is the other one than the page starts with.
-	await page.goto('/staff/reports?show=all');
-	const href = await page.getByRole('listitem').getByRole('link').first().getAttribute('href');
-	await holdBackScripts(page);
-	await page.goto(href!, { waitUntil: 'commit' });
+	await openAsTeacher(page, state, '/staff/reports?show=all', (page) =>
+		page.getByRole('listitem').getByRole('link').first()
+	);
 	const held = page.getByRole('group', { name: 'Is het bezoek doorgegaan?' });
 	const answer = (await held.getByLabel('Ja').isChecked()) ? 'Nee' : 'Ja';
 	const child = page.getByLabel('Het kind zelf');
@@ -94,6 +109,40 @@ test('what a teacher ticks in a visit report before the page has its scripts sta
 	await expect(child).toBeChecked({ checked: childThere });
 	await expect(interpreter).toHaveValue(kind);
 	await expect(page.getByLabel('Wie tolkte?')).toHaveValue('Ewa Zielińska');
+});
+
+test("what a teacher ticks and types in a family's booking form before the page has its scripts stays", async ({
+	page,
+	state
+}) => {
+	// Another spec books for this family; nothing is saved here, and each choice below is one the
+	// page does not start with, whatever the family answered by then.
+	await openAsTeacher(page, state, '/staff/families', (page) =>
+		page.getByRole('link', { name: 'Daan de Vries, Noor de Vries' })
+	);
+	const form = page.locator('form[action="?/book"]');
+	const unticked = async (name: string) => {
+		const radios = form.locator(`input[type="radio"][name="${name}"]`);
+		for (let i = 0; ; i++) if (!(await radios.nth(i).isChecked())) return radios.nth(i);
+	};
+	const time = await unticked('slotId');
+	const place = await unticked('location');
+	const interpreter = await unticked('interpreter');
+	await time.check();
+	await place.check();
+	await interpreter.check();
+	await form.getByLabel('Notitie van school').fill('Moeder belde terug, liever na vijven.');
+	await form.getByLabel(/^Ander adres voor het bezoek/).fill('Oudegracht 12, Utrecht');
+	await page.waitForLoadState('networkidle');
+	await expect(time).toBeChecked();
+	await expect(place).toBeChecked();
+	await expect(interpreter).toBeChecked();
+	await expect(form.getByLabel('Notitie van school')).toHaveValue(
+		'Moeder belde terug, liever na vijven.'
+	);
+	await expect(form.getByLabel(/^Ander adres voor het bezoek/)).toHaveValue(
+		'Oudegracht 12, Utrecht'
+	);
 });
 
 test('the phone menu opened before the page has its scripts stays open', async ({
