@@ -145,6 +145,27 @@ test("what a teacher ticks and types in a family's booking form before the page 
 	);
 });
 
+test("a contact attempt a teacher notes before the family's page has its scripts stays as noted", async ({
+	page,
+	state
+}) => {
+	// Nothing is saved: the choices below are the form's others than it starts with (a call).
+	await openAsTeacher(page, state, '/staff/families', (page) =>
+		page.getByRole('link', { name: 'Daan de Vries, Noor de Vries' })
+	);
+	const attempt = page.locator('details.attempt');
+	await attempt.locator('summary').click();
+	await attempt.getByLabel('Brief').check();
+	await attempt.getByLabel('Kiest zelf een tijd').check();
+	await attempt.getByLabel('Notitie (niet verplicht)').fill('Brief meegegeven aan Daan.');
+	await page.waitForLoadState('networkidle');
+	await expect(attempt.getByLabel('Brief')).toBeChecked();
+	await expect(attempt.getByLabel('Kiest zelf een tijd')).toBeChecked();
+	await expect(attempt.getByLabel('Notitie (niet verplicht)')).toHaveValue(
+		'Brief meegegeven aan Daan.'
+	);
+});
+
 test('the phone menu opened before the page has its scripts stays open', async ({
 	page,
 	state
