@@ -160,7 +160,16 @@ test.describe('parents choose a time', () => {
 		await asOffice(browser, state, async (office) => {
 			await office.goto('/staff/families?status=booked');
 			await office.getByRole('link', { name: 'Can Kaya, Elif Kaya' }).click();
-			await expect(office.getByText('We live with three families in one flat.')).toBeVisible();
+			// The visit's summary says it; the booking form below starts from the same words.
+			await expect(
+				office
+					.getByRole('paragraph')
+					.filter({ hasText: 'We live with three families in one flat.' })
+			).toBeVisible();
+			const bookingForm = office.locator('form[action="?/book"]');
+			await expect(bookingForm.getByLabel('Toelichting (niet verplicht)')).toHaveValue(
+				'We live with three families in one flat.'
+			);
 		});
 	});
 
